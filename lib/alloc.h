@@ -1,0 +1,34 @@
+/* Internal: the library's one allocation hook, a bump arena and a growable vector. */
+#ifndef CT_ALLOC_H
+#define CT_ALLOC_H
+
+#include <stddef.h>
+#include <string.h>
+
+/* Every allocation of the library goes through these, so ct_set_allocator() and the
+ * allocation-failure tests see all of them. */
+void *ct__malloc(size_t size);
+void *ct__calloc(size_t n, size_t size);
+void *ct__realloc(void *ptr, size_t size);
+void ct__free(void *ptr);
+char *ct__strndup(const char *s, size_t n);
+char *ct__strdup(const char *s);
+
+/* Arena: many small strings with one lifetime (a document's). Freed at once. */
+typedef struct ct_arena_chunk ct_arena_chunk;
+typedef struct {
+    ct_arena_chunk *head;
+} ct_arena;
+
+void *ct__arena_alloc(ct_arena *arena, size_t size);
+/* A NUL-terminated copy of s[0..n) in the arena; NULL on allocation failure. */
+char *ct__arena_strndup(ct_arena *arena, const char *s, size_t n);
+void ct__arena_free(ct_arena *arena);
+
+/* Grow *items (of *cap elements of elem_size bytes) to hold at least need elements.
+ * Returns 0, or -1 when out of memory (the old array is kept). */
+int ct__grow(void **items, size_t *cap, size_t need, size_t elem_size);
+
+#define CT_GROW(arr, cap, need) ct__grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+#endif

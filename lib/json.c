@@ -1,0 +1,218 @@
+/* JSON at the edge: documents, claims and quotes out, ingest records in. */
+#include "json.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "text.h"
+
+/* jansson rejects invalid UTF-8: clean anything that did not come from the library. */
+static json_t *str_or_null(const char *s)
+{
+    if (!s)
+        return json_null();
+    size_t n = strlen(s);
+    if (ct__text_valid(s, n, NULL))
+        return json_stringn(s, n);
+    char *tmp = ct__malloc(n + 1);
+    if (!tmp)
+        return NULL;
+    size_t k = ct__text_clean(tmp, n + 1, s, n);
+    json_t *v = json_stringn(tmp, k);
+    ct__free(tmp);
+    return v;
+}
+
+static json_t *span(size_t a, size_t b) { return json_pack("[I,I]", (json_int_t)a, (json_int_t)b); }
+
+static json_t *number_or_null(bool has, double v) { return has ? json_real(v) : json_null(); }
+
+/* Whole numbers print as integers (6000000, not 6000000.0), as the contract shows. */
+static json_t *value_number(bool has, double v)
+{
+    if (has && v == (double)(json_int_t)v && v > -9e15 && v < 9e15)
+        return json_integer((json_int_t)v);
+    return number_or_null(has, v);
+}
+
+static json_t *speaker_obj(const char *name, const char *kind, const char *role, const char *org)
+{
+    if (!name)
+        return json_null();
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "name", str_or_null(name));
+    if (kind)
+        json_object_set_new(o, "kind", str_or_null(kind));
+    if (role)
+        json_object_set_new(o, "role", str_or_null(role));
+    if (org)
+        json_object_set_new(o, "organization", str_or_null(org));
+    return o;
+}
+
+static json_t *claim_obj(const ct_claim *c, bool full)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    if (c->id)
+        json_object_set_new(o, "id", json_integer(c->id));
+    if (c->file)
+        json_object_set_new(o, "file", str_or_null(c->file));
+    json_object_set_new(o, "span", span(c->start, c->end));
+    json_object_set_new(o, "text", str_or_null(c->text ? c->text : ""));
+    json_object_set_new(o, "kind", json_string(ct_kind_name(c->kind)));
+    json_t *v = json_object();
+    json_object_set_new(v, "low", value_number(c->has_low, c->low));
+    json_object_set_new(v, "high", value_number(c->has_high, c->high));
+    json_object_set_new(o, "value", v);
+    json_object_set_new(o, "unit", c->unit[0] ? json_string(c->unit) : json_null());
+    json_object_set_new(o, "bound", json_string(ct_bound_name(c->bound)));
+    json_object_set_new(o, "direction", str_or_null(ct_direction_name(c->direction)));
+    if (full) {
+        json_object_set_new(o, "speaker", speaker_obj(c->speaker, c->speaker_kind,
+                                                      c->speaker_role, c->speaker_org));
+        json_object_set_new(o, "hedged", json_boolean(c->hedged));
+        if (c->hedge_cue)
+            json_object_set_new(o, "hedge_cue", str_or_null(c->hedge_cue));
+        json_object_set_new(o, "subject", str_or_null(c->subject));
+        json_object_set_new(o, "entity", str_or_null(c->entity));
+        json_object_set_new(o, "terms", str_or_null(c->terms ? c->terms : ""));
+        json_object_set_new(o, "sentence", span(c->sent_start, c->sent_end));
+    }
+    return o;
+}
+
+static json_t *quote_obj(const ct_quote *q)
+{
+    return json_pack("{s:o,s:o,s:o}", "span", span(q->start, q->end), "text",
+                     str_or_null(q->text ? q->text : ""), "speaker",
+                     speaker_obj(q->speaker, q->speaker_kind, NULL, NULL));
+}
+
+static int dump(char **out, json_t *root, unsigned flags)
+{
+    if (!root)
+        return ct__enomem();
+    size_t jflags = JSON_PRESERVE_ORDER |
+                    ((flags & CT_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT);
+    char *s = json_dumps(root, jflags);
+    json_decref(root);
+    if (!s)
+        return ct__enomem();
+    /* hand back memory from our allocator, so ct_free() is the one way to free it */
+    *out = ct__strdup(s);
+    free(s);
+    return *out ? CT_OK : ct__enomem();
+}
+
+int ct_claim_to_json(char **out, const ct_claim *claim, unsigned flags)
+{
+    if (!out)
+        return ct__error(CT_EINVAL, "ct_claim_to_json: out is NULL");
+    *out = NULL;
+    if (!claim)
+        return ct__error(CT_EINVAL, "ct_claim_to_json: claim is NULL");
+    return dump(out, claim_obj(claim, true), flags);
+}
+
+int ct_doc_to_json(char **out, const ct_doc *doc, const char *file, unsigned flags)
+{
+    if (!out)
+        return ct__error(CT_EINVAL, "ct_doc_to_json: out is NULL");
+    *out = NULL;
+    if (!doc)
+        return ct__error(CT_EINVAL, "ct_doc_to_json: doc is NULL");
+    json_t *root = json_object();
+    if (!root)
+        return ct__enomem();
+    if (file)
+        json_object_set_new(root, "file", str_or_null(file));
+    if (flags & CT_JSON_QUANTITIES) {
+        json_t *qs = json_array();
+        for (size_t i = 0; i < doc->nquantities; i++)
+            json_array_append_new(qs, claim_obj(&doc->quantities[i], false));
+        json_object_set_new(root, "quantities", qs);
+        return dump(out, root, flags);
+    }
+    json_t *cs = json_array(), *qs = json_array(), *meta = json_object();
+    for (size_t i = 0; i < doc->nclaims; i++)
+        json_array_append_new(cs, claim_obj(&doc->claims[i], true));
+    for (size_t i = 0; i < doc->nquotes; i++)
+        json_array_append_new(qs, quote_obj(&doc->quotes[i]));
+    static const char *const names[CT_META_COUNT_] = {"title", "outlet", "url", "byline",
+                                                      "dateline"};
+    for (int m = 0; m < CT_META_COUNT_; m++)
+        if (doc->meta[m])
+            json_object_set_new(meta, names[m], str_or_null(doc->meta[m]));
+    json_object_set_new(root, "claims", cs);
+    json_object_set_new(root, "quotes", qs);
+    json_object_set_new(root, "meta", meta);
+    return dump(out, root, flags);
+}
+
+static char *member(json_t *obj, const char *key, size_t line_no, int *rc)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v))
+        return NULL;
+    if (!json_is_string(v)) {
+        *rc = ct__error(CT_EINVAL, "line %zu: \"%s\" is not a string", line_no, key);
+        return NULL;
+    }
+    char *s = ct__strndup(json_string_value(v), json_string_length(v));
+    if (!s)
+        *rc = ct__enomem();
+    return s;
+}
+
+int ct__json_parse_record(ct_json_record *out, const char *line, size_t len, size_t line_no)
+{
+    memset(out, 0, sizeof *out);
+    json_error_t err;
+    json_t *root = json_loadb(line, len, JSON_REJECT_DUPLICATES, &err);
+    if (!root)
+        return ct__error(CT_EINVAL, "line %zu, column %d: %s", line_no, err.column, err.text);
+    int rc = CT_OK;
+    if (!json_is_object(root)) {
+        rc = ct__error(CT_EINVAL, "line %zu: a record must be a JSON object", line_no);
+        goto cleanup;
+    }
+    json_t *text = json_object_get(root, "text");
+    if (!json_is_string(text)) {
+        rc = ct__error(CT_EINVAL, "line %zu: the record has no \"text\" string", line_no);
+        goto cleanup;
+    }
+    out->text_len = json_string_length(text);
+    out->text = ct__strndup(json_string_value(text), out->text_len);
+    if (!out->text) {
+        rc = ct__enomem();
+        goto cleanup;
+    }
+    out->source = member(root, "source", line_no, &rc);
+    out->url = member(root, "url", line_no, &rc);
+    out->published = member(root, "published", line_no, &rc);
+    out->title = member(root, "title", line_no, &rc);
+    out->file = member(root, "file", line_no, &rc);
+cleanup:
+    json_decref(root);
+    if (rc != CT_OK)
+        ct__json_record_dispose(out);
+    return rc;
+}
+
+void ct__json_record_dispose(ct_json_record *rec)
+{
+    ct__free(rec->text);
+    ct__free(rec->source);
+    ct__free(rec->url);
+    ct__free(rec->published);
+    ct__free(rec->title);
+    ct__free(rec->file);
+    memset(rec, 0, sizeof *rec);
+}

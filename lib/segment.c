@@ -1,0 +1,643 @@
+/* Tokens, sentences and paragraphs over the original bytes, one pass, bounded memory. */
+#include "segment.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "claimtrack/errors.h"
+#include "error.h"
+#include "text.h"
+
+/* A paragraph longer than this is handed out in slices cut at a sentence end... */
+#define BLOCK_SOFT_BYTES (64u * 1024u)
+/* ...or, failing one, at a token boundary: a 100 MB single line never becomes one block. */
+#define BLOCK_HARD_BYTES (256u * 1024u)
+/* A "sentence" without an end is cut here, so later stages never see one huge window. */
+#define SENTENCE_MAX_TOKENS 400u
+/* Only lines this short can be metadata or furniture; longer lines are body text. */
+#define META_LINE_MAX 400u
+
+bool ct__tok_is(const char *buf, const ct_token *t, const char *w)
+{
+    const unsigned char *s = (const unsigned char *)buf + t->start;
+    uint32_t i = 0;
+    for (; i < t->len; i++) {
+        unsigned char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (w[i] == '\0' || c != (unsigned char)w[i])
+            return false;
+    }
+    return w[i] == '\0';
+}
+
+bool ct__tok_in(const char *buf, const ct_token *t, const char *const *words)
+{
+    for (; *words; words++)
+        if (ct__tok_is(buf, t, *words))
+            return true;
+    return false;
+}
+
+bool ct__tok_is_quote(const ct_token *t)
+{
+    if (t->kind != CT_TOK_PUNCT)
+        return false;
+    switch (t->cp) {
+    case '"': case '\'': case 0x201C: case 0x201D: case 0x2018: case 0x2019:
+    case 0x00AB: case 0x00BB: case 0x201E: case 0x201F:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void ct__segment_init(ct_segmenter *seg, const char *buf, size_t len)
+{
+    memset(seg, 0, sizeof *seg);
+    seg->buf = buf;
+    seg->len = len;
+}
+
+void ct__segment_free(ct_segmenter *seg)
+{
+    ct__free(seg->toks);
+    ct__free(seg->sents);
+    seg->toks = NULL;
+    seg->sents = NULL;
+}
+
+/* ---- code points ------------------------------------------------------------------ */
+
+static int32_t cp_at(const ct_segmenter *seg, size_t i, size_t *adv)
+{
+    return ct__text_decode((const unsigned char *)seg->buf + i, seg->len - i, adv);
+}
+
+static bool is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+static bool ascii_alpha(int c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* ---- tokens ----------------------------------------------------------------------- */
+
+static int push_token(ct_segmenter *seg, size_t start, size_t end, ct_tok_kind kind,
+                      unsigned flags, int32_t cp)
+{
+    if (CT_GROW(seg->toks, seg->toks_cap, seg->ntoks + 1))
+        return CT_ENOMEM;
+    ct_token *t = &seg->toks[seg->ntoks++];
+    t->start = start;
+    t->len = (uint32_t)(end - start);
+    t->kind = (uint16_t)kind;
+    t->flags = (uint16_t)flags;
+    t->cp = cp;
+    return CT_OK;
+}
+
+/* Scan a word starting at i (a letter); returns its end and sets letter-case flags. */
+static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned *flags)
+{
+    const unsigned char *s = (const unsigned char *)seg->buf;
+    size_t start = i, letters = 0, uppers = 0;
+    bool digit = false;
+    while (i < end) {
+        size_t adv;
+        int32_t cp = s[i] < 0x80 ? s[i] : cp_at(seg, i, &adv);
+        if (s[i] < 0x80)
+            adv = 1;
+        if (ct__text_is_letter(cp)) {
+            letters++;
+            uppers += ct__text_is_upper(cp);
+            if (i == start && ct__text_is_upper(cp))
+                *flags |= CT_TF_CAP;
+            i += adv;
+        } else if (ct__text_is_digit(cp)) {
+            digit = true;
+            i += adv;
+        } else if (is_apostrophe(cp) && i + adv < end && ascii_alpha(s[i + adv])) {
+            /* "'s" followed by a non-letter is a possessive: split it off */
+            size_t after = i + adv + 1;
+            if ((s[i + adv] | 0x20) == 's' && (after >= end || !ascii_alpha(s[after])))
+                break;
+            i += adv;
+        } else if (cp == '.' && letters == 1 && i - start == 1 && i + 2 < end &&
+                   ascii_alpha(s[i + 1]) && s[i + 2] == '.') {
+            /* an initialism: "U.S.", "a.m.", "H.R." keeps its periods */
+            i += 1;
+            while (i + 1 < end && ascii_alpha(s[i]) && s[i + 1] == '.') {
+                letters++;
+                i += 2;
+                if (!(i < end && ascii_alpha(s[i]) && i + 1 < end && s[i + 1] == '.'))
+                    break;
+            }
+            *flags |= CT_TF_INITIALISM;
+            break;
+        } else {
+            break;
+        }
+    }
+    if (digit)
+        *flags |= CT_TF_HAS_DIGIT;
+    if (letters >= 2 && uppers == letters)
+        *flags |= CT_TF_ALLCAPS;
+    return i;
+}
+
+/* Scan a number starting at i (a digit): digits, with ',' or '.' between digits. */
+static size_t scan_number(const ct_segmenter *seg, size_t i, size_t end)
+{
+    const unsigned char *s = (const unsigned char *)seg->buf;
+    while (i < end) {
+        if (s[i] >= '0' && s[i] <= '9')
+            i++;
+        else if ((s[i] == ',' || s[i] == '.') && i + 1 < end && s[i + 1] >= '0' && s[i + 1] <= '9')
+            i++;
+        else
+            break;
+    }
+    return i;
+}
+
+/* Tokenize buf[from..to) into seg->toks. Returns CT_OK or CT_ENOMEM. */
+static int tokenize(ct_segmenter *seg, size_t from, size_t to)
+{
+    const unsigned char *s = (const unsigned char *)seg->buf;
+    unsigned pending = CT_TF_SPACE_BEFORE;
+    size_t i = from;
+    while (i < to) {
+        unsigned char c = s[i];
+        size_t adv = 1;
+        int32_t cp = c;
+        if (c >= 0x80)
+            cp = cp_at(seg, i, &adv);
+        if (c == '\n' || c == '\r' || (c >= 0x80 && ct__text_is_newline(cp))) {
+            pending |= CT_TF_SPACE_BEFORE | CT_TF_NEWLINE_BEFORE;
+            i += adv;
+            continue;
+        }
+        if (c < 0x80 ? (c <= ' ' || c == 0x7F) : ct__text_is_space(cp)) {
+            pending |= CT_TF_SPACE_BEFORE;
+            i += adv;
+            continue;
+        }
+        unsigned flags = pending;
+        pending = 0;
+        int rc;
+        if (c >= '0' && c <= '9') {
+            size_t e = scan_number(seg, i, to);
+            rc = push_token(seg, i, e, CT_TOK_NUM, flags, 0);
+            i = e;
+        } else if (c < 0x80 ? ascii_alpha(c) : ct__text_is_letter(cp)) {
+            size_t e = scan_word(seg, i, to, &flags);
+            rc = push_token(seg, i, e, CT_TOK_WORD, flags, 0);
+            i = e;
+        } else if (is_apostrophe(cp) && i + adv + 1 <= to && (s[i + adv] | 0x20) == 's' &&
+                   seg->ntoks > 0 && !(flags & CT_TF_SPACE_BEFORE) &&
+                   seg->toks[seg->ntoks - 1].kind == CT_TOK_WORD &&
+                   (i + adv + 1 >= to || !ascii_alpha(s[i + adv + 1]))) {
+            rc = push_token(seg, i, i + adv + 1, CT_TOK_WORD, flags | CT_TF_POSSESSIVE, 0);
+            i += adv + 1;
+        } else {
+            bool punct = ct__text_is_punct(cp) || cp == 0x2026;
+            rc = push_token(seg, i, i + adv, punct ? CT_TOK_PUNCT : CT_TOK_SYM, flags, cp);
+            i += adv;
+        }
+        if (rc)
+            return rc;
+    }
+    return CT_OK;
+}
+
+/* ---- sentences -------------------------------------------------------------------- */
+
+static const char *const title_abbrevs[] = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "st", "jr", "sr", "lt",
+    "col", "capt", "cpl", "sgt", "rev", "hon", "messrs", "mt", "ft", "pres", "supt", "adm",
+    "maj", "cmdr", "insp", "det", "atty", "vs", "v", "etc", "cf", "al", "approx", "est",
+    "dept", "univ", "assn", "bros", "e.g", "i.e", NULL};
+static const char *const before_number_abbrevs[] = {
+    "no", "nos", "vol", "pp", "p", "fig", "art", "sec", "ch", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "op", "ed", NULL};
+static const char *const company_abbrevs[] = {"inc", "corp", "co", "ltd", "llc", "plc",
+                                              NULL};
+static const char *const sentence_starters[] = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "this",
+    "that", "these", "those", "there", "his", "her", "its", "their", "on", "at", "for",
+    "as", "after", "while", "when", "if", "so", "yet", "still", "however", "meanwhile",
+    "some", "many", "most", "officials", "according", NULL};
+
+static bool is_closer(const ct_token *t)
+{
+    if (t->kind != CT_TOK_PUNCT || (t->flags & CT_TF_SPACE_BEFORE))
+        return false;
+    return t->cp == ')' || t->cp == ']' || t->cp == 0x201D || t->cp == 0x2019 ||
+           t->cp == '\'' || t->cp == '"' || t->cp == 0x00BB;
+}
+
+static bool is_terminal(const ct_token *t)
+{
+    return t->kind == CT_TOK_PUNCT &&
+           (t->cp == '.' || t->cp == '!' || t->cp == '?' || t->cp == 0x2026);
+}
+
+/* Does the sentence end after the terminal token t (index k), the next token being
+ * toks[j] (after closing quotes and brackets)? */
+static bool ends_sentence(const ct_segmenter *seg, size_t k, size_t j, bool quote_open)
+{
+    const ct_token *toks = seg->toks;
+    const ct_token *t = &toks[k];
+    const ct_token *next = &toks[j];
+    const ct_token *prev = k > 0 ? &toks[k - 1] : NULL;
+    bool spaced = (next->flags & CT_TF_SPACE_BEFORE) != 0;
+    /* a straight quote right after the mark closes an open quote or opens the next one */
+    if (!spaced && next->kind == CT_TOK_PUNCT && next->cp == '"' && !quote_open &&
+        j + 1 < seg->ntoks)
+        return toks[j + 1].kind == CT_TOK_WORD && (toks[j + 1].flags & CT_TF_CAP);
+
+    if (t->kind == CT_TOK_WORD) { /* an initialism such as "U.S." */
+        if (!spaced)
+            return false;
+        return next->kind == CT_TOK_WORD && (next->flags & CT_TF_CAP) &&
+               !(next->flags & CT_TF_ALLCAPS) && ct__tok_in(seg->buf, next, sentence_starters);
+    }
+    if (t->cp == '.' && prev && prev->kind == CT_TOK_WORD &&
+        !(prev->flags & CT_TF_POSSESSIVE) && k - 1 < k) {
+        if (ct__tok_in(seg->buf, prev, title_abbrevs))
+            return false;
+        if (next->kind == CT_TOK_NUM && ct__tok_in(seg->buf, prev, before_number_abbrevs))
+            return false;
+        if (ct__tok_in(seg->buf, prev, company_abbrevs) &&
+            !(next->kind == CT_TOK_WORD && !(next->flags & CT_TF_ALLCAPS) &&
+              ct__tok_in(seg->buf, next, sentence_starters)))
+            return false;
+        /* a middle initial: "John F. Kennedy" */
+        if (prev->len == 1 && (prev->flags & CT_TF_CAP) && k >= 2 &&
+            toks[k - 2].kind == CT_TOK_WORD && (toks[k - 2].flags & CT_TF_CAP))
+            return false;
+    }
+    if (spaced) {
+        if (next->kind == CT_TOK_WORD)
+            return (next->flags & CT_TF_CAP) != 0;
+        if (next->kind == CT_TOK_NUM || next->kind == CT_TOK_SYM)
+            return true;
+        return ct__tok_is_quote(next) || next->cp == '(' || next->cp == '[' ||
+               next->cp == '-' || next->cp == 0x2014 || next->cp == 0x2013;
+    }
+    /* "success.But", "AGI.China": glued sentences, but not "01.AI", "Amazon.com", "X.AI" */
+    if (t->cp == '.' && next->kind == CT_TOK_WORD && (next->flags & CT_TF_CAP) &&
+        !(next->flags & CT_TF_ALLCAPS) && next->len >= 2 && prev && prev->kind == CT_TOK_WORD &&
+        prev->len >= 2)
+        return true;
+    if ((t->cp == '?' || t->cp == '!') && next->kind == CT_TOK_WORD && (next->flags & CT_TF_CAP))
+        return true;
+    if (t->cp == '.' && ct__tok_is_quote(next) && prev && prev->kind == CT_TOK_WORD)
+        return true;
+    return false;
+}
+
+static int push_sentence(ct_segmenter *seg, size_t first, size_t end_tok, unsigned flags)
+{
+    if (end_tok <= first)
+        return CT_OK;
+    if (CT_GROW(seg->sents, seg->sents_cap, seg->nsents + 1))
+        return CT_ENOMEM;
+    ct_sentence *s = &seg->sents[seg->nsents++];
+    const ct_token *a = &seg->toks[first], *b = &seg->toks[end_tok - 1];
+    s->start = a->start;
+    s->end = b->start + b->len;
+    s->tok_first = (uint32_t)first;
+    s->tok_count = (uint32_t)(end_tok - first);
+    s->flags = flags;
+    return CT_OK;
+}
+
+static int split_sentences(ct_segmenter *seg, unsigned flags)
+{
+    size_t first = 0;
+    bool quote_open = false;
+    for (size_t k = 0; k < seg->ntoks; k++) {
+        const ct_token *t = &seg->toks[k];
+        if (t->kind == CT_TOK_PUNCT && t->cp == '"')
+            quote_open = !quote_open;
+        bool cand = is_terminal(t) || (t->kind == CT_TOK_WORD && (t->flags & CT_TF_INITIALISM));
+        size_t cut = 0;
+        if (cand) {
+            size_t j = k + 1;
+            while (j < seg->ntoks && is_closer(&seg->toks[j])) {
+                if (seg->toks[j].cp == '"' && quote_open) {
+                    quote_open = false;
+                    j++;
+                    break;
+                }
+                if (seg->toks[j].cp == '"')
+                    break;
+                j++;
+            }
+            if (j < seg->ntoks && ends_sentence(seg, k, j, quote_open)) {
+                cut = j;
+                k = j - 1;
+            }
+        }
+        if (!cut && k + 1 - first >= SENTENCE_MAX_TOKENS)
+            cut = k + 1;
+        if (cut) {
+            int rc = push_sentence(seg, first, cut, flags);
+            if (rc)
+                return rc;
+            flags &= ~CT_SF_PARA_START;
+            first = cut;
+        }
+    }
+    return push_sentence(seg, first, seg->ntoks, flags);
+}
+
+/* ---- metadata and furniture lines ------------------------------------------------- */
+
+static bool starts_with_ci(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    if (n < k)
+        return false;
+    for (size_t i = 0; i < k; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != prefix[i])
+            return false;
+    }
+    return true;
+}
+
+static bool contains(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return true;
+    return false;
+}
+
+static const char *const furniture_prefixes[] = {
+    "see also", "read more", "read the rest", "related:", "related articles",
+    "leave a reply", "leave a comment", "your email address", "required fields",
+    "share this", "click here", "sign up", "subscribe", "advertisement", "follow us",
+    "copyright", "all rights reserved", "\xc2\xa9", "photo:", "image:", "watch:",
+    "recommended", "more from", "comments", "you may also like", "sponsored", NULL};
+
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday", NULL};
+static const char *const months[] = {"january", "february", "march", "april", "may",
+                                     "june", "july", "august", "september", "october",
+                                     "november", "december", NULL};
+static const char *const byline_roles[] = {"writer", "reporter", "correspondent", "editor",
+                                           "contributor", "columnist", "staff", NULL};
+
+/* Is the line only a date ("Friday, January 31", "January 31, 2025", "2025-01-31")? */
+static bool is_date_line(const ct_segmenter *seg)
+{
+    size_t words = 0, months_seen = 0;
+    for (size_t i = 0; i < seg->ntoks; i++) {
+        const ct_token *t = &seg->toks[i];
+        if (t->kind == CT_TOK_WORD) {
+            if (ct__tok_in(seg->buf, t, months))
+                months_seen++;
+            else if (!ct__tok_in(seg->buf, t, weekdays) && !ct__tok_is(seg->buf, t, "updated") &&
+                     !ct__tok_is(seg->buf, t, "published"))
+                return false;
+            words++;
+        } else if (t->kind == CT_TOK_NUM) {
+            if (t->len > 4)
+                return false;
+        } else if (t->kind == CT_TOK_PUNCT) {
+            if (t->cp != ',' && t->cp != '-' && t->cp != '/' && t->cp != '.' && t->cp != ':')
+                return false;
+        } else {
+            return false;
+        }
+    }
+    return seg->ntoks > 0 && (months_seen > 0 || (words == 0 && seg->ntoks >= 5));
+}
+
+static size_t count_words(const ct_segmenter *seg)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < seg->ntoks; i++)
+        n += seg->toks[i].kind == CT_TOK_WORD && !(seg->toks[i].flags & CT_TF_POSSESSIVE);
+    return n;
+}
+
+static void set_meta(ct_segmenter *seg, ct_meta field, size_t start, size_t end)
+{
+    if (seg->meta[field].start == seg->meta[field].end) {
+        seg->meta[field].start = start;
+        seg->meta[field].end = end;
+    }
+}
+
+/* Classify a whole short paragraph (its tokens are in seg->toks): returns CT_SF_* flags. */
+static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool last)
+{
+    const char *s = seg->buf + start;
+    size_t n = end - start;
+    if (seg->ntoks == 0)
+        return CT_SF_BOILERPLATE;
+    for (const char *const *p = furniture_prefixes; *p; p++)
+        if (starts_with_ci(s, n, *p))
+            return CT_SF_BOILERPLATE;
+    /* "0 Commentaires ·0 Parts ·73 Vue", "Home | News | Tech" */
+    size_t seps = 0, words = count_words(seg);
+    for (size_t i = 0; i < seg->ntoks; i++) {
+        int32_t cp = seg->toks[i].cp;
+        seps += (seg->toks[i].kind != CT_TOK_WORD && seg->toks[i].kind != CT_TOK_NUM) &&
+                (cp == 0x00B7 || cp == '|' || cp == 0x2022 || cp == 0x2219);
+    }
+    if (seps >= 2 && n < 200)
+        return CT_SF_BOILERPLATE;
+    /* a bare URL or domain */
+    if (!memchr(s, ' ', n) && (starts_with_ci(s, n, "http") || starts_with_ci(s, n, "www.") ||
+                               contains(s, n, ".com") || contains(s, n, ".org") ||
+                               contains(s, n, ".net") || contains(s, n, ".co."))) {
+        set_meta(seg, CT_META_URL, start, end);
+        return CT_SF_METADATA;
+    }
+    /* "Source : CNBC news" */
+    if (starts_with_ci(s, n, "source") && words <= 6) {
+        size_t i = 1;
+        while (i < seg->ntoks && seg->toks[i].kind == CT_TOK_PUNCT)
+            i++;
+        if (i < seg->ntoks && i > 1) {
+            size_t e = seg->toks[seg->ntoks - 1].start + seg->toks[seg->ntoks - 1].len;
+            set_meta(seg, CT_META_OUTLET, seg->toks[i].start, e);
+            return CT_SF_METADATA;
+        }
+    }
+    if (is_date_line(seg)) {
+        set_meta(seg, CT_META_DATELINE, start, end);
+        return CT_SF_METADATA;
+    }
+    const ct_token *lt = &seg->toks[seg->ntoks - 1];
+    bool terminal = is_terminal(lt);
+    /* "By Jane Doe", "Nandini Roy Choudhury, writer" */
+    if (words <= 8 && !terminal) {
+        if (starts_with_ci(s, n, "by ") && (seg->toks[1].flags & CT_TF_CAP)) {
+            set_meta(seg, CT_META_BYLINE, seg->toks[1].start, end);
+            return CT_SF_METADATA;
+        }
+        if (lt->kind == CT_TOK_WORD && ct__tok_in(seg->buf, lt, byline_roles) &&
+            seg->ntoks >= 3 && seg->toks[seg->ntoks - 2].cp == ',') {
+            set_meta(seg, CT_META_BYLINE, start, seg->toks[seg->ntoks - 2].start);
+            return CT_SF_METADATA;
+        }
+    }
+    /* the headline: a short line with only metadata lines before it */
+    if (seg->para == seg->meta_paras && words >= 3 && n < 250 && !last &&
+        seg->toks[0].kind == CT_TOK_WORD && !(terminal && words > 20)) {
+        size_t ends = 0;
+        for (size_t i = 0; i + 1 < seg->ntoks; i++)
+            ends += is_terminal(&seg->toks[i]) && (seg->toks[i + 1].flags & CT_TF_SPACE_BEFORE) &&
+                    (seg->toks[i + 1].flags & CT_TF_CAP);
+        if (ends == 0) {
+            set_meta(seg, CT_META_TITLE, start, end);
+            return CT_SF_METADATA | CT_SF_TITLE;
+        }
+    }
+    /* a section heading of a word or two: "Synopsis", "Detailed" */
+    if (words <= 3 && !terminal && seg->ntoks <= 4)
+        return CT_SF_BOILERPLATE;
+    return 0;
+}
+
+/* ---- paragraphs and blocks -------------------------------------------------------- */
+
+/* End of the line starting at i (index of its newline, or len). */
+static size_t line_end(const ct_segmenter *seg, size_t i)
+{
+    const char *nl = memchr(seg->buf + i, '\n', seg->len - i);
+    return nl ? (size_t)(nl - seg->buf) : seg->len;
+}
+
+static bool line_ends_sentence(const ct_segmenter *seg, size_t start, size_t end)
+{
+    while (end > start && (unsigned char)seg->buf[end - 1] <= ' ')
+        end--;
+    if (end == start)
+        return true;
+    unsigned char c = (unsigned char)seg->buf[end - 1];
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"')
+        return true;
+    if (c >= 0x80) /* a closing curly quote or an ellipsis */
+        return end - start >= 3 && (unsigned char)seg->buf[end - 3] == 0xE2;
+    return false;
+}
+
+/* Where the paragraph starting at `start` ends: a blank line, or a newline not followed
+ * by a lower-case continuation of a hard-wrapped line. */
+static size_t paragraph_end(const ct_segmenter *seg, size_t start, size_t limit)
+{
+    size_t i = start;
+    for (;;) {
+        size_t e = line_end(seg, i);
+        if (e >= seg->len || e >= limit)
+            return e < limit ? e : limit;
+        size_t next = e + 1;
+        while (next < seg->len && (seg->buf[next] == ' ' || seg->buf[next] == '\t' ||
+                                   seg->buf[next] == '\r'))
+            next++;
+        if (next >= seg->len || seg->buf[next] == '\n')
+            return e;
+        unsigned char c = (unsigned char)seg->buf[next];
+        if (!(c >= 'a' && c <= 'z') || line_ends_sentence(seg, i, e))
+            return e;
+        /* a lower-case word, not "www.example.com" */
+        size_t w = next;
+        while (w < seg->len && ascii_alpha((unsigned char)seg->buf[w]))
+            w++;
+        if (w < seg->len && seg->buf[w] != ' ' && seg->buf[w] != ',' && seg->buf[w] != ';' &&
+            seg->buf[w] != '\n' && seg->buf[w] != '\r')
+            return e;
+        i = next;
+    }
+}
+
+/* Cut point for an overlong paragraph: after the first ". " past the soft limit,
+ * else at white space before the hard limit. */
+static size_t slice_end(const ct_segmenter *seg, size_t start, size_t para_end)
+{
+    size_t soft = start + BLOCK_SOFT_BYTES, hard = start + BLOCK_HARD_BYTES;
+    if (hard > para_end)
+        hard = para_end;
+    for (size_t i = soft; i + 1 < hard; i++) {
+        char c = seg->buf[i];
+        if ((c == '.' || c == '!' || c == '?') && (seg->buf[i + 1] == ' ' || seg->buf[i + 1] == '\n'))
+            return i + 1;
+    }
+    for (size_t i = hard; i > soft; i--)
+        if ((unsigned char)seg->buf[i - 1] <= ' ')
+            return i;
+    /* no white space at all: cut at a code point boundary */
+    size_t i = hard;
+    while (i > start && ((unsigned char)seg->buf[i] & 0xC0) == 0x80)
+        i--;
+    return i > start ? i : hard;
+}
+
+int ct__segment_next(ct_segmenter *seg, const ct_block **out)
+{
+    *out = NULL;
+    /* skip white space and blank lines between paragraphs */
+    bool mid_para = seg->pos > 0 && seg->pos < seg->len && seg->buf[seg->pos - 1] != '\n' &&
+                    (unsigned char)seg->buf[seg->pos - 1] > ' ';
+    while (seg->pos < seg->len) {
+        size_t adv;
+        int32_t cp = cp_at(seg, seg->pos, &adv);
+        if (!ct__text_is_space(cp))
+            break;
+        if (cp == '\n')
+            mid_para = false;
+        seg->pos += adv;
+    }
+    if (seg->pos >= seg->len)
+        return 0;
+
+    size_t start = seg->pos;
+    size_t para_end = paragraph_end(seg, start, start + BLOCK_HARD_BYTES + 1);
+    size_t end = para_end - start > BLOCK_HARD_BYTES ? slice_end(seg, start, para_end) : para_end;
+    while (end > start && (unsigned char)seg->buf[end - 1] <= ' ')
+        end--;
+    if (end == start) /* only control bytes before the limit: step past them */
+        end = para_end;
+
+    seg->ntoks = 0;
+    seg->nsents = 0;
+    int rc = tokenize(seg, start, end);
+    if (rc)
+        return rc;
+
+    unsigned flags = mid_para ? 0 : CT_SF_PARA_START;
+    bool whole_line = !mid_para && end == para_end && end - start <= META_LINE_MAX &&
+                      !memchr(seg->buf + start, '\n', end - start);
+    if (whole_line) {
+        size_t rest = end;
+        while (rest < seg->len && (unsigned char)seg->buf[rest] <= ' ')
+            rest++;
+        flags |= classify_line(seg, start, end, rest >= seg->len);
+    }
+    if (!(flags & (CT_SF_METADATA | CT_SF_BOILERPLATE)))
+        seg->body_paras++;
+    if ((flags & CT_SF_METADATA) && !(flags & CT_SF_TITLE))
+        seg->meta_paras++;
+
+    rc = split_sentences(seg, flags);
+    if (rc)
+        return rc;
+    seg->pos = end;
+    seg->blk.buf = seg->buf;
+    seg->blk.len = seg->len;
+    seg->blk.toks = seg->toks;
+    seg->blk.ntoks = seg->ntoks;
+    seg->blk.sents = seg->sents;
+    seg->blk.nsents = seg->nsents;
+    seg->blk.para = mid_para ? seg->para - 1 : seg->para++;
+    *out = &seg->blk;
+    return 1;
+}

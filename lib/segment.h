@@ -1,0 +1,106 @@
+/* Internal: tokens, sentences and paragraphs over the original bytes (segment.c).
+ *
+ * The segmenter walks a document once and hands out blocks: a block is one paragraph
+ * (a line, or several hard-wrapped lines), or a slice of an overlong paragraph cut at a
+ * sentence end, so memory stays bounded whatever the input. A block's tokens and
+ * sentences are valid until the next call to ct__segment_next(). */
+#ifndef CT_SEGMENT_H
+#define CT_SEGMENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "claimtrack/extract.h"
+
+typedef enum {
+    /* Starts with a letter: letters, digits and internal apostrophes ("isn't", "A100",
+     * "o1", "COP29"). Initialisms keep their periods ("U.S.", "a.m."). A possessive
+     * "'s"/"’s" is split off as its own WORD with CT_TF_POSSESSIVE. */
+    CT_TOK_WORD = 1,
+    /* Starts with a digit: digits with ',' or '.' between digits ("10,000", "0.01").
+     * A letter suffix is the next token, a WORD without CT_TF_SPACE_BEFORE
+     * ("6.5" "m", "3" "bn", "36" "Kr", "2" "nd"). */
+    CT_TOK_NUM,
+    /* One punctuation code point: . , ; : ! ? ( ) [ ] - – — / ' " “ ” ‘ ’ … */
+    CT_TOK_PUNCT,
+    /* One other code point: $ € £ ¥ % & + · * # @, U+FFFD for invalid bytes. */
+    CT_TOK_SYM
+} ct_tok_kind;
+
+#define CT_TF_SPACE_BEFORE 0x01u   /* white space, or the start of the paragraph, before it */
+#define CT_TF_NEWLINE_BEFORE 0x02u /* a line break before it (inside a wrapped paragraph) */
+#define CT_TF_CAP 0x04u            /* WORD starting with an uppercase letter */
+#define CT_TF_ALLCAPS 0x08u        /* WORD of 2+ letters, all uppercase ("CNBC", "AI") */
+#define CT_TF_HAS_DIGIT 0x10u      /* WORD containing a digit ("A100", "o1") */
+#define CT_TF_POSSESSIVE 0x20u     /* the "'s"/"’s" of a possessive */
+#define CT_TF_INITIALISM 0x40u     /* WORD like "U.S." that ends in its own period */
+
+typedef struct {
+    size_t start;   /* byte offset into the document */
+    uint32_t len;   /* bytes */
+    uint16_t kind;  /* ct_tok_kind */
+    uint16_t flags; /* CT_TF_* */
+    int32_t cp;     /* PUNCT and SYM: the code point (curly quotes kept: ’ is 0x2019) */
+} ct_token;
+
+#define CT_SF_PARA_START 0x01u  /* first sentence of its paragraph */
+#define CT_SF_BOILERPLATE 0x02u /* page furniture ("See also ...", "0 Commentaires ·0 Parts") */
+#define CT_SF_METADATA 0x04u    /* title, URL, byline, dateline or "Source : X" line */
+#define CT_SF_TITLE 0x08u       /* the headline (also CT_SF_METADATA) */
+
+typedef struct {
+    size_t start, end;  /* bytes, without surrounding white space */
+    uint32_t tok_first; /* index of its first token in the block */
+    uint32_t tok_count;
+    uint32_t flags; /* CT_SF_* */
+} ct_sentence;
+
+typedef struct {
+    const char *buf; /* the whole document */
+    size_t len;
+    const ct_token *toks; /* every token of the block */
+    size_t ntoks;
+    const ct_sentence *sents;
+    size_t nsents;
+    size_t para; /* index of the paragraph, counting from 0 */
+} ct_block;
+
+typedef struct {
+    size_t start, end; /* start == end: not found */
+} ct_span;
+
+typedef struct {
+    const char *buf;
+    size_t len, pos;
+    size_t para;       /* paragraphs handed out so far */
+    size_t body_paras; /* of them, paragraphs of body text (not metadata/boilerplate) */
+    size_t meta_paras; /* of them, metadata lines other than the title */
+    ct_token *toks;
+    size_t ntoks, toks_cap;
+    ct_sentence *sents;
+    size_t nsents, sents_cap;
+    ct_block blk;
+    ct_span meta[CT_META_COUNT_]; /* metadata lines found so far (trimmed) */
+} ct_segmenter;
+
+/* Start segmenting buf[0..len), which must be valid UTF-8 or read leniently (invalid
+ * bytes become SYM U+FFFD tokens). Keeps a pointer to buf. */
+void ct__segment_init(ct_segmenter *seg, const char *buf, size_t len);
+
+/* The next block in *out. Returns 1 when there is one, 0 at the end of the document, or
+ * CT_ENOMEM. */
+int ct__segment_next(ct_segmenter *seg, const ct_block **out);
+
+void ct__segment_free(ct_segmenter *seg);
+
+/* Case-insensitive ASCII comparison of a token's bytes with a lower-case word. */
+bool ct__tok_is(const char *buf, const ct_token *t, const char *lower_word);
+
+/* Same, for any of a NULL-terminated list of lower-case words. */
+bool ct__tok_in(const char *buf, const ct_token *t, const char *const *lower_words);
+
+/* The token is one of the quote marks " “ ” ' ‘ ’ « » (PUNCT). */
+bool ct__tok_is_quote(const ct_token *t);
+
+#endif
