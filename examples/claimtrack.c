@@ -249,6 +249,14 @@ static int run_files(options *opt, bool quantities)
                 quantities ? "quantities" : "extract");
         return 2;
     }
+    for (int i = 0; i < opt->argc; i++) {
+        if (strncmp(opt->argv[i], "--", 2) == 0) {
+            fputs("claimtrack: unknown option '", stderr);
+            put_safe(stderr, opt->argv[i]);
+            fputs("' (see claimtrack help)\n", stderr);
+            return 2;
+        }
+    }
     int status = 0;
     for (int i = 0; i < opt->argc; i++) {
         const char *path = opt->argv[i];
