@@ -34,6 +34,8 @@ static const lex_entry lexicon[] = {
     {"baht", 4, L_CUR, 24, 1},
     {"billion", 7, L_SCALE, 0, 1000000000},
     {"billions", 8, L_VAGUE, 0, 1000000000},
+    {"billionth", 9, L_FRAC, 0, 1000000000},
+    {"billionths", 10, L_FRAC, 0, 1000000000},
     {"bitcoin", 7, L_CUR, 40, 1},
     {"bitcoins", 8, L_CUR, 40, 1},
     {"bln", 3, L_SCALE, 1, 1000000000},
@@ -49,6 +51,7 @@ static const lex_entry lexicon[] = {
     {"chf", 3, L_CUR, 6, 1},
     {"cny", 3, L_CUR, 3, 1},
     {"crore", 5, L_SCALE, 0, 10000000},
+    {"crores", 6, L_SCALE, 0, 10000000},
     {"day", 3, L_TIME, 3, 1},
     {"days", 4, L_TIME, 3, 1},
     {"dec", 3, L_MONTH, 0, 12},
@@ -65,8 +68,11 @@ static const lex_entry lexicon[] = {
     {"doubled", 7, L_MULT, 1, 2},
     {"doubles", 7, L_MULT, 1, 2},
     {"doubling", 8, L_MULT, 1, 2},
+    {"doz", 3, L_SCALE, 0, 12},
     {"dozen", 5, L_SCALE, 0, 12},
     {"dozens", 6, L_VAGUE, 0, 12},
+    {"dozs", 4, L_SCALE, 0, 12},
+    {"dzs", 3, L_SCALE, 0, 12},
     {"egp", 3, L_CUR, 34, 1},
     {"eight", 5, L_NUM, 0, 8},
     {"eighteen", 8, L_NUM, 0, 18},
@@ -141,6 +147,7 @@ static const lex_entry lexicon[] = {
     {"kronor", 6, L_CUR, 17, 1},
     {"krw", 3, L_CUR, 10, 1},
     {"lakh", 4, L_SCALE, 0, 100000},
+    {"lakhs", 5, L_SCALE, 0, 100000},
     {"lira", 4, L_CUR, 20, 1},
     {"m", 1, L_SCALE, 1, 1000000},
     {"mar", 3, L_MONTH, 0, 3},
@@ -152,6 +159,8 @@ static const lex_entry lexicon[] = {
     {"millennia", 9, L_TIME, 6, 1000},
     {"million", 7, L_SCALE, 0, 1000000},
     {"millions", 8, L_VAGUE, 0, 1000000},
+    {"millionth", 9, L_FRAC, 0, 1000000},
+    {"millionths", 10, L_FRAC, 0, 1000000},
     {"min", 3, L_TIME, 1, 1},
     {"mins", 4, L_TIME, 1, 1},
     {"minute", 6, L_TIME, 1, 1},
@@ -163,8 +172,8 @@ static const lex_entry lexicon[] = {
     {"mxn", 3, L_CUR, 15, 1},
     {"myr", 3, L_CUR, 25, 1},
     {"naira", 5, L_CUR, 22, 1},
+    {"naught", 6, L_NUM, 0, 0},
     {"ngn", 3, L_CUR, 22, 1},
-    {"nil", 3, L_NUM, 0, 0},
     {"nine", 4, L_NUM, 0, 9},
     {"ninefold", 8, L_MULT, 1, 9},
     {"nineteen", 8, L_NUM, 0, 19},
@@ -271,10 +280,13 @@ static const lex_entry lexicon[] = {
     {"three", 5, L_NUM, 0, 3},
     {"threefold", 9, L_MULT, 1, 3},
     {"thrice", 6, L_MULT, 1, 3},
+    {"tln", 3, L_SCALE, 1, 1000000000000},
     {"tn", 2, L_SCALE, 1, 1000000000000},
     {"tr", 2, L_SCALE, 1, 1000000000000},
     {"trillion", 8, L_SCALE, 0, 1000000000000},
     {"trillions", 9, L_VAGUE, 0, 1000000000000},
+    {"trillionth", 10, L_FRAC, 0, 1000000000000},
+    {"trillionths", 11, L_FRAC, 0, 1000000000000},
     {"triple", 6, L_MULT, 1, 3},
     {"tripled", 7, L_MULT, 1, 3},
     {"triples", 7, L_MULT, 1, 3},
@@ -307,7 +319,7 @@ static const lex_entry lexicon[] = {
     {"zloty", 5, L_CUR, 38, 1},
 };
 /* first_index[c]..first_index[c + 1]: the words starting with 'a' + c */
-static const uint16_t first_index[27] = {0, 6, 17, 25, 43, 57, 83, 84, 100, 103, 110, 116, 118, 138, 154, 157, 173, 178, 194, 225, 266, 268, 269, 272, 272, 278, 281};
+static const uint16_t first_index[27] = {0, 6, 19, 28, 49, 63, 89, 90, 106, 109, 116, 122, 125, 147, 163, 166, 182, 187, 203, 234, 278, 280, 281, 284, 284, 290, 293};
 /* END GENERATED */
 
 #define NLEX (sizeof lexicon / sizeof lexicon[0])
@@ -519,6 +531,28 @@ typedef struct {
 static const double pow10_tab[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
                                    1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
 
+/* "12,34,567.89": groups of two, then a last group of three. */
+static bool indian_grouping(const char *s, size_t n)
+{
+    size_t group = 0, groups = 0;
+    bool first = true;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == ',' || s[i] == '.') {
+            bool lastg = i == n || s[i] == '.';
+            if (!first && (lastg ? group != 3 : group != 2))
+                return false;
+            first = false;
+            groups++;
+            group = 0;
+            if (i < n && s[i] == '.')
+                break;
+        } else {
+            group++;
+        }
+    }
+    return groups >= 3;
+}
+
 /* The value of a NUM token: "10,000", "0.01", "1.234.567". false when malformed. */
 static bool digits_value(const char *s, size_t n, num *x)
 {
@@ -541,11 +575,17 @@ static bool digits_value(const char *s, size_t n, num *x)
         bad_group = true;
     /* which separator is the decimal point? */
     char dec = '.';
+    const char *lastdot = memchr(s, '.', n), *lastcomma = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ',')
+            lastcomma = s + i;
     if (dots > 1 && commas == 0)
         dec = '\0'; /* 1.234.567 */
+    else if (dots && commas && lastdot < lastcomma)
+        dec = ','; /* 1.111,11 */
     else if (bad_group && commas == 1 && dots == 0)
         dec = ','; /* 1,5 */
-    else if (bad_group)
+    else if (bad_group && !indian_grouping(s, n))
         return false; /* a list such as "1,2,3" */
     uint64_t mant = 0;
     int frac = 0, nd = 0;
@@ -586,32 +626,115 @@ static bool common_denominator(double d)
            d == 32 || d == 100;
 }
 
-/* Scale words after a number: "million", "bn", a "6.5m" suffix. */
+static bool and_fraction(const scan *sc, uint32_t k, uint32_t *end, double *val);
+static bool parse_words(const scan *sc, uint32_t i, num *x);
+static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money);
+
+/* Scale words after a number: "million", "bn", "dozens", a "6.5m" suffix, then "and a
+ * half" or the rest of "4 thousand 3 hundred and 21". */
 static uint32_t scale_words(const scan *sc, uint32_t k, num *x, bool money)
 {
     const lex_entry *e;
-    while (k < sc->n && (e = lex_tok(sc, k, L_SCALE)) != NULL) {
-        /* single letters only as a suffix or after an amount of money: "6 m" is six metres */
-        if (e->aux == 1 && !glued(sc, k) && e->len == 1 && !money)
+    double last = 1;
+    for (;;) {
+        if ((e = lex_tok(sc, k, L_SCALE)) != NULL) {
+            /* single letters only as a suffix, after money or at the end: "6 m" is six metres */
+            if (e->aux == 1 && !glued(sc, k) && e->len == 1 && !money &&
+                !(e->w[0] == 'k' && (k + 1 >= sc->n || sc->t[k + 1].kind != CT_TOK_WORD)))
+                break;
+            if (e->aux == 1 && glued(sc, k) && k + 1 < sc->n &&
+                sc->t[k + 1].kind == CT_TOK_WORD && glued(sc, k + 1))
+                break;
+        } else if ((e = lex_tok(sc, k, L_HUNDRED)) != NULL ||
+                   ((e = lex_tok(sc, k, L_VAGUE)) != NULL && e->v == 12)) {
+            if (glued(sc, k))
+                break;
+        } else {
             break;
-        if (e->aux == 1 && glued(sc, k) && k + 1 < sc->n && sc->t[k + 1].kind == CT_TOK_WORD &&
-            glued(sc, k + 1))
-            break;
-        /* "a dozen" counts, "dozen" after a number scales; "two million" etc. */
+        }
         x->v *= e->v;
         x->scale *= e->v;
         x->plain_int = false;
+        last = e->v;
         k++;
     }
-    if (k < sc->n && (e = lex_tok(sc, k, L_HUNDRED)) != NULL && x->words == false &&
-        !glued(sc, k)) {
-        x->v *= 100;
-        x->scale *= 100;
-        x->plain_int = false;
-        k++;
-        return scale_words(sc, k, x, money);
+    if (last == 1)
+        return k;
+    uint32_t fe;
+    double fv;
+    if (and_fraction(sc, k, &fe, &fv)) { /* "3 million and a half" */
+        x->v += fv * last;
+        return fe;
+    }
+    /* "3 hundred and 21", "4 thousand 3 hundred", "6 crore and two hundred" */
+    if (!x->decimal && last >= 100 && !glued(sc, k - 1)) {
+        uint32_t j = W(sc, k, "and") ? k + 1 : k;
+        num r;
+        bool ok = false;
+        if (is_num(sc, j))
+            ok = parse_digits(sc, j, &r, money) && (r.plain_int || r.scale > 1) &&
+                 (j > k || lex_tok(sc, r.first + 1, L_HUNDRED));
+        else if (j > k && lex_tok(sc, j, L_NUM))
+            ok = parse_words(sc, j, &r);
+        if (ok && !r.skip && !r.date && !r.ord && !r.den && r.v < last && r.v >= 1) {
+            x->v += r.v;
+            return r.end;
+        }
     }
     return k;
+}
+
+static const struct {
+    int32_t cp;
+    double v;
+} vulgar[] = {{0x00BD, 0.5},     {0x2153, 1.0 / 3}, {0x2154, 2.0 / 3}, {0x00BC, 0.25},
+              {0x00BE, 0.75},    {0x2155, 0.2},     {0x2156, 0.4},     {0x2157, 0.6},
+              {0x2158, 0.8},     {0x2159, 1.0 / 6}, {0x215A, 5.0 / 6}, {0x215B, 0.125},
+              {0x215C, 0.375},   {0x215D, 0.625},   {0x215E, 0.875}};
+
+/* The value of a vulgar fraction sign ("½", "¾"), or 0. */
+static double vulgar_value(const scan *sc, uint32_t i)
+{
+    if (i >= sc->n || sc->t[i].kind == CT_TOK_WORD || sc->t[i].kind == CT_TOK_NUM)
+        return 0;
+    for (size_t k = 0; k < sizeof vulgar / sizeof vulgar[0]; k++)
+        if (vulgar[k].cp == sc->t[i].cp)
+            return vulgar[k].v;
+    return 0;
+}
+
+/* A signed integer exponent at token k: "14", "+14", "-1", "--23" (the peer's typo). */
+static bool exponent_at(const scan *sc, uint32_t k, uint32_t *end, int *exp)
+{
+    int sign = 1;
+    while (k < sc->n && glued(sc, k) && (P(sc, k, '+') || dash(sc, k))) {
+        if (dash(sc, k))
+            sign = -sign;
+        k++;
+    }
+    if (!is_num(sc, k) || !glued(sc, k) || sc->t[k].len > 3)
+        return false;
+    int e = 0;
+    for (uint32_t c = 0; c < sc->t[k].len; c++) {
+        char ch = sc->buf[sc->t[k].start + c];
+        if (ch < '0' || ch > '9')
+            return false;
+        e = e * 10 + (ch - '0');
+    }
+    *exp = sign < 0 ? -e : e;
+    *end = k + 1;
+    return true;
+}
+
+static double ipow(double b, int e)
+{
+    double r = 1;
+    int n = e < 0 ? -e : e;
+    if (n > 400)
+        n = 400;
+    while (n--)
+        r *= b;
+    return e < 0 ? 1 / r : r;
 }
 
 /* A number written in digits at token i. */
@@ -624,7 +747,110 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
     if (!digits_value(sc->buf + t->start, t->len, x))
         return false;
     uint32_t k = i + 1;
-    /* glued to a word on its left: "A-100" is written "A100" (one WORD); here "v 2" etc. */
+    /* ".08": a decimal without its leading zero */
+    if (i > 0 && P(sc, i - 1, '.') && glued(sc, i) && x->plain_int &&
+        (i == 1 || !glued(sc, i - 1) || sc->t[i - 2].kind == CT_TOK_SYM)) {
+        x->v /= pow10_tab[t->len > 18 ? 18 : t->len];
+        x->plain_int = false;
+        x->decimal = true;
+        x->first = i - 1;
+    }
+    /* "1 234 567", "40 000" (a space, or a narrow no-break space, between thousands) */
+    if (x->plain_int && t->len <= 3 && is_num(sc, k) && sc->t[k].len == 3 && !glued(sc, k)) {
+        uint32_t g = k;
+        while (is_num(sc, g) && sc->t[g].len == 3 && !glued(sc, g) &&
+               sc->t[g].start == sc->t[g - 1].start + sc->t[g - 1].len + 1 &&
+               memchr(sc->buf + sc->t[g].start, ',', 3) == NULL &&
+               memchr(sc->buf + sc->t[g].start, '.', 3) == NULL)
+            g++;
+        bool nnbsp = sc->t[k].start >= 3 &&
+                     ((unsigned char)sc->buf[sc->t[k].start - 3] == 0xE2 &&
+                      (unsigned char)sc->buf[sc->t[k].start - 2] == 0x80 &&
+                      (unsigned char)sc->buf[sc->t[k].start - 1] == 0xAF);
+        if (nnbsp) {
+            g = k;
+            while (is_num(sc, g) && sc->t[g].len >= 3 && !glued(sc, g) &&
+                   sc->t[g].start == sc->t[g - 1].start + sc->t[g - 1].len + 3)
+                g++;
+        }
+        if (g > k && (nnbsp || g - k >= 2 ||
+                      memcmp(sc->buf + sc->t[k].start, "000", 3) == 0)) {
+            for (uint32_t c = k; c < g; c++) {
+                num part;
+                digits_value(sc->buf + sc->t[c].start, sc->t[c].len, &part);
+                double m = 1000;
+                if (part.decimal) /* "567.89" */
+                    m = 1000;
+                x->v = x->v * m + part.v;
+                x->decimal = part.decimal;
+            }
+            x->plain_int = false;
+            k = g;
+        }
+    }
+    /* "2 1/4": a whole number and a fraction */
+    if (x->plain_int && is_num(sc, k) && !glued(sc, k) && P(sc, k + 1, '/') && glued(sc, k + 1) &&
+        is_num(sc, k + 2) && glued(sc, k + 2) && !P(sc, k + 3, '/')) {
+        num a, d;
+        digits_value(sc->buf + sc->t[k].start, sc->t[k].len, &a);
+        digits_value(sc->buf + sc->t[k + 2].start, sc->t[k + 2].len, &d);
+        if (a.plain_int && d.plain_int && a.v >= 1 && a.v < d.v && common_denominator(d.v)) {
+            x->v += a.v / d.v;
+            x->plain_int = false;
+            x->decimal = true;
+            x->end = k + 3;
+            return true;
+        }
+    }
+    /* "2½" */
+    double vf = vulgar_value(sc, k);
+    if (vf > 0 && glued(sc, k)) {
+        x->v += vf;
+        x->plain_int = false;
+        x->decimal = true;
+        k++;
+    }
+    /* powers: "1e10", "12.32e+14", "1.1^23", "1.3x10^6" */
+    if (k < sc->n && glued(sc, k) && sc->t[k].kind == CT_TOK_WORD) {
+        const char *ws = sc->buf + sc->t[k].start;
+        uint32_t wl = sc->t[k].len, ee;
+        int ex;
+        bool digits_after = wl > 1;
+        for (uint32_t c = 1; c < wl; c++)
+            digits_after = digits_after && ws[c] >= '0' && ws[c] <= '9';
+        if ((ws[0] == 'e' || ws[0] == 'E') && digits_after && wl <= 4) {
+            int e10 = 0;
+            for (uint32_t c = 1; c < wl; c++)
+                e10 = e10 * 10 + (ws[c] - '0');
+            x->v *= ipow(10, e10);
+            x->plain_int = false;
+            x->end = k + 1;
+            return true;
+        }
+        if ((ws[0] == 'e' || ws[0] == 'E') && wl == 1 && exponent_at(sc, k + 1, &ee, &ex)) {
+            x->v *= ipow(10, ex);
+            x->plain_int = false;
+            x->end = ee;
+            return true;
+        }
+        if ((ws[0] == 'x' || ws[0] == 'X') && wl == 3 && ws[1] == '1' && ws[2] == '0' &&
+            P(sc, k + 1, '^') && exponent_at(sc, k + 2, &ee, &ex)) {
+            x->v *= ipow(10, ex);
+            x->plain_int = false;
+            x->end = ee;
+            return true;
+        }
+    }
+    if (P(sc, k, '^') && glued(sc, k)) {
+        uint32_t ee;
+        int ex;
+        if (exponent_at(sc, k + 1, &ee, &ex)) {
+            x->v = ipow(x->v, ex);
+            x->plain_int = false;
+            x->end = ee;
+            return true;
+        }
+    }
     /* "9/11", "24/7", "1/2", "1/31/2025" */
     if (P(sc, k, '/') && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1)) {
         num d;
@@ -692,18 +918,75 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
     return true;
 }
 
-/* "and a half", "-and-a-half" from token k; on a match *end is past "half". */
-static bool and_a_half(const scan *sc, uint32_t k, uint32_t *end)
+/* A fraction word after its numerator: "a half", "one fourth", "three quarters",
+ * "two-thirds". On a match *end is past it and *val its value. */
+static bool fraction_at(const scan *sc, uint32_t k, uint32_t *end, double *val)
 {
-    static const char *const seq[] = {"and", "a", "half"};
-    for (int s = 0; s < 3; s++) {
-        if (dash(sc, k) && glued(sc, k))
-            k++;
-        if (!W(sc, k, seq[s]))
-            return false;
+    double n;
+    const lex_entry *e;
+    if (W(sc, k, "a") || W(sc, k, "an"))
+        n = 1;
+    else if ((e = lex_tok(sc, k, L_NUM)) != NULL && e->v >= 1 && e->v < 20)
+        n = e->v;
+    else
+        return false;
+    k++;
+    if (dash(sc, k))
         k++;
+    if ((e = lex_tok(sc, k, L_FRAC)) == NULL || ((e->w[e->len - 1] == 's') != (n > 1)))
+        return false;
+    *val = n / e->v;
+    *end = k + 1;
+    return true;
+}
+
+/* "and a half", "-and-a-half", "and three quarters" from token k. */
+static bool and_fraction(const scan *sc, uint32_t k, uint32_t *end, double *val)
+{
+    if (dash(sc, k) && glued(sc, k))
+        k++;
+    if (!W(sc, k, "and"))
+        return false;
+    k++;
+    if (dash(sc, k) && glued(sc, k))
+        k++;
+    return fraction_at(sc, k, end, val);
+}
+
+/* "point five", "point zero three", "point seventy-one" after a spelled-out number. */
+static bool point_words(const scan *sc, uint32_t k, uint32_t *end, double *val)
+{
+    if (!W(sc, k, "point"))
+        return false;
+    k++;
+    const lex_entry *e;
+    double v = 0, scale = 0.1;
+    uint32_t j = k;
+    while ((e = lex_tok(sc, j, L_NUM)) != NULL && e->v < 10) {
+        v += e->v * scale;
+        scale /= 10;
+        j++;
     }
-    *end = k;
+    if (j > k + 1 || (j == k + 1 && !lex_tok(sc, j, L_NUM) && !dash(sc, j))) {
+        *val = v;
+        *end = j;
+        return true;
+    }
+    /* one number word: "point eleven", "point seventy-one" */
+    if ((e = lex_tok(sc, k, L_NUM)) == NULL)
+        return false;
+    double w = e->v;
+    j = k + 1;
+    const lex_entry *u;
+    if (w >= 20 && dash(sc, j) && (u = lex_tok(sc, j + 1, L_NUM)) != NULL && u->v < 10) {
+        w += u->v;
+        j += 2;
+    } else if (w >= 20 && (u = lex_tok(sc, j, L_NUM)) != NULL && u->v < 10) {
+        w += u->v;
+        j++;
+    }
+    *val = w < 10 ? w / 10 : w / 100;
+    *end = j;
     return true;
 }
 
@@ -715,20 +998,40 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
     x->first = i;
     x->scale = 1;
     x->words = true;
-    double total = 0, cur = 0;
+    double total = 0, cur = 0, fv = 0;
     int last = 0; /* 0 nothing, 1 unit, 2 tens, 3 hundred, 4 scale, 5 "a" */
     bool any = false;
-    uint32_t k = i, end = i;
+    uint32_t k = i, end = i, fe;
     const lex_entry *e;
-    if (W(sc, k, "a") || W(sc, k, "an")) {
-        /* "a" is a number only before hundred, thousand, ..., dozen or a fraction */
-        uint32_t j = k + 1;
-        if ((e = lex_tok(sc, j, L_FRAC)) != NULL && e->w[e->len - 1] != 's') {
-            x->v = 1.0 / e->v;
-            x->den = (int)e->v;
-            x->end = j + 1;
-            return true;
+    /* a leading fraction: "a tenth", "half", "a quarter million", "two thirds of a million" */
+    bool lead_frac = false;
+    if (fraction_at(sc, k, &fe, &fv))
+        lead_frac = true;
+    else if ((e = lex_tok(sc, k, L_FRAC)) != NULL && e->w[e->len - 1] != 's' &&
+             (e->v == 2 || lex_tok(sc, k + 1, L_SCALE))) {
+        fv = 1.0 / e->v; /* "half", "quarter million" */
+        fe = k + 1;
+        lead_frac = true;
+    }
+    if (lead_frac) {
+        x->v = fv;
+        x->den = (int)(1.0 / fv + 0.5);
+        x->end = fe;
+        uint32_t m = fe;
+        if (W(sc, m, "a") || (W(sc, m, "of") && W(sc, m + 1, "a")))
+            m += W(sc, m, "of") ? 2 : 1; /* "half a million", "two thirds of a million" */
+        if ((e = lex_tok(sc, m, L_SCALE)) != NULL && e->aux == 0 &&
+            (m == fe || !W(sc, fe, "of") || e->v >= 1e6)) {
+            x->v = fv * e->v;
+            x->scale = e->v;
+            x->den = 0;
+            x->end = m + 1;
         }
+        return true;
+    }
+    if (W(sc, k, "a") || W(sc, k, "an")) {
+        /* "a" is a number only before hundred, thousand, ..., dozen */
+        uint32_t j = k + 1;
         if (lex_tok(sc, j, L_HUNDRED) ||
             ((e = lex_tok(sc, j, L_SCALE)) != NULL && e->aux == 0)) {
             cur = 1;
@@ -738,19 +1041,7 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
             return false;
         }
     }
-    /* "half", "half a million" */
-    if (last == 0 && W(sc, k, "half")) {
-        if (W(sc, k + 1, "a") && (e = lex_tok(sc, k + 2, L_SCALE)) != NULL && e->aux == 0) {
-            x->v = 0.5 * e->v;
-            x->scale = e->v;
-            x->end = k + 3;
-            return true;
-        }
-        x->v = 0.5;
-        x->den = 2;
-        x->end = k + 1;
-        return true;
-    }
+    double and_base = -1; /* total + cur at the last "and": "one hundred and three quarters" */
     for (;;) {
         if (k >= sc->n || sc->t[k].kind != CT_TOK_WORD)
             break;
@@ -761,21 +1052,28 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
             cur += e->v;
             last = tens ? 2 : 1;
         } else if (lex_tok(sc, k, L_HUNDRED)) {
-            if (last == 3 || last == 4 || (last == 0 && !any))
+            if (last == 3 || last == 4)
                 break;
             cur = (cur ? cur : 1) * 100;
             last = 3;
-        } else if ((e = lex_tok(sc, k, L_SCALE)) != NULL && e->aux == 0 &&
-                   (any || last == 5)) {
-            total += (cur ? cur : 1) * e->v;
+        } else if (((e = lex_tok(sc, k, L_SCALE)) != NULL ||
+                    ((e = lex_tok(sc, k, L_VAGUE)) != NULL && e->v == 12)) &&
+                   e->aux == 0 && (any || last == 5)) {
+            if (last == 4 && cur == 0)
+                total *= e->v; /* "three lakh crore" */
+            else
+                total += (cur ? cur : 1) * e->v;
             x->scale = e->v;
             cur = 0;
             last = 4;
         } else if ((e = lex_tok(sc, k, L_FRAC)) != NULL && any && (last == 1 || last == 2) &&
-                   (e->v > 2 || cur == 1) && total == 0) {
-            /* "two-thirds", "three quarters", "one third", "one half" */
-            x->v = cur / e->v;
-            x->den = (int)e->v;
+                   (e->v > 2 || cur == 1)) {
+            /* "two-thirds", "three quarters", "one hundred and three quarters" */
+            double base = and_base >= 0 ? and_base : total;
+            double numer = total + cur - base;
+            x->v = base + numer / e->v;
+            x->den = base == 0 ? (int)e->v : 0;
+            x->decimal = base != 0;
             x->end = k + 1;
             return true;
         } else if ((e = lex_tok(sc, k, L_ORD)) != NULL && last == 2 && e->v < 10 &&
@@ -794,26 +1092,37 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
         }
         any = true;
         end = ++k;
-        uint32_t h;
-        if (and_a_half(sc, k, &h)) { /* "one and a half", "two-and-a-half million" */
-            cur += 0.5;
+        double fval;
+        if (and_fraction(sc, k, &fe, &fval)) { /* "one and a half", "a million and a half" */
+            end = k = fe;
             x->decimal = true;
-            end = k = h;
             if ((e = lex_tok(sc, k, L_SCALE)) != NULL && e->aux == 0) {
-                total += cur * e->v;
+                /* "five and a half million", "one billion and three quarters million" */
+                if (last == 4)
+                    total += fval * e->v;
+                else
+                    total += (cur + fval) * e->v, cur = 0;
                 x->scale = e->v;
-                cur = 0;
                 end = k + 1;
+            } else if (last == 4) {
+                total += fval * x->scale;
+            } else {
+                cur += fval;
             }
             break;
         }
-        /* joiners: "forty-five", "two-thirds", "one hundred and five" */
-        if (dash(sc, k) && glued(sc, k) && glued(sc, k + 1) && k + 1 < sc->n &&
-            sc->t[k + 1].kind == CT_TOK_WORD) {
+        /* joiners: "forty-five", "fifty - two", "one - fourth", "one hundred and five" */
+        if (dash(sc, k) && k + 1 < sc->n && sc->t[k + 1].kind == CT_TOK_WORD &&
+            ((glued(sc, k) && glued(sc, k + 1)) ||
+             (last == 2 && (e = lex_tok(sc, k + 1, L_NUM)) != NULL && e->v < 10) ||
+             (last == 1 && lex_tok(sc, k + 1, L_FRAC) && !lex_tok(sc, k + 1, L_ORD)) ||
+             (last == 1 && lex_tok(sc, k + 1, L_FRAC) && cur > 1))) {
             k++;
             continue;
         }
-        if (W(sc, k, "and") && (last == 3 || last == 4) && lex_tok(sc, k + 1, L_NUM)) {
+        if (W(sc, k, "and") && (last == 2 || last == 3 || last == 4) &&
+            (lex_tok(sc, k + 1, L_NUM) || fraction_at(sc, k + 1, &fe, &fval))) {
+            and_base = total + cur;
             k++;
             continue;
         }
@@ -822,39 +1131,84 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
         return false;
     x->v = total + cur;
     x->end = end;
+    double pv;
+    if (x->scale == 1 && point_words(sc, end, &fe, &pv)) {
+        x->v += pv;
+        x->decimal = true;
+        x->end = fe;
+        if ((e = lex_tok(sc, fe, L_SCALE)) != NULL && e->aux == 0) {
+            x->v *= e->v;
+            x->scale = e->v;
+            x->end = fe + 1;
+        }
+    }
     return true;
 }
 
 /* ---- qualifiers ------------------------------------------------------------------- */
 
 typedef struct {
-    const char *w[4]; /* the words, in text order */
+    const char *w[6]; /* the words, in text order */
     ct_bound bound;
 } qualifier;
 
+/* Longest first: "no more than" must win over "more than". */
 static const qualifier qualifiers[] = {
-    {{"less", "than", "or", "equal"}, CT_BOUND_UPPER}, /* followed by "to" */
-    {{"more", "than", "or", "equal"}, CT_BOUND_LOWER},
+    {{"greater", "than", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"more", "than", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"higher", "than", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"larger", "than", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"bigger", "than", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"less", "than", "or", "equal", "to"}, CT_BOUND_UPPER},
+    {{"fewer", "than", "or", "equal", "to"}, CT_BOUND_UPPER},
+    {{"lower", "than", "or", "equal", "to"}, CT_BOUND_UPPER},
+    {{"smaller", "than", "or", "equal", "to"}, CT_BOUND_UPPER},
+    {{"equal", "to", "or", "more", "than"}, CT_BOUND_LOWER},
+    {{"equal", "to", "or", "greater", "than"}, CT_BOUND_LOWER},
+    {{"equal", "to", "or", "less", "than"}, CT_BOUND_UPPER},
+    {{"equal", "to", "or", "fewer", "than"}, CT_BOUND_UPPER},
+    {{"at", "least", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"at", "most", "or", "equal", "to"}, CT_BOUND_UPPER},
+    {{"greater", "or", "equal", "than"}, CT_BOUND_LOWER},
+    {{"higher", "or", "equal", "than"}, CT_BOUND_LOWER},
+    {{"bigger", "or", "equal", "than"}, CT_BOUND_LOWER},
+    {{"larger", "or", "equal", "than"}, CT_BOUND_LOWER},
+    {{"more", "or", "equal", "than"}, CT_BOUND_LOWER},
+    {{"less", "or", "equal", "than"}, CT_BOUND_UPPER},
+    {{"lower", "or", "equal", "than"}, CT_BOUND_UPPER},
+    {{"smaller", "or", "equal", "than"}, CT_BOUND_UPPER},
+    {{"fewer", "or", "equal", "than"}, CT_BOUND_UPPER},
+    {{"in", "the", "region", "of"}, CT_BOUND_APPROX},
+    {{"on", "the", "order", "of"}, CT_BOUND_APPROX},
     {{"no", "more", "than"}, CT_BOUND_UPPER},
     {{"not", "more", "than"}, CT_BOUND_UPPER},
     {{"no", "greater", "than"}, CT_BOUND_UPPER},
+    {{"no", "higher", "than"}, CT_BOUND_UPPER},
     {{"no", "less", "than"}, CT_BOUND_LOWER},
     {{"not", "less", "than"}, CT_BOUND_LOWER},
     {{"no", "fewer", "than"}, CT_BOUND_LOWER},
+    {{"no", "lower", "than"}, CT_BOUND_LOWER},
     {{"well", "higher", "than"}, CT_BOUND_LOWER},
+    {{"well", "more", "than"}, CT_BOUND_LOWER},
+    {{"well", "less", "than"}, CT_BOUND_UPPER},
+    {{"a", "maximum", "of"}, CT_BOUND_UPPER},
+    {{"a", "minimum", "of"}, CT_BOUND_LOWER},
+    {{"in", "excess", "of"}, CT_BOUND_LOWER},
+    {{"more", "or", "less"}, CT_BOUND_APPROX},
     {{"well", "over"}, CT_BOUND_LOWER},
     {{"well", "above"}, CT_BOUND_LOWER},
     {{"well", "below"}, CT_BOUND_UPPER},
     {{"well", "under"}, CT_BOUND_UPPER},
     {{"just", "under"}, CT_BOUND_UPPER},
+    {{"just", "below"}, CT_BOUND_UPPER},
     {{"just", "over"}, CT_BOUND_LOWER},
+    {{"just", "above"}, CT_BOUND_LOWER},
     {{"less", "than"}, CT_BOUND_UPPER},
     {{"fewer", "than"}, CT_BOUND_UPPER},
     {{"lower", "than"}, CT_BOUND_UPPER},
     {{"smaller", "than"}, CT_BOUND_UPPER},
     {{"up", "to"}, CT_BOUND_UPPER},
     {{"at", "most"}, CT_BOUND_UPPER},
-    {{"a", "maximum", "of"}, CT_BOUND_UPPER},
     {{"maximum", "of"}, CT_BOUND_UPPER},
     {{"more", "than"}, CT_BOUND_LOWER},
     {{"higher", "than"}, CT_BOUND_LOWER},
@@ -864,20 +1218,22 @@ static const qualifier qualifiers[] = {
     {{"at", "least"}, CT_BOUND_LOWER},
     {{"upwards", "of"}, CT_BOUND_LOWER},
     {{"upward", "of"}, CT_BOUND_LOWER},
-    {{"in", "excess", "of"}, CT_BOUND_LOWER},
-    {{"a", "minimum", "of"}, CT_BOUND_LOWER},
     {{"minimum", "of"}, CT_BOUND_LOWER},
     {{"an", "estimated"}, CT_BOUND_APPROX},
     {{"close", "to"}, CT_BOUND_APPROX},
-    {{"more", "or", "less"}, CT_BOUND_APPROX},
-    {{"in", "the", "region", "of"}, CT_BOUND_APPROX},
-    {{"on", "the", "order", "of"}, CT_BOUND_APPROX},
     {{"estimated", "at"}, CT_BOUND_APPROX},
     {{"under"}, CT_BOUND_UPPER},
     {{"below"}, CT_BOUND_UPPER},
     {{"over"}, CT_BOUND_LOWER},
     {{"above"}, CT_BOUND_LOWER},
     {{"exceeding"}, CT_BOUND_LOWER},
+    {{"exceed"}, CT_BOUND_LOWER},
+    {{"exceeds"}, CT_BOUND_LOWER},
+    {{"exceeded"}, CT_BOUND_LOWER},
+    {{"surpass"}, CT_BOUND_LOWER},
+    {{"surpassed"}, CT_BOUND_LOWER},
+    {{"surpassing"}, CT_BOUND_LOWER},
+    {{"topping"}, CT_BOUND_LOWER},
     {{"about"}, CT_BOUND_APPROX},
     {{"around"}, CT_BOUND_APPROX},
     {{"roughly"}, CT_BOUND_APPROX},
@@ -888,65 +1244,82 @@ static const qualifier qualifiers[] = {
     {{"some"}, CT_BOUND_APPROX},
     {{"estimated"}, CT_BOUND_APPROX},
     {{"circa"}, CT_BOUND_APPROX},
-    {{"ca"}, CT_BOUND_APPROX},
     {{"nigh"}, CT_BOUND_APPROX},
 };
+
+#define NQUAL (sizeof qualifiers / sizeof qualifiers[0])
+
+static int qual_len(const qualifier *q)
+{
+    int n = 0;
+    while (n < 6 && q->w[n])
+        n++;
+    return n;
+}
 
 /* Does qualifier q end just before token p (quote marks between words allowed)? On a
  * match, *first is the index of its first token. */
 static bool qualifier_before(const scan *sc, uint32_t p, const qualifier *q, uint32_t *first)
 {
-    int nw = 0;
-    while (nw < 4 && q->w[nw])
-        nw++;
     uint32_t k = p;
-    for (int w = nw - 1; w >= 0; w--) {
+    for (int w = qual_len(q) - 1; w >= 0; w--) {
         while (k > 0 && quote_tok(sc, k - 1))
             k--;
-        if (k == 0)
+        if (k == 0 || !W(sc, k - 1, q->w[w]))
             return false;
         k--;
-        /* "less than or equal to 100": the trailing "to" */
-        if (w == nw - 1 && !strcmp(q->w[w], "equal")) {
-            if (!W(sc, k, "to") || k == 0)
-                return false;
-            k--;
-        }
-        if (!W(sc, k, q->w[w]))
-            return false;
     }
     *first = k;
     return true;
+}
+
+/* Does qualifier q start at token k? On a match, *after is the token after it. */
+static bool qualifier_from(const scan *sc, uint32_t k, const qualifier *q, uint32_t *after)
+{
+    int n = qual_len(q);
+    for (int w = 0; w < n; w++) {
+        while (quote_tok(sc, k))
+            k++;
+        if (!W(sc, k, q->w[w]))
+            return false;
+        k++;
+    }
+    *after = k;
+    return true;
+}
+
+/* The comparison signs "<", "<=", "< =", "≤", ">", ">=", "≥", "~" ending before token p. */
+static ct_bound sign_before(const scan *sc, uint32_t p, uint32_t *first)
+{
+    uint32_t k = p;
+    if (k > 0 && P(sc, k - 1, '=') && k >= 2 && (P(sc, k - 2, '<') || P(sc, k - 2, '>')))
+        k--;
+    if (k == 0)
+        return CT_BOUND_EXACT;
+    const ct_token *t = &sc->t[k - 1];
+    if (t->kind != CT_TOK_SYM && t->kind != CT_TOK_PUNCT)
+        return CT_BOUND_EXACT;
+    *first = k - 1;
+    switch (t->cp) {
+    case '<': case 0x2264: return CT_BOUND_UPPER;
+    case '>': case 0x2265: return CT_BOUND_LOWER;
+    case '~': return glued(sc, p) ? CT_BOUND_APPROX : CT_BOUND_EXACT;
+    default: return CT_BOUND_EXACT;
+    }
 }
 
 static ct_bound bound_before(const scan *sc, uint32_t p, uint32_t *first)
 {
     if (p == 0)
         return CT_BOUND_EXACT;
-    /* fast reject: the word before must be one a qualifier ends with */
     uint32_t k = p;
     while (k > 0 && quote_tok(sc, k - 1))
         k--;
     if (k == 0)
         return CT_BOUND_EXACT;
-    if (sc->t[k - 1].kind == CT_TOK_SYM || sc->t[k - 1].kind == CT_TOK_PUNCT) {
-        int32_t cp = sc->t[k - 1].cp;
-        bool tight = glued(sc, p);
-        if (tight && (cp == '<' || cp == 0x2264)) {
-            *first = k - 1;
-            return CT_BOUND_UPPER;
-        }
-        if (tight && (cp == '>' || cp == 0x2265)) {
-            *first = k - 1;
-            return CT_BOUND_LOWER;
-        }
-        if (tight && cp == '~') {
-            *first = k - 1;
-            return CT_BOUND_APPROX;
-        }
-        return CT_BOUND_EXACT;
-    }
-    for (size_t i = 0; i < sizeof qualifiers / sizeof qualifiers[0]; i++)
+    if (sc->t[k - 1].kind != CT_TOK_WORD)
+        return sign_before(sc, p, first);
+    for (size_t i = 0; i < NQUAL; i++)
         if (qualifier_before(sc, p, &qualifiers[i], first))
             return qualifiers[i].bound;
     return CT_BOUND_EXACT;
@@ -961,22 +1334,31 @@ static ct_bound bound_after(const scan *sc, uint32_t k, uint32_t *end)
     }
     if (!(W(sc, k, "or") || W(sc, k, "and")))
         return CT_BOUND_EXACT;
-    static const char *const more[] = {"more", "greater", "above", "higher", "over", "longer", "older", NULL};
+    static const char *const more[] = {"more", "greater", "above", "higher", "over", "longer", "older", "bigger", "larger", NULL};
     static const char *const less[] = {"less", "fewer", "below", "lower", "under", "smaller", "younger", NULL};
     uint32_t j = k + 1;
-    if (Win(sc, j, more)) {
-        *end = j + 1;
-        return CT_BOUND_LOWER;
-    }
-    if (Win(sc, j, less)) {
-        *end = j + 1;
-        return CT_BOUND_UPPER;
-    }
-    if (W(sc, k, "or") && W(sc, j, "so")) {
-        *end = j + 1;
-        return CT_BOUND_APPROX;
-    }
-    return CT_BOUND_EXACT;
+    ct_bound b = CT_BOUND_EXACT;
+    if (Win(sc, j, more))
+        b = CT_BOUND_LOWER;
+    else if (Win(sc, j, less))
+        b = CT_BOUND_UPPER;
+    else if (W(sc, k, "or") && W(sc, j, "so"))
+        b = CT_BOUND_APPROX;
+    if (b == CT_BOUND_EXACT)
+        return b;
+    /* "or more than 4500" starts the next quantity; "or more than" at the end does not */
+    j++;
+    if (W(sc, j, "than"))
+        j++;
+    if (W(sc, j, "or") && W(sc, j + 1, "equal"))
+        j += 2;
+    if (W(sc, j, "than") || W(sc, j, "to"))
+        j++;
+    if (j < sc->n && (sc->t[j].kind == CT_TOK_NUM || lex_tok(sc, j, L_NUM) ||
+                      sc->t[j].kind == CT_TOK_SYM || W(sc, j, "a") || W(sc, j, "the")))
+        return CT_BOUND_EXACT;
+    *end = j;
+    return b;
 }
 
 /* ---- the words around a number ---------------------------------------------------- */
@@ -1088,6 +1470,16 @@ static bool parse_number(const scan *sc, uint32_t i, num *x, bool money)
         return false;
     if (sc->t[i].kind == CT_TOK_NUM)
         return parse_digits(sc, i, x, money);
+    double vf = vulgar_value(sc, i);
+    if (vf > 0) { /* "½" */
+        memset(x, 0, sizeof *x);
+        x->first = i;
+        x->end = i + 1;
+        x->v = vf;
+        x->scale = 1;
+        x->den = (int)(1 / vf + 0.5);
+        return true;
+    }
     if (sc->t[i].kind == CT_TOK_WORD)
         return parse_words(sc, i, x) && !(money && (x->ord || x->den));
     return false;
@@ -1116,6 +1508,72 @@ static uint32_t date_end(const scan *sc, uint32_t k)
     return k;
 }
 
+/* "MUSD", "MEUR": millions of a currency, in financial shorthand. */
+static int million_code(const scan *sc, uint32_t i)
+{
+    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len != 4 ||
+        !(sc->t[i].flags & CT_TF_ALLCAPS) || sc->buf[sc->t[i].start] != 'M')
+        return -1;
+    char w[5];
+    for (int c = 0; c < 3; c++)
+        w[c] = (char)(sc->buf[sc->t[i].start + 1 + c] | 0x20);
+    w[3] = '\0';
+    lex_range r = lex_find(w, 3);
+    for (uint16_t k = r.lo; k < r.hi; k++)
+        if (lexicon[k].cls == L_CUR && lexicon[k].v == 1)
+            return lexicon[k].aux;
+    return -1;
+}
+
+static int emit(ct_quantity_vec *out, const scan *sc, uint32_t first, uint32_t end,
+                const ct_quantity *q);
+
+/* "USD115", "USD115.5": a currency code written against its amount. */
+static uint32_t code_amount(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
+{
+    const char *w = sc->buf + sc->t[i].start;
+    uint32_t n = sc->t[i].len;
+    if (n < 4 || n > 20)
+        return i + 1;
+    char code[4];
+    for (int c = 0; c < 3; c++) {
+        if (w[c] < 'A' || w[c] > 'Z')
+            return i + 1;
+        code[c] = (char)(w[c] | 0x20);
+    }
+    code[3] = '\0';
+    double v = 0;
+    for (uint32_t c = 3; c < n; c++) {
+        if (w[c] < '0' || w[c] > '9')
+            return i + 1;
+        v = v * 10 + (w[c] - '0');
+    }
+    lex_range r = lex_find(code, 3);
+    int cur = -1;
+    for (uint16_t k = r.lo; k < r.hi; k++)
+        if (lexicon[k].cls == L_CUR && lexicon[k].v == 1)
+            cur = lexicon[k].aux;
+    if (cur < 0)
+        return i + 1;
+    uint32_t end = i + 1;
+    if (P(sc, end, '.') && glued(sc, end) && is_num(sc, end + 1) && glued(sc, end + 1)) {
+        num f;
+        memset(&f, 0, sizeof f);
+        uint32_t fl = sc->t[end + 1].len;
+        if (digits_value(sc->buf + sc->t[end + 1].start, fl, &f) && f.plain_int)
+            v += f.v / pow10_tab[fl > 18 ? 18 : fl];
+        end += 2;
+    }
+    ct_quantity q;
+    memset(&q, 0, sizeof q);
+    q.kind = CT_KIND_MONEY;
+    q.has_low = q.has_high = true;
+    q.low = q.high = v;
+    memcpy(q.unit, cur_codes[cur], 4);
+    *rc = emit(out, sc, i, end, &q);
+    return end;
+}
+
 /* Try to read a quantity starting at token i; returns the token to continue from. */
 static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
 {
@@ -1127,11 +1585,13 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     char w[16];
 
     /* currency before the number: "$", "US$", "HK $", "USD", "Rs." */
-    if (t->kind == CT_TOK_SYM) {
+    if (t->kind == CT_TOK_SYM || t->kind == CT_TOK_PUNCT) {
         u.cur = sign_currency(t->cp);
-        if (u.cur < 0)
+        if (u.cur < 0 && vulgar_value(sc, i) == 0)
             return i + 1;
-        j = i + 1;
+        j = u.cur >= 0 ? i + 1 : i;
+    } else if (t->kind == CT_TOK_WORD && (t->flags & CT_TF_HAS_DIGIT)) {
+        return code_amount(sc, i, out, rc); /* "USD115" */
     } else if (t->kind == CT_TOK_WORD) {
         size_t n = tok_lower(sc, i, w);
         int c;
@@ -1145,6 +1605,10 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                    (is_num(sc, i + 1) || (P(sc, i + 1, '.') && is_num(sc, i + 2)))) {
             u.cur = e->aux;
             j = P(sc, i + 1, '.') ? i + 2 : i + 1;
+        } else if (n == 4 && (c = million_code(sc, i)) >= 0 && is_num(sc, i + 1)) {
+            u.cur = c;
+            u.cur_factor = 1e6; /* "MAUD 60" */
+            j = i + 1;
         }
     }
     if (u.cur >= 0) {
@@ -1229,6 +1693,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         return i + 1;
     if (x.skip)
         return x.end;
+    if (x.first < p)
+        p = x.first; /* ".08" */
     uint32_t k = x.end;
 
     /* dates */
@@ -1273,7 +1739,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     /* negative numbers: "-5%", "minus five percent" */
     if (u.cur < 0 && j == i && i > 0 && (W(sc, i - 1, "minus") || W(sc, i - 1, "negative") ||
                                          (dash(sc, i - 1) && glued(sc, i) &&
-                                          (i - 1 == 0 || !glued(sc, i - 1))))) {
+                                          (i - 1 == 0 || !glued(sc, i - 1) ||
+                                           sc->t[i - 2].kind == CT_TOK_SYM)))) {
         x.v = -x.v;
         p = i - 1;
     }
@@ -1372,6 +1839,39 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                             : e->aux;
                 u.cur_factor = e->v;
                 uend = c + 1;
+            }
+        } else if (c == k && (u.cur = million_code(sc, k)) >= 0) {
+            u.cur_factor = 1e6; /* "30 MUSD" */
+            uend = k + 1;
+        }
+        /* "75 USD million" */
+        const lex_entry *sw;
+        if (u.cur >= 0 && x.scale == 1 && (sw = lex_tok(sc, uend, L_SCALE)) != NULL &&
+            sw->aux == 0 && sw->v >= 1e3) {
+            u.cur_factor *= sw->v;
+            uend++;
+        }
+    }
+    /* "3 dollars 50 cents", "thirteen dollars and forty-five cents", "17 USD 25" */
+    if (u.cur >= 0 && u.cur_factor == 1 && !is_range && x.scale == 1 &&
+        (uend > k || (W(sc, uend, "and") && !x.words && x.plain_int))) {
+        uint32_t c = W(sc, uend, "and") ? uend + 1 : uend;
+        num cents;
+        const lex_entry *ce;
+        if (c < sc->n && parse_number(sc, c, &cents, false) && !cents.skip && !cents.date &&
+            !cents.ord && !cents.den && cents.scale == 1 && !cents.decimal && cents.v >= 1 &&
+            cents.v < 100) {
+            uint32_t ce_end = cents.end;
+            bool ok = false;
+            if ((ce = lex_tok(sc, ce_end, L_CUR)) != NULL && ce->v < 1) {
+                ok = true;
+                ce_end++;
+            } else if (ce_end >= sc->n || sc->t[ce_end].kind == CT_TOK_PUNCT) {
+                ok = c > uend || cents.words == x.words;
+            }
+            if (ok) {
+                x.v += cents.v / 100;
+                uend = ce_end;
             }
         }
     }
@@ -1520,8 +2020,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     ct_bound b = bound_before(sc, p, &qfirst);
     uint32_t aend = uend;
     ct_bound b2 = bound_after(sc, uend, &aend);
-    if (b == CT_BOUND_EXACT && b2 != CT_BOUND_EXACT) {
-        b = b2;
+    if (b2 != CT_BOUND_EXACT && (b == CT_BOUND_EXACT || b == CT_BOUND_APPROX)) {
+        b = b2; /* "about 500 or more" */
         uend = aend;
     } else if (b != CT_BOUND_EXACT && b2 != CT_BOUND_EXACT) {
         uend = aend;
@@ -1531,6 +2031,39 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     /* "over two years" is a period, not a lower bound */
     if (b == CT_BOUND_LOWER && u.kind == CT_KIND_DURATION && W(sc, p, "over"))
         b = CT_BOUND_EXACT, p = qfirst + 1;
+
+    /* "above 1000 and below 1500", "at most 100 and at least 20": one range */
+    if (!is_range && (b == CT_BOUND_LOWER || b == CT_BOUND_UPPER) && !x.ord &&
+        (W(sc, uend, "and") || W(sc, uend, "but") || P(sc, uend, ','))) {
+        uint32_t c = uend + 1, after = 0;
+        if (W(sc, c, "and"))
+            c++;
+        for (size_t qi = 0; qi < NQUAL; qi++) {
+            ct_bound ob = qualifiers[qi].bound;
+            if ((ob != CT_BOUND_LOWER && ob != CT_BOUND_UPPER) || ob == b ||
+                !qualifier_from(sc, c, &qualifiers[qi], &after))
+                continue;
+            if (u.cur >= 0 && after < sc->n && sc->t[after].kind == CT_TOK_SYM)
+                after++;
+            num z;
+            if (!parse_number(sc, after, &z, u.cur >= 0) || z.skip || z.date || z.ord)
+                break;
+            double zv = z.v;
+            if (u.kind == CT_KIND_PERCENT && x.den)
+                zv *= 100;
+            double lo_v = b == CT_BOUND_LOWER ? x.v : zv, hi_v = b == CT_BOUND_LOWER ? zv : x.v;
+            if (lo_v < hi_v) {
+                is_range = true;
+                x.v = lo_v;
+                y = z;
+                y.v = hi_v;
+                uend = z.end;
+                if (u.kind == CT_KIND_PERCENT && (P(sc, uend, '%') || lex_tok(sc, uend, L_PCT)))
+                    uend++;
+            }
+            break;
+        }
+    }
 
     /* hypotheticals: "if there were only two countries" */
     for (uint32_t s = p, steps = 0; s > 0 && steps < 14; s--, steps++) {
@@ -1612,15 +2145,21 @@ static bool can_start(const scan *sc, uint32_t i)
     case CT_TOK_NUM:
         return true;
     case CT_TOK_SYM:
-        return sign_currency(t->cp) >= 0;
+    case CT_TOK_PUNCT:
+        return t->cp >= 0x80 ? sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0
+                             : t->cp == '$';
     case CT_TOK_WORD: {
-        if (t->flags & (CT_TF_HAS_DIGIT | CT_TF_POSSESSIVE))
+        if (t->flags & CT_TF_POSSESSIVE)
             return false;
+        if (t->flags & CT_TF_HAS_DIGIT) /* "USD115"; not "A100", "R1" */
+            return t->len >= 4 && (t->flags & CT_TF_CAP) && sc->buf[t->start + 2] >= 'A' &&
+                   sc->buf[t->start + 2] <= 'Z' && sc->buf[t->start + 3] >= '0' &&
+                   sc->buf[t->start + 3] <= '9';
         char w[16];
         size_t n = tok_lower(sc, i, w);
         if (!n)
             return false;
-        if ((n <= 4 && P(sc, i + 1, '$')) || (n <= 3 && is_num(sc, i + 1)) ||
+        if ((n <= 4 && P(sc, i + 1, '$')) || (n <= 4 && is_num(sc, i + 1)) ||
             (n <= 3 && P(sc, i + 1, '.') && is_num(sc, i + 2)))
             return true; /* "US$", "USD 5", "Rs. 5", "No. 2" */
         if ((n == 1 && w[0] == 'a') || (n == 2 && w[0] == 'a' && w[1] == 'n'))
