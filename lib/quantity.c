@@ -10,7 +10,7 @@
 #include "alloc.h"
 #include "claimtrack/errors.h"
 
-enum { L_NUM = 1, L_HUNDRED, L_SCALE, L_VAGUE, L_FRAC, L_ORD, L_MULT, L_CUR, L_TIME, L_PCT, L_MONTH };
+enum { L_NUM = 1, L_HUNDRED, L_SCALE, L_VAGUE, L_FRAC, L_ORD, L_MULT, L_CUR, L_TIME, L_PCT, L_MONTH, L_DIM };
 
 typedef struct {
     const char *w;
@@ -24,6 +24,8 @@ typedef struct {
 static const char *const cur_codes[] = {"USD", "EUR", "GBP", "CNY", "JPY", "INR", "CHF", "CAD", "AUD", "HKD", "KRW", "RUB", "BRL", "SGD", "TWD", "MXN", "ZAR", "SEK", "NOK", "DKK", "TRY", "ILS", "NGN", "VND", "THB", "MYR", "PHP", "FIM", "FRF", "DEM", "ITL", "ESP", "NZD", "PKR", "EGP", "SAR", "AED", "IDR", "PLN", "UAH", "XBT"};
 static const char *const time_units[] = {"second", "minute", "hour", "day", "week", "month", "year"};
 static const lex_entry lexicon[] = {
+    {"acre", 4, L_DIM, 0, 1},
+    {"acres", 5, L_DIM, 0, 1},
     {"aed", 3, L_CUR, 36, 1},
     {"apr", 3, L_MONTH, 0, 4},
     {"april", 5, L_MONTH, 0, 4},
@@ -36,28 +38,43 @@ static const lex_entry lexicon[] = {
     {"billions", 8, L_VAGUE, 0, 1000000000},
     {"billionth", 9, L_FRAC, 0, 1000000000},
     {"billionths", 10, L_FRAC, 0, 1000000000},
+    {"bit", 3, L_DIM, 0, 1},
     {"bitcoin", 7, L_CUR, 40, 1},
     {"bitcoins", 8, L_CUR, 40, 1},
+    {"bits", 4, L_DIM, 0, 1},
     {"bln", 3, L_SCALE, 1, 1000000000},
     {"bn", 2, L_SCALE, 1, 1000000000},
     {"brl", 3, L_CUR, 12, 1},
     {"btc", 3, L_CUR, 40, 1},
     {"bucks", 5, L_CUR, 0, 1},
+    {"byte", 4, L_DIM, 0, 1},
+    {"bytes", 5, L_DIM, 0, 1},
     {"cad", 3, L_CUR, 7, 1},
+    {"calorie", 7, L_DIM, 0, 1},
+    {"calories", 8, L_DIM, 0, 1},
+    {"celsius", 7, L_DIM, 0, 1},
     {"cent", 4, L_CUR, 0, 0.01},
+    {"centimeter", 10, L_DIM, 0, 1},
+    {"centimeters", 11, L_DIM, 0, 1},
+    {"centimetre", 10, L_DIM, 0, 1},
+    {"centimetres", 11, L_DIM, 0, 1},
     {"cents", 5, L_CUR, 0, 0.01},
     {"centuries", 9, L_TIME, 6, 100},
     {"century", 7, L_TIME, 6, 100},
     {"chf", 3, L_CUR, 6, 1},
+    {"cm", 2, L_DIM, 0, 1},
     {"cny", 3, L_CUR, 3, 1},
     {"crore", 5, L_SCALE, 0, 10000000},
     {"crores", 6, L_SCALE, 0, 10000000},
+    {"cubic", 5, L_DIM, 0, 1},
     {"day", 3, L_TIME, 3, 1},
     {"days", 4, L_TIME, 3, 1},
     {"dec", 3, L_MONTH, 0, 12},
     {"decade", 6, L_TIME, 6, 10},
     {"decades", 7, L_TIME, 6, 10},
     {"december", 8, L_MONTH, 0, 12},
+    {"degree", 6, L_DIM, 0, 1},
+    {"degrees", 7, L_DIM, 0, 1},
     {"dirham", 6, L_CUR, 36, 1},
     {"dirhams", 7, L_CUR, 36, 1},
     {"dkk", 3, L_CUR, 19, 1},
@@ -87,8 +104,10 @@ static const lex_entry lexicon[] = {
     {"eur", 3, L_CUR, 1, 1},
     {"euro", 4, L_CUR, 1, 1},
     {"euros", 5, L_CUR, 1, 1},
+    {"fahrenheit", 10, L_DIM, 0, 1},
     {"feb", 3, L_MONTH, 0, 2},
     {"february", 8, L_MONTH, 0, 2},
+    {"feet", 4, L_DIM, 0, 1},
     {"fifteen", 7, L_NUM, 0, 15},
     {"fifteenth", 9, L_ORD, 0, 15},
     {"fifth", 5, L_FRAC, 0, 5},
@@ -99,6 +118,8 @@ static const lex_entry lexicon[] = {
     {"first", 5, L_ORD, 0, 1},
     {"five", 4, L_NUM, 0, 5},
     {"fivefold", 8, L_MULT, 1, 5},
+    {"floors", 6, L_DIM, 0, 1},
+    {"foot", 4, L_DIM, 0, 1},
     {"fortieth", 8, L_ORD, 0, 40},
     {"fortnight", 9, L_TIME, 3, 14},
     {"fortnights", 10, L_TIME, 3, 14},
@@ -113,11 +134,29 @@ static const lex_entry lexicon[] = {
     {"fourty", 6, L_NUM, 0, 40},
     {"franc", 5, L_CUR, 6, 1},
     {"francs", 6, L_CUR, 6, 1},
+    {"ft", 2, L_DIM, 0, 1},
+    {"gallon", 6, L_DIM, 0, 1},
+    {"gallons", 7, L_DIM, 0, 1},
+    {"gb", 2, L_DIM, 0, 1},
     {"gbp", 3, L_CUR, 2, 1},
+    {"gbps", 4, L_DIM, 0, 1},
+    {"ghz", 3, L_DIM, 0, 1},
+    {"gigabit", 7, L_DIM, 0, 1},
+    {"gigabits", 8, L_DIM, 0, 1},
+    {"gigabyte", 8, L_DIM, 0, 1},
+    {"gigabytes", 9, L_DIM, 0, 1},
+    {"gigawatt", 8, L_DIM, 0, 1},
+    {"gigawatts", 9, L_DIM, 0, 1},
+    {"gram", 4, L_DIM, 0, 1},
+    {"grams", 5, L_DIM, 0, 1},
+    {"gw", 2, L_DIM, 0, 1},
+    {"gwh", 3, L_DIM, 0, 1},
     {"half", 4, L_FRAC, 0, 2},
     {"halved", 6, L_MULT, 2, 2},
     {"halves", 6, L_FRAC, 0, 2},
     {"halving", 7, L_MULT, 2, 2},
+    {"hectare", 7, L_DIM, 0, 1},
+    {"hectares", 8, L_DIM, 0, 1},
     {"hkd", 3, L_CUR, 9, 1},
     {"hour", 4, L_TIME, 2, 1},
     {"hours", 5, L_TIME, 2, 1},
@@ -130,8 +169,11 @@ static const lex_entry lexicon[] = {
     {"hundredth", 9, L_FRAC, 0, 100},
     {"hundredth", 9, L_ORD, 0, 100},
     {"hundredths", 10, L_FRAC, 0, 100},
+    {"hz", 2, L_DIM, 0, 1},
     {"idr", 3, L_CUR, 37, 1},
     {"ils", 3, L_CUR, 21, 1},
+    {"inch", 4, L_DIM, 0, 1},
+    {"inches", 6, L_DIM, 0, 1},
     {"inr", 3, L_CUR, 5, 1},
     {"jan", 3, L_MONTH, 0, 1},
     {"january", 7, L_MONTH, 0, 1},
@@ -141,22 +183,74 @@ static const lex_entry lexicon[] = {
     {"jun", 3, L_MONTH, 0, 6},
     {"june", 4, L_MONTH, 0, 6},
     {"k", 1, L_SCALE, 1, 1000},
+    {"kb", 2, L_DIM, 0, 1},
+    {"kbps", 4, L_DIM, 0, 1},
+    {"kg", 2, L_DIM, 0, 1},
+    {"kgs", 3, L_DIM, 0, 1},
+    {"khz", 3, L_DIM, 0, 1},
+    {"kilo", 4, L_DIM, 0, 1},
+    {"kilobit", 7, L_DIM, 0, 1},
+    {"kilobits", 8, L_DIM, 0, 1},
+    {"kilobyte", 8, L_DIM, 0, 1},
+    {"kilobytes", 9, L_DIM, 0, 1},
+    {"kilogram", 8, L_DIM, 0, 1},
+    {"kilograms", 9, L_DIM, 0, 1},
+    {"kilometer", 9, L_DIM, 0, 1},
+    {"kilometers", 10, L_DIM, 0, 1},
+    {"kilometre", 9, L_DIM, 0, 1},
+    {"kilometres", 10, L_DIM, 0, 1},
+    {"kilos", 5, L_DIM, 0, 1},
+    {"kilowatt", 8, L_DIM, 0, 1},
+    {"kilowatts", 9, L_DIM, 0, 1},
+    {"km", 2, L_DIM, 0, 1},
+    {"kms", 3, L_DIM, 0, 1},
+    {"knots", 5, L_DIM, 0, 1},
+    {"kph", 3, L_DIM, 0, 1},
     {"krona", 5, L_CUR, 17, 1},
     {"krone", 5, L_CUR, 18, 1},
     {"kroner", 6, L_CUR, 18, 1},
     {"kronor", 6, L_CUR, 17, 1},
     {"krw", 3, L_CUR, 10, 1},
+    {"kw", 2, L_DIM, 0, 1},
+    {"kwh", 3, L_DIM, 0, 1},
     {"lakh", 4, L_SCALE, 0, 100000},
     {"lakhs", 5, L_SCALE, 0, 100000},
+    {"lb", 2, L_DIM, 0, 1},
+    {"lbs", 3, L_DIM, 0, 1},
     {"lira", 4, L_CUR, 20, 1},
+    {"liter", 5, L_DIM, 0, 1},
+    {"liters", 6, L_DIM, 0, 1},
+    {"litre", 5, L_DIM, 0, 1},
+    {"litres", 6, L_DIM, 0, 1},
     {"m", 1, L_SCALE, 1, 1000000},
     {"mar", 3, L_MONTH, 0, 3},
     {"march", 5, L_MONTH, 0, 3},
     {"markka", 6, L_CUR, 27, 1},
     {"markkaa", 7, L_CUR, 27, 1},
     {"may", 3, L_MONTH, 0, 5},
+    {"mb", 2, L_DIM, 0, 1},
+    {"mbps", 4, L_DIM, 0, 1},
+    {"megabit", 7, L_DIM, 0, 1},
+    {"megabits", 8, L_DIM, 0, 1},
+    {"megabyte", 8, L_DIM, 0, 1},
+    {"megabytes", 9, L_DIM, 0, 1},
+    {"megapixel", 9, L_DIM, 0, 1},
+    {"megapixels", 10, L_DIM, 0, 1},
+    {"megawatt", 8, L_DIM, 0, 1},
+    {"megawatts", 9, L_DIM, 0, 1},
+    {"meter", 5, L_DIM, 0, 1},
+    {"meters", 6, L_DIM, 0, 1},
+    {"metre", 5, L_DIM, 0, 1},
+    {"metres", 6, L_DIM, 0, 1},
+    {"mhz", 3, L_DIM, 0, 1},
     {"mil", 3, L_SCALE, 1, 1000000},
+    {"mile", 4, L_DIM, 0, 1},
+    {"miles", 5, L_DIM, 0, 1},
     {"millennia", 9, L_TIME, 6, 1000},
+    {"millimeter", 10, L_DIM, 0, 1},
+    {"millimeters", 11, L_DIM, 0, 1},
+    {"millimetre", 10, L_DIM, 0, 1},
+    {"millimetres", 11, L_DIM, 0, 1},
     {"million", 7, L_SCALE, 0, 1000000},
     {"millions", 8, L_VAGUE, 0, 1000000},
     {"millionth", 9, L_FRAC, 0, 1000000},
@@ -166,9 +260,13 @@ static const lex_entry lexicon[] = {
     {"minute", 6, L_TIME, 1, 1},
     {"minutes", 7, L_TIME, 1, 1},
     {"mln", 3, L_SCALE, 1, 1000000},
+    {"mm", 2, L_DIM, 0, 1},
     {"mn", 2, L_SCALE, 1, 1000000},
     {"month", 5, L_TIME, 5, 1},
     {"months", 6, L_TIME, 5, 1},
+    {"mph", 3, L_DIM, 0, 1},
+    {"mw", 2, L_DIM, 0, 1},
+    {"mwh", 3, L_DIM, 0, 1},
     {"mxn", 3, L_CUR, 15, 1},
     {"myr", 3, L_CUR, 25, 1},
     {"naira", 5, L_CUR, 22, 1},
@@ -190,6 +288,9 @@ static const lex_entry lexicon[] = {
     {"oct", 3, L_MONTH, 0, 10},
     {"october", 7, L_MONTH, 0, 10},
     {"one", 3, L_NUM, 0, 1},
+    {"ounce", 5, L_DIM, 0, 1},
+    {"ounces", 6, L_DIM, 0, 1},
+    {"oz", 2, L_DIM, 0, 1},
     {"paise", 5, L_CUR, 5, 0.01},
     {"pct", 3, L_PCT, 0, 1},
     {"pence", 5, L_CUR, 2, 0.01},
@@ -202,6 +303,8 @@ static const lex_entry lexicon[] = {
     {"peso", 4, L_CUR, 15, 1},
     {"pesos", 5, L_CUR, 15, 1},
     {"php", 3, L_CUR, 26, 1},
+    {"pixel", 5, L_DIM, 0, 1},
+    {"pixels", 6, L_DIM, 0, 1},
     {"pkr", 3, L_CUR, 33, 1},
     {"pln", 3, L_CUR, 38, 1},
     {"pound", 5, L_CUR, 2, 1},
@@ -257,13 +360,20 @@ static const lex_entry lexicon[] = {
     {"sixth", 5, L_ORD, 0, 6},
     {"sixths", 6, L_FRAC, 0, 6},
     {"sixty", 5, L_NUM, 0, 60},
+    {"sq", 2, L_DIM, 0, 1},
+    {"square", 6, L_DIM, 0, 1},
     {"sterling", 8, L_CUR, 2, 1},
+    {"storey", 6, L_DIM, 0, 1},
+    {"storeys", 7, L_DIM, 0, 1},
+    {"tb", 2, L_DIM, 0, 1},
     {"ten", 3, L_NUM, 0, 10},
     {"tenfold", 7, L_MULT, 1, 10},
     {"tens", 4, L_VAGUE, 0, 10},
     {"tenth", 5, L_FRAC, 0, 10},
     {"tenth", 5, L_ORD, 0, 10},
     {"tenths", 6, L_FRAC, 0, 10},
+    {"terabyte", 8, L_DIM, 0, 1},
+    {"terabytes", 9, L_DIM, 0, 1},
     {"thb", 3, L_CUR, 24, 1},
     {"third", 5, L_FRAC, 0, 3},
     {"third", 5, L_ORD, 0, 3},
@@ -282,6 +392,10 @@ static const lex_entry lexicon[] = {
     {"thrice", 6, L_MULT, 1, 3},
     {"tln", 3, L_SCALE, 1, 1000000000000},
     {"tn", 2, L_SCALE, 1, 1000000000000},
+    {"ton", 3, L_DIM, 0, 1},
+    {"tonne", 5, L_DIM, 0, 1},
+    {"tonnes", 6, L_DIM, 0, 1},
+    {"tons", 4, L_DIM, 0, 1},
     {"tr", 2, L_SCALE, 1, 1000000000000},
     {"trillion", 8, L_SCALE, 0, 1000000000000},
     {"trillions", 9, L_VAGUE, 0, 1000000000000},
@@ -305,9 +419,15 @@ static const lex_entry lexicon[] = {
     {"uah", 3, L_CUR, 39, 1},
     {"usd", 3, L_CUR, 0, 1},
     {"vnd", 3, L_CUR, 23, 1},
+    {"volt", 4, L_DIM, 0, 1},
+    {"volts", 5, L_DIM, 0, 1},
+    {"watt", 4, L_DIM, 0, 1},
+    {"watts", 5, L_DIM, 0, 1},
     {"week", 4, L_TIME, 4, 1},
     {"weeks", 5, L_TIME, 4, 1},
     {"won", 3, L_CUR, 10, 1},
+    {"yard", 4, L_DIM, 0, 1},
+    {"yards", 5, L_DIM, 0, 1},
     {"year", 4, L_TIME, 6, 1},
     {"years", 5, L_TIME, 6, 1},
     {"yen", 3, L_CUR, 4, 1},
@@ -319,7 +439,7 @@ static const lex_entry lexicon[] = {
     {"zloty", 5, L_CUR, 38, 1},
 };
 /* first_index[c]..first_index[c + 1]: the words starting with 'a' + c */
-static const uint16_t first_index[27] = {0, 6, 19, 28, 49, 63, 89, 90, 106, 109, 116, 122, 125, 147, 163, 166, 182, 187, 203, 234, 278, 280, 281, 284, 284, 290, 293};
+static const uint16_t first_index[27] = {0, 8, 25, 43, 66, 80, 111, 127, 146, 151, 158, 189, 198, 245, 261, 267, 285, 290, 306, 341, 392, 394, 397, 402, 402, 410, 413};
 /* END GENERATED */
 
 #define NLEX (sizeof lexicon / sizeof lexicon[0])
@@ -526,6 +646,8 @@ typedef struct {
     bool skip;      /* not a quantity at all (36Kr, 9/11, 10:30): consume and say nothing */
     bool date;      /* 1990s, 1/31/2025 */
     int ndigits;
+    uint64_t mant; /* digits: v == mant / 10^frac exactly, so that scaling stays exact */
+    int frac;      /* -1 when v is not such a decimal */
 } num;
 
 static const double pow10_tab[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
@@ -614,10 +736,41 @@ static bool digits_value(const char *s, size_t n, num *x)
     else if (frac < 0)
         v *= pow10_tab[-frac > 18 ? 18 : -frac];
     x->v = v;
+    x->mant = mant;
+    x->frac = frac >= 0 && frac <= 18 && mant < (1ull << 53) ? frac : -1;
     x->decimal = after;
     x->plain_int = !commas && !dots;
     x->ndigits = (int)n;
     return true;
+}
+
+/* x *= f. For a decimal times a power of ten, compute mant * 10^(e - frac) so that 8.2bn
+ * is 8200000000 and not 8199999999.999999. */
+static void mul_scale(num *x, double f)
+{
+    int e = -1;
+    for (int k = 0; k <= 15; k++)
+        if (pow10_tab[k] == f)
+            e = k;
+    if (e >= 0 && x->frac >= 0 && (double)x->mant == x->v * pow10_tab[x->frac] &&
+        x->v == (double)x->mant / pow10_tab[x->frac]) {
+        int d = e - x->frac;
+        double m = (double)x->mant;
+        if (d >= 0 && d <= 18 && m * pow10_tab[d] < 9007199254740992.0) {
+            x->v = m * pow10_tab[d];
+            x->mant = (uint64_t)x->v;
+            x->frac = 0;
+        } else if (d < 0) {
+            x->v = m / pow10_tab[-d];
+            x->frac = -d;
+        } else {
+            x->v *= f;
+            x->frac = -1;
+        }
+        return;
+    }
+    x->v *= f;
+    x->frac = -1;
 }
 
 static bool common_denominator(double d)
@@ -652,7 +805,7 @@ static uint32_t scale_words(const scan *sc, uint32_t k, num *x, bool money)
         } else {
             break;
         }
-        x->v *= e->v;
+        mul_scale(x, e->v);
         x->scale *= e->v;
         x->plain_int = false;
         last = e->v;
@@ -904,6 +1057,8 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
             x->age_yo = true;
         else if (n == 2 && !strcmp(w, "pc"))
             x->pct_pc = true;
+        else if (sc->t[k].len == 3 && memcmp(sc->buf + sc->t[k].start, "\xe5\x85\x83", 3) == 0)
+            x->end = k; /* "100元" */
         else if (lex_tok(sc, k, L_TIME) || lex_tok(sc, k, L_CUR) || lex_tok(sc, k, L_PCT))
             x->end = k; /* "5years", "100euros": let the unit be read as a word */
         else
@@ -1373,10 +1528,10 @@ static const char *const more_words[] = {
     "her", NULL};
 /* "a tenth of the price": what a comparing fraction is a fraction of */
 static const char *const compare_nouns[] = {
-    "price", "prices", "cost", "costs", "size", "amount", "rate", "speed", "power", "fee",
-    "fees", "salary", "wage", "wages", "level", "levels", "that", "those", "what", "value",
-    "weight", "budget", "spending", "energy", "time", "number", "computing", "compute",
-    "resources", "capacity", "investment", "money", "pay", "figure", "total", NULL};
+    "price", "prices", "cost", "costs", "size", "rate", "rates", "speed", "fee", "fees",
+    "salary", "salaries", "wage", "wages", "level", "levels", "that", "those", "what",
+    "weight", "energy", "power", "computing", "compute", "pay", "expense", "expenses",
+    "charge", "charges", "bill", "emissions", NULL};
 static const char *const determiners[] = {"the", "its", "their", "his", "her", "our", "your",
                                           "a", "an", "this", "that", "those", "these", NULL};
 /* Words after a number that are not the thing it counts. */
@@ -1596,7 +1751,9 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         size_t n = tok_lower(sc, i, w);
         int c;
         if (n && n <= 4 && P(sc, i + 1, '$') && (c = dollar_prefix(w)) >= 0 &&
-            (glued(sc, i + 1) || n <= 2) && (is_num(sc, i + 2) || lex_tok(sc, i + 2, L_NUM))) {
+            (n == 1 ? (glued(sc, i + 1) && (t->flags & CT_TF_CAP)) || w[0] == 'c'
+                    : glued(sc, i + 1) || n == 2) &&
+            (is_num(sc, i + 2) || lex_tok(sc, i + 2, L_NUM))) {
             u.cur = c;
             j = i + 2;
         } else if (n >= 2 && n <= 3 && (e = lex_tok(sc, i, L_CUR)) != NULL && e->v == 1 &&
@@ -1758,6 +1915,16 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         }
         bool sep = false;
         bool tight = false;
+        /* "3% to 3.5%": the first number carries the unit too */
+        if ((P(sc, s, '%') || (lex_tok(sc, s, L_PCT) && !W(sc, s, "per"))) && !x.pct_pc &&
+            (dash(sc, s + 1) || W(sc, s + 1, "to")) && s + 2 < sc->n &&
+            (is_num(sc, s + 2) || lex_tok(sc, s + 2, L_NUM))) {
+            num t2;
+            if (parse_number(sc, s + 2, &t2, false) && !t2.skip &&
+                (P(sc, t2.end, sc->t[s].cp) || (sc->t[s].kind == CT_TOK_WORD &&
+                                                lex_tok(sc, t2.end, L_PCT))))
+                s++;
+        }
         if (dash(sc, s) || P(sc, s, '~')) {
             sep = true;
             tight = glued(sc, s) && glued(sc, s + 1);
@@ -1823,7 +1990,10 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                 adj = code;
             c++;
         }
-        if ((e = lex_tok(sc, c, L_CUR)) != NULL && (c == k || adj != -1 || (c > k && W(sc, k, "new")))) {
+        if (c == k && dash(sc, c) && glued(sc, c) && glued(sc, c + 1) && lex_tok(sc, c + 1, L_CUR))
+            c++; /* "a 4bn-euro hole" */
+        if ((e = lex_tok(sc, c, L_CUR)) != NULL &&
+            (c == k || adj != -1 || (c > k && W(sc, k, "new")) || (c == k + 1 && dash(sc, k)))) {
             /* "won" and "rand" and "real" are words too: only right after a number */
             bool ok = true;
             if ((!strcmp(e->w, "won") || !strcmp(e->w, "rand") || !strcmp(e->w, "dong") ||
@@ -1840,6 +2010,10 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                 u.cur_factor = e->v;
                 uend = c + 1;
             }
+        } else if (c == k && k < sc->n && sc->t[k].len == 3 &&
+                   memcmp(sc->buf + sc->t[k].start, "\xe5\x85\x83", 3) == 0) {
+            u.cur = cur_index("CNY"); /* "100元" */
+            uend = k + 1;
         } else if (c == k && (u.cur = million_code(sc, k)) >= 0) {
             u.cur_factor = 1e6; /* "30 MUSD" */
             uend = k + 1;
@@ -1910,7 +2084,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             uint32_t o = uend;
             if (dash(sc, o) && glued(sc, o))
                 o++;
-            if (W(sc, o, "old")) {
+            if (W(sc, o, "old") || W(sc, o, "olds")) {
                 u.kind = CT_KIND_AGE;
                 uend = o + 1;
             } else if (W(sc, uend, "of") && W(sc, uend + 1, "age")) {
@@ -1963,7 +2137,13 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                              (d < sc->n && (sc->t[d].flags & CT_TF_POSSESSIVE)) ||
                              (d + 1 < sc->n && (sc->t[d + 1].flags & CT_TF_POSSESSIVE))))
             d += (d + 1 < sc->n && (sc->t[d + 1].flags & CT_TF_POSSESSIVE)) ? 2 : 1;
-        if ((of || d > a) && Win(sc, d, compare_nouns) && x.v > 0 && x.v < 1) {
+        if (of && (W(sc, a, "a") || W(sc, a, "one")) &&
+            (W(sc, a + 1, "point") ||
+             (W(sc, a + 1, "percentage") && W(sc, a + 2, "point")))) {
+            u.kind = CT_KIND_PERCENT; /* "a quarter of a percentage point" */
+            u.pp = true;
+            uend = W(sc, a + 1, "point") ? a + 2 : a + 3;
+        } else if ((of || d > a) && Win(sc, d, compare_nouns) && x.v > 0 && x.v < 1) {
             u.kind = CT_KIND_RATIO;
             u.dir = CT_DIR_LESS;
             x.v = 1.0 / x.v;
@@ -1991,6 +2171,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         uint32_t a = k;
         if (dash(sc, a) && glued(sc, a) && glued(sc, a + 1))
             a++; /* "a 10-member panel" */
+        if (lex_tok(sc, a, L_DIM))
+            a = sc->n; /* "200 metres", "100 gigabytes": a measure, not a count */
         if (a < sc->n && sc->t[a].kind == CT_TOK_WORD && !(sc->t[a].flags & CT_TF_POSSESSIVE) &&
             !Win(sc, a, not_counted) && !month_at(sc, a) &&
             (!(sc->t[a].flags & CT_TF_CAP) || a + 1 < sc->n)) {

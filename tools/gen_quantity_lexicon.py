@@ -84,6 +84,17 @@ tu += [("decade", 6, 10), ("decades", 6, 10), ("century", 6, 100), ("centuries",
        ("sec", 0, 1), ("secs", 0, 1), ("fortnight", 3, 14), ("fortnights", 3, 14), ("millennia", 6, 1000)]
 E.extend((w, "L_TIME", a, v) for w, a, v in tu)
 add("L_PCT", 0, [("percent", 1), ("percents", 1), ("percentage", 1), ("pct", 1), ("per", 1)])
+# measures: a number of these is a dimension, not a count (kind number, never a claim)
+dims = """metre metres meter meters km kms kilometre kilometres kilometer kilometers cm centimetre
+centimetres centimeter centimeters mm millimetre millimetres millimeter millimeters mile miles
+feet foot ft inch inches yard yards kg kgs kilogram kilograms kilo kilos gram grams tonne tonnes
+ton tons lb lbs ounce ounces oz litre litres liter liters gallon gallons acre acres hectare
+hectares sq square cubic degree degrees mph kph knots megabit megabits kilobit kilobits gigabit
+gigabits bit bits byte bytes kilobyte kilobytes megabyte megabytes gigabyte gigabytes terabyte
+terabytes kb mb gb tb mbps kbps gbps ghz mhz khz hz watt watts kilowatt kilowatts megawatt
+megawatts gigawatt gigawatts kw mw gw kwh mwh gwh volt volts calorie calories pixel pixels
+megapixel megapixels celsius fahrenheit storeys storey floors""".split()
+add("L_DIM", 0, [(w, 1) for w in dims])
 months = [("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
           ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
           ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
