@@ -773,3 +773,304 @@ ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *sco
     }
     return overlap ? CT_REL_CORROBORATES : CT_REL_CONTRADICTS;
 }
+
+/* ---- document signatures ---------------------------------------------------------------- */
+
+/* A copy shares long runs of words: the bottom-k sketch of word 3-shingles estimates how
+ * much of one text the other contains. A rewrite keeps almost no run of three words but
+ * keeps its cast -- the names and numbers -- and mostly their order: the first anchors
+ * of each text, in order, give how many are shared and how many in the same order. */
+#define SIG_SHINGLES 128 /* k of the bottom-k sketch */
+#define SIG_ANCHORS 128  /* distinct anchors kept, in order of first use */
+#define SIG_MIN_SHINGLES 30
+#define SIG_MIN_ANCHORS 8
+#define SIG_ANCHOR_SHRINK 4
+#define SIG_MAGIC "CTS1"
+#define SIG_HEADER 8 /* magic, two 16-bit counts */
+
+struct ct_doc_sig {
+    uint16_t nshingles, nanchors;
+    uint64_t shingles[SIG_SHINGLES]; /* ascending, distinct */
+    uint32_t anchors[SIG_ANCHORS];   /* in order of first use, distinct */
+};
+
+static uint64_t mix64(uint64_t z)
+{
+    z += 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static uint64_t rotl64(uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+
+/* Capitalised words that name no one: a rewrite and an unrelated article share them. */
+static const char *const common_caps[] = {
+    "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from",
+    "as", "is", "are", "was", "were", "be", "been", "that", "this", "it", "which", "who",
+    "has", "have", "had", "not", "but", "also", "he", "she", "they", "we", "i", "you",
+    "his", "her", "their", "our", "there", "here", "what", "when", "where", "while", "if",
+    "then", "than", "so", "such", "these", "those", "some", "any", "all", "more", "most",
+    "other", "into", "over", "under", "after", "before", "about", "however", "although",
+    "because", "since", "both", "each", "many", "much", "no", "only", "can", "will", "just",
+    "now", "said", "says", "mr", "mrs", "ms", "dr", "according", "additionally", "despite",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+};
+
+static bool is_common_cap(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof common_caps / sizeof common_caps[0]; i++)
+        if (strlen(common_caps[i]) == n && memcmp(common_caps[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+static void sketch_add(ct_doc_sig *sig, uint64_t h)
+{
+    size_t n = sig->nshingles;
+    if (n == SIG_SHINGLES && h >= sig->shingles[n - 1])
+        return; /* the common case once the sketch is full */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (sig->shingles[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n && sig->shingles[lo] == h)
+        return;
+    if (n == SIG_SHINGLES)
+        n--; /* drop the largest */
+    memmove(&sig->shingles[lo + 1], &sig->shingles[lo], (n - lo) * sizeof sig->shingles[0]);
+    sig->shingles[lo] = h;
+    sig->nshingles = (uint16_t)(n + 1);
+}
+
+static void anchor_add(ct_doc_sig *sig, uint32_t h)
+{
+    for (size_t i = 0; i < sig->nanchors; i++)
+        if (sig->anchors[i] == h)
+            return;
+    if (sig->nanchors < SIG_ANCHORS)
+        sig->anchors[sig->nanchors++] = h;
+}
+
+/* Marks after which a capital starts a sentence rather than a name. */
+static bool ends_sentence(int32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == ':' || cp == '"' || cp == 0x201C ||
+           cp == 0x201D || cp == 0x2022 || ct__text_is_newline(cp);
+}
+
+static void sig_build(ct_doc_sig *sig, const unsigned char *s, size_t len)
+{
+    uint64_t w1 = 0, w2 = 0; /* the two words before */
+    size_t nwords = 0;
+    bool sentence_start = true;
+    size_t i = 0;
+    char word[64];
+    while (i < len) {
+        size_t adv;
+        int32_t cp = ct__text_decode(s + i, len - i, &adv);
+        if (!(ct__text_is_letter(cp) || ct__text_is_digit(cp))) {
+            if (ends_sentence(cp))
+                sentence_start = true;
+            i += adv;
+            continue;
+        }
+        /* one word: letters and digits, with "." or "," inside a number */
+        bool upper = ct__text_is_upper(cp);
+        bool number = ct__text_is_digit(cp);
+        uint64_t h = 0xCBF29CE484222325ull;
+        size_t wn = 0;
+        while (i < len) {
+            cp = ct__text_decode(s + i, len - i, &adv);
+            bool inner_sep = (cp == '.' || cp == ',') && number && i + 1 < len &&
+                             s[i + 1] >= '0' && s[i + 1] <= '9';
+            if (!(ct__text_is_letter(cp) || ct__text_is_digit(cp) || inner_sep))
+                break;
+            for (size_t k = 0; k < adv; k++) {
+                unsigned char b = (unsigned char)lower_ascii(s[i + k]);
+                h = (h ^ b) * 0x100000001B3ull;
+                if (wn < sizeof word)
+                    word[wn] = (char)b;
+                wn++;
+            }
+            i += adv;
+        }
+        h = mix64(h);
+        nwords++;
+        if (nwords >= 3)
+            sketch_add(sig, mix64(w2 ^ rotl64(w1, 21) ^ rotl64(h, 42)));
+        w2 = w1;
+        w1 = h;
+        bool anchor = (number || (upper && !sentence_start)) && wn >= 2 &&
+                      !(wn <= sizeof word && is_common_cap(word, wn));
+        if (anchor)
+            anchor_add(sig, (uint32_t)(h >> 32));
+        sentence_start = false;
+    }
+}
+
+int ct__doc_sig_new(ct_doc_sig **out, const char *text, size_t len)
+{
+    if (!out)
+        return ct__error(CT_EINVAL, "ct__doc_sig_new: out is NULL");
+    *out = NULL;
+    if (!text && len > 0)
+        return ct__error(CT_EINVAL, "ct__doc_sig_new: text is NULL");
+    ct_doc_sig *sig = ct__calloc(1, sizeof *sig);
+    if (!sig)
+        return ct__enomem();
+    if (len > 0)
+        sig_build(sig, (const unsigned char *)text, len);
+    *out = sig;
+    return CT_OK;
+}
+
+void ct__doc_sig_free(ct_doc_sig *sig) { ct__free(sig); }
+
+static void put_le(unsigned char *p, uint64_t v, int bytes)
+{
+    for (int i = 0; i < bytes; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get_le(const unsigned char *p, int bytes)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < bytes; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+int ct__doc_sig_to_blob(const ct_doc_sig *sig, unsigned char **out, size_t *len_out)
+{
+    if (!out || !len_out)
+        return ct__error(CT_EINVAL, "ct__doc_sig_to_blob: out is NULL");
+    *out = NULL;
+    *len_out = 0;
+    if (!sig)
+        return ct__error(CT_EINVAL, "ct__doc_sig_to_blob: sig is NULL");
+    size_t len = SIG_HEADER + 8 * (size_t)sig->nshingles + 4 * (size_t)sig->nanchors;
+    unsigned char *b = ct__malloc(len);
+    if (!b)
+        return ct__enomem();
+    memcpy(b, SIG_MAGIC, 4);
+    put_le(b + 4, sig->nshingles, 2);
+    put_le(b + 6, sig->nanchors, 2);
+    unsigned char *p = b + SIG_HEADER;
+    for (size_t i = 0; i < sig->nshingles; i++, p += 8)
+        put_le(p, sig->shingles[i], 8);
+    for (size_t i = 0; i < sig->nanchors; i++, p += 4)
+        put_le(p, sig->anchors[i], 4);
+    *out = b;
+    *len_out = len;
+    return CT_OK;
+}
+
+int ct__doc_sig_from_blob(ct_doc_sig **out, const unsigned char *blob, size_t len)
+{
+    if (!out)
+        return ct__error(CT_EINVAL, "ct__doc_sig_from_blob: out is NULL");
+    *out = NULL;
+    if (!blob)
+        return ct__error(CT_EINVAL, "ct__doc_sig_from_blob: blob is NULL");
+    if (len < SIG_HEADER || memcmp(blob, SIG_MAGIC, 4) != 0)
+        return ct__error(CT_EINVAL, "document signature: not a version 1 signature");
+    size_t ns = (size_t)get_le(blob + 4, 2), na = (size_t)get_le(blob + 6, 2);
+    if (ns > SIG_SHINGLES || na > SIG_ANCHORS || len != SIG_HEADER + 8 * ns + 4 * na)
+        return ct__error(CT_EINVAL, "document signature: bad length");
+    ct_doc_sig *sig = ct__calloc(1, sizeof *sig);
+    if (!sig)
+        return ct__enomem();
+    const unsigned char *p = blob + SIG_HEADER;
+    for (size_t i = 0; i < ns; i++, p += 8) {
+        sig->shingles[i] = get_le(p, 8);
+        /* the comparison relies on the order */
+        if (i > 0 && sig->shingles[i] <= sig->shingles[i - 1]) {
+            ct__free(sig);
+            return ct__error(CT_EINVAL, "document signature: shingles out of order");
+        }
+    }
+    for (size_t i = 0; i < na; i++, p += 4)
+        sig->anchors[i] = (uint32_t)get_le(p, 4);
+    sig->nshingles = (uint16_t)ns;
+    sig->nanchors = (uint16_t)na;
+    *out = sig;
+    return CT_OK;
+}
+
+/* How much of a's shingle set b contains, from the two sketches: below the smaller of
+ * the two sketches' largest values both sketches are complete, so membership is exact
+ * there. -1 when a has too few shingles to tell. */
+static double sketch_containment(const ct_doc_sig *a, const ct_doc_sig *b)
+{
+    if (a->nshingles < SIG_MIN_SHINGLES || b->nshingles == 0)
+        return -1.0;
+    uint64_t tau = a->shingles[a->nshingles - 1];
+    if (b->nshingles == SIG_SHINGLES && b->shingles[b->nshingles - 1] < tau)
+        tau = b->shingles[b->nshingles - 1];
+    size_t i = 0, j = 0, seen = 0, shared = 0;
+    while (i < a->nshingles && a->shingles[i] <= tau) {
+        while (j < b->nshingles && b->shingles[j] < a->shingles[i])
+            j++;
+        if (j < b->nshingles && b->shingles[j] == a->shingles[i])
+            shared++;
+        seen++;
+        i++;
+    }
+    return seen ? (double)shared / (double)seen : -1.0;
+}
+
+/* Shared anchors and how many of them come in the same order, over the smaller list. */
+static double anchor_score(const ct_doc_sig *a, const ct_doc_sig *b)
+{
+    size_t na = a->nanchors, nb = b->nanchors;
+    size_t n = na < nb ? na : nb;
+    if (n < SIG_MIN_ANCHORS)
+        return 0.0;
+    uint32_t sa[SIG_ANCHORS], sb[SIG_ANCHORS];
+    size_t ca = 0, cb = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (a->anchors[i] == b->anchors[j]) {
+                sa[ca++] = a->anchors[i];
+                break;
+            }
+    for (size_t j = 0; j < nb; j++)
+        for (size_t i = 0; i < na; i++)
+            if (a->anchors[i] == b->anchors[j]) {
+                sb[cb++] = b->anchors[j];
+                break;
+            }
+    /* longest common subsequence of the shared anchors, one row at a time */
+    uint16_t row[SIG_ANCHORS + 1] = {0};
+    for (size_t i = 0; i < ca; i++) {
+        uint16_t diag = 0;
+        for (size_t j = 0; j < cb; j++) {
+            uint16_t up = row[j + 1];
+            uint16_t v = sa[i] == sb[j] ? (uint16_t)(diag + 1) : (up > row[j] ? up : row[j]);
+            diag = up;
+            row[j + 1] = v;
+        }
+    }
+    double shared = (double)ca / (double)n;
+    double ordered = (double)row[cb] / (double)n;
+    /* short texts share a few names by chance (two stories on one company): trust the
+     * fraction less the fewer anchors it is counted over */
+    return sqrt(shared * ordered) * (double)n / (double)(n + SIG_ANCHOR_SHRINK);
+}
+
+double ct__doc_sig_similarity(const ct_doc_sig *a, const ct_doc_sig *b)
+{
+    if (!a || !b)
+        return 0.0;
+    double copy = fmax(sketch_containment(a, b), sketch_containment(b, a));
+    double rewrite = anchor_score(a, b);
+    double s = fmax(copy, rewrite);
+    return s < 0.0 ? 0.0 : s > 1.0 ? 1.0 : s;
+}
