@@ -101,13 +101,14 @@ static const word words[] = {
     {"ceo", W_ROLE},
     {"chairman", W_ROLE},
     {"chief", W_ROLE},
-    {"claim", W_DOC | W_OWNED},
+    {"claim", W_CUE | W_DOC | W_OWNED},
     {"claimed", W_CUE | W_CUE_INV},
     {"claiming", W_CUE | W_ING},
     {"claims", W_CUE | W_OWNED},
     {"co", W_ORGWORD},
     {"commission", W_ORGWORD},
     {"committee", W_ORGWORD},
+    {"companies", W_GROUP},
     {"company", W_ORGWORD},
     {"complaint", W_DOC},
     {"concluded", W_CUE | W_CUE_WEAK},
@@ -123,6 +124,7 @@ static const word words[] = {
     {"critics", W_GROUP},
     {"data", W_DOC},
     {"declared", W_CUE},
+    {"democrats", W_GROUP},
     {"department", W_ORGWORD},
     {"did", W_SKIP},
     {"director", W_ROLE},
@@ -149,7 +151,11 @@ static const word words[] = {
     {"files", W_DOC},
     {"filing", W_DOC},
     {"filings", W_DOC},
+    {"find", W_CUE | W_CUE_WEAK},
+    {"finding", W_CUE | W_ING},
+    {"finds", W_CUE | W_CUE_WEAK},
     {"firm", W_ORGWORD},
+    {"firms", W_GROUP},
     {"for", W_STOP},
     {"forecast", W_HEDGE},
     {"forecasts", W_HEDGE},
@@ -175,6 +181,7 @@ static const word words[] = {
     {"in", W_STOP},
     {"inc", W_ORGWORD},
     {"indicated", W_CUE},
+    {"indicates", W_CUE},
     {"insisted", W_CUE | W_CUE_INV},
     {"insists", W_CUE | W_CUE_INV},
     {"institute", W_ORGWORD},
@@ -244,16 +251,19 @@ static const word words[] = {
     {"reportedly", W_HEDGE | W_SKIP},
     {"reporting", W_CUE | W_ING},
     {"reports", W_CUE | W_DOC | W_OWNED},
+    {"republicans", W_GROUP},
     {"researcher", W_ROLE},
     {"researchers", W_GROUP},
     {"residents", W_GROUP},
     {"responded", W_CUE | W_CUE_INV},
     {"results", W_DOC},
     {"revealed", W_CUE},
+    {"reveals", W_CUE},
     {"said", W_CUE | W_CUE_INV},
     {"say", W_CUE},
     {"saying", W_CUE | W_ING},
     {"says", W_CUE | W_CUE_INV},
+    {"scientists", W_GROUP},
     {"secretary", W_ROLE},
     {"sen", W_TITLE},
     {"senator", W_ROLE},
@@ -261,6 +271,7 @@ static const word words[] = {
     {"should", W_SKIP},
     {"show", W_CUE | W_CUE_WEAK},
     {"showed", W_CUE | W_CUE_WEAK},
+    {"showing", W_CUE | W_ING},
     {"shows", W_CUE | W_CUE_WEAK},
     {"source", W_ROLE},
     {"sources", W_GROUP},
@@ -269,6 +280,7 @@ static const word words[] = {
     {"spokesperson", W_ROLE},
     {"spokeswoman", W_ROLE},
     {"startup", W_ORGWORD},
+    {"startups", W_GROUP},
     {"stated", W_CUE | W_CUE_INV},
     {"statement", W_DOC | W_OWNED},
     {"states", W_CUE},
@@ -354,6 +366,7 @@ static const char *const kind_names[] = {"person", "organization", "group", "doc
 typedef struct {
     const char *name, *role, *org; /* in doc->arena */
     spk_kind kind;
+    bool generic; /* "the governor": a source, but not one "he" refers to */
 } speaker;
 
 /* A reporting frame: a source, its cue and the tokens the cue covers. */
@@ -490,7 +503,8 @@ static const char *last_word(const char *s)
 static int recent_of(const ct_attrib *st, int k)
 {
     for (int i = 0; i < st->nrecent; i++)
-        if (k < 0 || st->spk[st->recent[i]].kind == (spk_kind)k)
+        if ((k < 0 || st->spk[st->recent[i]].kind == (spk_kind)k) &&
+            !st->spk[st->recent[i]].generic)
             return st->recent[i];
     return -1;
 }
@@ -614,9 +628,11 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
             s.kind = SK_ORG;
         else if (lower_head && (head & W_ROLE))
             s.kind = SK_PERSON;
-        else if (lower_head) /* "the governor", "the results" */
+        else if (lower_head) { /* "the governor", "the results" */
             s.kind = buf[toks[name_b - 1].start + toks[name_b - 1].len - 1] == 's' ? SK_GROUP
                                                                              : SK_PERSON;
+            s.generic = true;
+        }
         else if (name_b - name_a == 1 && (toks[name_a].flags & CT_TF_ALLCAPS))
             s.kind = SK_ORG;
         else if (s.role || name_b - name_a >= 2)
@@ -664,8 +680,9 @@ static bool np_token(const char *buf, const ct_token *toks, uint32_t i, uint32_t
             return true;
         return false;
     }
-    return t->kind == CT_TOK_WORD && t->len > 1 && !(wflags(buf, t) & (W_STOP | W_SKIP)) &&
-           !(wflags(buf, t) & W_CUE);
+    unsigned f = wflags(buf, t);
+    return t->kind == CT_TOK_WORD && t->len > 1 && !(f & (W_STOP | W_SKIP)) &&
+           (!(f & W_CUE) || (f & W_DOC));
 }
 
 /* The source phrase ending at token j (inclusive), read backwards, within [lo, j].
@@ -679,7 +696,8 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
         return j;
     bool lower = !is_cap(&toks[j]);
     bool listed = (hf & (W_GROUP | W_DOC | W_ROLE | W_ORGWORD)) != 0;
-    if (lower && (toks[j].kind != CT_TOK_WORD || (hf & (W_STOP | W_SKIP | W_CUE | W_DET))))
+    if (lower && (toks[j].kind != CT_TOK_WORD || (hf & (W_STOP | W_SKIP | W_DET)) ||
+                  ((hf & W_CUE) && !(hf & W_DOC))))
         return j + 1;
     uint32_t a = j;
     int lowers = 0;
@@ -836,10 +854,11 @@ static int subject_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint
     if (i < hi && !is_cap(&toks[i]) && !(wflags(buf, &toks[i]) & (W_DET | W_PRON)))
         return -1;
     bool opener = i < hi && (wflags(buf, &toks[i]) & W_STOP) && !(wflags(buf, &toks[i]) & W_DET);
-    for (uint32_t k = i + 1; !opener && k < hi && k < i + 8 && !is_punct(&toks[k], ','); k++)
+    if (!opener && i + 2 < hi) { /* "Earlier in the week," */
+        uint32_t k = i + 1;
         opener = !is_cap(&toks[k]) && (wflags(buf, &toks[k]) & W_STOP) &&
-                 !(wflags(buf, &toks[k]) & W_DET) && k + 1 < hi &&
-                 (wflags(buf, &toks[k + 1]) & W_DET); /* "Earlier in the week," */
+                 !(wflags(buf, &toks[k]) & W_DET) && (wflags(buf, &toks[k + 1]) & W_DET);
+    }
     if (opener) {
         uint32_t k = i;
         while (k < hi && k < i + 20 && !is_punct(&toks[k], ','))
@@ -890,7 +909,8 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
             return i;
         if (toks[i].kind == CT_TOK_WORD && i > 0 &&
             (ct__tok_is(blk->buf, &toks[i], "while") || ct__tok_is(blk->buf, &toks[i], "whereas") ||
-             (ct__tok_is(blk->buf, &toks[i], "but") && is_punct(&toks[i - 1], ','))))
+             (ct__tok_is(blk->buf, &toks[i], "but") && is_punct(&toks[i - 1], ',') &&
+              !(i + 1 < hi && ct__tok_is(blk->buf, &toks[i + 1], "that")))))
             return i;
     }
     return hi;
@@ -996,6 +1016,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             return CT_OK;
         return push_frame(st, c, c + 1, hi, 0, 0, spk);
     }
+    if ((cf & W_ING) && !(wflags(buf, &toks[j]) & (W_DOC | W_GROUP | W_ROLE)) &&
+        !is_cap(&toks[j]))
+        return CT_OK; /* "with the economy adding 151,000 jobs" */
     if ((ct__tok_is(buf, &toks[j], "that") || ct__tok_is(buf, &toks[j], "which")) && j > lo &&
         (wflags(buf, &toks[j - 1]) & W_DOC)) {
         /* "a technical paper that stated": its author, else the document */
@@ -1027,7 +1050,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if (name_end == lo)
             return CT_OK;
         uint32_t a = np_back(blk, lo, name_end - 1);
-        if (a > name_end - 1 || !is_cap(&toks[name_end - 1]))
+        if (a > name_end - 1 ||
+            (!is_cap(&toks[name_end - 1]) &&
+             !(wflags(buf, &toks[name_end - 1]) & (W_GROUP | W_DOC | W_ORGWORD))))
             return CT_OK;
         spk = np_speaker(st, doc, blk, a, name_end);
         if (spk == -2)
@@ -1035,7 +1060,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if (spk < 0)
             return CT_OK;
         speaker *s = &st->spk[spk];
-        if (!ct__tok_is(buf, &toks[k], "who") && !ct__tok_is(buf, &toks[k], "which")) {
+        if (wflags(buf, &toks[k]) & (W_DET | W_ROLE | W_TITLE)) {
             /* "the CEO of Y": role, and org after "of"/"at" */
             uint32_t of = k;
             while (of < j && !ct__tok_is(buf, &toks[of], "of") &&
@@ -1091,6 +1116,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if ((cf & W_CUE_WEAK) && spk >= 0 && st->spk[spk].kind == SK_ORG &&
             !is_cap(&toks[j]))
             return CT_OK;
+        if ((cf & (W_CUE_WEAK | W_ING)) && spk >= 0 && st->spk[spk].generic)
+            return CT_OK;
     }
     /* what the cue covers: after it ("said that ..."), and before the source when the
      * source follows a comma or a closing quote ("..., Lehane said.") */
@@ -1108,9 +1135,17 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
          is_punct(&toks[src_a - 1], ':'))) {
         ca2 = lo;
         cb2 = src_a;
-        /* a trailing frame covers what came before, not "said in front of 1,000" */
-        if (ca < hi && !ct__tok_is(buf, &toks[ca], "that") && !is_punct(&toks[ca], ':'))
+        /* a trailing frame covers what came before, not "said in front of 1,000"; a
+         * frame after an opening phrase ("Late last year, X said it ...") what follows */
+        bool clausal = ca < hi && (ct__tok_is(buf, &toks[ca], "that") ||
+                                   is_punct(&toks[ca], ':') ||
+                                   (is_word(&toks[ca]) && !(wflags(buf, &toks[ca]) & W_STOP)) ||
+                                   (wflags(buf, &toks[ca]) & W_DET) || toks[ca].kind == CT_TOK_NUM ||
+                                   toks[ca].kind == CT_TOK_SYM);
+        if (!clausal)
             cb = ca;
+        else if (!is_dquote(&toks[src_a - 1]))
+            ca2 = cb2 = 0;
     }
     if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.')))
         cb = ca; /* "Trump said, referring to ..." */
