@@ -78,12 +78,56 @@ static bool is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 static bool ascii_alpha(int c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
+/* Byte classes: news text is mostly ASCII, so one table lookup answers most bytes and
+ * only bytes >= 0x80 go through the UTF-8 decoder and utf8proc. */
+enum {
+    BC_SPACE = 0x01u, /* controls, NUL, space, DEL */
+    BC_NL = 0x02u,    /* \n \r */
+    BC_DIGIT = 0x04u,
+    BC_UPPER = 0x08u,
+    BC_LOWER = 0x10u,
+    BC_PUNCT = 0x20u, /* ! " ' ( ) , - . / : ; ? [ ] { } */
+    BC_HIGH = 0x40u   /* part of a multi-byte sequence (or an invalid byte) */
+};
+#define SP BC_SPACE
+#define NL BC_NL
+#define DG BC_DIGIT
+#define UP BC_UPPER
+#define LO BC_LOWER
+#define PU BC_PUNCT
+#define HI BC_HIGH
+static const unsigned char byte_class[256] = {
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, NL, SP, SP, NL, SP, SP, /* 00 */
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, /* 10 */
+    SP, PU, PU, 0,  0,  0,  0,  PU, PU, PU, 0,  0,  PU, PU, PU, PU, /* 20 */
+    DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, PU, PU, 0,  0,  0,  PU, /* 30 */
+    0,  UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, /* 40 */
+    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, PU, 0,  PU, 0,  0,  /* 50 */
+    0,  LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, /* 60 */
+    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, PU, 0,  PU, 0,  SP, /* 70 */
+    HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, /* 80 */
+    HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, /* 90 */
+    HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, /* A0 */
+    HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, /* B0 */
+    HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, /* C0 */
+    HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, /* D0 */
+    HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, /* E0 */
+    HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, HI, /* F0 */
+};
+#undef SP
+#undef NL
+#undef DG
+#undef UP
+#undef LO
+#undef PU
+#undef HI
+
 /* ---- tokens ----------------------------------------------------------------------- */
 
 static int push_token(ct_segmenter *seg, size_t start, size_t end, ct_tok_kind kind,
                       unsigned flags, int32_t cp)
 {
-    if (CT_GROW(seg->toks, seg->toks_cap, seg->ntoks + 1))
+    if (seg->ntoks == seg->toks_cap && CT_GROW(seg->toks, seg->toks_cap, seg->ntoks + 1))
         return CT_ENOMEM;
     ct_token *t = &seg->toks[seg->ntoks++];
     t->start = start;
@@ -98,29 +142,41 @@ static int push_token(ct_segmenter *seg, size_t start, size_t end, ct_tok_kind k
 static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned *flags)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
-    size_t start = i, letters = 0, uppers = 0;
-    bool digit = false;
+    size_t start = i, letters = 0;
+    unsigned seen = 0; /* BC_* of every ASCII byte; BC_LOWER also for other non-upper letters */
+    if (byte_class[s[i]] & BC_UPPER)
+        *flags |= CT_TF_CAP;
     while (i < end) {
-        size_t adv;
-        int32_t cp = s[i] < 0x80 ? s[i] : cp_at(seg, i, &adv);
-        if (s[i] < 0x80)
-            adv = 1;
-        if (ct__text_is_letter(cp)) {
-            letters++;
-            uppers += ct__text_is_upper(cp);
-            if (i == start && ct__text_is_upper(cp))
-                *flags |= CT_TF_CAP;
-            i += adv;
-        } else if (ct__text_is_digit(cp)) {
-            digit = true;
-            i += adv;
-        } else if (is_apostrophe(cp) && i + adv < end && ascii_alpha(s[i + adv])) {
+        /* the common case, a run of ASCII letters and digits, with one branch a byte */
+        unsigned k = 0;
+        while (i < end && ((k = byte_class[s[i]]) & (BC_LOWER | BC_UPPER | BC_DIGIT))) {
+            seen |= k;
+            letters += !(k & BC_DIGIT);
+            i++;
+        }
+        if (i >= end)
+            break;
+        size_t adv = 1;
+        int32_t cp = s[i];
+        if (k & BC_HIGH) {
+            cp = cp_at(seg, i, &adv);
+            if (ct__text_is_letter(cp)) {
+                letters++;
+                if (!ct__text_is_upper(cp))
+                    seen |= BC_LOWER;
+                else if (i == start)
+                    *flags |= CT_TF_CAP;
+                i += adv;
+                continue;
+            }
+        }
+        if (is_apostrophe(cp) && i + adv < end && ascii_alpha(s[i + adv])) {
             /* "'s" followed by a non-letter is a possessive: split it off */
             size_t after = i + adv + 1;
             if ((s[i + adv] | 0x20) == 's' && (after >= end || !ascii_alpha(s[after])))
                 break;
             i += adv;
-        } else if (cp == '.' && letters == 1 && i - start == 1 && i + 2 < end &&
+        } else if (cp == '.' && i - start == 1 && i + 2 < end &&
                    ascii_alpha(s[i + 1]) && s[i + 2] == '.') {
             /* an initialism: "U.S.", "a.m.", "H.R." keeps its periods */
             i += 1;
@@ -131,14 +187,17 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
                     break;
             }
             *flags |= CT_TF_INITIALISM;
+            /* never CT_TF_ALLCAPS: that flag marks acronym words ("CNBC"), and later
+             * stages tell initialisms by CT_TF_INITIALISM */
+            seen |= BC_LOWER;
             break;
         } else {
             break;
         }
     }
-    if (digit)
+    if (seen & BC_DIGIT)
         *flags |= CT_TF_HAS_DIGIT;
-    if (letters >= 2 && uppers == letters)
+    if (letters >= 2 && !(seen & BC_LOWER))
         *flags |= CT_TF_ALLCAPS;
     return i;
 }
@@ -148,9 +207,9 @@ static size_t scan_number(const ct_segmenter *seg, size_t i, size_t end)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
     while (i < end) {
-        if (s[i] >= '0' && s[i] <= '9')
+        if (byte_class[s[i]] & BC_DIGIT)
             i++;
-        else if ((s[i] == ',' || s[i] == '.') && i + 1 < end && s[i + 1] >= '0' && s[i + 1] <= '9')
+        else if ((s[i] == ',' || s[i] == '.') && i + 1 < end && (byte_class[s[i + 1]] & BC_DIGIT))
             i++;
         else
             break;
@@ -166,16 +225,26 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
     size_t i = from;
     while (i < to) {
         unsigned char c = s[i];
+        unsigned k = byte_class[c];
         size_t adv = 1;
         int32_t cp = c;
-        if (c >= 0x80)
+        if (k & BC_HIGH) {
             cp = cp_at(seg, i, &adv);
-        if (c == '\n' || c == '\r' || (c >= 0x80 && ct__text_is_newline(cp))) {
+            if (ct__text_is_newline(cp))
+                k = BC_NL;
+            else if (ct__text_is_space(cp))
+                k = BC_SPACE;
+            else if (ct__text_is_letter(cp))
+                k = BC_LOWER;
+            else if (ct__text_is_punct(cp) || cp == 0x2026)
+                k = BC_PUNCT | BC_HIGH;
+        }
+        if (k & BC_NL) {
             pending |= CT_TF_SPACE_BEFORE | CT_TF_NEWLINE_BEFORE;
             i += adv;
             continue;
         }
-        if (c < 0x80 ? (c <= ' ' || c == 0x7F) : ct__text_is_space(cp)) {
+        if (k & BC_SPACE) {
             pending |= CT_TF_SPACE_BEFORE;
             i += adv;
             continue;
@@ -183,11 +252,11 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
         unsigned flags = pending;
         pending = 0;
         int rc;
-        if (c >= '0' && c <= '9') {
+        if (k & BC_DIGIT) {
             size_t e = scan_number(seg, i, to);
             rc = push_token(seg, i, e, CT_TOK_NUM, flags, 0);
             i = e;
-        } else if (c < 0x80 ? ascii_alpha(c) : ct__text_is_letter(cp)) {
+        } else if (k & (BC_UPPER | BC_LOWER)) {
             size_t e = scan_word(seg, i, to, &flags);
             rc = push_token(seg, i, e, CT_TOK_WORD, flags, 0);
             i = e;
@@ -198,8 +267,8 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
             rc = push_token(seg, i, i + adv + 1, CT_TOK_WORD, flags | CT_TF_POSSESSIVE, 0);
             i += adv + 1;
         } else {
-            bool punct = ct__text_is_punct(cp) || cp == 0x2026;
-            rc = push_token(seg, i, i + adv, punct ? CT_TOK_PUNCT : CT_TOK_SYM, flags, cp);
+            rc = push_token(seg, i, i + adv, (k & BC_PUNCT) ? CT_TOK_PUNCT : CT_TOK_SYM, flags,
+                            cp);
             i += adv;
         }
         if (rc)
@@ -210,21 +279,83 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
 
 /* ---- sentences -------------------------------------------------------------------- */
 
-static const char *const title_abbrevs[] = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "st", "jr", "sr", "lt",
-    "col", "capt", "cpl", "sgt", "rev", "hon", "messrs", "mt", "ft", "pres", "supt", "adm",
-    "maj", "cmdr", "insp", "det", "atty", "vs", "v", "etc", "cf", "al", "approx", "est",
-    "dept", "univ", "assn", "bros", "e.g", "i.e", NULL};
-static const char *const before_number_abbrevs[] = {
-    "no", "nos", "vol", "pp", "p", "fig", "art", "sec", "ch", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "op", "ed", NULL};
-static const char *const company_abbrevs[] = {"inc", "corp", "co", "ltd", "llc", "plc",
-                                              NULL};
-static const char *const sentence_starters[] = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "this",
-    "that", "these", "those", "there", "his", "her", "its", "their", "on", "at", "for",
-    "as", "after", "while", "when", "if", "so", "yet", "still", "however", "meanwhile",
-    "some", "many", "most", "officials", "according", NULL};
+/* The word lists are sorted (strcmp order) and searched by bisection: the abbreviation
+ * checks run at every full stop. ct__segment_lists_sorted() lets a test keep them so. */
+typedef struct {
+    const char *const *words;
+    size_t n;
+} word_list;
+
+#define WORD_LIST(name, ...)                                                               \
+    static const char *const name##_words[] = {__VA_ARGS__};                               \
+    static const word_list name = {name##_words, sizeof name##_words / sizeof(char *)}
+
+WORD_LIST(title_abbrevs, "adm", "al", "approx", "assn", "atty", "bros", "capt", "cf", "cmdr",
+          "col", "cpl", "dept", "det", "dr", "e.g", "est", "etc", "ft", "gen", "gov", "hon",
+          "i.e", "insp", "jr", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "pres", "prof",
+          "rep", "rev", "sen", "sgt", "sr", "st", "supt", "univ", "v", "vs");
+WORD_LIST(before_number_abbrevs, "apr", "art", "aug", "ch", "dec", "ed", "feb", "fig", "jan",
+          "jul", "jun", "mar", "no", "nos", "nov", "oct", "op", "p", "pp", "sec", "sep", "sept",
+          "vol");
+WORD_LIST(company_abbrevs, "co", "corp", "inc", "llc", "ltd", "plc");
+WORD_LIST(sentence_starters, "a", "according", "after", "an", "and", "as", "at", "but", "for",
+          "he", "her", "his", "however", "i", "if", "in", "it", "its", "many", "meanwhile",
+          "most", "officials", "on", "she", "so", "some", "still", "that", "the", "their",
+          "there", "these", "they", "this", "those", "we", "when", "while", "yet");
+WORD_LIST(weekdays, "friday", "monday", "saturday", "sunday", "thursday", "tuesday",
+          "wednesday");
+WORD_LIST(months, "april", "august", "december", "february", "january", "july", "june",
+          "march", "may", "november", "october", "september");
+WORD_LIST(byline_roles, "columnist", "contributor", "correspondent", "editor", "reporter",
+          "staff", "writer");
+
+/* strcmp for the lists' short words, inlined: a libc call per probe costs more. */
+static int word_cmp(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return (unsigned char)*a - (unsigned char)*b;
+}
+
+/* Is the token (ASCII case-insensitively) one of the list's words? */
+static bool tok_in_list(const char *buf, const ct_token *t, const word_list *list)
+{
+    char w[16];
+    if (t->len >= sizeof w)
+        return false;
+    for (uint32_t i = 0; i < t->len; i++) {
+        char c = buf[t->start + i];
+        w[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    w[t->len] = '\0';
+    size_t lo = 0, hi = list->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int d = word_cmp(w, list->words[mid]);
+        if (d == 0)
+            return true;
+        if (d < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
+bool ct__segment_lists_sorted(void)
+{
+    static const word_list *const all[] = {&title_abbrevs, &before_number_abbrevs,
+                                           &company_abbrevs, &sentence_starters, &weekdays,
+                                           &months, &byline_roles};
+    for (size_t l = 0; l < sizeof all / sizeof all[0]; l++)
+        for (size_t i = 0; i < all[l]->n; i++)
+            if (strlen(all[l]->words[i]) >= 16 ||
+                (i > 0 && strcmp(all[l]->words[i - 1], all[l]->words[i]) >= 0))
+                return false;
+    return true;
+}
 
 static bool is_closer(const ct_token *t)
 {
@@ -258,17 +389,17 @@ static bool ends_sentence(const ct_segmenter *seg, size_t k, size_t j, bool quot
         if (!spaced)
             return false;
         return next->kind == CT_TOK_WORD && (next->flags & CT_TF_CAP) &&
-               !(next->flags & CT_TF_ALLCAPS) && ct__tok_in(seg->buf, next, sentence_starters);
+               !(next->flags & CT_TF_ALLCAPS) && tok_in_list(seg->buf, next, &sentence_starters);
     }
     if (t->cp == '.' && prev && prev->kind == CT_TOK_WORD &&
         !(prev->flags & CT_TF_POSSESSIVE) && k - 1 < k) {
-        if (ct__tok_in(seg->buf, prev, title_abbrevs))
+        if (tok_in_list(seg->buf, prev, &title_abbrevs))
             return false;
-        if (next->kind == CT_TOK_NUM && ct__tok_in(seg->buf, prev, before_number_abbrevs))
+        if (next->kind == CT_TOK_NUM && tok_in_list(seg->buf, prev, &before_number_abbrevs))
             return false;
-        if (ct__tok_in(seg->buf, prev, company_abbrevs) &&
+        if (tok_in_list(seg->buf, prev, &company_abbrevs) &&
             !(next->kind == CT_TOK_WORD && !(next->flags & CT_TF_ALLCAPS) &&
-              ct__tok_in(seg->buf, next, sentence_starters)))
+              tok_in_list(seg->buf, next, &sentence_starters)))
             return false;
         /* a middle initial: "John F. Kennedy" */
         if (prev->len == 1 && (prev->flags & CT_TF_CAP) && k >= 2 &&
@@ -355,10 +486,11 @@ static int split_sentences(ct_segmenter *seg, unsigned flags)
 
 static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 {
-    size_t k = strlen(prefix);
-    if (n < k)
-        return false;
-    for (size_t i = 0; i < k; i++) {
+    /* no strlen: most prefixes differ at the first byte */
+    size_t i = 0;
+    for (; prefix[i]; i++) {
+        if (i >= n)
+            return false;
         char c = s[i];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c + 32);
@@ -384,14 +516,6 @@ static const char *const furniture_prefixes[] = {
     "copyright", "all rights reserved", "\xc2\xa9", "photo:", "image:", "watch:",
     "recommended", "more from", "comments", "you may also like", "sponsored", NULL};
 
-static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
-                                       "friday", "saturday", "sunday", NULL};
-static const char *const months[] = {"january", "february", "march", "april", "may",
-                                     "june", "july", "august", "september", "october",
-                                     "november", "december", NULL};
-static const char *const byline_roles[] = {"writer", "reporter", "correspondent", "editor",
-                                           "contributor", "columnist", "staff", NULL};
-
 /* Is the line only a date ("Friday, January 31", "January 31, 2025", "2025-01-31")? */
 static bool is_date_line(const ct_segmenter *seg)
 {
@@ -399,9 +523,9 @@ static bool is_date_line(const ct_segmenter *seg)
     for (size_t i = 0; i < seg->ntoks; i++) {
         const ct_token *t = &seg->toks[i];
         if (t->kind == CT_TOK_WORD) {
-            if (ct__tok_in(seg->buf, t, months))
+            if (tok_in_list(seg->buf, t, &months))
                 months_seen++;
-            else if (!ct__tok_in(seg->buf, t, weekdays) && !ct__tok_is(seg->buf, t, "updated") &&
+            else if (!tok_in_list(seg->buf, t, &weekdays) && !ct__tok_is(seg->buf, t, "updated") &&
                      !ct__tok_is(seg->buf, t, "published"))
                 return false;
             words++;
@@ -483,7 +607,7 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
             set_meta(seg, CT_META_BYLINE, seg->toks[1].start, end);
             return CT_SF_METADATA;
         }
-        if (lt->kind == CT_TOK_WORD && ct__tok_in(seg->buf, lt, byline_roles) &&
+        if (lt->kind == CT_TOK_WORD && tok_in_list(seg->buf, lt, &byline_roles) &&
             seg->ntoks >= 3 && seg->toks[seg->ntoks - 2].cp == ',') {
             set_meta(seg, CT_META_BYLINE, start, seg->toks[seg->ntoks - 2].start);
             return CT_SF_METADATA;
@@ -509,11 +633,15 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
 
 /* ---- paragraphs and blocks -------------------------------------------------------- */
 
-/* End of the line starting at i (index of its newline, or len). */
-static size_t line_end(const ct_segmenter *seg, size_t i)
+/* End of the line starting at i (index of its newline), or min(len, limit) when there is
+ * none before: looking further would rescan a 100 MB single line for every block. */
+static size_t line_end(const ct_segmenter *seg, size_t i, size_t limit)
 {
-    const char *nl = memchr(seg->buf + i, '\n', seg->len - i);
-    return nl ? (size_t)(nl - seg->buf) : seg->len;
+    size_t stop = limit < seg->len ? limit : seg->len;
+    if (i >= stop)
+        return stop;
+    const char *nl = memchr(seg->buf + i, '\n', stop - i);
+    return nl ? (size_t)(nl - seg->buf) : stop;
 }
 
 static bool line_ends_sentence(const ct_segmenter *seg, size_t start, size_t end)
@@ -536,7 +664,7 @@ static size_t paragraph_end(const ct_segmenter *seg, size_t start, size_t limit)
 {
     size_t i = start;
     for (;;) {
-        size_t e = line_end(seg, i);
+        size_t e = line_end(seg, i, limit);
         if (e >= seg->len || e >= limit)
             return e < limit ? e : limit;
         size_t next = e + 1;

@@ -100,6 +100,9 @@ bool ct__tok_is(const char *buf, const ct_token *t, const char *lower_word);
 /* Same, for any of a NULL-terminated list of lower-case words. */
 bool ct__tok_in(const char *buf, const ct_token *t, const char *const *lower_words);
 
+/* True when the segmenter's word lists are sorted, as their bisection needs (tests). */
+bool ct__segment_lists_sorted(void);
+
 /* The token is one of the quote marks " “ ” ' ‘ ’ « » (PUNCT). */
 bool ct__tok_is_quote(const ct_token *t);
 
