@@ -82,9 +82,9 @@ static void norm_name(const char *s, char *out, size_t cap)
         b++;
     while (n > b && (is_edge_punct((unsigned char)buf[n - 1]) || buf[n - 1] == ' '))
         n--;
-    if (n - b > 4 && ends_with_ci(buf + b, n - b, "'s"))
+    if (n - b >= 3 && ends_with_ci(buf + b, n - b, "'s"))
         n -= 2;
-    else if (n - b > 6 && ends_with_ci(buf + b, n - b, "\xe2\x80\x99s"))
+    else if (n - b >= 5 && ends_with_ci(buf + b, n - b, "\xe2\x80\x99s"))
         n -= 4;
     if (n - b > 4 && ends_with_ci(buf + b, 4, "the "))
         b += 4;
@@ -370,7 +370,8 @@ void ct__claim_match_key(const ct_claim *c, char *key, size_t cap)
     key[0] = '\0';
     if (!c)
         return;
-    char cls[16], ent[CT_COMPARE_KEY_MAX];
+    /* the entity is cut first, so that a CT_COMPARE_KEY_MAX buffer holds any key */
+    char cls[16], ent[CT_COMPARE_ENTITY_MAX + 1];
     unit_class(c, cls, sizeof cls);
     norm_name(c->entity, ent, sizeof ent);
     size_t n = (size_t)snprintf(key, cap, "%s|%s|%s", ct_kind_name(c->kind), cls, ent);
@@ -386,8 +387,10 @@ void ct__claim_origin_key(const ct_claim *c, char *key, size_t cap)
     if (!c || !c->speaker || !c->speaker[0])
         return;
     const char *kind = c->speaker_kind ? c->speaker_kind : "";
-    /* unnamed groups ("experts") are not one source across documents */
-    if (strcmp(kind, "group") == 0)
+    /* unnamed groups ("experts", "some analysts") are not one source across documents;
+     * without a kind, a speaker written in lower case is such a group */
+    if (strcmp(kind, "group") == 0 ||
+        (!kind[0] && c->speaker[0] >= 'a' && c->speaker[0] <= 'z'))
         return;
     const char *who = c->speaker;
     if (strcmp(kind, "document") == 0 && c->speaker_org && c->speaker_org[0])
@@ -503,39 +506,49 @@ static bool termset_has(const termset *ts, const char *w)
     return false;
 }
 
+static bool is_word_cp(int32_t cp) { return ct__text_is_letter(cp) || ct__text_is_digit(cp); }
+
 /* The set of concepts of a terms string (or a subject phrase), without the entity's
- * own words: the entity is already matched by the key. */
+ * own words: the entity is already matched by the key. Words are runs of letters and
+ * digits, with "." or "-" inside ("01.AI", "cost-cutting"); a possessive is dropped. */
 static void termset_build(termset *ts, const char *s, const char *entity_norm)
 {
     ts->n = 0;
     if (!s)
         return;
     const unsigned char *p = (const unsigned char *)s;
-    while (*p && ts->n < MAX_TERMS) {
-        while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                       (*p >= '0' && *p <= '9') || *p >= 0x80))
-            p++;
+    size_t len = strlen(s), i = 0;
+    while (i < len && ts->n < MAX_TERMS) {
+        size_t adv;
+        int32_t cp = ct__text_decode(p + i, len - i, &adv);
+        if (!is_word_cp(cp)) {
+            i += adv;
+            continue;
+        }
         char w[TERM_LEN];
         size_t n = 0;
         bool too_long = false;
-        while (*p && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                      (*p >= '0' && *p <= '9') || *p >= 0x80 || *p == '.' || *p == '-')) {
-            /* a curly apostrophe ends a word ("DeepSeek’s") */
-            if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99)
+        while (i < len) {
+            cp = ct__text_decode(p + i, len - i, &adv);
+            bool inner = (cp == '.' || cp == '-') && i + adv < len && is_word_cp(p[i + adv]);
+            if (!is_word_cp(cp) && !inner)
                 break;
-            if (n + 1 < sizeof w)
-                w[n++] = (char)lower_ascii(*p);
-            else
+            if (n + adv < sizeof w) {
+                for (size_t k = 0; k < adv; k++)
+                    w[n++] = (char)lower_ascii(p[i + k]);
+            } else {
                 too_long = true;
-            p++;
+            }
+            i += adv;
         }
-        if (*p == '\'' || *p == 0xE2) { /* skip a possessive */
-            p += *p == '\'' ? 1 : (p[1] == 0x80 && p[2] == 0x99 ? 3 : 1);
-            if (*p == 's' && !((p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z')))
-                p++;
+        /* a possessive: "DeepSeek's", "DeepSeek\u2019s" */
+        if (i < len) {
+            cp = ct__text_decode(p + i, len - i, &adv);
+            if ((cp == '\'' || cp == 0x2019) && i + adv < len &&
+                lower_ascii(p[i + adv]) == 's' &&
+                (i + adv + 1 >= len || !is_word_cp(p[i + adv + 1])))
+                i += adv + 1;
         }
-        while (n > 0 && (w[n - 1] == '.' || w[n - 1] == '-'))
-            n--;
         if (n == 0 || too_long)
             continue;
         w[n] = '\0';
@@ -550,15 +563,15 @@ static void termset_build(termset *ts, const char *s, const char *entity_norm)
         n = stem(w, n);
         w[n] = '\0';
         bool filler = false;
-        for (size_t i = 0; i < sizeof filler_words / sizeof filler_words[0]; i++)
-            if (strcmp(w, filler_words[i]) == 0)
+        for (size_t k = 0; k < sizeof filler_words / sizeof filler_words[0]; k++)
+            if (strcmp(w, filler_words[k]) == 0)
                 filler = true;
         if (filler)
             continue;
         const char *term = w;
-        for (size_t i = 0; i < sizeof concept_words / sizeof concept_words[0]; i++)
-            if (strcmp(w, concept_words[i].word) == 0)
-                term = concept_words[i].concept;
+        for (size_t k = 0; k < sizeof concept_words / sizeof concept_words[0]; k++)
+            if (strcmp(w, concept_words[k].word) == 0)
+                term = concept_words[k].concept;
         if (!termset_has(ts, term)) {
             snprintf(ts->t[ts->n], TERM_LEN, "%s", term);
             ts->n++;
@@ -572,8 +585,12 @@ static double subject_similarity(const ct_claim *a, const ct_claim *b, const cha
                                  size_t *shared_out)
 {
     termset ta, tb;
-    termset_build(&ta, a->terms && a->terms[0] ? a->terms : a->subject, entity);
-    termset_build(&tb, b->terms && b->terms[0] ? b->terms : b->subject, entity);
+    termset_build(&ta, a->terms, entity);
+    if (ta.n == 0) /* no terms (or only the entity's): the subject phrase */
+        termset_build(&ta, a->subject, entity);
+    termset_build(&tb, b->terms, entity);
+    if (tb.n == 0)
+        termset_build(&tb, b->subject, entity);
     *shared_out = 0;
     if (ta.n == 0 || tb.n == 0)
         return -1.0;
@@ -697,6 +714,8 @@ ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *sco
     if (reason && reason_cap)
         reason[0] = '\0';
     if (!a || !b || a == b || !comparable_kind(a->kind) || !comparable_kind(b->kind))
+        return CT_REL_NONE;
+    if (a->id != 0 && a->id == b->id) /* one stored claim read twice */
         return CT_REL_NONE;
     if (a->doc_id != 0 && a->doc_id == b->doc_id) /* relations are across documents */
         return CT_REL_NONE;
@@ -996,8 +1015,14 @@ int ct__doc_sig_from_blob(ct_doc_sig **out, const unsigned char *blob, size_t le
             return ct__error(CT_EINVAL, "document signature: shingles out of order");
         }
     }
-    for (size_t i = 0; i < na; i++, p += 4)
+    for (size_t i = 0; i < na; i++, p += 4) {
         sig->anchors[i] = (uint32_t)get_le(p, 4);
+        for (size_t j = 0; j < i; j++)
+            if (sig->anchors[j] == sig->anchors[i]) {
+                ct__free(sig);
+                return ct__error(CT_EINVAL, "document signature: repeated anchor");
+            }
+    }
     sig->nshingles = (uint16_t)ns;
     sig->nanchors = (uint16_t)na;
     *out = sig;

@@ -178,6 +178,8 @@ static const struct {
      "age|time|liang wenfeng"},
     {SPEC8("3 pp", CT_KIND_PERCENT, 3, 3, "pp", 0, 0, NULL), "percent|pp|"},
     {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "01.AI"), "percent|%|01.ai"},
+    {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "EA's"), "percent|%|ea"},
+    {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "\"Acme Corp.\""), "percent|%|acme corp"},
     /* non-ASCII names are case-folded too */
     {SPEC8("5%", CT_KIND_PERCENT, 5, 5, "%", 0, 0, "\xc3\x89LYS\xc3\x89" "E"),
      "percent|%|elysee"}, /* marks stripped, as text.c folds */
@@ -204,6 +206,15 @@ START_TEST(match_key_edges)
     ct__claim_match_key(&c, NULL, 8);
     ct__claim_match_key(NULL, key, sizeof key);
     ck_assert_str_eq(key, "");
+    /* a long entity is cut, so that the key fits CT_COMPARE_KEY_MAX */
+    char longname[400];
+    memset(longname, 'x', sizeof longname - 1);
+    longname[sizeof longname - 1] = '\0';
+    s.entity = longname;
+    c = make(&s);
+    char big[CT_COMPARE_KEY_MAX];
+    ct__claim_match_key(&c, big, sizeof big);
+    ck_assert_uint_eq(strlen(big), strlen("money|USD|") + CT_COMPARE_ENTITY_MAX);
     /* truncation never splits a UTF-8 sequence */
     s.entity = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"; /* three 3-byte characters */
     c = make(&s);
@@ -339,6 +350,17 @@ static const rel_case rel_cases[] = {
      {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", NULL, "deepseek revenue"},
      {"$60 million", CT_KIND_MONEY, 6e7, 6e7, "USD", 0, 0, "DeepSeek", NULL, "deepseek profit"},
      CT_REL_NONE},
+    {"terms naming only the entity fall back to the subject phrase",
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", "revenue", "deepseek"},
+     /* agreeing values: without the fallback these would corroborate */
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", "profit", "DeepSeek"},
+     CT_REL_NONE},
+    {"possessives and curly quotes in terms",
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", NULL,
+      "DeepSeek\xe2\x80\x99s model\xe2\x80\x99s training cost"},
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", NULL,
+      "the model's training costs"},
+     CT_REL_CORROBORATES},
     {"no subject: agreeing values corroborate",
      USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", NULL),
      USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", NULL), CT_REL_CORROBORATES},
@@ -441,6 +463,11 @@ START_TEST(seed_pairs_about_different_things)
     a.doc_id = b.doc_id = 7;
     ck_assert_int_eq(ct__compare_claims(&a, &b, NULL, NULL, 0), CT_REL_NONE);
     ck_assert_int_eq(ct__compare_claims(&a, &a, NULL, NULL, 0), CT_REL_NONE);
+    /* one stored claim read twice */
+    b.doc_id = 8;
+    ck_assert_int_eq(ct__compare_claims(&a, &b, NULL, NULL, 0), CT_REL_CORROBORATES);
+    a.id = b.id = 42;
+    ck_assert_int_eq(ct__compare_claims(&a, &b, NULL, NULL, 0), CT_REL_NONE);
     ck_assert_int_eq(ct__compare_claims(NULL, &a, NULL, NULL, 0), CT_REL_NONE);
     ck_assert_int_eq(ct__compare_claims(&a, NULL, NULL, NULL, 0), CT_REL_NONE);
 }
@@ -508,6 +535,8 @@ START_TEST(origin_keys)
         {"a technical paper", "document", NULL, "a technical paper"},
         {NULL, NULL, NULL, ""},
         {"", "person", NULL, ""},
+        {"some analysts", NULL, NULL, ""},
+        {"Reuters", NULL, NULL, "reuters"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ct_claim c;
@@ -710,6 +739,12 @@ START_TEST(signature_blob_round_trip)
     memcpy(blob2 + 8, blob2 + 16, 8); /* two equal shingles */
     ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob2, len2), CT_EINVAL);
     ck_assert_str_eq(ct_errmsg(), "document signature: shingles out of order");
+    memcpy(blob2 + 8, blob + 8, 8);
+    size_t anchors_at = len2 - 4 * (size_t)(blob2[6] | blob2[7] << 8);
+    ck_assert_uint_ge(len2 - anchors_at, 8);
+    memcpy(blob2 + anchors_at + 4, blob2 + anchors_at, 4); /* two equal anchors */
+    ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob2, len2), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "document signature: repeated anchor");
     blob2[4] = 0xff; /* more shingles than a signature holds */
     ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob2, len2), CT_EINVAL);
     ck_assert_ptr_null(d);
