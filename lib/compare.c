@@ -811,7 +811,33 @@ struct ct_doc_sig {
     uint16_t nshingles, nanchors;
     uint64_t shingles[SIG_SHINGLES]; /* ascending, distinct */
     uint32_t anchors[SIG_ANCHORS];   /* in order of first use, distinct */
+    uint32_t sorted[SIG_ANCHORS];    /* the same, ascending: for membership tests */
 };
+
+/* Fill sig->sorted from sig->anchors (insertion sort: at most SIG_ANCHORS values). */
+static void sig_sort_anchors(ct_doc_sig *sig)
+{
+    for (size_t i = 0; i < sig->nanchors; i++) {
+        uint32_t v = sig->anchors[i];
+        size_t j = i;
+        for (; j > 0 && sig->sorted[j - 1] > v; j--)
+            sig->sorted[j] = sig->sorted[j - 1];
+        sig->sorted[j] = v;
+    }
+}
+
+static bool sig_has_anchor(const ct_doc_sig *sig, uint32_t v)
+{
+    size_t lo = 0, hi = sig->nanchors;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (sig->sorted[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < sig->nanchors && sig->sorted[lo] == v;
+}
 
 static uint64_t mix64(uint64_t z)
 {
@@ -841,9 +867,27 @@ static const char *const common_caps[] = {
 static bool is_common_cap(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof common_caps / sizeof common_caps[0]; i++)
-        if (strlen(common_caps[i]) == n && memcmp(common_caps[i], w, n) == 0)
+        if (common_caps[i][0] == w[0] && strlen(common_caps[i]) == n &&
+            memcmp(common_caps[i], w, n) == 0)
             return true;
     return false;
+}
+
+/* The code point at s[i], ASCII without a call: most of a news text is ASCII. */
+static int32_t next_cp(const unsigned char *s, size_t len, size_t i, size_t *adv)
+{
+    if (s[i] < 0x80) {
+        *adv = 1;
+        return s[i];
+    }
+    return ct__text_decode(s + i, len - i, adv);
+}
+
+static bool sig_word_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    return ct__text_is_letter(cp);
 }
 
 static void sketch_add(ct_doc_sig *sig, uint64_t h)
@@ -893,23 +937,23 @@ static void sig_build(ct_doc_sig *sig, const unsigned char *s, size_t len)
     char word[64];
     while (i < len) {
         size_t adv;
-        int32_t cp = ct__text_decode(s + i, len - i, &adv);
-        if (!(ct__text_is_letter(cp) || ct__text_is_digit(cp))) {
+        int32_t cp = next_cp(s, len, i, &adv);
+        if (!sig_word_cp(cp)) {
             if (ends_sentence(cp))
                 sentence_start = true;
             i += adv;
             continue;
         }
         /* one word: letters and digits, with "." or "," inside a number */
-        bool upper = ct__text_is_upper(cp);
-        bool number = ct__text_is_digit(cp);
+        bool upper = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : ct__text_is_upper(cp);
+        bool number = cp >= '0' && cp <= '9';
         uint64_t h = 0xCBF29CE484222325ull;
         size_t wn = 0;
         while (i < len) {
-            cp = ct__text_decode(s + i, len - i, &adv);
+            cp = next_cp(s, len, i, &adv);
             bool inner_sep = (cp == '.' || cp == ',') && number && i + 1 < len &&
                              s[i + 1] >= '0' && s[i + 1] <= '9';
-            if (!(ct__text_is_letter(cp) || ct__text_is_digit(cp) || inner_sep))
+            if (!sig_word_cp(cp) && !inner_sep)
                 break;
             for (size_t k = 0; k < adv; k++) {
                 unsigned char b = (unsigned char)lower_ascii(s[i + k]);
@@ -946,6 +990,7 @@ int ct__doc_sig_new(ct_doc_sig **out, const char *text, size_t len)
         return ct__enomem();
     if (len > 0)
         sig_build(sig, (const unsigned char *)text, len);
+    sig_sort_anchors(sig);
     *out = sig;
     return CT_OK;
 }
@@ -1025,6 +1070,7 @@ int ct__doc_sig_from_blob(ct_doc_sig **out, const unsigned char *blob, size_t le
     }
     sig->nshingles = (uint16_t)ns;
     sig->nanchors = (uint16_t)na;
+    sig_sort_anchors(sig);
     *out = sig;
     return CT_OK;
 }
@@ -1058,20 +1104,15 @@ static double anchor_score(const ct_doc_sig *a, const ct_doc_sig *b)
     size_t n = na < nb ? na : nb;
     if (n < SIG_MIN_ANCHORS)
         return 0.0;
+    /* the shared anchors, each list in its own order */
     uint32_t sa[SIG_ANCHORS], sb[SIG_ANCHORS];
     size_t ca = 0, cb = 0;
     for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (a->anchors[i] == b->anchors[j]) {
-                sa[ca++] = a->anchors[i];
-                break;
-            }
+        if (sig_has_anchor(b, a->anchors[i]))
+            sa[ca++] = a->anchors[i];
     for (size_t j = 0; j < nb; j++)
-        for (size_t i = 0; i < na; i++)
-            if (a->anchors[i] == b->anchors[j]) {
-                sb[cb++] = b->anchors[j];
-                break;
-            }
+        if (sig_has_anchor(a, b->anchors[j]))
+            sb[cb++] = b->anchors[j];
     /* longest common subsequence of the shared anchors, one row at a time */
     uint16_t row[SIG_ANCHORS + 1] = {0};
     for (size_t i = 0; i < ca; i++) {
