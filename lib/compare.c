@@ -28,6 +28,13 @@ static bool is_edge_punct(unsigned char c)
            c == '(' || c == ')' || c == '!' || c == '?' || c == '[' || c == ']';
 }
 
+static bool is_curly_quote(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x98 || u[2] == 0x99 || u[2] == 0x9C ||
+                                            u[2] == 0x9D);
+}
+
 /* Back n off so that s[0..n) does not end inside a UTF-8 sequence. */
 static size_t utf8_floor(const char *s, size_t n)
 {
@@ -76,12 +83,24 @@ static void norm_name(const char *s, char *out, size_t cap)
         buf[n++] = (char)*p;
     }
     n = utf8_floor(buf, n);
-    /* trim wrapping punctuation */
+    /* trim wrapping punctuation, curly quotes (U+2018/2019/201C/201D) included */
     size_t b = 0;
-    while (b < n && is_edge_punct((unsigned char)buf[b]))
-        b++;
-    while (n > b && (is_edge_punct((unsigned char)buf[n - 1]) || buf[n - 1] == ' '))
-        n--;
+    for (;;) {
+        if (b < n && is_edge_punct((unsigned char)buf[b]))
+            b++;
+        else if (n - b >= 3 && is_curly_quote(buf + b))
+            b += 3;
+        else
+            break;
+    }
+    for (;;) {
+        if (n > b && (is_edge_punct((unsigned char)buf[n - 1]) || buf[n - 1] == ' '))
+            n--;
+        else if (n - b >= 3 && is_curly_quote(buf + n - 3))
+            n -= 3;
+        else
+            break;
+    }
     if (n - b >= 3 && ends_with_ci(buf + b, n - b, "'s"))
         n -= 2;
     else if (n - b >= 5 && ends_with_ci(buf + b, n - b, "\xe2\x80\x99s"))
@@ -108,6 +127,22 @@ static void norm_name(const char *s, char *out, size_t cap)
 
 /* ---- units ----------------------------------------------------------------------------- */
 
+/* The claim's unit as a string: the field may fill all its bytes without a NUL. */
+typedef struct {
+    char s[sizeof ((ct_claim *)0)->unit + 1];
+} unit_str;
+
+static unit_str claim_unit(const ct_claim *c)
+{
+    unit_str u;
+    size_t n = 0;
+    while (n < sizeof c->unit && c->unit[n])
+        n++;
+    memcpy(u.s, c->unit, n);
+    u.s[n] = '\0';
+    return u;
+}
+
 /* Durations and ages in days, so that "two months" meets "eight weeks". */
 static double time_unit_days(const char *unit)
 {
@@ -131,7 +166,7 @@ static bool is_time_kind(ct_kind kind) { return kind == CT_KIND_DURATION || kind
 static double unit_factor(const ct_claim *c)
 {
     if (is_time_kind(c->kind)) {
-        double d = time_unit_days(c->unit);
+        double d = time_unit_days(claim_unit(c).s);
         return d > 0 ? d : 1.0;
     }
     return 1.0;
@@ -139,12 +174,13 @@ static double unit_factor(const ct_claim *c)
 
 static void unit_class(const ct_claim *c, char *out, size_t cap)
 {
+    unit_str unit = claim_unit(c);
     switch (c->kind) {
     case CT_KIND_MONEY: {
         /* ISO codes are upper case; accept what a hand-built claim may carry */
         size_t i = 0;
-        for (; c->unit[i] && i + 1 < cap && i < sizeof c->unit; i++) {
-            int ch = (unsigned char)c->unit[i];
+        for (; unit.s[i] && i + 1 < cap; i++) {
+            int ch = (unsigned char)unit.s[i];
             out[i] = (char)(ch >= 'a' && ch <= 'z' ? ch - ('a' - 'A') : ch);
         }
         out[i] = '\0';
@@ -153,7 +189,7 @@ static void unit_class(const ct_claim *c, char *out, size_t cap)
         return;
     }
     case CT_KIND_PERCENT:
-        snprintf(out, cap, "%s", strcmp(c->unit, "pp") == 0 ? "pp" : "%");
+        snprintf(out, cap, "%s", strcmp(unit.s, "pp") == 0 ? "pp" : "%");
         return;
     case CT_KIND_RATIO:
         snprintf(out, cap, "%s",
@@ -163,7 +199,7 @@ static void unit_class(const ct_claim *c, char *out, size_t cap)
         return;
     case CT_KIND_DURATION:
     case CT_KIND_AGE:
-        if (time_unit_days(c->unit) > 0) {
+        if (time_unit_days(unit.s) > 0) {
             snprintf(out, cap, "time");
             return;
         }
@@ -171,7 +207,7 @@ static void unit_class(const ct_claim *c, char *out, size_t cap)
     default:
         break;
     }
-    snprintf(out, cap, "%.*s", (int)sizeof c->unit, c->unit);
+    snprintf(out, cap, "%s", unit.s);
 }
 
 /* ---- intervals ------------------------------------------------------------------------ */
@@ -307,6 +343,9 @@ void ct__claim_interval(const ct_claim *c, ct_interval *out)
     out->has_lo = out->has_hi = false;
     out->lo = out->hi = 0.0;
     if (!c || (!c->has_low && !c->has_high))
+        return;
+    /* a value that is not a number says nothing (a claim read from a damaged store) */
+    if ((c->has_low && !isfinite(c->low)) || (c->has_high && !isfinite(c->high)))
         return;
 
     numlit lits[16] = {{0}};
@@ -652,8 +691,8 @@ static void describe(const ct_claim *c, char *buf, size_t cap)
                       : c->bound == CT_BOUND_LOWER ? "over "
                       : c->bound == CT_BOUND_APPROX ? "about "
                                                     : "";
-    char unit[sizeof c->unit + 1];
-    snprintf(unit, sizeof unit, "%.*s", (int)sizeof c->unit, c->unit);
+    unit_str us = claim_unit(c);
+    const char *unit = us.s;
     switch (c->kind) {
     case CT_KIND_MONEY: {
         const char *sym = currency_symbol(unit);
@@ -719,8 +758,6 @@ ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *sco
         return CT_REL_NONE;
     if (a->doc_id != 0 && a->doc_id == b->doc_id) /* relations are across documents */
         return CT_REL_NONE;
-    if ((!a->has_low && !a->has_high) || (!b->has_low && !b->has_high))
-        return CT_REL_NONE;
 
     char ka[CT_COMPARE_KEY_MAX], kb[CT_COMPARE_KEY_MAX];
     ct__claim_match_key(a, ka, sizeof ka);
@@ -740,6 +777,8 @@ ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *sco
     ct_interval ia, ib;
     ct__claim_interval(a, &ia);
     ct__claim_interval(b, &ib);
+    if ((!ia.has_lo && !ia.has_hi) || (!ib.has_lo && !ib.has_hi))
+        return CT_REL_NONE; /* no value to compare */
     double lo = -INFINITY, hi = INFINITY;
     if (ia.has_lo)
         lo = ia.lo;
@@ -768,7 +807,7 @@ ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *sco
         double iou = isfinite(ulo) && isfinite(uhi) && uhi > ulo ? (hi - lo) / (uhi - ulo) : 0.5;
         fit = same ? 1.0 : 0.5 + 0.5 * iou;
     } else {
-        double gap = lo - hi;
+        double gap = fmax(lo - hi, 0.0); /* 0 when they touch */
         fit = gap / (gap + 0.1 * fmax(mag, 1e-12));
     }
     if (score)

@@ -145,6 +145,17 @@ START_TEST(interval_of_nothing_is_open)
     ct__claim_interval(NULL, &iv);
     ck_assert(!iv.has_lo && !iv.has_hi);
     ct__claim_interval(&c, NULL); /* no crash */
+    /* values that are not numbers say nothing, and relate to nothing */
+    spec sn = {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", "cost", NULL};
+    ct_claim good = make(&sn), bad = make(&sn);
+    bad.low = NAN;
+    ct__claim_interval(&bad, &iv);
+    ck_assert(!iv.has_lo && !iv.has_hi);
+    ck_assert_int_eq(ct__compare_claims(&good, &bad, NULL, NULL, 0), CT_REL_NONE);
+    bad.low = 6e6;
+    bad.high = INFINITY;
+    ck_assert_int_eq(ct__compare_claims(&bad, &good, NULL, NULL, 0), CT_REL_NONE);
+    ck_assert_int_eq(ct__compare_claims(&good, &good, NULL, NULL, 0), CT_REL_NONE);
     /* no text at all: the value alone decides */
     spec s2 = SPEC6(NULL, CT_KIND_COUNT, 7, 7, "count", CT_BOUND_EXACT);
     c = make(&s2);
@@ -179,6 +190,8 @@ static const struct {
     {SPEC8("3 pp", CT_KIND_PERCENT, 3, 3, "pp", 0, 0, NULL), "percent|pp|"},
     {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "01.AI"), "percent|%|01.ai"},
     {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "EA's"), "percent|%|ea"},
+    {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "\xe2\x80\x9c" "DeepSeek\xe2\x80\x9d"),
+     "percent|%|deepseek"},
     {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "\"Acme Corp.\""), "percent|%|acme corp"},
     /* non-ASCII names are case-folded too */
     {SPEC8("5%", CT_KIND_PERCENT, 5, 5, "%", 0, 0, "\xc3\x89LYS\xc3\x89" "E"),
@@ -206,6 +219,15 @@ START_TEST(match_key_edges)
     ct__claim_match_key(&c, NULL, 8);
     ct__claim_match_key(NULL, key, sizeof key);
     ck_assert_str_eq(key, "");
+    /* a unit that fills its field without a NUL is read within it */
+    c = make(&s);
+    memcpy(c.unit, "ABCDEFGH", sizeof c.unit);
+    char k3[CT_COMPARE_KEY_MAX];
+    ct__claim_match_key(&c, k3, sizeof k3);
+    ck_assert_str_eq(k3, "money|ABCDEFGH|deepseek");
+    c.kind = CT_KIND_DURATION;
+    ct__claim_match_key(&c, k3, sizeof k3);
+    ck_assert_str_eq(k3, "duration|ABCDEFGH|deepseek");
     /* a long entity is cut, so that the key fits CT_COMPARE_KEY_MAX */
     char longname[400];
     memset(longname, 'x', sizeof longname - 1);
