@@ -779,7 +779,7 @@ ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *sco
     ct__claim_interval(b, &ib);
     if ((!ia.has_lo && !ia.has_hi) || (!ib.has_lo && !ib.has_hi))
         return CT_REL_NONE; /* no value to compare */
-    double lo = -INFINITY, hi = INFINITY;
+    double lo = -HUGE_VAL, hi = HUGE_VAL;
     if (ia.has_lo)
         lo = ia.lo;
     if (ib.has_lo && ib.lo > lo)
@@ -802,8 +802,8 @@ ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *sco
         /* agreement is agreement; the closer the intervals, the surer */
         bool same = ia.has_lo == ib.has_lo && ia.has_hi == ib.has_hi &&
                     (!ia.has_lo || ia.lo == ib.lo) && (!ia.has_hi || ia.hi == ib.hi);
-        double ulo = ia.has_lo && ib.has_lo ? fmin(ia.lo, ib.lo) : -INFINITY;
-        double uhi = ia.has_hi && ib.has_hi ? fmax(ia.hi, ib.hi) : INFINITY;
+        double ulo = ia.has_lo && ib.has_lo ? fmin(ia.lo, ib.lo) : -HUGE_VAL;
+        double uhi = ia.has_hi && ib.has_hi ? fmax(ia.hi, ib.hi) : HUGE_VAL;
         double iou = isfinite(ulo) && isfinite(uhi) && uhi > ulo ? (hi - lo) / (uhi - ulo) : 0.5;
         fit = same ? 1.0 : 0.5 + 0.5 * iou;
     } else {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "alloc.h"
 #include "claim.h"
@@ -833,6 +834,79 @@ START_TEST(signature_out_of_memory)
 }
 END_TEST
 
+/* ---- threads ----------------------------------------------------------------------- */
+
+typedef struct {
+    char *texts[4];
+    size_t lens[4];
+    double sims[6];
+    ct_rel_type rels[sizeof gold_relations / sizeof gold_relations[0]];
+    char reasons[sizeof gold_relations / sizeof gold_relations[0]][128];
+    int rc;
+} thread_work;
+
+/* Everything a thread does here reads only its arguments: the same answers from any
+ * number of threads at once. */
+static int compare_worker(void *arg)
+{
+    thread_work *w = arg;
+    for (int round = 0; round < 20; round++) {
+        ct_doc_sig *sig[4] = {NULL, NULL, NULL, NULL};
+        for (int i = 0; i < 4; i++)
+            if (ct__doc_sig_new(&sig[i], w->texts[i], w->lens[i]) != CT_OK)
+                w->rc = -1;
+        int k = 0;
+        for (int i = 0; i < 4; i++)
+            for (int j = i + 1; j < 4; j++)
+                w->sims[k++] = ct__doc_sig_similarity(sig[i], sig[j]);
+        for (int i = 0; i < 4; i++)
+            ct__doc_sig_free(sig[i]);
+        for (size_t r = 0; r < sizeof gold_relations / sizeof gold_relations[0]; r++) {
+            ct_claim a = make(&gold[gold_relations[r].a]);
+            ct_claim b = make(&gold[gold_relations[r].b]);
+            double score;
+            w->rels[r] = ct__compare_claims(&a, &b, &score, w->reasons[r], sizeof w->reasons[r]);
+        }
+    }
+    return 0;
+}
+
+START_TEST(same_answers_from_many_threads)
+{
+    enum { NT = 4 };
+    thread_work work[NT];
+    memset(work, 0, sizeof work);
+    char *texts[4];
+    size_t lens[4];
+    for (int i = 0; i < 4; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", CT_SHARED_DIR, seed_files[i]);
+        texts[i] = tu_read_file(path, &lens[i]);
+    }
+    thrd_t th[NT];
+    for (int t = 0; t < NT; t++) {
+        memcpy(work[t].texts, texts, sizeof texts);
+        memcpy(work[t].lens, lens, sizeof lens);
+        ck_assert_int_eq(thrd_create(&th[t], compare_worker, &work[t]), thrd_success);
+    }
+    for (int t = 0; t < NT; t++)
+        ck_assert_int_eq(thrd_join(th[t], NULL), thrd_success);
+    thread_work alone;
+    memset(&alone, 0, sizeof alone);
+    memcpy(alone.texts, texts, sizeof texts);
+    memcpy(alone.lens, lens, sizeof lens);
+    compare_worker(&alone);
+    for (int t = 0; t < NT; t++) {
+        ck_assert_int_eq(work[t].rc, 0);
+        ck_assert(memcmp(work[t].sims, alone.sims, sizeof alone.sims) == 0);
+        ck_assert(memcmp(work[t].rels, alone.rels, sizeof alone.rels) == 0);
+        ck_assert(memcmp(work[t].reasons, alone.reasons, sizeof alone.reasons) == 0);
+    }
+    for (int i = 0; i < 4; i++)
+        free(texts[i]);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("compare");
@@ -866,6 +940,9 @@ static Suite *suite(void)
     tcase_add_test(tc, signature_bad_arguments);
     tcase_add_test(tc, signature_blob_round_trip);
     tcase_add_test(tc, signature_out_of_memory);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("threads");
+    tcase_add_test(tc, same_answers_from_many_threads);
     suite_add_tcase(s, tc);
     return s;
 }
