@@ -501,6 +501,12 @@ static const char *const filler_words[] = {
     "worth",    "amount",  "figure",  "number",   "sum",       "company", "firm",
     "its",      "own",     "as",      "is",       "was",       "be",      "been",
     "has",      "have",    "had",     "were",     "are",
+    /* when and which way, not what: "a year earlier", "higher", "last month" */
+    "year",     "month",   "week",    "day",      "quarter",   "annual",  "time",
+    "last",     "previous", "earlier", "later",   "higher",    "lower",   "high",
+    "low",      "record",  "level",   "current",  "latest",    "recent",
+    "since",    "across",  "within",  "into",     "during",    "between", "among",
+    "after",    "before",  "largest", "biggest",  "smallest",  "top",
 };
 
 /* Words of one meaning in news figures; a subject is matched on its concepts. */
@@ -766,12 +772,13 @@ ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *sco
         return CT_REL_NONE;
     const char *entity = strrchr(ka, '|') + 1;
 
+    /* Without a subject on both sides nothing says the numbers measure the same thing:
+     * two figures about one entity agree by chance too often ("6%" of what?). */
     size_t shared = 0;
     double subj = subject_similarity(a, b, entity, &shared);
-    bool subject_known = subj >= 0.0;
-    if (subject_known && subj < 0.5)
-        return CT_REL_NONE; /* about different things, however alike the numbers */
-    if (!entity[0] && (!subject_known || subj < 0.67 || shared < 2))
+    if (subj < 0.5)
+        return CT_REL_NONE; /* about different things, or unknown ones */
+    if (!entity[0] && (subj < 0.67 || shared < 2))
         return CT_REL_NONE; /* no entity: only a subject spelt out alike ties them */
 
     ct_interval ia, ib;
@@ -792,11 +799,6 @@ ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *sco
     double mag = fmax(fabs(isfinite(lo) ? lo : 0.0), fabs(isfinite(hi) ? hi : 0.0));
     bool overlap = hi - lo > 1e-9 * fmax(mag, 1.0);
 
-    /* Without a subject to go on, agreeing numbers about one entity are likely one fact,
-     * but disagreeing ones are more likely two facts: never call that a contradiction. */
-    if (!subject_known && !overlap)
-        return CT_REL_NONE;
-
     double fit;
     if (overlap) {
         /* agreement is agreement; the closer the intervals, the surer */
@@ -811,7 +813,7 @@ ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *sco
         fit = gap / (gap + 0.1 * fmax(mag, 1e-12));
     }
     if (score)
-        *score = subject_known ? 0.6 * subj + 0.4 * fit : 0.3 * fit;
+        *score = 0.6 * subj + 0.4 * fit;
 
     if (reason && reason_cap) {
         char da[160], db[160], topic[200];

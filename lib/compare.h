@@ -46,7 +46,15 @@ void ct__claim_match_key(const ct_claim *c, char *key, size_t cap);
 
 /* Relate two claims of different documents. Returns the type; *score in [0, 1] says how
  * sure (shared terms, closeness of values); reason gets one line in words, e.g.
- * "both say under $6 million for DeepSeek's cost" (NUL-terminated, truncated to cap). */
+ * "both say under $6 million for DeepSeek's cost" (NUL-terminated, truncated to cap).
+ * score and reason may be NULL. Claims relate only when their match keys are equal and
+ * their subjects match: the terms (else the subject phrase), without the entity's own
+ * words and words of time or direction ("year earlier", "higher"), lightly stemmed, with
+ * synonyms merged (spend/expenditure/cost, GPU/chip/hardware), must share half of the
+ * smaller set -- and, with no entity, two words and two thirds. A claim without a subject
+ * relates to nothing. Claims of one document (equal non-zero doc_id) or one stored claim
+ * (equal non-zero id) never relate. No relation says nothing about time: two yearly
+ * figures for one subject contradict. */
 ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *score,
                                char *reason, size_t reason_cap);
 
