@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "alloc.h"
 #include "claim.h"
@@ -145,6 +146,17 @@ START_TEST(interval_of_nothing_is_open)
     ct__claim_interval(NULL, &iv);
     ck_assert(!iv.has_lo && !iv.has_hi);
     ct__claim_interval(&c, NULL); /* no crash */
+    /* values that are not numbers say nothing, and relate to nothing */
+    spec sn = {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", "cost", NULL};
+    ct_claim good = make(&sn), bad = make(&sn);
+    bad.low = NAN;
+    ct__claim_interval(&bad, &iv);
+    ck_assert(!iv.has_lo && !iv.has_hi);
+    ck_assert_int_eq(ct__compare_claims(&good, &bad, NULL, NULL, 0), CT_REL_NONE);
+    bad.low = 6e6;
+    bad.high = INFINITY;
+    ck_assert_int_eq(ct__compare_claims(&bad, &good, NULL, NULL, 0), CT_REL_NONE);
+    ck_assert_int_eq(ct__compare_claims(&good, &good, NULL, NULL, 0), CT_REL_NONE);
     /* no text at all: the value alone decides */
     spec s2 = SPEC6(NULL, CT_KIND_COUNT, 7, 7, "count", CT_BOUND_EXACT);
     c = make(&s2);
@@ -178,6 +190,10 @@ static const struct {
      "age|time|liang wenfeng"},
     {SPEC8("3 pp", CT_KIND_PERCENT, 3, 3, "pp", 0, 0, NULL), "percent|pp|"},
     {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "01.AI"), "percent|%|01.ai"},
+    {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "EA's"), "percent|%|ea"},
+    {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "\xe2\x80\x9c" "DeepSeek\xe2\x80\x9d"),
+     "percent|%|deepseek"},
+    {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "\"Acme Corp.\""), "percent|%|acme corp"},
     /* non-ASCII names are case-folded too */
     {SPEC8("5%", CT_KIND_PERCENT, 5, 5, "%", 0, 0, "\xc3\x89LYS\xc3\x89" "E"),
      "percent|%|elysee"}, /* marks stripped, as text.c folds */
@@ -204,6 +220,24 @@ START_TEST(match_key_edges)
     ct__claim_match_key(&c, NULL, 8);
     ct__claim_match_key(NULL, key, sizeof key);
     ck_assert_str_eq(key, "");
+    /* a unit that fills its field without a NUL is read within it */
+    c = make(&s);
+    memcpy(c.unit, "ABCDEFGH", sizeof c.unit);
+    char k3[CT_COMPARE_KEY_MAX];
+    ct__claim_match_key(&c, k3, sizeof k3);
+    ck_assert_str_eq(k3, "money|ABCDEFGH|deepseek");
+    c.kind = CT_KIND_DURATION;
+    ct__claim_match_key(&c, k3, sizeof k3);
+    ck_assert_str_eq(k3, "duration|ABCDEFGH|deepseek");
+    /* a long entity is cut, so that the key fits CT_COMPARE_KEY_MAX */
+    char longname[400];
+    memset(longname, 'x', sizeof longname - 1);
+    longname[sizeof longname - 1] = '\0';
+    s.entity = longname;
+    c = make(&s);
+    char big[CT_COMPARE_KEY_MAX];
+    ct__claim_match_key(&c, big, sizeof big);
+    ck_assert_uint_eq(strlen(big), strlen("money|USD|") + CT_COMPARE_ENTITY_MAX);
     /* truncation never splits a UTF-8 sequence */
     s.entity = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"; /* three 3-byte characters */
     c = make(&s);
@@ -339,12 +373,29 @@ static const rel_case rel_cases[] = {
      {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", NULL, "deepseek revenue"},
      {"$60 million", CT_KIND_MONEY, 6e7, 6e7, "USD", 0, 0, "DeepSeek", NULL, "deepseek profit"},
      CT_REL_NONE},
-    {"no subject: agreeing values corroborate",
+    {"terms naming only the entity fall back to the subject phrase",
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", "revenue", "deepseek"},
+     /* agreeing values: without the fallback these would corroborate */
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", "profit", "DeepSeek"},
+     CT_REL_NONE},
+    {"possessives and curly quotes in terms",
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", NULL,
+      "DeepSeek\xe2\x80\x99s model\xe2\x80\x99s training cost"},
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", NULL,
+      "the model's training costs"},
+     CT_REL_CORROBORATES},
+    {"no subject: even equal values do not relate",
      USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", NULL),
-     USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", NULL), CT_REL_CORROBORATES},
-    {"no subject: disagreeing values are not a contradiction",
-     USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", NULL),
+     USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", NULL), CT_REL_NONE},
+    {"a subject on one side only",
+     USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", "training cost"),
      USD("$500 million", 5e8, 5e8, CT_BOUND_EXACT, "DeepSeek", NULL), CT_REL_NONE},
+    {"a time reference is not a subject",
+     USD("$639m", 6.39e8, 6.39e8, CT_BOUND_EXACT, NULL, "a year earlier"),
+     USD("$1.4bn", 1.4e9, 1.4e9, CT_BOUND_EXACT, NULL, "year earlier"), CT_REL_NONE},
+    {"nor is a direction",
+     {"18%", CT_KIND_PERCENT, 18, 18, "%", 0, 0, "CML", "lower year", NULL},
+     {"25%", CT_KIND_PERCENT, 25, 25, "%", 0, 0, "CML", "higher", NULL}, CT_REL_NONE},
     {"no entity: a subject with one shared word is not enough",
      USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, NULL, "cost"),
      USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, NULL, "cost"), CT_REL_NONE},
@@ -441,6 +492,11 @@ START_TEST(seed_pairs_about_different_things)
     a.doc_id = b.doc_id = 7;
     ck_assert_int_eq(ct__compare_claims(&a, &b, NULL, NULL, 0), CT_REL_NONE);
     ck_assert_int_eq(ct__compare_claims(&a, &a, NULL, NULL, 0), CT_REL_NONE);
+    /* one stored claim read twice */
+    b.doc_id = 8;
+    ck_assert_int_eq(ct__compare_claims(&a, &b, NULL, NULL, 0), CT_REL_CORROBORATES);
+    a.id = b.id = 42;
+    ck_assert_int_eq(ct__compare_claims(&a, &b, NULL, NULL, 0), CT_REL_NONE);
     ck_assert_int_eq(ct__compare_claims(NULL, &a, NULL, NULL, 0), CT_REL_NONE);
     ck_assert_int_eq(ct__compare_claims(&a, NULL, NULL, NULL, 0), CT_REL_NONE);
 }
@@ -508,6 +564,8 @@ START_TEST(origin_keys)
         {"a technical paper", "document", NULL, "a technical paper"},
         {NULL, NULL, NULL, ""},
         {"", "person", NULL, ""},
+        {"some analysts", NULL, NULL, ""},
+        {"Reuters", NULL, NULL, "reuters"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ct_claim c;
@@ -710,6 +768,12 @@ START_TEST(signature_blob_round_trip)
     memcpy(blob2 + 8, blob2 + 16, 8); /* two equal shingles */
     ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob2, len2), CT_EINVAL);
     ck_assert_str_eq(ct_errmsg(), "document signature: shingles out of order");
+    memcpy(blob2 + 8, blob + 8, 8);
+    size_t anchors_at = len2 - 4 * (size_t)(blob2[6] | blob2[7] << 8);
+    ck_assert_uint_ge(len2 - anchors_at, 8);
+    memcpy(blob2 + anchors_at + 4, blob2 + anchors_at, 4); /* two equal anchors */
+    ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob2, len2), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "document signature: repeated anchor");
     blob2[4] = 0xff; /* more shingles than a signature holds */
     ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob2, len2), CT_EINVAL);
     ck_assert_ptr_null(d);
@@ -776,6 +840,79 @@ START_TEST(signature_out_of_memory)
 }
 END_TEST
 
+/* ---- threads ----------------------------------------------------------------------- */
+
+typedef struct {
+    char *texts[4];
+    size_t lens[4];
+    double sims[6];
+    ct_rel_type rels[sizeof gold_relations / sizeof gold_relations[0]];
+    char reasons[sizeof gold_relations / sizeof gold_relations[0]][128];
+    int rc;
+} thread_work;
+
+/* Everything a thread does here reads only its arguments: the same answers from any
+ * number of threads at once. */
+static int compare_worker(void *arg)
+{
+    thread_work *w = arg;
+    for (int round = 0; round < 20; round++) {
+        ct_doc_sig *sig[4] = {NULL, NULL, NULL, NULL};
+        for (int i = 0; i < 4; i++)
+            if (ct__doc_sig_new(&sig[i], w->texts[i], w->lens[i]) != CT_OK)
+                w->rc = -1;
+        int k = 0;
+        for (int i = 0; i < 4; i++)
+            for (int j = i + 1; j < 4; j++)
+                w->sims[k++] = ct__doc_sig_similarity(sig[i], sig[j]);
+        for (int i = 0; i < 4; i++)
+            ct__doc_sig_free(sig[i]);
+        for (size_t r = 0; r < sizeof gold_relations / sizeof gold_relations[0]; r++) {
+            ct_claim a = make(&gold[gold_relations[r].a]);
+            ct_claim b = make(&gold[gold_relations[r].b]);
+            double score;
+            w->rels[r] = ct__compare_claims(&a, &b, &score, w->reasons[r], sizeof w->reasons[r]);
+        }
+    }
+    return 0;
+}
+
+START_TEST(same_answers_from_many_threads)
+{
+    enum { NT = 4 };
+    thread_work work[NT];
+    memset(work, 0, sizeof work);
+    char *texts[4];
+    size_t lens[4];
+    for (int i = 0; i < 4; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", CT_SHARED_DIR, seed_files[i]);
+        texts[i] = tu_read_file(path, &lens[i]);
+    }
+    thrd_t th[NT];
+    for (int t = 0; t < NT; t++) {
+        memcpy(work[t].texts, texts, sizeof texts);
+        memcpy(work[t].lens, lens, sizeof lens);
+        ck_assert_int_eq(thrd_create(&th[t], compare_worker, &work[t]), thrd_success);
+    }
+    for (int t = 0; t < NT; t++)
+        ck_assert_int_eq(thrd_join(th[t], NULL), thrd_success);
+    thread_work alone;
+    memset(&alone, 0, sizeof alone);
+    memcpy(alone.texts, texts, sizeof texts);
+    memcpy(alone.lens, lens, sizeof lens);
+    compare_worker(&alone);
+    for (int t = 0; t < NT; t++) {
+        ck_assert_int_eq(work[t].rc, 0);
+        ck_assert(memcmp(work[t].sims, alone.sims, sizeof alone.sims) == 0);
+        ck_assert(memcmp(work[t].rels, alone.rels, sizeof alone.rels) == 0);
+        ck_assert(memcmp(work[t].reasons, alone.reasons, sizeof alone.reasons) == 0);
+    }
+    for (int i = 0; i < 4; i++)
+        free(texts[i]);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("compare");
@@ -809,6 +946,9 @@ static Suite *suite(void)
     tcase_add_test(tc, signature_bad_arguments);
     tcase_add_test(tc, signature_blob_round_trip);
     tcase_add_test(tc, signature_out_of_memory);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("threads");
+    tcase_add_test(tc, same_answers_from_many_threads);
     suite_add_tcase(s, tc);
     return s;
 }
