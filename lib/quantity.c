@@ -1578,15 +1578,20 @@ static bool name_word_before(const scan *sc, uint32_t p)
     const ct_token *t = &sc->t[p - 1];
     if (t->kind != CT_TOK_WORD || !(t->flags & (CT_TF_CAP | CT_TF_INITIALISM)))
         return false;
-    if (p - 1 == 0 && !(t->flags & CT_TF_INITIALISM))
-        return false; /* the first word of the sentence: "Some 40", "Nearly 3" */
     if (lex_tok(sc, p - 1, L_MONTH) || lex_tok(sc, p - 1, L_CUR) || lex_tok(sc, p - 1, L_NUM))
         return false;
-    static const char *const ok[] = {"about", "around", "over", "under", "nearly", "some",
-                                     "almost", "roughly", "only", "just", "and", "or", "by",
-                                     "in", "at", "to", "of", "than", "the", "from", "with",
-                                     "all", "another", "top", "those", "these", "its",
-                                     "their", "his", "her", "i", NULL};
+    /* capitalised because they start the sentence: "Some 40", "In 2023", "Nearly 3" */
+    static const char *const ok[] = {
+        "about", "around", "over", "under", "nearly", "some", "almost", "roughly", "only",
+        "just", "and", "or", "but", "by", "in", "at", "to", "of", "than", "the", "from",
+        "with", "all", "another", "top", "those", "these", "its", "their", "his", "her", "i",
+        "more", "less", "fewer", "least", "up", "above", "below", "approximately", "exactly",
+        "for", "on", "as", "after", "before", "since", "until", "within", "among", "between",
+        "into", "per", "every", "each", "an", "a", "our", "my", "your", "we", "they", "he",
+        "she", "it", "you", "there", "were", "was", "is", "are", "be", "estimated", "total",
+        "then", "now", "while", "when", "if", "nearly", "well", "over", "another", "another",
+        "last", "first", "next", "another", "so", "yet", "also", "even", "still", "another",
+        NULL};
     return !ct__tok_in(sc->buf, t, ok);
 }
 
@@ -1729,6 +1734,51 @@ static uint32_t code_amount(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     return end;
 }
 
+/* Is token i inside a URL or a query string ("http://x.com/a?q=30%25")? Then *end is the
+ * first token after it. Only called for tokens that could start a quantity. */
+static bool in_url(const scan *sc, uint32_t i, uint32_t *end)
+{
+    const char *b = sc->buf;
+    size_t s = sc->t[i].start, e = s + sc->t[i].len, lim = s > 300 ? s - 300 : 0;
+    while (s > lim && (unsigned char)b[s - 1] > ' ')
+        s--;
+    size_t hi = sc->t[sc->n - 1].start + sc->t[sc->n - 1].len;
+    while (e < hi && e - s < 600 && (unsigned char)b[e] > ' ')
+        e++;
+    bool url = false;
+    for (size_t k = s; k + 3 <= e && !url; k++)
+        url = (b[k] == ':' && b[k + 1] == '/' && b[k + 2] == '/') ||
+              (b[k] == 'w' && b[k + 1] == 'w' && b[k + 2] == 'w' && k + 3 < e && b[k + 3] == '.') ||
+              (b[k] == '%' && b[k + 1] == '2' && k + 2 < e &&
+               ((b[k + 2] >= '0' && b[k + 2] <= '9') || (b[k + 2] >= 'A' && b[k + 2] <= 'F')));
+    if (!url)
+        return false;
+    uint32_t j = i;
+    while (j < sc->n && sc->t[j].start < e)
+        j++;
+    *end = j;
+    return true;
+}
+
+/* "a small percent", "the % of increase", "a percentage": the word, with no value. */
+static uint32_t bare_percent(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
+{
+    static const char *const before[] = {"a", "the", "small", "large", "big", "high", "low",
+                                         "higher", "lower", "what", "this", "that", "any",
+                                         "certain", "tiny", "huge", "significant", NULL};
+    bool word = sc->t[i].kind == CT_TOK_WORD;
+    if (i == 0 || !Win(sc, i - 1, before) || (word && W(sc, i, "per")) ||
+        (!word && !(sc->t[i].flags & CT_TF_SPACE_BEFORE)))
+        return i + 1;
+    ct_quantity q;
+    memset(&q, 0, sizeof q);
+    q.kind = CT_KIND_PERCENT;
+    memcpy(q.unit, "%", 2);
+    q.flags = CT_QF_VAGUE;
+    *rc = emit(out, sc, i, i + 1, &q);
+    return i + 1;
+}
+
 /* Try to read a quantity starting at token i; returns the token to continue from. */
 static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
 {
@@ -1740,6 +1790,11 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     char w[16];
 
     /* currency before the number: "$", "US$", "HK $", "USD", "Rs." */
+    uint32_t url_end;
+    if ((t->kind == CT_TOK_NUM || t->cp == '%') && in_url(sc, i, &url_end))
+        return url_end;
+    if (t->cp == '%' || (t->kind == CT_TOK_WORD && lex_tok(sc, i, L_PCT)))
+        return bare_percent(sc, i, out, rc);
     if (t->kind == CT_TOK_SYM || t->kind == CT_TOK_PUNCT) {
         u.cur = sign_currency(t->cp);
         if (u.cur < 0 && vulgar_value(sc, i) == 0)
@@ -1961,6 +2016,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         }
     }
 
+    ct_bound trailing_bound = CT_BOUND_EXACT;
     /* what follows: %, percent, a currency, times, -fold, a time unit, a counted noun */
     uint32_t uend = k; /* the end of the expression */
     if (x.pct_pc || P(sc, k, '%') || P(sc, k, 0xFF05)) {
@@ -2155,16 +2211,23 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                 y.v *= 100;
         }
     }
-    /* "one in three" odds */
-    if (u.kind == CT_KIND_NONE && !is_range && W(sc, k, "in") &&
-        parse_number(sc, k + 1, &y, false) && !y.skip && !y.ord && y.v > x.v && y.v > 0 &&
-        x.v > 0 && (W(sc, y.end, "chance") || W(sc, y.end, "odds") ||
-                    (p > 0 && (W(sc, p - 1, "a") || W(sc, p - 1, "an"))))) {
-        u.kind = CT_KIND_PERCENT;
-        x.v = 100.0 * x.v / y.v;
-        uend = y.end;
-        if (p > 0 && (W(sc, p - 1, "a") || W(sc, p - 1, "an")))
-            p--;
+    /* odds and shares: "one in three", "a one-in-three chance", "two out of five" */
+    if (u.kind == CT_KIND_NONE && !is_range && !x.den && !x.ord && !x.decimal && x.v >= 1 &&
+        (W(sc, k, "in") || (W(sc, k, "out") && W(sc, k + 1, "of")) ||
+         (dash(sc, k) && glued(sc, k) && W(sc, k + 1, "in") && dash(sc, k + 2)))) {
+        uint32_t yn = W(sc, k, "out") ? k + 2 : W(sc, k, "in") ? k + 1 : k + 3;
+        if (parse_number(sc, yn, &y, false) && !y.skip && !y.ord && !y.den && !y.date &&
+            y.v > x.v && !lex_tok(sc, y.end, L_TIME) && !lex_tok(sc, y.end, L_DIM) &&
+            !P(sc, y.end, '%')) {
+            u.kind = CT_KIND_PERCENT;
+            x.v = 100.0 * x.v / y.v;
+            uend = y.end;
+            if (W(sc, uend, "chance") || W(sc, uend, "odds") || W(sc, uend, "probability") ||
+                W(sc, uend, "risk"))
+                uend++;
+            if (p > 0 && (W(sc, p - 1, "a") || W(sc, p - 1, "an")))
+                p--;
+        }
     }
     /* counts: a number before the thing it counts */
     if (u.kind == CT_KIND_NONE && !x.den && !x.ord) {
@@ -2193,6 +2256,18 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             }
         }
     }
+    /* "500 staff or more": the bound follows the counted noun */
+    if (u.kind == CT_KIND_COUNT && k < sc->n && sc->t[k].kind == CT_TOK_WORD) {
+        uint32_t ae;
+        ct_bound ab = bound_after(sc, k + 1, &ae);
+        if (ab == CT_BOUND_LOWER || ab == CT_BOUND_UPPER) {
+            uint32_t qf;
+            if (bound_before(sc, p, &qf) == CT_BOUND_EXACT) {
+                trailing_bound = ab;
+                uend = ae;
+            }
+        }
+    }
     /* "one" alone is a pronoun or an idiom far more often than a count */
     if (x.words && x.v == 1 && !is_range && u.kind == CT_KIND_COUNT)
         u.flags |= CT_QF_IDIOM;
@@ -2201,7 +2276,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     uint32_t qfirst = p;
     ct_bound b = bound_before(sc, p, &qfirst);
     uint32_t aend = uend;
-    ct_bound b2 = bound_after(sc, uend, &aend);
+    ct_bound b2 = trailing_bound != CT_BOUND_EXACT ? trailing_bound : bound_after(sc, uend, &aend);
     if (b2 != CT_BOUND_EXACT && (b == CT_BOUND_EXACT || b == CT_BOUND_APPROX)) {
         b = b2; /* "about 500 or more" */
         uend = aend;
@@ -2329,7 +2404,7 @@ static bool can_start(const scan *sc, uint32_t i)
     case CT_TOK_SYM:
     case CT_TOK_PUNCT:
         return t->cp >= 0x80 ? sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0
-                             : t->cp == '$';
+                             : t->cp == '$' || t->cp == '%';
     case CT_TOK_WORD: {
         if (t->flags & CT_TF_POSSESSIVE)
             return false;
@@ -2350,7 +2425,7 @@ static bool can_start(const scan *sc, uint32_t i)
         for (uint16_t k = r.lo; k < r.hi; k++) {
             int c = lexicon[k].cls;
             if (c == L_NUM || c == L_FRAC || c == L_ORD || c == L_MULT || c == L_VAGUE ||
-                c == L_HUNDRED)
+                c == L_HUNDRED || c == L_PCT)
                 return true;
         }
         return false;
