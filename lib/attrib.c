@@ -916,6 +916,41 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
     return hi;
 }
 
+/* ", the creator of 01.AI," after a name that ends at e: the person's role and org.
+ * Returns CT_OK or CT_ENOMEM. */
+static int appositive_after(ct_attrib *st, ct_doc *doc, const ct_block *blk, int spk,
+                            uint32_t e, uint32_t hi)
+{
+    const ct_token *toks = blk->toks;
+    const char *buf = blk->buf;
+    speaker *s = &st->spk[spk];
+    if (e + 1 >= hi || !is_punct(&toks[e], ',') || s->kind != SK_PERSON || s->generic ||
+        !(wflags(buf, &toks[e + 1]) & (W_DET | W_ROLE)))
+        return CT_OK;
+    uint32_t k = e + 1, of = 0;
+    while (k < hi && !is_punct(&toks[k], ',') &&
+           !(is_punct(&toks[k], '.') &&
+             (k + 1 >= hi || (toks[k + 1].flags & CT_TF_SPACE_BEFORE)))) { /* "01.AI" */
+        if (!of && (ct__tok_is(buf, &toks[k], "of") || ct__tok_is(buf, &toks[k], "at")))
+            of = k;
+        k++;
+    }
+    uint32_t ra = e + 1;
+    while (ra < k && (wflags(buf, &toks[ra]) & W_DET))
+        ra++;
+    if (!s->role) {
+        s->role = tok_text(doc, blk, ra, of ? of : k);
+        if (ra < (of ? of : k) && !s->role)
+            return CT_ENOMEM;
+    }
+    if (!s->org && of && of + 1 < k) {
+        s->org = tok_text(doc, blk, of + 1, k);
+        if (!s->org)
+            return CT_ENOMEM;
+    }
+    return CT_OK;
+}
+
 /* Look for a frame whose cue is token c in sentence [lo, hi). */
 static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
                     uint32_t hi, uint32_t c, unsigned cf)
@@ -959,6 +994,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             return CT_ENOMEM;
         if (spk < 0)
             return CT_OK;
+        if (appositive_after(st, doc, blk, spk, e, hi))
+            return CT_ENOMEM;
         /* the rest of the sentence on both sides */
         return push_frame(st, c, lo, c, e, hi, spk);
     }
@@ -976,19 +1013,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             if (spk == -2)
                 return CT_ENOMEM;
             if (spk >= 0) {
-                /* ", the CEO of Y," after the name: role and org */
-                if (e + 1 < hi && is_punct(&toks[e], ',') &&
-                    (wflags(buf, &toks[e + 1]) & (W_DET | W_ROLE))) {
-                    uint32_t k = e + 1;
-                    while (k < hi && !is_punct(&toks[k], ',') && !is_punct(&toks[k], '.'))
-                        k++;
-                    speaker *s = &st->spk[spk];
-                    if (!s->role && s->kind == SK_PERSON) {
-                        s->role = tok_text(doc, blk, e + 1, k);
-                        if (!s->role)
-                            return CT_ENOMEM;
-                    }
-                }
+                if (appositive_after(st, doc, blk, spk, e, hi))
+                    return CT_ENOMEM;
                 return push_frame(st, c, lo, c, e, hi, spk);
             }
         }
