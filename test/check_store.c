@@ -775,8 +775,10 @@ static void crash_doc(char *text, size_t cap, tclaim *tc, char exprs[][32], int 
 static void writer_child(const char *path, int first, int count, int notify_fd)
 {
     ct_store *st = NULL;
-    if (ct_store_open(&st, path, 0) != CT_OK)
+    if (ct_store_open(&st, path, 0) != CT_OK) {
+        fprintf(stderr, "child: %s\n", ct_errmsg());
         _exit(10);
+    }
     static char text[4096];
     static char exprs[CRASH_CLAIMS][32];
     tclaim tc[CRASH_CLAIMS];
