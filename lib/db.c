@@ -178,7 +178,7 @@ static int fail(ct_db *db, int rc, const char *what)
     }
     const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
     if (code == CT_EBUSY)
-        return ct__error(code, "%s: the store is locked by another process", what);
+        return ct__error(code, "%s: the store is locked by another process (%d)", what, rc);
     return ct__error(code, "%s: %s", what, msg);
 }
 
@@ -241,6 +241,38 @@ static int migrate(ct_db *db, int *upgraded_from)
     return rc;
 }
 
+/* Wait for the write lock in 1 ms steps for up to 10 s. SQLite's own handler sleeps up to
+ * 100 ms between tries, so a writer waiting on another that commits document after
+ * document rarely hits the short gaps between its transactions, and starves. */
+enum { BUSY_STEP_MS = 1, BUSY_TIMEOUT_MS = 10000 };
+
+static int busy_wait(void *unused, int tries)
+{
+    (void)unused;
+    if ((long)tries * BUSY_STEP_MS >= BUSY_TIMEOUT_MS)
+        return 0;
+    sqlite3_sleep(BUSY_STEP_MS);
+    return 1;
+}
+
+/* Switch to WAL (readers never block the writer) unless the file is in WAL already:
+ * switching takes an exclusive lock, which another open connection holds off. */
+static int use_wal(ct_db *db, const char *path)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->h, "PRAGMA journal_mode", -1, &st, NULL);
+    bool wal = false;
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const unsigned char *mode = sqlite3_column_text(st, 0);
+        wal = mode && strcmp((const char *)mode, "wal") == 0;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return fail(db, rc, path);
+    return wal ? CT_OK : exec(db, "PRAGMA journal_mode = WAL", path);
+}
+
 int ct__db_open(ct_db **out, const char *path, unsigned flags, int *upgraded_from)
 {
     *out = NULL;
@@ -279,12 +311,11 @@ int ct__db_open(ct_db **out, const char *path, unsigned flags, int *upgraded_fro
         goto fail;
     }
     sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_busy_timeout(db->h, 10000);
+    sqlite3_busy_handler(db->h, busy_wait, NULL);
     int version = 0;
     if ((ret = get_version(db, &version)) != CT_OK)
         goto fail;
-    if (!memory && !(flags & CT_OPEN_READONLY) &&
-        (ret = exec(db, "PRAGMA journal_mode = WAL", path)) != CT_OK)
+    if (!memory && !(flags & CT_OPEN_READONLY) && (ret = use_wal(db, path)) != CT_OK)
         goto fail;
     if ((ret = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", path)) != CT_OK)
         goto fail;

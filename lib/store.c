@@ -400,6 +400,62 @@ static int relate_claim(ingest_job *job, size_t i)
     return CT_OK;
 }
 
+static int cmp_hits(const void *x, const void *y)
+{
+    const doc_hit *a = x, *b = y;
+    if (a->hits != b->hits)
+        return a->hits > b->hits ? -1 : 1;
+    return a->doc < b->doc ? -1 : a->doc > b->doc;
+}
+
+/* Is the new document a rewrite or copy of a stored one (or the other way round)?
+ * The candidates are the documents whose claims share match keys with its claims. */
+static int find_derivation(ingest_job *job)
+{
+    ct_doc_sig *mine = NULL;
+    unsigned char *blob = NULL;
+    size_t blob_len = 0;
+    int rc = ct__doc_sig_new(&mine, job->text ? job->text : "", job->len);
+    if (rc == CT_OK)
+        rc = ct__doc_sig_to_blob(mine, &blob, &blob_len);
+    if (rc == CT_OK)
+        rc = ct__db_doc_set_sig(job->st->db, job->doc_id, blob, blob_len);
+    ct__free(blob);
+    qsort(job->hits, job->nhits, sizeof job->hits[0], cmp_hits);
+    double best = 0.0;
+    int64_t best_doc = 0;
+    char best_pub[64] = "";
+    for (size_t i = 0; rc == CT_OK && i < job->nhits && i < MAX_SIG_CANDIDATES; i++) {
+        ct_db_cursor *cur = NULL;
+        rc = ct__db_doc_sig(&cur, job->st->db, job->hits[i].doc);
+        if (rc == CT_OK && (rc = ct__db_cursor_next(cur)) == CT_OK) {
+            size_t n = 0;
+            const void *p = ct__db_col_blob(cur, 0, &n);
+            ct_doc_sig *theirs = NULL;
+            /* a signature of another version reads as none: that document is skipped */
+            if (n && ct__doc_sig_from_blob(&theirs, p, n) == CT_OK) {
+                double sim = ct__doc_sig_similarity(mine, theirs);
+                if (sim > best) {
+                    const char *pub = ct__db_col_text(cur, 1);
+                    best = sim;
+                    best_doc = job->hits[i].doc;
+                    snprintf(best_pub, sizeof best_pub, "%s", pub ? pub : "");
+                }
+            }
+            ct__doc_sig_free(theirs);
+        }
+        ct__db_cursor_free(cur);
+        if (rc == CT_ITEROVER)
+            rc = CT_OK;
+    }
+    ct__doc_sig_free(mine);
+    if (rc != CT_OK || best < CT_DOC_DERIVED_THRESHOLD)
+        return rc;
+    if (ct__doc_original_cmp(best_pub, best_doc, job->published, job->doc_id) <= 0)
+        return ct__db_derivation_insert(job->st->db, job->doc_id, best_doc, best);
+    return ct__db_derivation_insert(job->st->db, best_doc, job->doc_id, best);
+}
+
 static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
                                  const ct_ingest_meta *meta, int *was_new)
 {
@@ -435,7 +491,8 @@ static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
         if ((rc = ct__db_relation_insert(db, r->a, r->b, r->type, r->score, r->reason)) != CT_OK)
             return rc;
     }
-    /* DERIVATION */
+    if ((rc = find_derivation(job)) != CT_OK)
+        return rc;
     for (size_t i = 0; i < doc->nclaims; i++) {
         const ct_claim *c = &doc->claims[i];
         char fallback[32];
