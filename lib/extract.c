@@ -1,4 +1,5 @@
 /* Runs the stages over one document: segment -> quantity -> attribution -> subject. */
+#include <math.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -9,6 +10,13 @@
 #include "segment.h"
 #include "subject.h"
 #include "text.h"
+
+/* A value beyond double's range ("1e999") has no JSON form and cannot be compared: such
+ * a quantity is dropped rather than handed out as infinity. */
+static bool finite_value(const ct_quantity *q)
+{
+    return (!q->has_low || isfinite(q->low)) && (!q->has_high || isfinite(q->high));
+}
 
 /* Kinds that can state a claim (GUIDE.md "What is a claim"). */
 static bool claim_kind(ct_kind k) { return k >= CT_KIND_MONEY && k <= CT_KIND_RANK; }
@@ -62,7 +70,7 @@ static int extract_block(ct_doc *doc, const ct_block *blk, ct_attrib *st, ct_qua
     size_t nrefs = 0;
     for (size_t i = 0; i < qv->n; i++) {
         const ct_quantity *q = &qv->items[i];
-        if (q->kind == CT_KIND_NONE)
+        if (q->kind == CT_KIND_NONE || !finite_value(q))
             continue;
         ct_claim *qc = &doc->quantities[doc->nquantities];
         if (fill_value(doc, qc, q, blk))

@@ -67,10 +67,8 @@ static json_t *claim_obj(const ct_claim *c, bool full)
         json_object_set_new(o, "doc_id", json_integer(c->doc_id));
     if (c->origin_id)
         json_object_set_new(o, "origin_id", json_integer(c->origin_id));
-    if (c->file && json_object_set_new(o, "file", str_or_null(c->file)) != 0) {
-        json_decref(o); /* a stored claim's path that could not be cleaned: out of memory */
-        return NULL;
-    }
+    if (c->file)
+        json_object_set_new(o, "file", str_or_null(c->file));
     json_object_set_new(o, "span", span(c->start, c->end));
     json_object_set_new(o, "text", str_or_null(c->text ? c->text : ""));
     json_object_set_new(o, "kind", json_string(ct_kind_name(c->kind)));
@@ -128,6 +126,42 @@ int ct_claim_to_json(char **out, const ct_claim *claim, unsigned flags)
     return dump(out, claim_obj(claim, true), flags);
 }
 
+/* The document's JSON object, or NULL when any part of it could not be built: a member
+ * that is out of memory must fail the call, not vanish from the output. */
+static json_t *doc_obj(const ct_doc *doc, const char *file, unsigned flags)
+{
+    json_t *root = json_object();
+    if (!root)
+        return NULL;
+    /* set_new consumes its value even when it fails, so nothing leaks on these paths */
+    int bad = file ? json_object_set_new(root, "file", str_or_null(file)) : 0;
+    if (flags & CT_JSON_QUANTITIES) {
+        json_t *qs = json_array();
+        for (size_t i = 0; qs && i < doc->nquantities; i++)
+            bad |= json_array_append_new(qs, claim_obj(&doc->quantities[i], false));
+        bad |= json_object_set_new(root, "quantities", qs);
+    } else {
+        json_t *cs = json_array(), *qs = json_array(), *meta = json_object();
+        for (size_t i = 0; cs && i < doc->nclaims; i++)
+            bad |= json_array_append_new(cs, claim_obj(&doc->claims[i], true));
+        for (size_t i = 0; qs && i < doc->nquotes; i++)
+            bad |= json_array_append_new(qs, quote_obj(&doc->quotes[i]));
+        static const char *const names[CT_META_COUNT_] = {"title", "outlet", "url", "byline",
+                                                          "dateline"};
+        for (int m = 0; meta && m < CT_META_COUNT_; m++)
+            if (doc->meta[m])
+                bad |= json_object_set_new(meta, names[m], str_or_null(doc->meta[m]));
+        bad |= json_object_set_new(root, "claims", cs);
+        bad |= json_object_set_new(root, "quotes", qs);
+        bad |= json_object_set_new(root, "meta", meta);
+    }
+    if (bad) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
 int ct_doc_to_json(char **out, const ct_doc *doc, const char *file, unsigned flags)
 {
     if (!out)
@@ -135,48 +169,10 @@ int ct_doc_to_json(char **out, const ct_doc *doc, const char *file, unsigned fla
     *out = NULL;
     if (!doc)
         return ct__error(CT_EINVAL, "ct_doc_to_json: doc is NULL");
-    json_t *root = json_object();
+    json_t *root = doc_obj(doc, file, flags);
     if (!root)
         return ct__enomem();
-    /* a member that could not be built must fail the call, not vanish from the output */
-    if (file && json_object_set_new(root, "file", str_or_null(file)) != 0)
-        goto nomem;
-    if (flags & CT_JSON_QUANTITIES) {
-        json_t *qs = json_array();
-        if (json_object_set_new(root, "quantities", qs) != 0)
-            goto nomem;
-        for (size_t i = 0; i < doc->nquantities; i++)
-            if (json_array_append_new(qs, claim_obj(&doc->quantities[i], false)) != 0)
-                goto nomem;
-        return dump(out, root, flags);
-    }
-    json_t *cs = json_array(), *qs = json_array(), *meta = json_object();
-    for (size_t i = 0; cs && i < doc->nclaims; i++)
-        if (json_array_append_new(cs, claim_obj(&doc->claims[i], true)) != 0)
-            goto nomem_arrays;
-    for (size_t i = 0; qs && i < doc->nquotes; i++)
-        if (json_array_append_new(qs, quote_obj(&doc->quotes[i])) != 0)
-            goto nomem_arrays;
-    static const char *const names[CT_META_COUNT_] = {"title", "outlet", "url", "byline",
-                                                      "dateline"};
-    for (int m = 0; m < CT_META_COUNT_; m++)
-        if (doc->meta[m] && meta &&
-            json_object_set_new(meta, names[m], str_or_null(doc->meta[m])) != 0)
-            goto nomem_arrays;
-    /* set_new consumes its value even when it fails: no short-circuit here */
-    int bad = json_object_set_new(root, "claims", cs);
-    bad |= json_object_set_new(root, "quotes", qs);
-    bad |= json_object_set_new(root, "meta", meta);
-    if (bad)
-        goto nomem;
     return dump(out, root, flags);
-nomem_arrays:
-    json_decref(cs);
-    json_decref(qs);
-    json_decref(meta);
-nomem:
-    json_decref(root);
-    return ct__enomem();
 }
 
 /* ---- the store's rows -------------------------------------------------------------- */
