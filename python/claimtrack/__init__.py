@@ -1,0 +1,27 @@
+"""claimtrack: claim provenance for news text, a ctypes wrapper over libclaimtrack.
+
+    >>> import claimtrack
+    >>> for c in claimtrack.extract("DeepSeek said it spent less than $6 million."):
+    ...     print(c.text, c.kind, c.value, c.unit, c.speaker)
+
+    >>> with claimtrack.Store("claims.db") as store:
+    ...     store.ingest(text, source="CNBC", url="https://...")
+    ...     for rel in store.relations():
+    ...         print(rel.type, rel.a.text, rel.b.text)
+
+Spans are ``(start, end)`` byte offsets into the UTF-8 text, as everywhere in claimtrack.
+Errors raise :class:`ClaimtrackError`. The library is found through the
+``CLAIMTRACK_LIBRARY`` environment variable, next to this package, or on the system
+loader's path; it is loaded on first use.
+"""
+
+from ._extract import extract, extract_document, library_version
+from ._lib import ClaimtrackError, library_path
+from ._types import Claim, Document, Quantity, Quote, Relation, Speaker, Value
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ClaimtrackError", "Claim", "Document", "Quantity", "Quote", "Relation", "Speaker",
+    "Value", "extract", "extract_document", "library_path", "library_version",
+]
