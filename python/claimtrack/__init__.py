@@ -17,11 +17,14 @@ loader's path; it is loaded on first use.
 
 from ._extract import extract, extract_document, library_version
 from ._lib import ClaimtrackError, library_path
-from ._types import Claim, Document, Quantity, Quote, Relation, Speaker, Value
+from ._store import Store
+from ._types import (CheckedClaim, Claim, Document, Ingested, Origin, Quantity, Quote, Relation,
+                     Source, Speaker, StoredDocument, Value)
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "ClaimtrackError", "Claim", "Document", "Quantity", "Quote", "Relation", "Speaker",
-    "Value", "extract", "extract_document", "library_path", "library_version",
+    "CheckedClaim", "Claim", "ClaimtrackError", "Document", "Ingested", "Origin", "Quantity",
+    "Quote", "Relation", "Source", "Speaker", "Store", "StoredDocument", "Value", "extract",
+    "extract_document", "library_path", "library_version",
 ]

@@ -96,6 +96,34 @@ class _Relation(ctypes.Structure):
     pass
 
 
+class _OriginIter(ctypes.Structure):
+    pass
+
+
+class _Origin(ctypes.Structure):
+    pass
+
+
+class _DocumentIter(ctypes.Structure):
+    pass
+
+
+class _Document(ctypes.Structure):
+    pass
+
+
+class _SourceIter(ctypes.Structure):
+    pass
+
+
+class _Source(ctypes.Structure):
+    pass
+
+
+class _Check(ctypes.Structure):
+    pass
+
+
 DocP = ctypes.POINTER(_Doc)
 ClaimP = ctypes.POINTER(_Claim)
 QuoteP = ctypes.POINTER(_Quote)
@@ -103,6 +131,33 @@ StoreP = ctypes.POINTER(_Store)
 ClaimIterP = ctypes.POINTER(_ClaimIter)
 RelIterP = ctypes.POINTER(_RelIter)
 RelationP = ctypes.POINTER(_Relation)
+OriginIterP = ctypes.POINTER(_OriginIter)
+OriginP = ctypes.POINTER(_Origin)
+DocumentIterP = ctypes.POINTER(_DocumentIter)
+DocumentP = ctypes.POINTER(_Document)
+SourceIterP = ctypes.POINTER(_SourceIter)
+SourceP = ctypes.POINTER(_Source)
+CheckP = ctypes.POINTER(_Check)
+
+# store.h's versioned structs and flags.
+CT_OPEN_READONLY = 0x1
+CT_OPEN_NOCREATE = 0x2
+CT_INGEST_META_VERSION = 1
+CT_CLAIM_FILTER_VERSION = 1
+
+
+class IngestMeta(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("file", ctypes.c_char_p),
+                ("source", ctypes.c_char_p), ("url", ctypes.c_char_p),
+                ("published", ctypes.c_char_p), ("title", ctypes.c_char_p)]
+
+
+class ClaimFilter(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("source", ctypes.c_char_p),
+                ("speaker", ctypes.c_char_p), ("kind", ctypes.c_int),
+                ("entity", ctypes.c_char_p), ("search", ctypes.c_char_p),
+                ("claim_id", ctypes.c_int64), ("doc_id", ctypes.c_int64),
+                ("origin_id", ctypes.c_int64)]
 
 
 def _check(rc, func, args):
@@ -124,8 +179,8 @@ _errmsg = None
 _errstr = None
 
 _c = ctypes
-_int, _size, _dbl, _str, _vp, _uint = _c.c_int, _c.c_size_t, _c.c_double, _c.c_char_p, \
-    _c.c_void_p, _c.c_uint
+_int, _size, _dbl, _str, _vp, _uint, _i64 = _c.c_int, _c.c_size_t, _c.c_double, \
+    _c.c_char_p, _c.c_void_p, _c.c_uint, _c.c_int64
 _PP = _c.POINTER
 
 # name: (restype, argtypes, checked). Strings the library allocates come back through a
@@ -150,6 +205,70 @@ _PROTOTYPES = {
     "ct_claim_start": (_size, [ClaimP], False),
     "ct_claim_end": (_size, [ClaimP], False),
     "ct_claim_text": (_str, [ClaimP], False),
+    "ct_kind_name": (_str, [_int], False),
+    # store.h
+    "ct_store_open": (_int, [_PP(StoreP), _str, _uint], True),
+    "ct_store_close": (None, [StoreP], False),
+    "ct_store_schema_version": (_int, [StoreP, _PP(_int)], True),
+    "ct_store_ingest": (_int, [StoreP, _str, _size, _PP(IngestMeta), _uint, _PP(_i64),
+                               _PP(_int)], True),
+    "ct_claim_iter_new": (_int, [_PP(ClaimIterP), StoreP, _PP(ClaimFilter)], True),
+    "ct_claim_iter_next": (_int, [_PP(ClaimP), ClaimIterP], True),
+    "ct_claim_iter_free": (None, [ClaimIterP], False),
+    "ct_claim_id": (_i64, [ClaimP], False),
+    "ct_claim_doc_id": (_i64, [ClaimP], False),
+    "ct_claim_origin_id": (_i64, [ClaimP], False),
+    "ct_claim_file": (_str, [ClaimP], False),
+    "ct_relation_iter_new": (_int, [_PP(RelIterP), StoreP, _i64, _int], True),
+    "ct_relation_iter_next": (_int, [_PP(RelationP), RelIterP], True),
+    "ct_relation_iter_free": (None, [RelIterP], False),
+    "ct_relation_kind": (_int, [RelationP], False),
+    "ct_relation_type_name": (_str, [_int], False),
+    "ct_relation_a": (ClaimP, [RelationP], False),
+    "ct_relation_b": (ClaimP, [RelationP], False),
+    "ct_relation_score": (_dbl, [RelationP], False),
+    "ct_relation_reason": (_str, [RelationP], False),
+    "ct_relation_independent": (_int, [RelationP], False),
+    "ct_origin_iter_new": (_int, [_PP(OriginIterP), StoreP, _i64, _uint], True),
+    "ct_origin_iter_next": (_int, [_PP(OriginP), OriginIterP], True),
+    "ct_origin_iter_free": (None, [OriginIterP], False),
+    "ct_origin_id": (_i64, [OriginP], False),
+    "ct_origin_label": (_str, [OriginP], False),
+    "ct_origin_first": (ClaimP, [OriginP], False),
+    "ct_origin_report_count": (_i64, [OriginP], False),
+    "ct_origin_document_count": (_i64, [OriginP], False),
+    "ct_origin_independent_count": (_i64, [OriginP], False),
+    "ct_document_iter_new": (_int, [_PP(DocumentIterP), StoreP], True),
+    "ct_document_iter_next": (_int, [_PP(DocumentP), DocumentIterP], True),
+    "ct_document_iter_free": (None, [DocumentIterP], False),
+    "ct_document_id": (_i64, [DocumentP], False),
+    "ct_document_file": (_str, [DocumentP], False),
+    "ct_document_source": (_str, [DocumentP], False),
+    "ct_document_url": (_str, [DocumentP], False),
+    "ct_document_published": (_str, [DocumentP], False),
+    "ct_document_title": (_str, [DocumentP], False),
+    "ct_document_ingested": (_str, [DocumentP], False),
+    "ct_document_sha256": (_str, [DocumentP], False),
+    "ct_document_claim_count": (_i64, [DocumentP], False),
+    "ct_document_derived_from": (_i64, [DocumentP], False),
+    "ct_document_similarity": (_dbl, [DocumentP], False),
+    "ct_store_document": (_int, [_PP(DocumentP), StoreP, _i64], True),
+    "ct_document_text": (_vp, [DocumentP, _PP(_size)], False),
+    "ct_document_free": (None, [DocumentP], False),
+    "ct_source_iter_new": (_int, [_PP(SourceIterP), StoreP], True),
+    "ct_source_iter_next": (_int, [_PP(SourceP), SourceIterP], True),
+    "ct_source_iter_free": (None, [SourceIterP], False),
+    "ct_source_name": (_str, [SourceP], False),
+    "ct_source_document_count": (_i64, [SourceP], False),
+    "ct_source_claim_count": (_i64, [SourceP], False),
+    "ct_store_check": (_int, [_PP(CheckP), StoreP, _str, _size, _uint], True),
+    "ct_check_free": (None, [CheckP], False),
+    "ct_check_claim_count": (_size, [CheckP], False),
+    "ct_check_claim": (ClaimP, [CheckP, _size], False),
+    "ct_check_verdict": (_int, [CheckP, _size], False),
+    "ct_verdict_name": (_str, [_int], False),
+    "ct_check_match_count": (_size, [CheckP, _size], False),
+    "ct_check_match": (RelationP, [CheckP, _size, _size], False),
 }
 
 _lock = threading.Lock()
@@ -187,13 +306,6 @@ class _Lib:
 
     def has(self, name):
         return not isinstance(getattr(self, name, None), (_Missing, type(None)))
-
-
-def declare(prototypes):
-    """Add prototypes (same shape as _PROTOTYPES) before the library is loaded."""
-    if _lib is not None:
-        raise RuntimeError("declare() after the library was loaded")
-    _PROTOTYPES.update(prototypes)
 
 
 def _candidates():

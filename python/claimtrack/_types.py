@@ -1,13 +1,23 @@
 """The values the wrapper returns: plain, immutable dataclasses built from the library's
 JSON (DESIGN.md "The JSON contract"), so that they outlive the C objects they came from."""
 
-import sys
 from dataclasses import dataclass, field
 from typing import Dict, NamedTuple, Optional, Tuple
 
-__all__ = ["Value", "Speaker", "Quantity", "Claim", "Quote", "Document", "Relation"]
+__all__ = ["Value", "Speaker", "Quantity", "Claim", "Quote", "Document", "Relation", "Origin",
+           "StoredDocument", "Source", "CheckedClaim", "Ingested"]
 
-_SLOTS = {"slots": True} if sys.version_info >= (3, 10) else {}
+_new = object.__new__
+_setattr = object.__setattr__
+
+
+def _make(cls, values):
+    """cls(**values) for a frozen dataclass, without its __init__'s one object.__setattr__
+    call per field: three times faster, and this runs for every claim (values must name
+    every field)."""
+    obj = _new(cls)
+    _setattr(obj, "__dict__", values)
+    return obj
 
 
 class Value(NamedTuple):
@@ -29,8 +39,9 @@ class Speaker(NamedTuple):
         return self.name
 
 
-def _num(v):
-    return None if v is None else float(v)
+def _value(v):
+    low, high = v["low"], v["high"]
+    return Value(None if low is None else float(low), None if high is None else float(high))
 
 
 def _speaker(obj):
@@ -61,7 +72,7 @@ def format_value(q):
     return ("~" if q.bound == "approx" else "") + _format_number(low) + tail
 
 
-@dataclass(frozen=True, **_SLOTS)
+@dataclass(frozen=True)
 class Quantity:
     """A numeric expression the library recognised.
 
@@ -82,16 +93,16 @@ class Quantity:
 
     @classmethod
     def _from_json(cls, o):
-        v = o["value"]
-        return cls(tuple(o["span"]), o["text"], o["kind"], Value(_num(v["low"]), _num(v["high"])),
-                   o["unit"], o["bound"], o["direction"])
+        return _make(cls, {"span": tuple(o["span"]), "text": o["text"], "kind": o["kind"],
+                           "value": _value(o["value"]), "unit": o["unit"], "bound": o["bound"],
+                           "direction": o["direction"]})
 
     def __repr__(self):
         return "%s(%r, %s %s %s, span=%r)" % (type(self).__name__, self.text, self.kind,
                                               format_value(self), self.bound, self.span)
 
 
-@dataclass(frozen=True, **_SLOTS)
+@dataclass(frozen=True)
 class Claim(Quantity):
     """A quantity that states a checkable fact, with who says it and what it is about.
 
@@ -99,7 +110,8 @@ class Claim(Quantity):
     own authority; ``hedged`` is True when the text marks it uncertain (``hedge_cue`` is
     the word); ``subject`` says what is measured and ``entity`` whom it concerns;
     ``sentence`` is the byte span of its sentence. Claims read from a :class:`Store` also
-    carry the store's ``id`` and the document's ``file``.
+    carry the store's ``id``, their ``document``'s id and ``file``, and the id of the
+    ``origin`` they trace back to (:meth:`Store.origins`).
     """
 
     speaker: Optional[Speaker]
@@ -111,15 +123,20 @@ class Claim(Quantity):
     terms: str = ""
     id: Optional[int] = None
     file: Optional[str] = None
+    document: Optional[int] = None
+    origin: Optional[int] = None
 
     @classmethod
     def _from_json(cls, o):
-        v = o["value"]
-        return cls(tuple(o["span"]), o["text"], o["kind"], Value(_num(v["low"]), _num(v["high"])),
-                   o["unit"], o["bound"], o["direction"], _speaker(o.get("speaker")),
-                   bool(o.get("hedged")), o.get("subject"), o.get("entity"),
-                   tuple(o["sentence"]), o.get("hedge_cue"), o.get("terms") or "", o.get("id"),
-                   o.get("file"))
+        get = o.get
+        return _make(cls, {"span": tuple(o["span"]), "text": o["text"], "kind": o["kind"],
+                           "value": _value(o["value"]), "unit": o["unit"], "bound": o["bound"],
+                           "direction": o["direction"], "speaker": _speaker(get("speaker")),
+                           "hedged": bool(get("hedged")), "subject": get("subject"),
+                           "entity": get("entity"), "sentence": tuple(o["sentence"]),
+                           "hedge_cue": get("hedge_cue"), "terms": get("terms") or "",
+                           "id": get("id"), "file": get("file"),
+                           "document": get("document"), "origin": get("origin")})
 
     def __repr__(self):
         parts = [repr(self.text), "%s %s %s" % (self.kind, format_value(self), self.bound)]
@@ -136,7 +153,7 @@ class Claim(Quantity):
         return "Claim(%s)" % ", ".join(parts)
 
 
-@dataclass(frozen=True, **_SLOTS)
+@dataclass(frozen=True)
 class Quote:
     """A direct quotation: the words inside the marks and who said them (or None)."""
 
@@ -146,7 +163,8 @@ class Quote:
 
     @classmethod
     def _from_json(cls, o):
-        return cls(tuple(o["span"]), o["text"], _speaker(o.get("speaker")))
+        return _make(cls, {"span": tuple(o["span"]), "text": o["text"],
+                           "speaker": _speaker(o.get("speaker"))})
 
     def __repr__(self):
         text = self.text if len(self.text) <= 60 else self.text[:57] + "..."
@@ -154,7 +172,7 @@ class Quote:
             text, self.speaker.name if self.speaker else None, self.span)
 
 
-@dataclass(frozen=True, **_SLOTS)
+@dataclass(frozen=True)
 class Document:
     """Everything extracted from one text: its claims, every quantity recognised (claim or
     not), its direct quotes, and the metadata the text carries (title, outlet, url, byline,
@@ -177,19 +195,107 @@ class Document:
             len(self.quotes))
 
 
-@dataclass(frozen=True, **_SLOTS)
+@dataclass(frozen=True)
 class Relation:
     """How two claims of different documents relate: ``type`` is "corroborates" or
-    "contradicts"; ``score`` in [0, 1] says how sure; ``reason`` says why in words."""
+    "contradicts"; ``score`` in [0, 1] says how sure; ``reason`` says why in words;
+    ``independent`` is False when one document rewrites or copies the other, so that the
+    pair is not independent corroboration."""
 
     type: str
     a: Claim
     b: Claim
     score: Optional[float] = None
     reason: Optional[str] = None
+    independent: Optional[bool] = None
 
     def __repr__(self):
         def side(c):
             return "%s %r" % (c.file, c.text) if c.file is not None else repr(c.text)
 
-        return "Relation(%s: %s <-> %s)" % (self.type, side(self.a), side(self.b))
+        return "Relation(%s: %s <-> %s%s)" % (self.type, side(self.a), side(self.b),
+                                              "" if self.independent is not False
+                                              else ", not independent")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Claims in different documents that trace back to one original speaker (or to an
+    outlet's own reporting): ``label`` names it, ``first`` is the first report, and the
+    counts say how many claims report it in how many documents, and in how many documents
+    that are not rewrites of another. ``Store.claims(origin=o.id)`` lists the reports."""
+
+    id: int
+    label: str
+    first: Claim
+    reports: int
+    documents: int
+    independent_documents: int
+
+    def __repr__(self):
+        return "Origin(%r, %d reports in %d documents (%d independent), first=%r)" % (
+            self.label, self.reports, self.documents, self.independent_documents,
+            self.first.text)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document in a store: its metadata (None when unknown), when it was ingested (ISO
+    8601 UTC), the SHA-256 of its bytes, its number of claims, and the id of the document
+    it rewrites or copies (``derived_from``, with their ``similarity``). ``text`` is only
+    filled by :meth:`Store.document`."""
+
+    id: int
+    file: Optional[str]
+    source: Optional[str]
+    url: Optional[str]
+    published: Optional[str]
+    title: Optional[str]
+    ingested: Optional[str]
+    sha256: Optional[str]
+    claims: int
+    derived_from: Optional[int]
+    similarity: Optional[float]
+    text: Optional[bytes] = field(default=None, repr=False)
+
+    def __repr__(self):
+        name = self.title or self.file or self.url or "#%d" % self.id
+        parts = [repr(name)]
+        if self.source:
+            parts.append("source=%r" % self.source)
+        parts.append("%d claims" % self.claims)
+        if self.derived_from:
+            parts.append("derived_from=%d" % self.derived_from)
+        return "StoredDocument(%d, %s)" % (self.id, ", ".join(parts))
+
+
+@dataclass(frozen=True)
+class Source:
+    """An outlet, with how many of its documents and claims the store holds."""
+
+    name: str
+    documents: int
+    claims: int
+
+
+@dataclass(frozen=True)
+class CheckedClaim:
+    """A claim of a checked text and what the store says about it: ``verdict`` is
+    "unknown", "corroborated", "contradicted" or "disputed"; ``matches`` are the relations
+    to stored claims, each with the checked claim as ``a``."""
+
+    claim: Claim
+    verdict: str
+    matches: Tuple[Relation, ...]
+
+    def __repr__(self):
+        return "CheckedClaim(%r %s, %d matches)" % (self.claim.text, self.verdict,
+                                                   len(self.matches))
+
+
+class Ingested(NamedTuple):
+    """What :meth:`Store.ingest` did: the document's id, and whether it was new (the same
+    bytes ingested again are a no-op)."""
+
+    id: int
+    new: bool

@@ -283,6 +283,89 @@ def _rss_kb():
         return None
 
 
+# Sentences of the seed articles (data/samples), as a user would paste them, with the
+# claim the hand annotation (shared/eval/seeds.gold.json) finds in each: its core text,
+# kind, (low, high), unit, bound, direction, and the speaker when the sentence names it.
+SEED_SENTENCES = [
+    ("DeepSeek has said that it spent less than $6 million on \"official training\" for its "
+     "latest model, but the scope of those expenses isn't clearly defined.",
+     "$6 million", "money", (None, 6e6), "USD", "upper", None, "DeepSeek"),
+    ("SemiAnalysis, a semiconductor analytics firm, estimated in late January that the company "
+     "may possess $500 million worth of GPUs.",
+     "$500 million", "money", (5e8, 5e8), "USD", "exact", None, "SemiAnalysis"),
+    ("Still, DeepSeek is seriously undercutting pricing models for American AI firms like "
+     "OpenAI, with Bernstein tech analysts estimating that DeepSeek's prices are 20 to 40 "
+     "times cheaper.",
+     "20 to 40 times", "ratio", (20, 40), "x", "range", "less", "Bernstein"),
+    ("After releasing AI models that experts claim match or surpass top American models at a "
+     "tenth of the price, the Chinese startup DeepSeekhas caused a stir.",
+     "a tenth of the price", "ratio", (10, 10), "x", "exact", "less", None),
+    ("U.S. investors were alarmed by the previously unknown company\u2019s explosive growth on "
+     "Monday, which caused the largest decline in the history of the American market, wiping "
+     "away about $600 billion in the market value of the chipmaker Nvidia.",
+     "$600 billion", "money", (6e11, 6e11), "USD", "approx", None, None),
+    ("The Chinese social media site WeChat posted in July that High-Flyer had purchased 10,000 "
+     "of Nvidia\u2019s high-performance A100 graphics processor chips by 2022.",
+     "10,000", "count", (1e4, 1e4), "count", "exact", None, "WeChat"),
+    ("According to Kai-Fu Lee, the creator of 01.AI, his company had to innovate because of "
+     "U.S. limits on chip exports, which cost $3 million to train its model.",
+     "$3 million", "money", (3e6, 3e6), "USD", "exact", None, "Kai-Fu Lee"),
+    ("According to an impartial rating of AI analysis, the R1 model is currently ranked second "
+     "only behind California-based OpenAI\u2019s o1.",
+     "second", "rank", (2, 2), "rank", "exact", None, None),
+    ("According to a report that was published by SemiAnalysis, a semiconductor research "
+     "organization, last month, it was estimated that DeepSeek\u2019s hardware expenditures "
+     "have been \u201cwell higher\u201d than $500 million over the company\u2019s lifetime.",
+     "$500 million", "money", (5e8, None), "USD", "lower", None, "SemiAnalysis"),
+    ("\u201cI still think that when you look at users of these technologies, all the "
+     "workflows, I think when we look back in three months\u2019 time, I think 0.01% of those "
+     "is going to be moved to Deepseek from OpenAI and Anthropic,\u201d Riparbelli said.",
+     "0.01%", "percent", (0.01, 0.01), "%", "exact", None, "Riparbelli"),
+    ("DeepSeek\u2019s announcement of its new AI model, produced with a remarkably low training "
+     "cost of under $6 million, has left many industry experts re-evaluating their "
+     "understanding of the AI competition.",
+     "$6 million", "money", (None, 6e6), "USD", "upper", None, None),
+]
+
+
+class SeedSentenceTest(unittest.TestCase):
+    """What a user checks: the number in a sentence comes back with its value, unit,
+    qualifier and, when the sentence names one, its speaker; spans index the UTF-8 bytes."""
+
+    def test_seed_sentences(self):
+        for (sentence, core, kind, value, unit, bound, direction,
+             speaker) in SEED_SENTENCES:
+            with self.subTest(claim=core, sentence=sentence[:40]):
+                data = sentence.encode("utf-8")
+                self.assertIn(sentence, read_seeds_text())
+                start = data.index(core.encode("utf-8"))
+                end = start + len(core.encode("utf-8"))
+                claims = [c for c in claimtrack.extract(sentence)
+                          if c.span[0] < end and start < c.span[1]]
+                self.assertEqual(len(claims), 1, claimtrack.extract(sentence))
+                c = claims[0]
+                self.assertIn(core, c.text)
+                self.assertEqual(data[c.span[0]:c.span[1]].decode("utf-8"), c.text)
+                self.assertEqual((c.kind, c.unit, c.bound, c.direction),
+                                 (kind, unit, bound, direction))
+                self.assertEqual(c.value, claimtrack.Value(*[None if v is None else float(v)
+                                                             for v in value]))
+                self.assertEqual(c.sentence, (0, len(data)))
+                if speaker:
+                    self.assertIsNotNone(c.speaker, c)
+                    self.assertIn(speaker, c.speaker.name)
+
+
+_seeds_text = []
+
+
+def read_seeds_text():
+    """The four seeds as one str: the sentences above must be theirs, verbatim."""
+    if not _seeds_text:
+        _seeds_text.append("\n".join(read(p).decode("utf-8") for p in SEEDS))
+    return _seeds_text[0]
+
+
 class ValueObjectTest(unittest.TestCase):
     """The dataclasses, built from the JSON contract's own example (DESIGN.md)."""
 
@@ -327,6 +410,14 @@ class ValueObjectTest(unittest.TestCase):
         quote = claimtrack.Quote._from_json({"span": [5, 9], "text": "x" * 80,
                                              "speaker": None})
         self.assertEqual(repr(quote), "Quote('%s...', speaker=None, span=(5, 9))" % ("x" * 57))
+
+    def test_fast_construction_matches_the_constructor(self):
+        import dataclasses
+        c = claimtrack.Claim._from_json(self.CONTRACT)
+        self.assertEqual(set(vars(c)), {f.name for f in dataclasses.fields(claimtrack.Claim)})
+        self.assertEqual(c, claimtrack.Claim(**vars(c)))
+        q = claimtrack.Quote._from_json({"span": [1, 2], "text": "x", "speaker": None})
+        self.assertEqual(q, claimtrack.Quote((1, 2), "x", None))
 
     def test_error_repr(self):
         e = ClaimtrackError(-4, "no such document")
