@@ -47,15 +47,20 @@ static const word words[] = {
     {"about", W_STOP},
     {"according", W_CUE},
     {"acknowledged", W_CUE | W_CUE_INV},
+    {"acknowledges", W_CUE},
     {"added", W_CUE | W_CUE_INV},
     {"adding", W_CUE | W_ING},
     {"adds", W_CUE | W_CUE_INV},
     {"administration", W_ORGWORD},
     {"admitted", W_CUE},
+    {"adviser", W_ROLE},
     {"advisers", W_GROUP},
+    {"advisor", W_ROLE},
     {"after", W_STOP},
     {"agency", W_ORGWORD},
+    {"aide", W_ROLE},
     {"aides", W_GROUP},
+    {"all", W_STOP},
     {"allegedly", W_HEDGE},
     {"alleges", W_CUE},
     {"also", W_SKIP},
@@ -67,14 +72,17 @@ static const word words[] = {
     {"announced", W_CUE | W_CUE_INV},
     {"announcement", W_DOC | W_OWNED},
     {"announces", W_CUE},
+    {"announcing", W_CUE | W_ING},
     {"are", W_STOP},
     {"argued", W_CUE | W_CUE_INV},
     {"argues", W_CUE | W_CUE_INV},
     {"arguing", W_CUE | W_ING},
     {"as", W_STOP},
     {"asserted", W_CUE},
+    {"asserts", W_CUE},
     {"assessment", W_DOC | W_OWNED},
     {"at", W_STOP},
+    {"attorney", W_ROLE},
     {"bank", W_ORGWORD},
     {"be", W_STOP},
     {"because", W_STOP},
@@ -89,35 +97,43 @@ static const word words[] = {
     {"but", W_STOP},
     {"by", W_STOP},
     {"campaign", W_ORGWORD},
+    {"candidate", W_ROLE},
     {"ceo", W_ROLE},
     {"chairman", W_ROLE},
     {"chief", W_ROLE},
-    {"claim", W_DOC | W_OWNED},
+    {"claim", W_CUE | W_DOC | W_OWNED},
     {"claimed", W_CUE | W_CUE_INV},
     {"claiming", W_CUE | W_ING},
     {"claims", W_CUE | W_OWNED},
     {"co", W_ORGWORD},
     {"commission", W_ORGWORD},
     {"committee", W_ORGWORD},
+    {"companies", W_GROUP},
     {"company", W_ORGWORD},
     {"complaint", W_DOC},
     {"concluded", W_CUE | W_CUE_WEAK},
     {"conducted", W_SKIP2},
     {"confirmed", W_CUE},
+    {"contends", W_CUE},
     {"continued", W_SKIP},
     {"corp", W_ORGWORD},
     {"could", W_HEDGE | W_SKIP},
     {"council", W_ORGWORD},
+    {"count", W_DOC},
     {"countered", W_CUE | W_CUE_INV},
     {"critics", W_GROUP},
     {"data", W_DOC},
     {"declared", W_CUE},
+    {"democrats", W_GROUP},
     {"department", W_ORGWORD},
     {"did", W_SKIP},
     {"director", W_ROLE},
     {"document", W_DOC},
     {"documents", W_DOC},
+    {"economist", W_ROLE},
     {"economists", W_GROUP},
+    {"email", W_DOC},
+    {"emails", W_DOC},
     {"embassy", W_ORGWORD},
     {"emphasized", W_CUE},
     {"estimate", W_DOC | W_HEDGE | W_OWNED},
@@ -130,9 +146,16 @@ static const word words[] = {
     {"experts", W_GROUP},
     {"explained", W_CUE | W_CUE_INV},
     {"explaining", W_CUE | W_ING},
+    {"explains", W_CUE | W_CUE_INV},
     {"figures", W_DOC},
+    {"files", W_DOC},
     {"filing", W_DOC},
+    {"filings", W_DOC},
+    {"find", W_CUE | W_CUE_WEAK},
+    {"finding", W_CUE | W_ING},
+    {"finds", W_CUE | W_CUE_WEAK},
     {"firm", W_ORGWORD},
+    {"firms", W_GROUP},
     {"for", W_STOP},
     {"forecast", W_HEDGE},
     {"forecasts", W_HEDGE},
@@ -142,71 +165,83 @@ static const word words[] = {
     {"go", W_SKIP},
     {"goes", W_SKIP},
     {"government", W_ORGWORD},
+    {"governor", W_ROLE},
     {"group", W_ORGWORD},
     {"had", W_SKIP},
     {"has", W_SKIP},
     {"have", W_SKIP},
     {"he", W_PRON},
     {"head", W_ROLE},
-    {"her", W_PRON | W_STOP},
+    {"her", W_DET | W_PRON | W_STOP},
     {"him", W_PRON | W_STOP},
-    {"his", W_STOP},
+    {"his", W_DET | W_STOP},
     {"how", W_STOP},
     {"i", W_PRON},
     {"if", W_STOP},
     {"in", W_STOP},
     {"inc", W_ORGWORD},
     {"indicated", W_CUE},
+    {"indicates", W_CUE},
     {"insisted", W_CUE | W_CUE_INV},
+    {"insists", W_CUE | W_CUE_INV},
     {"institute", W_ORGWORD},
     {"investors", W_GROUP},
     {"is", W_STOP},
     {"issued", W_SKIP2},
     {"it", W_PRON},
-    {"its", W_STOP},
+    {"its", W_DET | W_STOP},
     {"lab", W_ORGWORD},
     {"later", W_SKIP},
+    {"lawmakers", W_GROUP},
+    {"lawyer", W_ROLE},
+    {"leader", W_ROLE},
     {"letter", W_DOC},
     {"likely", W_HEDGE},
     {"ltd", W_ORGWORD},
     {"maintained", W_CUE},
     {"may", W_HEDGE | W_SKIP},
     {"me", W_PRON | W_STOP},
+    {"member", W_ROLE},
     {"memo", W_DOC},
     {"might", W_HEDGE | W_SKIP},
     {"ministry", W_ORGWORD},
     {"mr", W_TITLE},
     {"mrs", W_TITLE},
     {"ms", W_TITLE},
+    {"nominee", W_ROLE},
     {"noted", W_CUE | W_CUE_INV},
     {"notes", W_CUE | W_CUE_INV},
     {"noting", W_CUE | W_ING},
     {"observers", W_GROUP},
     {"of", W_STOP},
     {"office", W_ORGWORD},
+    {"official", W_ROLE},
     {"officials", W_GROUP},
     {"on", W_STOP},
     {"once", W_SKIP},
     {"or", W_STOP},
     {"organization", W_ORGWORD},
-    {"our", W_STOP},
+    {"our", W_DET | W_STOP},
     {"paper", W_DOC | W_OWNED},
     {"people", W_GROUP},
     {"perhaps", W_HEDGE},
+    {"pointed", W_CUE},
     {"poll", W_DOC},
     {"polls", W_DOC},
     {"possibly", W_HEDGE},
     {"posted", W_CUE | W_CUE_INV},
-    {"predicted", W_CUE | W_HEDGE},
+    {"predicted", W_CUE | W_CUE_INV | W_HEDGE},
     {"predicts", W_CUE | W_HEDGE},
     {"president", W_TITLE | W_ROLE},
     {"previously", W_SKIP},
+    {"professor", W_ROLE},
     {"projected", W_HEDGE},
     {"projections", W_HEDGE},
     {"publicly", W_SKIP},
     {"published", W_SKIP2},
     {"recalled", W_CUE | W_CUE_INV},
     {"recently", W_SKIP},
+    {"records", W_DOC},
     {"released", W_SKIP2},
     {"remarked", W_CUE | W_CUE_INV},
     {"repeatedly", W_SKIP},
@@ -214,38 +249,55 @@ static const word words[] = {
     {"report", W_DOC | W_OWNED},
     {"reported", W_CUE | W_CUE_INV},
     {"reportedly", W_HEDGE | W_SKIP},
+    {"reporting", W_CUE | W_ING},
     {"reports", W_CUE | W_DOC | W_OWNED},
+    {"republicans", W_GROUP},
+    {"researcher", W_ROLE},
     {"researchers", W_GROUP},
+    {"residents", W_GROUP},
     {"responded", W_CUE | W_CUE_INV},
+    {"results", W_DOC},
     {"revealed", W_CUE},
+    {"reveals", W_CUE},
     {"said", W_CUE | W_CUE_INV},
     {"say", W_CUE},
     {"saying", W_CUE | W_ING},
     {"says", W_CUE | W_CUE_INV},
+    {"scientists", W_GROUP},
+    {"secretary", W_ROLE},
     {"sen", W_TITLE},
+    {"senator", W_ROLE},
     {"she", W_PRON},
     {"should", W_SKIP},
+    {"show", W_CUE | W_CUE_WEAK},
     {"showed", W_CUE | W_CUE_WEAK},
+    {"showing", W_CUE | W_ING},
     {"shows", W_CUE | W_CUE_WEAK},
+    {"source", W_ROLE},
     {"sources", W_GROUP},
     {"spokesman", W_ROLE},
     {"spokesmen", W_GROUP},
     {"spokesperson", W_ROLE},
     {"spokeswoman", W_ROLE},
     {"startup", W_ORGWORD},
+    {"startups", W_GROUP},
     {"stated", W_CUE | W_CUE_INV},
     {"statement", W_DOC | W_OWNED},
     {"states", W_CUE},
     {"stating", W_CUE | W_ING},
+    {"strategist", W_ROLE},
     {"stressed", W_CUE},
+    {"studies", W_DOC},
     {"study", W_DOC | W_OWNED},
     {"suggested", W_CUE | W_HEDGE},
     {"suggests", W_CUE | W_HEDGE},
     {"survey", W_DOC},
+    {"surveys", W_DOC},
+    {"tally", W_DOC},
     {"testified", W_CUE},
     {"that", W_STOP},
     {"the", W_DET | W_STOP},
-    {"their", W_STOP},
+    {"their", W_DET | W_STOP},
     {"them", W_PRON | W_STOP},
     {"they", W_PRON},
     {"think", W_CUE | W_CUE_WEAK | W_HEDGE},
@@ -254,9 +306,11 @@ static const word words[] = {
     {"those", W_STOP},
     {"to", W_STOP},
     {"told", W_CUE | W_RECIP},
+    {"transcript", W_DOC},
     {"tweeted", W_CUE | W_CUE_INV},
     {"university", W_ORGWORD},
     {"us", W_PRON | W_STOP},
+    {"voters", W_GROUP},
     {"warned", W_CUE | W_CUE_INV},
     {"warning", W_CUE | W_ING},
     {"was", W_STOP},
@@ -312,6 +366,7 @@ static const char *const kind_names[] = {"person", "organization", "group", "doc
 typedef struct {
     const char *name, *role, *org; /* in doc->arena */
     spk_kind kind;
+    bool generic; /* "the governor": a source, but not one "he" refers to */
 } speaker;
 
 /* A reporting frame: a source, its cue and the tokens the cue covers. */
@@ -448,7 +503,8 @@ static const char *last_word(const char *s)
 static int recent_of(const ct_attrib *st, int k)
 {
     for (int i = 0; i < st->nrecent; i++)
-        if (k < 0 || st->spk[st->recent[i]].kind == (spk_kind)k)
+        if ((k < 0 || st->spk[st->recent[i]].kind == (spk_kind)k) &&
+            !st->spk[st->recent[i]].generic)
             return st->recent[i];
     return -1;
 }
@@ -473,7 +529,7 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
 {
     const ct_token *toks = blk->toks;
     const char *buf = blk->buf;
-    while (a < b && (wflags(buf, &toks[a]) & W_DET))
+    while (a + 1 < b && (wflags(buf, &toks[a]) & W_DET))
         a++;
     if (a >= b)
         return -1;
@@ -572,8 +628,11 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
             s.kind = SK_ORG;
         else if (lower_head && (head & W_ROLE))
             s.kind = SK_PERSON;
-        else if (lower_head)
-            return -1; /* "the bill", "the plan": not a source we know */
+        else if (lower_head) { /* "the governor", "the results" */
+            s.kind = buf[toks[name_b - 1].start + toks[name_b - 1].len - 1] == 's' ? SK_GROUP
+                                                                             : SK_PERSON;
+            s.generic = true;
+        }
         else if (name_b - name_a == 1 && (toks[name_a].flags & CT_TF_ALLCAPS))
             s.kind = SK_ORG;
         else if (s.role || name_b - name_a >= 2)
@@ -621,8 +680,9 @@ static bool np_token(const char *buf, const ct_token *toks, uint32_t i, uint32_t
             return true;
         return false;
     }
-    return t->kind == CT_TOK_WORD && t->len > 1 && !(wflags(buf, t) & (W_STOP | W_SKIP)) &&
-           !(wflags(buf, t) & W_CUE);
+    unsigned f = wflags(buf, t);
+    return t->kind == CT_TOK_WORD && t->len > 1 && !(f & (W_STOP | W_SKIP)) &&
+           (!(f & W_CUE) || (f & W_DOC));
 }
 
 /* The source phrase ending at token j (inclusive), read backwards, within [lo, j].
@@ -635,7 +695,9 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
     if (hf & W_PRON)
         return j;
     bool lower = !is_cap(&toks[j]);
-    if (lower && !(hf & (W_GROUP | W_DOC | W_ROLE | W_ORGWORD)))
+    bool listed = (hf & (W_GROUP | W_DOC | W_ROLE | W_ORGWORD)) != 0;
+    if (lower && (toks[j].kind != CT_TOK_WORD || (hf & (W_STOP | W_SKIP | W_DET)) ||
+                  ((hf & W_CUE) && !(hf & W_DOC))))
         return j + 1;
     uint32_t a = j;
     int lowers = 0;
@@ -661,6 +723,15 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
             ++lowers > 3)
             break;
         a = i;
+    }
+    if (lower && !listed) {
+        /* "the results", "his campaign finance documents", "Audit files" */
+        bool anchored = a < j && ((wflags(buf, &toks[a]) & W_DET) || is_cap(&toks[a]) ||
+                                  (toks[a + 1].flags & CT_TF_POSSESSIVE));
+        size_t n = toks[j].len;
+        const char *w = buf + toks[j].start;
+        if (!anchored || (n > 2 && w[n - 2] == 'l' && w[n - 1] == 'y'))
+            return j + 1;
     }
     return a;
 }
@@ -701,6 +772,12 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             continue;
         }
         if (ct__tok_is(buf, t, "of") && b > start && b + 1 < hi && is_cap(&toks[b + 1])) {
+            b++;
+            continue;
+        }
+        /* after a determiner, a short lower-case phrase: "a longtime adviser" */
+        if (start > i && t->kind == CT_TOK_WORD && !is_cap(t) &&
+            !(f & (W_STOP | W_SKIP | W_SKIP2 | W_CUE | W_DET | W_PRON)) && b - start < 4) {
             b++;
             continue;
         }
@@ -777,10 +854,11 @@ static int subject_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint
     if (i < hi && !is_cap(&toks[i]) && !(wflags(buf, &toks[i]) & (W_DET | W_PRON)))
         return -1;
     bool opener = i < hi && (wflags(buf, &toks[i]) & W_STOP) && !(wflags(buf, &toks[i]) & W_DET);
-    for (uint32_t k = i + 1; !opener && k < hi && k < i + 8 && !is_punct(&toks[k], ','); k++)
+    if (!opener && i + 2 < hi) { /* "Earlier in the week," */
+        uint32_t k = i + 1;
         opener = !is_cap(&toks[k]) && (wflags(buf, &toks[k]) & W_STOP) &&
-                 !(wflags(buf, &toks[k]) & W_DET) && k + 1 < hi &&
-                 (wflags(buf, &toks[k + 1]) & W_DET); /* "Earlier in the week," */
+                 !(wflags(buf, &toks[k]) & W_DET) && (wflags(buf, &toks[k + 1]) & W_DET);
+    }
     if (opener) {
         uint32_t k = i;
         while (k < hi && k < i + 20 && !is_punct(&toks[k], ','))
@@ -821,6 +899,58 @@ static int doc_author(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
     return np_speaker(st, doc, blk, k + 1, b);
 }
 
+/* Where what a cue says ends: a semicolon, or a new clause ("..., but 55 percent of
+ * voters say ..."). */
+static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
+{
+    const ct_token *toks = blk->toks;
+    for (; i < hi; i++) {
+        if (is_punct(&toks[i], ';'))
+            return i;
+        if (toks[i].kind == CT_TOK_WORD && i > 0 &&
+            (ct__tok_is(blk->buf, &toks[i], "while") || ct__tok_is(blk->buf, &toks[i], "whereas") ||
+             (ct__tok_is(blk->buf, &toks[i], "but") && is_punct(&toks[i - 1], ',') &&
+              !(i + 1 < hi && ct__tok_is(blk->buf, &toks[i + 1], "that")))))
+            return i;
+    }
+    return hi;
+}
+
+/* ", the creator of 01.AI," after a name that ends at e: the person's role and org.
+ * Returns CT_OK or CT_ENOMEM. */
+static int appositive_after(ct_attrib *st, ct_doc *doc, const ct_block *blk, int spk,
+                            uint32_t e, uint32_t hi)
+{
+    const ct_token *toks = blk->toks;
+    const char *buf = blk->buf;
+    speaker *s = &st->spk[spk];
+    if (e + 1 >= hi || !is_punct(&toks[e], ',') || s->kind != SK_PERSON || s->generic ||
+        !(wflags(buf, &toks[e + 1]) & (W_DET | W_ROLE)))
+        return CT_OK;
+    uint32_t k = e + 1, of = 0;
+    while (k < hi && !is_punct(&toks[k], ',') &&
+           !(is_punct(&toks[k], '.') &&
+             (k + 1 >= hi || (toks[k + 1].flags & CT_TF_SPACE_BEFORE)))) { /* "01.AI" */
+        if (!of && (ct__tok_is(buf, &toks[k], "of") || ct__tok_is(buf, &toks[k], "at")))
+            of = k;
+        k++;
+    }
+    uint32_t ra = e + 1;
+    while (ra < k && (wflags(buf, &toks[ra]) & W_DET))
+        ra++;
+    if (!s->role) {
+        s->role = tok_text(doc, blk, ra, of ? of : k);
+        if (ra < (of ? of : k) && !s->role)
+            return CT_ENOMEM;
+    }
+    if (!s->org && of && of + 1 < k) {
+        s->org = tok_text(doc, blk, of + 1, k);
+        if (!s->org)
+            return CT_ENOMEM;
+    }
+    return CT_OK;
+}
+
 /* Look for a frame whose cue is token c in sentence [lo, hi). */
 static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
                     uint32_t hi, uint32_t c, unsigned cf)
@@ -835,8 +965,25 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             return CT_OK;
         uint32_t e = c + 2 < hi && (wflags(buf, &toks[c + 2]) & W_PRON) ? c + 3
                                                                           : np_fwd(blk, c + 2, hi);
-        if (e == c + 2)
-            return CT_OK;
+        if (e == c + 2) {
+            /* whatever it is, it is the source: "according to a count by The AP" */
+            while (e < hi && e < c + 14 && toks[e].kind != CT_TOK_PUNCT)
+                e++;
+            if (e == c + 2)
+                return CT_OK;
+            speaker s = {0};
+            uint32_t a = c + 2;
+            while (a + 1 < e && (wflags(buf, &toks[a]) & W_DET))
+                a++;
+            s.name = tok_text(doc, blk, a, e);
+            s.kind = SK_DOC;
+            if (!s.name)
+                return CT_ENOMEM;
+            spk = add_speaker(st, &s);
+            if (spk == -2)
+                return CT_ENOMEM;
+            return push_frame(st, c, lo, c, e, hi, spk);
+        }
         spk = np_speaker(st, doc, blk, c + 2, e);
         if (spk >= 0 && st->spk[spk].kind == SK_DOC) {
             int au = doc_author(st, doc, blk, e, hi);
@@ -847,6 +994,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             return CT_ENOMEM;
         if (spk < 0)
             return CT_OK;
+        if (appositive_after(st, doc, blk, spk, e, hi))
+            return CT_ENOMEM;
         /* the rest of the sentence on both sides */
         return push_frame(st, c, lo, c, e, hi, spk);
     }
@@ -864,19 +1013,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             if (spk == -2)
                 return CT_ENOMEM;
             if (spk >= 0) {
-                /* ", the CEO of Y," after the name: role and org */
-                if (e + 1 < hi && is_punct(&toks[e], ',') &&
-                    (wflags(buf, &toks[e + 1]) & (W_DET | W_ROLE))) {
-                    uint32_t k = e + 1;
-                    while (k < hi && !is_punct(&toks[k], ',') && !is_punct(&toks[k], '.'))
-                        k++;
-                    speaker *s = &st->spk[spk];
-                    if (!s->role && s->kind == SK_PERSON) {
-                        s->role = tok_text(doc, blk, e + 1, k);
-                        if (!s->role)
-                            return CT_ENOMEM;
-                    }
-                }
+                if (appositive_after(st, doc, blk, spk, e, hi))
+                    return CT_ENOMEM;
                 return push_frame(st, c, lo, c, e, hi, spk);
             }
         }
@@ -893,8 +1031,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     if (j == lo)
         return CT_OK;
     j--;
-    if ((cf & W_ING) && (is_punct(&toks[j], ',') || ct__tok_is(buf, &toks[j], "by") ||
-                         ct__tok_is(buf, &toks[j], "to"))) {
+    if (((cf & W_ING) && (is_punct(&toks[j], ',') || ct__tok_is(buf, &toks[j], "by") ||
+                          ct__tok_is(buf, &toks[j], "to"))) ||
+        (ct__tok_is(buf, &toks[j], "and") && !(cf & W_ING))) {
         /* ", saying that", "by claiming that": the clause's subject speaks */
         spk = subject_speaker(st, doc, blk, lo, j);
         if (spk == -2)
@@ -903,6 +1042,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             return CT_OK;
         return push_frame(st, c, c + 1, hi, 0, 0, spk);
     }
+    if ((cf & W_ING) && !(wflags(buf, &toks[j]) & (W_DOC | W_GROUP | W_ROLE)) &&
+        !is_cap(&toks[j]))
+        return CT_OK; /* "with the economy adding 151,000 jobs" */
     if ((ct__tok_is(buf, &toks[j], "that") || ct__tok_is(buf, &toks[j], "which")) && j > lo &&
         (wflags(buf, &toks[j - 1]) & W_DOC)) {
         /* "a technical paper that stated": its author, else the document */
@@ -934,7 +1076,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if (name_end == lo)
             return CT_OK;
         uint32_t a = np_back(blk, lo, name_end - 1);
-        if (a > name_end - 1 || !is_cap(&toks[name_end - 1]))
+        if (a > name_end - 1 ||
+            (!is_cap(&toks[name_end - 1]) &&
+             !(wflags(buf, &toks[name_end - 1]) & (W_GROUP | W_DOC | W_ORGWORD))))
             return CT_OK;
         spk = np_speaker(st, doc, blk, a, name_end);
         if (spk == -2)
@@ -942,7 +1086,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if (spk < 0)
             return CT_OK;
         speaker *s = &st->spk[spk];
-        if (!ct__tok_is(buf, &toks[k], "who") && !ct__tok_is(buf, &toks[k], "which")) {
+        if (wflags(buf, &toks[k]) & (W_DET | W_ROLE | W_TITLE)) {
             /* "the CEO of Y": role, and org after "of"/"at" */
             uint32_t of = k;
             while (of < j && !ct__tok_is(buf, &toks[of], "of") &&
@@ -998,20 +1142,39 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if ((cf & W_CUE_WEAK) && spk >= 0 && st->spk[spk].kind == SK_ORG &&
             !is_cap(&toks[j]))
             return CT_OK;
+        if ((cf & (W_CUE_WEAK | W_ING)) && spk >= 0 && st->spk[spk].generic)
+            return CT_OK;
     }
     /* what the cue covers: after it ("said that ..."), and before the source when the
      * source follows a comma or a closing quote ("..., Lehane said.") */
-    uint32_t ca = c + 1, cb = hi;
+    uint32_t ca = c + 1;
     if (cf & W_RECIP) { /* "told CNBC that" */
         uint32_t e = np_fwd(blk, ca, hi);
         ca = e;
     }
+    uint32_t cb = clause_end(blk, ca, hi);
     uint32_t ca2 = 0, cb2 = 0;
-    if (src_a > lo && (is_punct(&toks[src_a - 1], ',') || is_dquote(&toks[src_a - 1]) ||
-                       is_punct(&toks[src_a - 1], ':'))) {
+    bool opener = is_word(&toks[lo]) && (wflags(buf, &toks[lo]) & W_STOP) &&
+                  !(wflags(buf, &toks[lo]) & W_DET) && src_a > lo && !is_dquote(&toks[src_a - 1]);
+    if (src_a > lo && !opener &&
+        (is_punct(&toks[src_a - 1], ',') || is_dquote(&toks[src_a - 1]) ||
+         is_punct(&toks[src_a - 1], ':'))) {
         ca2 = lo;
         cb2 = src_a;
+        /* a trailing frame covers what came before, not "said in front of 1,000"; a
+         * frame after an opening phrase ("Late last year, X said it ...") what follows */
+        bool clausal = ca < hi && (ct__tok_is(buf, &toks[ca], "that") ||
+                                   is_punct(&toks[ca], ':') ||
+                                   (is_word(&toks[ca]) && !(wflags(buf, &toks[ca]) & W_STOP)) ||
+                                   (wflags(buf, &toks[ca]) & W_DET) || toks[ca].kind == CT_TOK_NUM ||
+                                   toks[ca].kind == CT_TOK_SYM);
+        if (!clausal)
+            cb = ca;
+        else if (!is_dquote(&toks[src_a - 1]))
+            ca2 = cb2 = 0;
     }
+    if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.')))
+        cb = ca; /* "Trump said, referring to ..." */
     return push_frame(st, c, ca, cb, ca2, cb2, spk);
 }
 
@@ -1031,6 +1194,28 @@ static int owned_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     while (e < hi && !is_punct(&blk->toks[e], ';'))
         e++;
     return push_frame(st, i, i + 1, e, 0, 0, spk);
+}
+
+/* "In a CBS News poll, she led 56 percent to 32 percent": the poll reports the numbers
+ * of its sentence. */
+static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
+                     uint32_t hi, uint32_t i)
+{
+    const ct_token *toks = blk->toks;
+    const char *buf = blk->buf;
+    if (!(ct__tok_is(buf, &toks[i], "poll") || ct__tok_is(buf, &toks[i], "polls") ||
+          ct__tok_is(buf, &toks[i], "survey") || ct__tok_is(buf, &toks[i], "surveys") ||
+          ct__tok_is(buf, &toks[i], "study")))
+        return CT_OK;
+    uint32_t a = np_back(blk, lo, i);
+    if (a > i || a == lo || !ct__tok_is(buf, &toks[a - 1], "in"))
+        return CT_OK;
+    int spk = np_speaker(st, doc, blk, a, i + 1);
+    if (spk == -2)
+        return CT_ENOMEM;
+    if (spk < 0)
+        return CT_OK;
+    return push_frame(st, i, lo, a - 1, i + 1, hi, spk);
 }
 
 /* "Victor Riparbelli, CEO of Synthesia, ...": a person met before any "he said". */
@@ -1123,7 +1308,11 @@ static int find_quotes(ct_attrib *st, const ct_block *blk, bool *open_at_end)
     *open_at_end = false;
     for (uint32_t i = 0; i < n; i++) {
         const ct_token *t = &toks[i];
-        if (!is_dquote(t))
+        /* two apostrophes stand for a double mark in some wire copy: ''It costs'' */
+        bool twin = t->kind == CT_TOK_PUNCT && t->cp == '\'' && i + 1 < n &&
+                    toks[i + 1].kind == CT_TOK_PUNCT && toks[i + 1].cp == '\'' &&
+                    toks[i + 1].start == t->start + 1;
+        if (!is_dquote(t) && !twin)
             continue;
         uint32_t s = sent_of(blk, i);
         if (blk->sents[s].flags & (CT_SF_METADATA | CT_SF_BOILERPLATE))
@@ -1139,7 +1328,8 @@ static int find_quotes(ct_attrib *st, const ct_block *blk, bool *open_at_end)
                 continue;
             }
             in = true;
-            open = i;
+            open = twin ? i + 1 : i;
+            i += twin;
             continue;
         }
         if (is_open_mark(t->cp)) {
@@ -1158,6 +1348,7 @@ static int find_quotes(ct_attrib *st, const ct_block *blk, bool *open_at_end)
         if (rc)
             return rc;
         in = false;
+        i += twin;
     }
     if (in) {
         uint32_t so = sent_of(blk, open);
@@ -1193,7 +1384,7 @@ static int frame_near(const ct_attrib *st, uint32_t a, uint32_t b, uint32_t i)
 
 /* Give each quotation its speaker: a frame right after or right before it, a frame
  * elsewhere in its sentences, the speaker of the quote it continues. */
-static void quote_speakers(ct_attrib *st, const ct_block *blk)
+static int quote_speakers(ct_attrib *st, ct_doc *doc, const ct_block *blk)
 {
     const ct_token *toks = blk->toks;
     for (size_t k = 0; k < st->nqs; k++) {
@@ -1229,8 +1420,26 @@ static void quote_speakers(ct_attrib *st, const ct_block *blk)
             if (best >= 0 && !in_speech(st, st->fr[best].cue))
                 f = best;
         }
+        int sub = -1;
+        if (f < 0 && q->open != UINT32_MAX && q->open > lo + 1) {
+            /* "Clinton slammed the proposal as “…”": the sentence's subject */
+            sub = subject_speaker(st, doc, blk, lo, q->open);
+        } else if (f < 0 && q->close + 2 < hi) {
+            /* "“…,” the man shouted" */
+            uint32_t a = q->close + 1;
+            if (is_punct(&toks[a], ','))
+                a++;
+            uint32_t e = (wflags(blk->buf, &toks[a]) & W_PRON) ? a + 1 : np_fwd(blk, a, hi);
+            if (e > a && e < hi && toks[e].kind == CT_TOK_WORD && !is_cap(&toks[e]) &&
+                !(wflags(blk->buf, &toks[e]) & W_STOP))
+                sub = np_speaker(st, doc, blk, a, e);
+        }
+        if (sub == -2)
+            return CT_ENOMEM;
         if (f >= 0) {
             q->spk = st->fr[f].spk;
+        } else if (sub >= 0) {
+            q->spk = sub;
         } else if (q->open == UINT32_MAX || (first == 0 && st->last_quote_spk >= 0 &&
                                              blk->para <= st->last_quote_para + 1)) {
             q->spk = st->last_quote_spk; /* a quote running on from the last paragraph */
@@ -1240,12 +1449,12 @@ static void quote_speakers(ct_attrib *st, const ct_block *blk)
             if (best >= 0 && !in_speech(st, st->fr[best].cue))
                 q->spk = st->fr[best].spk;
         }
-        (void)toks;
         if (q->spk >= 0) {
             st->last_quote_spk = q->spk;
             st->last_quote_para = blk->para;
         }
     }
+    return CT_OK;
 }
 
 /* ---- hedges ----------------------------------------------------------------------- */
@@ -1333,6 +1542,12 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                     return rc;
                 continue;
             }
+            if ((f & W_DOC) && !(f & W_CUE)) {
+                rc = in_doc_at(st, doc, blk, lo, hi, i);
+                if (rc)
+                    return rc;
+                continue;
+            }
             if (!(f & W_CUE))
                 continue;
             rc = frame_at(st, doc, blk, lo, hi, i, f);
@@ -1340,7 +1555,9 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                 return rc;
         }
     }
-    quote_speakers(st, blk);
+    rc = quote_speakers(st, doc, blk);
+    if (rc)
+        return rc;
     st->quote_open = open_at_end;
 
     /* record the quotations */

@@ -10,7 +10,7 @@
 #include "alloc.h"
 #include "claimtrack/errors.h"
 
-enum { L_NUM = 1, L_HUNDRED, L_SCALE, L_VAGUE, L_FRAC, L_ORD, L_MULT, L_CUR, L_TIME, L_PCT, L_MONTH };
+enum { L_NUM = 1, L_HUNDRED, L_SCALE, L_VAGUE, L_FRAC, L_ORD, L_MULT, L_CUR, L_TIME, L_PCT, L_MONTH, L_DIM };
 
 typedef struct {
     const char *w;
@@ -24,6 +24,8 @@ typedef struct {
 static const char *const cur_codes[] = {"USD", "EUR", "GBP", "CNY", "JPY", "INR", "CHF", "CAD", "AUD", "HKD", "KRW", "RUB", "BRL", "SGD", "TWD", "MXN", "ZAR", "SEK", "NOK", "DKK", "TRY", "ILS", "NGN", "VND", "THB", "MYR", "PHP", "FIM", "FRF", "DEM", "ITL", "ESP", "NZD", "PKR", "EGP", "SAR", "AED", "IDR", "PLN", "UAH", "XBT"};
 static const char *const time_units[] = {"second", "minute", "hour", "day", "week", "month", "year"};
 static const lex_entry lexicon[] = {
+    {"acre", 4, L_DIM, 0, 1},
+    {"acres", 5, L_DIM, 0, 1},
     {"aed", 3, L_CUR, 36, 1},
     {"apr", 3, L_MONTH, 0, 4},
     {"april", 5, L_MONTH, 0, 4},
@@ -34,27 +36,45 @@ static const lex_entry lexicon[] = {
     {"baht", 4, L_CUR, 24, 1},
     {"billion", 7, L_SCALE, 0, 1000000000},
     {"billions", 8, L_VAGUE, 0, 1000000000},
+    {"billionth", 9, L_FRAC, 0, 1000000000},
+    {"billionths", 10, L_FRAC, 0, 1000000000},
+    {"bit", 3, L_DIM, 0, 1},
     {"bitcoin", 7, L_CUR, 40, 1},
     {"bitcoins", 8, L_CUR, 40, 1},
+    {"bits", 4, L_DIM, 0, 1},
     {"bln", 3, L_SCALE, 1, 1000000000},
     {"bn", 2, L_SCALE, 1, 1000000000},
     {"brl", 3, L_CUR, 12, 1},
     {"btc", 3, L_CUR, 40, 1},
     {"bucks", 5, L_CUR, 0, 1},
+    {"byte", 4, L_DIM, 0, 1},
+    {"bytes", 5, L_DIM, 0, 1},
     {"cad", 3, L_CUR, 7, 1},
+    {"calorie", 7, L_DIM, 0, 1},
+    {"calories", 8, L_DIM, 0, 1},
+    {"celsius", 7, L_DIM, 0, 1},
     {"cent", 4, L_CUR, 0, 0.01},
+    {"centimeter", 10, L_DIM, 0, 1},
+    {"centimeters", 11, L_DIM, 0, 1},
+    {"centimetre", 10, L_DIM, 0, 1},
+    {"centimetres", 11, L_DIM, 0, 1},
     {"cents", 5, L_CUR, 0, 0.01},
     {"centuries", 9, L_TIME, 6, 100},
     {"century", 7, L_TIME, 6, 100},
     {"chf", 3, L_CUR, 6, 1},
+    {"cm", 2, L_DIM, 0, 1},
     {"cny", 3, L_CUR, 3, 1},
     {"crore", 5, L_SCALE, 0, 10000000},
+    {"crores", 6, L_SCALE, 0, 10000000},
+    {"cubic", 5, L_DIM, 0, 1},
     {"day", 3, L_TIME, 3, 1},
     {"days", 4, L_TIME, 3, 1},
     {"dec", 3, L_MONTH, 0, 12},
     {"decade", 6, L_TIME, 6, 10},
     {"decades", 7, L_TIME, 6, 10},
     {"december", 8, L_MONTH, 0, 12},
+    {"degree", 6, L_DIM, 0, 1},
+    {"degrees", 7, L_DIM, 0, 1},
     {"dirham", 6, L_CUR, 36, 1},
     {"dirhams", 7, L_CUR, 36, 1},
     {"dkk", 3, L_CUR, 19, 1},
@@ -65,8 +85,11 @@ static const lex_entry lexicon[] = {
     {"doubled", 7, L_MULT, 1, 2},
     {"doubles", 7, L_MULT, 1, 2},
     {"doubling", 8, L_MULT, 1, 2},
+    {"doz", 3, L_SCALE, 0, 12},
     {"dozen", 5, L_SCALE, 0, 12},
     {"dozens", 6, L_VAGUE, 0, 12},
+    {"dozs", 4, L_SCALE, 0, 12},
+    {"dzs", 3, L_SCALE, 0, 12},
     {"egp", 3, L_CUR, 34, 1},
     {"eight", 5, L_NUM, 0, 8},
     {"eighteen", 8, L_NUM, 0, 18},
@@ -81,8 +104,10 @@ static const lex_entry lexicon[] = {
     {"eur", 3, L_CUR, 1, 1},
     {"euro", 4, L_CUR, 1, 1},
     {"euros", 5, L_CUR, 1, 1},
+    {"fahrenheit", 10, L_DIM, 0, 1},
     {"feb", 3, L_MONTH, 0, 2},
     {"february", 8, L_MONTH, 0, 2},
+    {"feet", 4, L_DIM, 0, 1},
     {"fifteen", 7, L_NUM, 0, 15},
     {"fifteenth", 9, L_ORD, 0, 15},
     {"fifth", 5, L_FRAC, 0, 5},
@@ -93,6 +118,8 @@ static const lex_entry lexicon[] = {
     {"first", 5, L_ORD, 0, 1},
     {"five", 4, L_NUM, 0, 5},
     {"fivefold", 8, L_MULT, 1, 5},
+    {"floors", 6, L_DIM, 0, 1},
+    {"foot", 4, L_DIM, 0, 1},
     {"fortieth", 8, L_ORD, 0, 40},
     {"fortnight", 9, L_TIME, 3, 14},
     {"fortnights", 10, L_TIME, 3, 14},
@@ -107,11 +134,29 @@ static const lex_entry lexicon[] = {
     {"fourty", 6, L_NUM, 0, 40},
     {"franc", 5, L_CUR, 6, 1},
     {"francs", 6, L_CUR, 6, 1},
+    {"ft", 2, L_DIM, 0, 1},
+    {"gallon", 6, L_DIM, 0, 1},
+    {"gallons", 7, L_DIM, 0, 1},
+    {"gb", 2, L_DIM, 0, 1},
     {"gbp", 3, L_CUR, 2, 1},
+    {"gbps", 4, L_DIM, 0, 1},
+    {"ghz", 3, L_DIM, 0, 1},
+    {"gigabit", 7, L_DIM, 0, 1},
+    {"gigabits", 8, L_DIM, 0, 1},
+    {"gigabyte", 8, L_DIM, 0, 1},
+    {"gigabytes", 9, L_DIM, 0, 1},
+    {"gigawatt", 8, L_DIM, 0, 1},
+    {"gigawatts", 9, L_DIM, 0, 1},
+    {"gram", 4, L_DIM, 0, 1},
+    {"grams", 5, L_DIM, 0, 1},
+    {"gw", 2, L_DIM, 0, 1},
+    {"gwh", 3, L_DIM, 0, 1},
     {"half", 4, L_FRAC, 0, 2},
     {"halved", 6, L_MULT, 2, 2},
     {"halves", 6, L_FRAC, 0, 2},
     {"halving", 7, L_MULT, 2, 2},
+    {"hectare", 7, L_DIM, 0, 1},
+    {"hectares", 8, L_DIM, 0, 1},
     {"hkd", 3, L_CUR, 9, 1},
     {"hour", 4, L_TIME, 2, 1},
     {"hours", 5, L_TIME, 2, 1},
@@ -124,8 +169,11 @@ static const lex_entry lexicon[] = {
     {"hundredth", 9, L_FRAC, 0, 100},
     {"hundredth", 9, L_ORD, 0, 100},
     {"hundredths", 10, L_FRAC, 0, 100},
+    {"hz", 2, L_DIM, 0, 1},
     {"idr", 3, L_CUR, 37, 1},
     {"ils", 3, L_CUR, 21, 1},
+    {"inch", 4, L_DIM, 0, 1},
+    {"inches", 6, L_DIM, 0, 1},
     {"inr", 3, L_CUR, 5, 1},
     {"jan", 3, L_MONTH, 0, 1},
     {"january", 7, L_MONTH, 0, 1},
@@ -135,36 +183,95 @@ static const lex_entry lexicon[] = {
     {"jun", 3, L_MONTH, 0, 6},
     {"june", 4, L_MONTH, 0, 6},
     {"k", 1, L_SCALE, 1, 1000},
+    {"kb", 2, L_DIM, 0, 1},
+    {"kbps", 4, L_DIM, 0, 1},
+    {"kg", 2, L_DIM, 0, 1},
+    {"kgs", 3, L_DIM, 0, 1},
+    {"khz", 3, L_DIM, 0, 1},
+    {"kilo", 4, L_DIM, 0, 1},
+    {"kilobit", 7, L_DIM, 0, 1},
+    {"kilobits", 8, L_DIM, 0, 1},
+    {"kilobyte", 8, L_DIM, 0, 1},
+    {"kilobytes", 9, L_DIM, 0, 1},
+    {"kilogram", 8, L_DIM, 0, 1},
+    {"kilograms", 9, L_DIM, 0, 1},
+    {"kilometer", 9, L_DIM, 0, 1},
+    {"kilometers", 10, L_DIM, 0, 1},
+    {"kilometre", 9, L_DIM, 0, 1},
+    {"kilometres", 10, L_DIM, 0, 1},
+    {"kilos", 5, L_DIM, 0, 1},
+    {"kilowatt", 8, L_DIM, 0, 1},
+    {"kilowatts", 9, L_DIM, 0, 1},
+    {"km", 2, L_DIM, 0, 1},
+    {"kms", 3, L_DIM, 0, 1},
+    {"knots", 5, L_DIM, 0, 1},
+    {"kph", 3, L_DIM, 0, 1},
     {"krona", 5, L_CUR, 17, 1},
     {"krone", 5, L_CUR, 18, 1},
     {"kroner", 6, L_CUR, 18, 1},
     {"kronor", 6, L_CUR, 17, 1},
     {"krw", 3, L_CUR, 10, 1},
+    {"kw", 2, L_DIM, 0, 1},
+    {"kwh", 3, L_DIM, 0, 1},
     {"lakh", 4, L_SCALE, 0, 100000},
+    {"lakhs", 5, L_SCALE, 0, 100000},
+    {"lb", 2, L_DIM, 0, 1},
+    {"lbs", 3, L_DIM, 0, 1},
     {"lira", 4, L_CUR, 20, 1},
+    {"liter", 5, L_DIM, 0, 1},
+    {"liters", 6, L_DIM, 0, 1},
+    {"litre", 5, L_DIM, 0, 1},
+    {"litres", 6, L_DIM, 0, 1},
     {"m", 1, L_SCALE, 1, 1000000},
     {"mar", 3, L_MONTH, 0, 3},
     {"march", 5, L_MONTH, 0, 3},
     {"markka", 6, L_CUR, 27, 1},
     {"markkaa", 7, L_CUR, 27, 1},
     {"may", 3, L_MONTH, 0, 5},
+    {"mb", 2, L_DIM, 0, 1},
+    {"mbps", 4, L_DIM, 0, 1},
+    {"megabit", 7, L_DIM, 0, 1},
+    {"megabits", 8, L_DIM, 0, 1},
+    {"megabyte", 8, L_DIM, 0, 1},
+    {"megabytes", 9, L_DIM, 0, 1},
+    {"megapixel", 9, L_DIM, 0, 1},
+    {"megapixels", 10, L_DIM, 0, 1},
+    {"megawatt", 8, L_DIM, 0, 1},
+    {"megawatts", 9, L_DIM, 0, 1},
+    {"meter", 5, L_DIM, 0, 1},
+    {"meters", 6, L_DIM, 0, 1},
+    {"metre", 5, L_DIM, 0, 1},
+    {"metres", 6, L_DIM, 0, 1},
+    {"mhz", 3, L_DIM, 0, 1},
     {"mil", 3, L_SCALE, 1, 1000000},
+    {"mile", 4, L_DIM, 0, 1},
+    {"miles", 5, L_DIM, 0, 1},
     {"millennia", 9, L_TIME, 6, 1000},
+    {"millimeter", 10, L_DIM, 0, 1},
+    {"millimeters", 11, L_DIM, 0, 1},
+    {"millimetre", 10, L_DIM, 0, 1},
+    {"millimetres", 11, L_DIM, 0, 1},
     {"million", 7, L_SCALE, 0, 1000000},
     {"millions", 8, L_VAGUE, 0, 1000000},
+    {"millionth", 9, L_FRAC, 0, 1000000},
+    {"millionths", 10, L_FRAC, 0, 1000000},
     {"min", 3, L_TIME, 1, 1},
     {"mins", 4, L_TIME, 1, 1},
     {"minute", 6, L_TIME, 1, 1},
     {"minutes", 7, L_TIME, 1, 1},
     {"mln", 3, L_SCALE, 1, 1000000},
+    {"mm", 2, L_DIM, 0, 1},
     {"mn", 2, L_SCALE, 1, 1000000},
     {"month", 5, L_TIME, 5, 1},
     {"months", 6, L_TIME, 5, 1},
+    {"mph", 3, L_DIM, 0, 1},
+    {"mw", 2, L_DIM, 0, 1},
+    {"mwh", 3, L_DIM, 0, 1},
     {"mxn", 3, L_CUR, 15, 1},
     {"myr", 3, L_CUR, 25, 1},
     {"naira", 5, L_CUR, 22, 1},
+    {"naught", 6, L_NUM, 0, 0},
     {"ngn", 3, L_CUR, 22, 1},
-    {"nil", 3, L_NUM, 0, 0},
     {"nine", 4, L_NUM, 0, 9},
     {"ninefold", 8, L_MULT, 1, 9},
     {"nineteen", 8, L_NUM, 0, 19},
@@ -181,6 +288,9 @@ static const lex_entry lexicon[] = {
     {"oct", 3, L_MONTH, 0, 10},
     {"october", 7, L_MONTH, 0, 10},
     {"one", 3, L_NUM, 0, 1},
+    {"ounce", 5, L_DIM, 0, 1},
+    {"ounces", 6, L_DIM, 0, 1},
+    {"oz", 2, L_DIM, 0, 1},
     {"paise", 5, L_CUR, 5, 0.01},
     {"pct", 3, L_PCT, 0, 1},
     {"pence", 5, L_CUR, 2, 0.01},
@@ -193,6 +303,8 @@ static const lex_entry lexicon[] = {
     {"peso", 4, L_CUR, 15, 1},
     {"pesos", 5, L_CUR, 15, 1},
     {"php", 3, L_CUR, 26, 1},
+    {"pixel", 5, L_DIM, 0, 1},
+    {"pixels", 6, L_DIM, 0, 1},
     {"pkr", 3, L_CUR, 33, 1},
     {"pln", 3, L_CUR, 38, 1},
     {"pound", 5, L_CUR, 2, 1},
@@ -248,13 +360,20 @@ static const lex_entry lexicon[] = {
     {"sixth", 5, L_ORD, 0, 6},
     {"sixths", 6, L_FRAC, 0, 6},
     {"sixty", 5, L_NUM, 0, 60},
+    {"sq", 2, L_DIM, 0, 1},
+    {"square", 6, L_DIM, 0, 1},
     {"sterling", 8, L_CUR, 2, 1},
+    {"storey", 6, L_DIM, 0, 1},
+    {"storeys", 7, L_DIM, 0, 1},
+    {"tb", 2, L_DIM, 0, 1},
     {"ten", 3, L_NUM, 0, 10},
     {"tenfold", 7, L_MULT, 1, 10},
     {"tens", 4, L_VAGUE, 0, 10},
     {"tenth", 5, L_FRAC, 0, 10},
     {"tenth", 5, L_ORD, 0, 10},
     {"tenths", 6, L_FRAC, 0, 10},
+    {"terabyte", 8, L_DIM, 0, 1},
+    {"terabytes", 9, L_DIM, 0, 1},
     {"thb", 3, L_CUR, 24, 1},
     {"third", 5, L_FRAC, 0, 3},
     {"third", 5, L_ORD, 0, 3},
@@ -271,10 +390,17 @@ static const lex_entry lexicon[] = {
     {"three", 5, L_NUM, 0, 3},
     {"threefold", 9, L_MULT, 1, 3},
     {"thrice", 6, L_MULT, 1, 3},
+    {"tln", 3, L_SCALE, 1, 1000000000000},
     {"tn", 2, L_SCALE, 1, 1000000000000},
+    {"ton", 3, L_DIM, 0, 1},
+    {"tonne", 5, L_DIM, 0, 1},
+    {"tonnes", 6, L_DIM, 0, 1},
+    {"tons", 4, L_DIM, 0, 1},
     {"tr", 2, L_SCALE, 1, 1000000000000},
     {"trillion", 8, L_SCALE, 0, 1000000000000},
     {"trillions", 9, L_VAGUE, 0, 1000000000000},
+    {"trillionth", 10, L_FRAC, 0, 1000000000000},
+    {"trillionths", 11, L_FRAC, 0, 1000000000000},
     {"triple", 6, L_MULT, 1, 3},
     {"tripled", 7, L_MULT, 1, 3},
     {"triples", 7, L_MULT, 1, 3},
@@ -293,9 +419,15 @@ static const lex_entry lexicon[] = {
     {"uah", 3, L_CUR, 39, 1},
     {"usd", 3, L_CUR, 0, 1},
     {"vnd", 3, L_CUR, 23, 1},
+    {"volt", 4, L_DIM, 0, 1},
+    {"volts", 5, L_DIM, 0, 1},
+    {"watt", 4, L_DIM, 0, 1},
+    {"watts", 5, L_DIM, 0, 1},
     {"week", 4, L_TIME, 4, 1},
     {"weeks", 5, L_TIME, 4, 1},
     {"won", 3, L_CUR, 10, 1},
+    {"yard", 4, L_DIM, 0, 1},
+    {"yards", 5, L_DIM, 0, 1},
     {"year", 4, L_TIME, 6, 1},
     {"years", 5, L_TIME, 6, 1},
     {"yen", 3, L_CUR, 4, 1},
@@ -307,7 +439,7 @@ static const lex_entry lexicon[] = {
     {"zloty", 5, L_CUR, 38, 1},
 };
 /* first_index[c]..first_index[c + 1]: the words starting with 'a' + c */
-static const uint16_t first_index[27] = {0, 6, 17, 25, 43, 57, 83, 84, 100, 103, 110, 116, 118, 138, 154, 157, 173, 178, 194, 225, 266, 268, 269, 272, 272, 278, 281};
+static const uint16_t first_index[27] = {0, 8, 25, 43, 66, 80, 111, 127, 146, 151, 158, 189, 198, 245, 261, 267, 285, 290, 306, 341, 392, 394, 397, 402, 402, 410, 413};
 /* END GENERATED */
 
 #define NLEX (sizeof lexicon / sizeof lexicon[0])
@@ -514,10 +646,34 @@ typedef struct {
     bool skip;      /* not a quantity at all (36Kr, 9/11, 10:30): consume and say nothing */
     bool date;      /* 1990s, 1/31/2025 */
     int ndigits;
+    uint64_t mant; /* digits: v == mant / 10^frac exactly, so that scaling stays exact */
+    int frac;      /* -1 when v is not such a decimal */
 } num;
 
 static const double pow10_tab[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
                                    1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+
+/* "12,34,567.89": groups of two, then a last group of three. */
+static bool indian_grouping(const char *s, size_t n)
+{
+    size_t group = 0, groups = 0;
+    bool first = true;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == ',' || s[i] == '.') {
+            bool lastg = i == n || s[i] == '.';
+            if (!first && (lastg ? group != 3 : group != 2))
+                return false;
+            first = false;
+            groups++;
+            group = 0;
+            if (i < n && s[i] == '.')
+                break;
+        } else {
+            group++;
+        }
+    }
+    return groups >= 3;
+}
 
 /* The value of a NUM token: "10,000", "0.01", "1.234.567". false when malformed. */
 static bool digits_value(const char *s, size_t n, num *x)
@@ -541,11 +697,17 @@ static bool digits_value(const char *s, size_t n, num *x)
         bad_group = true;
     /* which separator is the decimal point? */
     char dec = '.';
+    const char *lastdot = memchr(s, '.', n), *lastcomma = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ',')
+            lastcomma = s + i;
     if (dots > 1 && commas == 0)
         dec = '\0'; /* 1.234.567 */
+    else if (dots && commas && lastdot < lastcomma)
+        dec = ','; /* 1.111,11 */
     else if (bad_group && commas == 1 && dots == 0)
         dec = ','; /* 1,5 */
-    else if (bad_group)
+    else if (bad_group && !indian_grouping(s, n))
         return false; /* a list such as "1,2,3" */
     uint64_t mant = 0;
     int frac = 0, nd = 0;
@@ -574,10 +736,41 @@ static bool digits_value(const char *s, size_t n, num *x)
     else if (frac < 0)
         v *= pow10_tab[-frac > 18 ? 18 : -frac];
     x->v = v;
+    x->mant = mant;
+    x->frac = frac >= 0 && frac <= 18 && mant < (1ull << 53) ? frac : -1;
     x->decimal = after;
     x->plain_int = !commas && !dots;
     x->ndigits = (int)n;
     return true;
+}
+
+/* x *= f. For a decimal times a power of ten, compute mant * 10^(e - frac) so that 8.2bn
+ * is 8200000000 and not 8199999999.999999. */
+static void mul_scale(num *x, double f)
+{
+    int e = -1;
+    for (int k = 0; k <= 15; k++)
+        if (pow10_tab[k] == f)
+            e = k;
+    if (e >= 0 && x->frac >= 0 && (double)x->mant == x->v * pow10_tab[x->frac] &&
+        x->v == (double)x->mant / pow10_tab[x->frac]) {
+        int d = e - x->frac;
+        double m = (double)x->mant;
+        if (d >= 0 && d <= 18 && m * pow10_tab[d] < 9007199254740992.0) {
+            x->v = m * pow10_tab[d];
+            x->mant = (uint64_t)x->v;
+            x->frac = 0;
+        } else if (d < 0) {
+            x->v = m / pow10_tab[-d];
+            x->frac = -d;
+        } else {
+            x->v *= f;
+            x->frac = -1;
+        }
+        return;
+    }
+    x->v *= f;
+    x->frac = -1;
 }
 
 static bool common_denominator(double d)
@@ -586,32 +779,115 @@ static bool common_denominator(double d)
            d == 32 || d == 100;
 }
 
-/* Scale words after a number: "million", "bn", a "6.5m" suffix. */
+static bool and_fraction(const scan *sc, uint32_t k, uint32_t *end, double *val);
+static bool parse_words(const scan *sc, uint32_t i, num *x);
+static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money);
+
+/* Scale words after a number: "million", "bn", "dozens", a "6.5m" suffix, then "and a
+ * half" or the rest of "4 thousand 3 hundred and 21". */
 static uint32_t scale_words(const scan *sc, uint32_t k, num *x, bool money)
 {
     const lex_entry *e;
-    while (k < sc->n && (e = lex_tok(sc, k, L_SCALE)) != NULL) {
-        /* single letters only as a suffix or after an amount of money: "6 m" is six metres */
-        if (e->aux == 1 && !glued(sc, k) && e->len == 1 && !money)
+    double last = 1;
+    for (;;) {
+        if ((e = lex_tok(sc, k, L_SCALE)) != NULL) {
+            /* single letters only as a suffix, after money or at the end: "6 m" is six metres */
+            if (e->aux == 1 && !glued(sc, k) && e->len == 1 && !money &&
+                !(e->w[0] == 'k' && (k + 1 >= sc->n || sc->t[k + 1].kind != CT_TOK_WORD)))
+                break;
+            if (e->aux == 1 && glued(sc, k) && k + 1 < sc->n &&
+                sc->t[k + 1].kind == CT_TOK_WORD && glued(sc, k + 1))
+                break;
+        } else if ((e = lex_tok(sc, k, L_HUNDRED)) != NULL ||
+                   ((e = lex_tok(sc, k, L_VAGUE)) != NULL && e->v == 12)) {
+            if (glued(sc, k))
+                break;
+        } else {
             break;
-        if (e->aux == 1 && glued(sc, k) && k + 1 < sc->n && sc->t[k + 1].kind == CT_TOK_WORD &&
-            glued(sc, k + 1))
-            break;
-        /* "a dozen" counts, "dozen" after a number scales; "two million" etc. */
-        x->v *= e->v;
+        }
+        mul_scale(x, e->v);
         x->scale *= e->v;
         x->plain_int = false;
+        last = e->v;
         k++;
     }
-    if (k < sc->n && (e = lex_tok(sc, k, L_HUNDRED)) != NULL && x->words == false &&
-        !glued(sc, k)) {
-        x->v *= 100;
-        x->scale *= 100;
-        x->plain_int = false;
-        k++;
-        return scale_words(sc, k, x, money);
+    if (last == 1)
+        return k;
+    uint32_t fe;
+    double fv;
+    if (and_fraction(sc, k, &fe, &fv)) { /* "3 million and a half" */
+        x->v += fv * last;
+        return fe;
+    }
+    /* "3 hundred and 21", "4 thousand 3 hundred", "6 crore and two hundred" */
+    if (!x->decimal && last >= 100 && !glued(sc, k - 1)) {
+        uint32_t j = W(sc, k, "and") ? k + 1 : k;
+        num r;
+        bool ok = false;
+        if (is_num(sc, j))
+            ok = parse_digits(sc, j, &r, money) && (r.plain_int || r.scale > 1) &&
+                 (j > k || lex_tok(sc, r.first + 1, L_HUNDRED));
+        else if (j > k && lex_tok(sc, j, L_NUM))
+            ok = parse_words(sc, j, &r);
+        if (ok && !r.skip && !r.date && !r.ord && !r.den && r.v < last && r.v >= 1) {
+            x->v += r.v;
+            return r.end;
+        }
     }
     return k;
+}
+
+static const struct {
+    int32_t cp;
+    double v;
+} vulgar[] = {{0x00BD, 0.5},     {0x2153, 1.0 / 3}, {0x2154, 2.0 / 3}, {0x00BC, 0.25},
+              {0x00BE, 0.75},    {0x2155, 0.2},     {0x2156, 0.4},     {0x2157, 0.6},
+              {0x2158, 0.8},     {0x2159, 1.0 / 6}, {0x215A, 5.0 / 6}, {0x215B, 0.125},
+              {0x215C, 0.375},   {0x215D, 0.625},   {0x215E, 0.875}};
+
+/* The value of a vulgar fraction sign ("½", "¾"), or 0. */
+static double vulgar_value(const scan *sc, uint32_t i)
+{
+    if (i >= sc->n || sc->t[i].kind == CT_TOK_WORD || sc->t[i].kind == CT_TOK_NUM)
+        return 0;
+    for (size_t k = 0; k < sizeof vulgar / sizeof vulgar[0]; k++)
+        if (vulgar[k].cp == sc->t[i].cp)
+            return vulgar[k].v;
+    return 0;
+}
+
+/* A signed integer exponent at token k: "14", "+14", "-1", "--23" (the peer's typo). */
+static bool exponent_at(const scan *sc, uint32_t k, uint32_t *end, int *exp)
+{
+    int sign = 1;
+    while (k < sc->n && glued(sc, k) && (P(sc, k, '+') || dash(sc, k))) {
+        if (dash(sc, k))
+            sign = -sign;
+        k++;
+    }
+    if (!is_num(sc, k) || !glued(sc, k) || sc->t[k].len > 3)
+        return false;
+    int e = 0;
+    for (uint32_t c = 0; c < sc->t[k].len; c++) {
+        char ch = sc->buf[sc->t[k].start + c];
+        if (ch < '0' || ch > '9')
+            return false;
+        e = e * 10 + (ch - '0');
+    }
+    *exp = sign < 0 ? -e : e;
+    *end = k + 1;
+    return true;
+}
+
+static double ipow(double b, int e)
+{
+    double r = 1;
+    int n = e < 0 ? -e : e;
+    if (n > 400)
+        n = 400;
+    while (n--)
+        r *= b;
+    return e < 0 ? 1 / r : r;
 }
 
 /* A number written in digits at token i. */
@@ -624,7 +900,110 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
     if (!digits_value(sc->buf + t->start, t->len, x))
         return false;
     uint32_t k = i + 1;
-    /* glued to a word on its left: "A-100" is written "A100" (one WORD); here "v 2" etc. */
+    /* ".08": a decimal without its leading zero */
+    if (i > 0 && P(sc, i - 1, '.') && glued(sc, i) && x->plain_int &&
+        (i == 1 || !glued(sc, i - 1) || sc->t[i - 2].kind == CT_TOK_SYM)) {
+        x->v /= pow10_tab[t->len > 18 ? 18 : t->len];
+        x->plain_int = false;
+        x->decimal = true;
+        x->first = i - 1;
+    }
+    /* "1 234 567", "40 000" (a space, or a narrow no-break space, between thousands) */
+    if (x->plain_int && t->len <= 3 && is_num(sc, k) && sc->t[k].len == 3 && !glued(sc, k)) {
+        uint32_t g = k;
+        while (is_num(sc, g) && sc->t[g].len == 3 && !glued(sc, g) &&
+               sc->t[g].start == sc->t[g - 1].start + sc->t[g - 1].len + 1 &&
+               memchr(sc->buf + sc->t[g].start, ',', 3) == NULL &&
+               memchr(sc->buf + sc->t[g].start, '.', 3) == NULL)
+            g++;
+        bool nnbsp = sc->t[k].start >= 3 &&
+                     ((unsigned char)sc->buf[sc->t[k].start - 3] == 0xE2 &&
+                      (unsigned char)sc->buf[sc->t[k].start - 2] == 0x80 &&
+                      (unsigned char)sc->buf[sc->t[k].start - 1] == 0xAF);
+        if (nnbsp) {
+            g = k;
+            while (is_num(sc, g) && sc->t[g].len >= 3 && !glued(sc, g) &&
+                   sc->t[g].start == sc->t[g - 1].start + sc->t[g - 1].len + 3)
+                g++;
+        }
+        if (g > k && (nnbsp || g - k >= 2 ||
+                      memcmp(sc->buf + sc->t[k].start, "000", 3) == 0)) {
+            for (uint32_t c = k; c < g; c++) {
+                num part;
+                digits_value(sc->buf + sc->t[c].start, sc->t[c].len, &part);
+                double m = 1000;
+                if (part.decimal) /* "567.89" */
+                    m = 1000;
+                x->v = x->v * m + part.v;
+                x->decimal = part.decimal;
+            }
+            x->plain_int = false;
+            k = g;
+        }
+    }
+    /* "2 1/4": a whole number and a fraction */
+    if (x->plain_int && is_num(sc, k) && !glued(sc, k) && P(sc, k + 1, '/') && glued(sc, k + 1) &&
+        is_num(sc, k + 2) && glued(sc, k + 2) && !P(sc, k + 3, '/')) {
+        num a, d;
+        digits_value(sc->buf + sc->t[k].start, sc->t[k].len, &a);
+        digits_value(sc->buf + sc->t[k + 2].start, sc->t[k + 2].len, &d);
+        if (a.plain_int && d.plain_int && a.v >= 1 && a.v < d.v && common_denominator(d.v)) {
+            x->v += a.v / d.v;
+            x->plain_int = false;
+            x->decimal = true;
+            x->end = k + 3;
+            return true;
+        }
+    }
+    /* "2½" */
+    double vf = vulgar_value(sc, k);
+    if (vf > 0 && glued(sc, k)) {
+        x->v += vf;
+        x->plain_int = false;
+        x->decimal = true;
+        k++;
+    }
+    /* powers: "1e10", "12.32e+14", "1.1^23", "1.3x10^6" */
+    if (k < sc->n && glued(sc, k) && sc->t[k].kind == CT_TOK_WORD) {
+        const char *ws = sc->buf + sc->t[k].start;
+        uint32_t wl = sc->t[k].len, ee;
+        int ex;
+        bool digits_after = wl > 1;
+        for (uint32_t c = 1; c < wl; c++)
+            digits_after = digits_after && ws[c] >= '0' && ws[c] <= '9';
+        if ((ws[0] == 'e' || ws[0] == 'E') && digits_after && wl <= 4) {
+            int e10 = 0;
+            for (uint32_t c = 1; c < wl; c++)
+                e10 = e10 * 10 + (ws[c] - '0');
+            x->v *= ipow(10, e10);
+            x->plain_int = false;
+            x->end = k + 1;
+            return true;
+        }
+        if ((ws[0] == 'e' || ws[0] == 'E') && wl == 1 && exponent_at(sc, k + 1, &ee, &ex)) {
+            x->v *= ipow(10, ex);
+            x->plain_int = false;
+            x->end = ee;
+            return true;
+        }
+        if ((ws[0] == 'x' || ws[0] == 'X') && wl == 3 && ws[1] == '1' && ws[2] == '0' &&
+            P(sc, k + 1, '^') && exponent_at(sc, k + 2, &ee, &ex)) {
+            x->v *= ipow(10, ex);
+            x->plain_int = false;
+            x->end = ee;
+            return true;
+        }
+    }
+    if (P(sc, k, '^') && glued(sc, k)) {
+        uint32_t ee;
+        int ex;
+        if (exponent_at(sc, k + 1, &ee, &ex)) {
+            x->v = ipow(x->v, ex);
+            x->plain_int = false;
+            x->end = ee;
+            return true;
+        }
+    }
     /* "9/11", "24/7", "1/2", "1/31/2025" */
     if (P(sc, k, '/') && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1)) {
         num d;
@@ -678,6 +1057,8 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
             x->age_yo = true;
         else if (n == 2 && !strcmp(w, "pc"))
             x->pct_pc = true;
+        else if (sc->t[k].len == 3 && memcmp(sc->buf + sc->t[k].start, "\xe5\x85\x83", 3) == 0)
+            x->end = k; /* "100元" */
         else if (lex_tok(sc, k, L_TIME) || lex_tok(sc, k, L_CUR) || lex_tok(sc, k, L_PCT))
             x->end = k; /* "5years", "100euros": let the unit be read as a word */
         else
@@ -692,18 +1073,75 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
     return true;
 }
 
-/* "and a half", "-and-a-half" from token k; on a match *end is past "half". */
-static bool and_a_half(const scan *sc, uint32_t k, uint32_t *end)
+/* A fraction word after its numerator: "a half", "one fourth", "three quarters",
+ * "two-thirds". On a match *end is past it and *val its value. */
+static bool fraction_at(const scan *sc, uint32_t k, uint32_t *end, double *val)
 {
-    static const char *const seq[] = {"and", "a", "half"};
-    for (int s = 0; s < 3; s++) {
-        if (dash(sc, k) && glued(sc, k))
-            k++;
-        if (!W(sc, k, seq[s]))
-            return false;
+    double n;
+    const lex_entry *e;
+    if (W(sc, k, "a") || W(sc, k, "an"))
+        n = 1;
+    else if ((e = lex_tok(sc, k, L_NUM)) != NULL && e->v >= 1 && e->v < 20)
+        n = e->v;
+    else
+        return false;
+    k++;
+    if (dash(sc, k))
         k++;
+    if ((e = lex_tok(sc, k, L_FRAC)) == NULL || ((e->w[e->len - 1] == 's') != (n > 1)))
+        return false;
+    *val = n / e->v;
+    *end = k + 1;
+    return true;
+}
+
+/* "and a half", "-and-a-half", "and three quarters" from token k. */
+static bool and_fraction(const scan *sc, uint32_t k, uint32_t *end, double *val)
+{
+    if (dash(sc, k) && glued(sc, k))
+        k++;
+    if (!W(sc, k, "and"))
+        return false;
+    k++;
+    if (dash(sc, k) && glued(sc, k))
+        k++;
+    return fraction_at(sc, k, end, val);
+}
+
+/* "point five", "point zero three", "point seventy-one" after a spelled-out number. */
+static bool point_words(const scan *sc, uint32_t k, uint32_t *end, double *val)
+{
+    if (!W(sc, k, "point"))
+        return false;
+    k++;
+    const lex_entry *e;
+    double v = 0, scale = 0.1;
+    uint32_t j = k;
+    while ((e = lex_tok(sc, j, L_NUM)) != NULL && e->v < 10) {
+        v += e->v * scale;
+        scale /= 10;
+        j++;
     }
-    *end = k;
+    if (j > k + 1 || (j == k + 1 && !lex_tok(sc, j, L_NUM) && !dash(sc, j))) {
+        *val = v;
+        *end = j;
+        return true;
+    }
+    /* one number word: "point eleven", "point seventy-one" */
+    if ((e = lex_tok(sc, k, L_NUM)) == NULL)
+        return false;
+    double w = e->v;
+    j = k + 1;
+    const lex_entry *u;
+    if (w >= 20 && dash(sc, j) && (u = lex_tok(sc, j + 1, L_NUM)) != NULL && u->v < 10) {
+        w += u->v;
+        j += 2;
+    } else if (w >= 20 && (u = lex_tok(sc, j, L_NUM)) != NULL && u->v < 10) {
+        w += u->v;
+        j++;
+    }
+    *val = w < 10 ? w / 10 : w / 100;
+    *end = j;
     return true;
 }
 
@@ -715,20 +1153,40 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
     x->first = i;
     x->scale = 1;
     x->words = true;
-    double total = 0, cur = 0;
+    double total = 0, cur = 0, fv = 0;
     int last = 0; /* 0 nothing, 1 unit, 2 tens, 3 hundred, 4 scale, 5 "a" */
     bool any = false;
-    uint32_t k = i, end = i;
+    uint32_t k = i, end = i, fe;
     const lex_entry *e;
-    if (W(sc, k, "a") || W(sc, k, "an")) {
-        /* "a" is a number only before hundred, thousand, ..., dozen or a fraction */
-        uint32_t j = k + 1;
-        if ((e = lex_tok(sc, j, L_FRAC)) != NULL && e->w[e->len - 1] != 's') {
-            x->v = 1.0 / e->v;
-            x->den = (int)e->v;
-            x->end = j + 1;
-            return true;
+    /* a leading fraction: "a tenth", "half", "a quarter million", "two thirds of a million" */
+    bool lead_frac = false;
+    if (fraction_at(sc, k, &fe, &fv))
+        lead_frac = true;
+    else if ((e = lex_tok(sc, k, L_FRAC)) != NULL && e->w[e->len - 1] != 's' &&
+             (e->v == 2 || lex_tok(sc, k + 1, L_SCALE))) {
+        fv = 1.0 / e->v; /* "half", "quarter million" */
+        fe = k + 1;
+        lead_frac = true;
+    }
+    if (lead_frac) {
+        x->v = fv;
+        x->den = (int)(1.0 / fv + 0.5);
+        x->end = fe;
+        uint32_t m = fe;
+        if (W(sc, m, "a") || (W(sc, m, "of") && W(sc, m + 1, "a")))
+            m += W(sc, m, "of") ? 2 : 1; /* "half a million", "two thirds of a million" */
+        if ((e = lex_tok(sc, m, L_SCALE)) != NULL && e->aux == 0 &&
+            (m == fe || !W(sc, fe, "of") || e->v >= 1e6)) {
+            x->v = fv * e->v;
+            x->scale = e->v;
+            x->den = 0;
+            x->end = m + 1;
         }
+        return true;
+    }
+    if (W(sc, k, "a") || W(sc, k, "an")) {
+        /* "a" is a number only before hundred, thousand, ..., dozen */
+        uint32_t j = k + 1;
         if (lex_tok(sc, j, L_HUNDRED) ||
             ((e = lex_tok(sc, j, L_SCALE)) != NULL && e->aux == 0)) {
             cur = 1;
@@ -738,19 +1196,7 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
             return false;
         }
     }
-    /* "half", "half a million" */
-    if (last == 0 && W(sc, k, "half")) {
-        if (W(sc, k + 1, "a") && (e = lex_tok(sc, k + 2, L_SCALE)) != NULL && e->aux == 0) {
-            x->v = 0.5 * e->v;
-            x->scale = e->v;
-            x->end = k + 3;
-            return true;
-        }
-        x->v = 0.5;
-        x->den = 2;
-        x->end = k + 1;
-        return true;
-    }
+    double and_base = -1; /* total + cur at the last "and": "one hundred and three quarters" */
     for (;;) {
         if (k >= sc->n || sc->t[k].kind != CT_TOK_WORD)
             break;
@@ -761,21 +1207,28 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
             cur += e->v;
             last = tens ? 2 : 1;
         } else if (lex_tok(sc, k, L_HUNDRED)) {
-            if (last == 3 || last == 4 || (last == 0 && !any))
+            if (last == 3 || last == 4)
                 break;
             cur = (cur ? cur : 1) * 100;
             last = 3;
-        } else if ((e = lex_tok(sc, k, L_SCALE)) != NULL && e->aux == 0 &&
-                   (any || last == 5)) {
-            total += (cur ? cur : 1) * e->v;
+        } else if (((e = lex_tok(sc, k, L_SCALE)) != NULL ||
+                    ((e = lex_tok(sc, k, L_VAGUE)) != NULL && e->v == 12)) &&
+                   e->aux == 0 && (any || last == 5)) {
+            if (last == 4 && cur == 0)
+                total *= e->v; /* "three lakh crore" */
+            else
+                total += (cur ? cur : 1) * e->v;
             x->scale = e->v;
             cur = 0;
             last = 4;
         } else if ((e = lex_tok(sc, k, L_FRAC)) != NULL && any && (last == 1 || last == 2) &&
-                   (e->v > 2 || cur == 1) && total == 0) {
-            /* "two-thirds", "three quarters", "one third", "one half" */
-            x->v = cur / e->v;
-            x->den = (int)e->v;
+                   (e->v > 2 || cur == 1)) {
+            /* "two-thirds", "three quarters", "one hundred and three quarters" */
+            double base = and_base >= 0 ? and_base : total;
+            double numer = total + cur - base;
+            x->v = base + numer / e->v;
+            x->den = base == 0 ? (int)e->v : 0;
+            x->decimal = base != 0;
             x->end = k + 1;
             return true;
         } else if ((e = lex_tok(sc, k, L_ORD)) != NULL && last == 2 && e->v < 10 &&
@@ -794,26 +1247,37 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
         }
         any = true;
         end = ++k;
-        uint32_t h;
-        if (and_a_half(sc, k, &h)) { /* "one and a half", "two-and-a-half million" */
-            cur += 0.5;
+        double fval;
+        if (and_fraction(sc, k, &fe, &fval)) { /* "one and a half", "a million and a half" */
+            end = k = fe;
             x->decimal = true;
-            end = k = h;
             if ((e = lex_tok(sc, k, L_SCALE)) != NULL && e->aux == 0) {
-                total += cur * e->v;
+                /* "five and a half million", "one billion and three quarters million" */
+                if (last == 4)
+                    total += fval * e->v;
+                else
+                    total += (cur + fval) * e->v, cur = 0;
                 x->scale = e->v;
-                cur = 0;
                 end = k + 1;
+            } else if (last == 4) {
+                total += fval * x->scale;
+            } else {
+                cur += fval;
             }
             break;
         }
-        /* joiners: "forty-five", "two-thirds", "one hundred and five" */
-        if (dash(sc, k) && glued(sc, k) && glued(sc, k + 1) && k + 1 < sc->n &&
-            sc->t[k + 1].kind == CT_TOK_WORD) {
+        /* joiners: "forty-five", "fifty - two", "one - fourth", "one hundred and five" */
+        if (dash(sc, k) && k + 1 < sc->n && sc->t[k + 1].kind == CT_TOK_WORD &&
+            ((glued(sc, k) && glued(sc, k + 1)) ||
+             (last == 2 && (e = lex_tok(sc, k + 1, L_NUM)) != NULL && e->v < 10) ||
+             (last == 1 && lex_tok(sc, k + 1, L_FRAC) && !lex_tok(sc, k + 1, L_ORD)) ||
+             (last == 1 && lex_tok(sc, k + 1, L_FRAC) && cur > 1))) {
             k++;
             continue;
         }
-        if (W(sc, k, "and") && (last == 3 || last == 4) && lex_tok(sc, k + 1, L_NUM)) {
+        if (W(sc, k, "and") && (last == 2 || last == 3 || last == 4) &&
+            (lex_tok(sc, k + 1, L_NUM) || fraction_at(sc, k + 1, &fe, &fval))) {
+            and_base = total + cur;
             k++;
             continue;
         }
@@ -822,39 +1286,84 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
         return false;
     x->v = total + cur;
     x->end = end;
+    double pv;
+    if (x->scale == 1 && point_words(sc, end, &fe, &pv)) {
+        x->v += pv;
+        x->decimal = true;
+        x->end = fe;
+        if ((e = lex_tok(sc, fe, L_SCALE)) != NULL && e->aux == 0) {
+            x->v *= e->v;
+            x->scale = e->v;
+            x->end = fe + 1;
+        }
+    }
     return true;
 }
 
 /* ---- qualifiers ------------------------------------------------------------------- */
 
 typedef struct {
-    const char *w[4]; /* the words, in text order */
+    const char *w[6]; /* the words, in text order */
     ct_bound bound;
 } qualifier;
 
+/* Longest first: "no more than" must win over "more than". */
 static const qualifier qualifiers[] = {
-    {{"less", "than", "or", "equal"}, CT_BOUND_UPPER}, /* followed by "to" */
-    {{"more", "than", "or", "equal"}, CT_BOUND_LOWER},
+    {{"greater", "than", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"more", "than", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"higher", "than", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"larger", "than", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"bigger", "than", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"less", "than", "or", "equal", "to"}, CT_BOUND_UPPER},
+    {{"fewer", "than", "or", "equal", "to"}, CT_BOUND_UPPER},
+    {{"lower", "than", "or", "equal", "to"}, CT_BOUND_UPPER},
+    {{"smaller", "than", "or", "equal", "to"}, CT_BOUND_UPPER},
+    {{"equal", "to", "or", "more", "than"}, CT_BOUND_LOWER},
+    {{"equal", "to", "or", "greater", "than"}, CT_BOUND_LOWER},
+    {{"equal", "to", "or", "less", "than"}, CT_BOUND_UPPER},
+    {{"equal", "to", "or", "fewer", "than"}, CT_BOUND_UPPER},
+    {{"at", "least", "or", "equal", "to"}, CT_BOUND_LOWER},
+    {{"at", "most", "or", "equal", "to"}, CT_BOUND_UPPER},
+    {{"greater", "or", "equal", "than"}, CT_BOUND_LOWER},
+    {{"higher", "or", "equal", "than"}, CT_BOUND_LOWER},
+    {{"bigger", "or", "equal", "than"}, CT_BOUND_LOWER},
+    {{"larger", "or", "equal", "than"}, CT_BOUND_LOWER},
+    {{"more", "or", "equal", "than"}, CT_BOUND_LOWER},
+    {{"less", "or", "equal", "than"}, CT_BOUND_UPPER},
+    {{"lower", "or", "equal", "than"}, CT_BOUND_UPPER},
+    {{"smaller", "or", "equal", "than"}, CT_BOUND_UPPER},
+    {{"fewer", "or", "equal", "than"}, CT_BOUND_UPPER},
+    {{"in", "the", "region", "of"}, CT_BOUND_APPROX},
+    {{"on", "the", "order", "of"}, CT_BOUND_APPROX},
     {{"no", "more", "than"}, CT_BOUND_UPPER},
     {{"not", "more", "than"}, CT_BOUND_UPPER},
     {{"no", "greater", "than"}, CT_BOUND_UPPER},
+    {{"no", "higher", "than"}, CT_BOUND_UPPER},
     {{"no", "less", "than"}, CT_BOUND_LOWER},
     {{"not", "less", "than"}, CT_BOUND_LOWER},
     {{"no", "fewer", "than"}, CT_BOUND_LOWER},
+    {{"no", "lower", "than"}, CT_BOUND_LOWER},
     {{"well", "higher", "than"}, CT_BOUND_LOWER},
+    {{"well", "more", "than"}, CT_BOUND_LOWER},
+    {{"well", "less", "than"}, CT_BOUND_UPPER},
+    {{"a", "maximum", "of"}, CT_BOUND_UPPER},
+    {{"a", "minimum", "of"}, CT_BOUND_LOWER},
+    {{"in", "excess", "of"}, CT_BOUND_LOWER},
+    {{"more", "or", "less"}, CT_BOUND_APPROX},
     {{"well", "over"}, CT_BOUND_LOWER},
     {{"well", "above"}, CT_BOUND_LOWER},
     {{"well", "below"}, CT_BOUND_UPPER},
     {{"well", "under"}, CT_BOUND_UPPER},
     {{"just", "under"}, CT_BOUND_UPPER},
+    {{"just", "below"}, CT_BOUND_UPPER},
     {{"just", "over"}, CT_BOUND_LOWER},
+    {{"just", "above"}, CT_BOUND_LOWER},
     {{"less", "than"}, CT_BOUND_UPPER},
     {{"fewer", "than"}, CT_BOUND_UPPER},
     {{"lower", "than"}, CT_BOUND_UPPER},
     {{"smaller", "than"}, CT_BOUND_UPPER},
     {{"up", "to"}, CT_BOUND_UPPER},
     {{"at", "most"}, CT_BOUND_UPPER},
-    {{"a", "maximum", "of"}, CT_BOUND_UPPER},
     {{"maximum", "of"}, CT_BOUND_UPPER},
     {{"more", "than"}, CT_BOUND_LOWER},
     {{"higher", "than"}, CT_BOUND_LOWER},
@@ -864,20 +1373,22 @@ static const qualifier qualifiers[] = {
     {{"at", "least"}, CT_BOUND_LOWER},
     {{"upwards", "of"}, CT_BOUND_LOWER},
     {{"upward", "of"}, CT_BOUND_LOWER},
-    {{"in", "excess", "of"}, CT_BOUND_LOWER},
-    {{"a", "minimum", "of"}, CT_BOUND_LOWER},
     {{"minimum", "of"}, CT_BOUND_LOWER},
     {{"an", "estimated"}, CT_BOUND_APPROX},
     {{"close", "to"}, CT_BOUND_APPROX},
-    {{"more", "or", "less"}, CT_BOUND_APPROX},
-    {{"in", "the", "region", "of"}, CT_BOUND_APPROX},
-    {{"on", "the", "order", "of"}, CT_BOUND_APPROX},
     {{"estimated", "at"}, CT_BOUND_APPROX},
     {{"under"}, CT_BOUND_UPPER},
     {{"below"}, CT_BOUND_UPPER},
     {{"over"}, CT_BOUND_LOWER},
     {{"above"}, CT_BOUND_LOWER},
     {{"exceeding"}, CT_BOUND_LOWER},
+    {{"exceed"}, CT_BOUND_LOWER},
+    {{"exceeds"}, CT_BOUND_LOWER},
+    {{"exceeded"}, CT_BOUND_LOWER},
+    {{"surpass"}, CT_BOUND_LOWER},
+    {{"surpassed"}, CT_BOUND_LOWER},
+    {{"surpassing"}, CT_BOUND_LOWER},
+    {{"topping"}, CT_BOUND_LOWER},
     {{"about"}, CT_BOUND_APPROX},
     {{"around"}, CT_BOUND_APPROX},
     {{"roughly"}, CT_BOUND_APPROX},
@@ -888,65 +1399,82 @@ static const qualifier qualifiers[] = {
     {{"some"}, CT_BOUND_APPROX},
     {{"estimated"}, CT_BOUND_APPROX},
     {{"circa"}, CT_BOUND_APPROX},
-    {{"ca"}, CT_BOUND_APPROX},
     {{"nigh"}, CT_BOUND_APPROX},
 };
+
+#define NQUAL (sizeof qualifiers / sizeof qualifiers[0])
+
+static int qual_len(const qualifier *q)
+{
+    int n = 0;
+    while (n < 6 && q->w[n])
+        n++;
+    return n;
+}
 
 /* Does qualifier q end just before token p (quote marks between words allowed)? On a
  * match, *first is the index of its first token. */
 static bool qualifier_before(const scan *sc, uint32_t p, const qualifier *q, uint32_t *first)
 {
-    int nw = 0;
-    while (nw < 4 && q->w[nw])
-        nw++;
     uint32_t k = p;
-    for (int w = nw - 1; w >= 0; w--) {
+    for (int w = qual_len(q) - 1; w >= 0; w--) {
         while (k > 0 && quote_tok(sc, k - 1))
             k--;
-        if (k == 0)
+        if (k == 0 || !W(sc, k - 1, q->w[w]))
             return false;
         k--;
-        /* "less than or equal to 100": the trailing "to" */
-        if (w == nw - 1 && !strcmp(q->w[w], "equal")) {
-            if (!W(sc, k, "to") || k == 0)
-                return false;
-            k--;
-        }
-        if (!W(sc, k, q->w[w]))
-            return false;
     }
     *first = k;
     return true;
+}
+
+/* Does qualifier q start at token k? On a match, *after is the token after it. */
+static bool qualifier_from(const scan *sc, uint32_t k, const qualifier *q, uint32_t *after)
+{
+    int n = qual_len(q);
+    for (int w = 0; w < n; w++) {
+        while (quote_tok(sc, k))
+            k++;
+        if (!W(sc, k, q->w[w]))
+            return false;
+        k++;
+    }
+    *after = k;
+    return true;
+}
+
+/* The comparison signs "<", "<=", "< =", "≤", ">", ">=", "≥", "~" ending before token p. */
+static ct_bound sign_before(const scan *sc, uint32_t p, uint32_t *first)
+{
+    uint32_t k = p;
+    if (k > 0 && P(sc, k - 1, '=') && k >= 2 && (P(sc, k - 2, '<') || P(sc, k - 2, '>')))
+        k--;
+    if (k == 0)
+        return CT_BOUND_EXACT;
+    const ct_token *t = &sc->t[k - 1];
+    if (t->kind != CT_TOK_SYM && t->kind != CT_TOK_PUNCT)
+        return CT_BOUND_EXACT;
+    *first = k - 1;
+    switch (t->cp) {
+    case '<': case 0x2264: return CT_BOUND_UPPER;
+    case '>': case 0x2265: return CT_BOUND_LOWER;
+    case '~': return glued(sc, p) ? CT_BOUND_APPROX : CT_BOUND_EXACT;
+    default: return CT_BOUND_EXACT;
+    }
 }
 
 static ct_bound bound_before(const scan *sc, uint32_t p, uint32_t *first)
 {
     if (p == 0)
         return CT_BOUND_EXACT;
-    /* fast reject: the word before must be one a qualifier ends with */
     uint32_t k = p;
     while (k > 0 && quote_tok(sc, k - 1))
         k--;
     if (k == 0)
         return CT_BOUND_EXACT;
-    if (sc->t[k - 1].kind == CT_TOK_SYM || sc->t[k - 1].kind == CT_TOK_PUNCT) {
-        int32_t cp = sc->t[k - 1].cp;
-        bool tight = glued(sc, p);
-        if (tight && (cp == '<' || cp == 0x2264)) {
-            *first = k - 1;
-            return CT_BOUND_UPPER;
-        }
-        if (tight && (cp == '>' || cp == 0x2265)) {
-            *first = k - 1;
-            return CT_BOUND_LOWER;
-        }
-        if (tight && cp == '~') {
-            *first = k - 1;
-            return CT_BOUND_APPROX;
-        }
-        return CT_BOUND_EXACT;
-    }
-    for (size_t i = 0; i < sizeof qualifiers / sizeof qualifiers[0]; i++)
+    if (sc->t[k - 1].kind != CT_TOK_WORD)
+        return sign_before(sc, p, first);
+    for (size_t i = 0; i < NQUAL; i++)
         if (qualifier_before(sc, p, &qualifiers[i], first))
             return qualifiers[i].bound;
     return CT_BOUND_EXACT;
@@ -961,22 +1489,31 @@ static ct_bound bound_after(const scan *sc, uint32_t k, uint32_t *end)
     }
     if (!(W(sc, k, "or") || W(sc, k, "and")))
         return CT_BOUND_EXACT;
-    static const char *const more[] = {"more", "greater", "above", "higher", "over", "longer", "older", NULL};
+    static const char *const more[] = {"more", "greater", "above", "higher", "over", "longer", "older", "bigger", "larger", NULL};
     static const char *const less[] = {"less", "fewer", "below", "lower", "under", "smaller", "younger", NULL};
     uint32_t j = k + 1;
-    if (Win(sc, j, more)) {
-        *end = j + 1;
-        return CT_BOUND_LOWER;
-    }
-    if (Win(sc, j, less)) {
-        *end = j + 1;
-        return CT_BOUND_UPPER;
-    }
-    if (W(sc, k, "or") && W(sc, j, "so")) {
-        *end = j + 1;
-        return CT_BOUND_APPROX;
-    }
-    return CT_BOUND_EXACT;
+    ct_bound b = CT_BOUND_EXACT;
+    if (Win(sc, j, more))
+        b = CT_BOUND_LOWER;
+    else if (Win(sc, j, less))
+        b = CT_BOUND_UPPER;
+    else if (W(sc, k, "or") && W(sc, j, "so"))
+        b = CT_BOUND_APPROX;
+    if (b == CT_BOUND_EXACT)
+        return b;
+    /* "or more than 4500" starts the next quantity; "or more than" at the end does not */
+    j++;
+    if (W(sc, j, "than"))
+        j++;
+    if (W(sc, j, "or") && W(sc, j + 1, "equal"))
+        j += 2;
+    if (W(sc, j, "than") || W(sc, j, "to"))
+        j++;
+    if (j < sc->n && (sc->t[j].kind == CT_TOK_NUM || lex_tok(sc, j, L_NUM) ||
+                      sc->t[j].kind == CT_TOK_SYM || W(sc, j, "a") || W(sc, j, "the")))
+        return CT_BOUND_EXACT;
+    *end = j;
+    return b;
 }
 
 /* ---- the words around a number ---------------------------------------------------- */
@@ -991,10 +1528,10 @@ static const char *const more_words[] = {
     "her", NULL};
 /* "a tenth of the price": what a comparing fraction is a fraction of */
 static const char *const compare_nouns[] = {
-    "price", "prices", "cost", "costs", "size", "amount", "rate", "speed", "power", "fee",
-    "fees", "salary", "wage", "wages", "level", "levels", "that", "those", "what", "value",
-    "weight", "budget", "spending", "energy", "time", "number", "computing", "compute",
-    "resources", "capacity", "investment", "money", "pay", "figure", "total", NULL};
+    "price", "prices", "cost", "costs", "size", "rate", "rates", "speed", "fee", "fees",
+    "salary", "salaries", "wage", "wages", "level", "levels", "that", "those", "what",
+    "weight", "energy", "power", "computing", "compute", "pay", "expense", "expenses",
+    "charge", "charges", "bill", "emissions", NULL};
 static const char *const determiners[] = {"the", "its", "their", "his", "her", "our", "your",
                                           "a", "an", "this", "that", "those", "these", NULL};
 /* Words after a number that are not the thing it counts. */
@@ -1041,15 +1578,20 @@ static bool name_word_before(const scan *sc, uint32_t p)
     const ct_token *t = &sc->t[p - 1];
     if (t->kind != CT_TOK_WORD || !(t->flags & (CT_TF_CAP | CT_TF_INITIALISM)))
         return false;
-    if (p - 1 == 0 && !(t->flags & CT_TF_INITIALISM))
-        return false; /* the first word of the sentence: "Some 40", "Nearly 3" */
     if (lex_tok(sc, p - 1, L_MONTH) || lex_tok(sc, p - 1, L_CUR) || lex_tok(sc, p - 1, L_NUM))
         return false;
-    static const char *const ok[] = {"about", "around", "over", "under", "nearly", "some",
-                                     "almost", "roughly", "only", "just", "and", "or", "by",
-                                     "in", "at", "to", "of", "than", "the", "from", "with",
-                                     "all", "another", "top", "those", "these", "its",
-                                     "their", "his", "her", "i", NULL};
+    /* capitalised because they start the sentence: "Some 40", "In 2023", "Nearly 3" */
+    static const char *const ok[] = {
+        "about", "around", "over", "under", "nearly", "some", "almost", "roughly", "only",
+        "just", "and", "or", "but", "by", "in", "at", "to", "of", "than", "the", "from",
+        "with", "all", "another", "top", "those", "these", "its", "their", "his", "her", "i",
+        "more", "less", "fewer", "least", "up", "above", "below", "approximately", "exactly",
+        "for", "on", "as", "after", "before", "since", "until", "within", "among", "between",
+        "into", "per", "every", "each", "an", "a", "our", "my", "your", "we", "they", "he",
+        "she", "it", "you", "there", "were", "was", "is", "are", "be", "estimated", "total",
+        "then", "now", "while", "when", "if", "nearly", "well", "over", "another", "another",
+        "last", "first", "next", "another", "so", "yet", "also", "even", "still", "another",
+        NULL};
     return !ct__tok_in(sc->buf, t, ok);
 }
 
@@ -1088,6 +1630,16 @@ static bool parse_number(const scan *sc, uint32_t i, num *x, bool money)
         return false;
     if (sc->t[i].kind == CT_TOK_NUM)
         return parse_digits(sc, i, x, money);
+    double vf = vulgar_value(sc, i);
+    if (vf > 0) { /* "½" */
+        memset(x, 0, sizeof *x);
+        x->first = i;
+        x->end = i + 1;
+        x->v = vf;
+        x->scale = 1;
+        x->den = (int)(1 / vf + 0.5);
+        return true;
+    }
     if (sc->t[i].kind == CT_TOK_WORD)
         return parse_words(sc, i, x) && !(money && (x->ord || x->den));
     return false;
@@ -1116,6 +1668,117 @@ static uint32_t date_end(const scan *sc, uint32_t k)
     return k;
 }
 
+/* "MUSD", "MEUR": millions of a currency, in financial shorthand. */
+static int million_code(const scan *sc, uint32_t i)
+{
+    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len != 4 ||
+        !(sc->t[i].flags & CT_TF_ALLCAPS) || sc->buf[sc->t[i].start] != 'M')
+        return -1;
+    char w[5];
+    for (int c = 0; c < 3; c++)
+        w[c] = (char)(sc->buf[sc->t[i].start + 1 + c] | 0x20);
+    w[3] = '\0';
+    lex_range r = lex_find(w, 3);
+    for (uint16_t k = r.lo; k < r.hi; k++)
+        if (lexicon[k].cls == L_CUR && lexicon[k].v == 1)
+            return lexicon[k].aux;
+    return -1;
+}
+
+static int emit(ct_quantity_vec *out, const scan *sc, uint32_t first, uint32_t end,
+                const ct_quantity *q);
+
+/* "USD115", "USD115.5": a currency code written against its amount. */
+static uint32_t code_amount(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
+{
+    const char *w = sc->buf + sc->t[i].start;
+    uint32_t n = sc->t[i].len;
+    if (n < 4 || n > 20)
+        return i + 1;
+    char code[4];
+    for (int c = 0; c < 3; c++) {
+        if (w[c] < 'A' || w[c] > 'Z')
+            return i + 1;
+        code[c] = (char)(w[c] | 0x20);
+    }
+    code[3] = '\0';
+    double v = 0;
+    for (uint32_t c = 3; c < n; c++) {
+        if (w[c] < '0' || w[c] > '9')
+            return i + 1;
+        v = v * 10 + (w[c] - '0');
+    }
+    lex_range r = lex_find(code, 3);
+    int cur = -1;
+    for (uint16_t k = r.lo; k < r.hi; k++)
+        if (lexicon[k].cls == L_CUR && lexicon[k].v == 1)
+            cur = lexicon[k].aux;
+    if (cur < 0)
+        return i + 1;
+    uint32_t end = i + 1;
+    if (P(sc, end, '.') && glued(sc, end) && is_num(sc, end + 1) && glued(sc, end + 1)) {
+        num f;
+        memset(&f, 0, sizeof f);
+        uint32_t fl = sc->t[end + 1].len;
+        if (digits_value(sc->buf + sc->t[end + 1].start, fl, &f) && f.plain_int)
+            v += f.v / pow10_tab[fl > 18 ? 18 : fl];
+        end += 2;
+    }
+    ct_quantity q;
+    memset(&q, 0, sizeof q);
+    q.kind = CT_KIND_MONEY;
+    q.has_low = q.has_high = true;
+    q.low = q.high = v;
+    memcpy(q.unit, cur_codes[cur], 4);
+    *rc = emit(out, sc, i, end, &q);
+    return end;
+}
+
+/* Is token i inside a URL or a query string ("http://x.com/a?q=30%25")? Then *end is the
+ * first token after it. Only called for tokens that could start a quantity. */
+static bool in_url(const scan *sc, uint32_t i, uint32_t *end)
+{
+    const char *b = sc->buf;
+    size_t s = sc->t[i].start, e = s + sc->t[i].len, lim = s > 300 ? s - 300 : 0;
+    while (s > lim && (unsigned char)b[s - 1] > ' ')
+        s--;
+    size_t hi = sc->t[sc->n - 1].start + sc->t[sc->n - 1].len;
+    while (e < hi && e - s < 600 && (unsigned char)b[e] > ' ')
+        e++;
+    bool url = false;
+    for (size_t k = s; k + 3 <= e && !url; k++)
+        url = (b[k] == ':' && b[k + 1] == '/' && b[k + 2] == '/') ||
+              (b[k] == 'w' && b[k + 1] == 'w' && b[k + 2] == 'w' && k + 3 < e && b[k + 3] == '.') ||
+              (b[k] == '%' && b[k + 1] == '2' && k + 2 < e &&
+               ((b[k + 2] >= '0' && b[k + 2] <= '9') || (b[k + 2] >= 'A' && b[k + 2] <= 'F')));
+    if (!url)
+        return false;
+    uint32_t j = i;
+    while (j < sc->n && sc->t[j].start < e)
+        j++;
+    *end = j;
+    return true;
+}
+
+/* "a small percent", "the % of increase", "a percentage": the word, with no value. */
+static uint32_t bare_percent(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
+{
+    static const char *const before[] = {"a", "the", "small", "large", "big", "high", "low",
+                                         "higher", "lower", "what", "this", "that", "any",
+                                         "certain", "tiny", "huge", "significant", NULL};
+    bool word = sc->t[i].kind == CT_TOK_WORD;
+    if (i == 0 || !Win(sc, i - 1, before) || (word && W(sc, i, "per")) ||
+        (!word && !(sc->t[i].flags & CT_TF_SPACE_BEFORE)))
+        return i + 1;
+    ct_quantity q;
+    memset(&q, 0, sizeof q);
+    q.kind = CT_KIND_PERCENT;
+    memcpy(q.unit, "%", 2);
+    q.flags = CT_QF_VAGUE;
+    *rc = emit(out, sc, i, i + 1, &q);
+    return i + 1;
+}
+
 /* Try to read a quantity starting at token i; returns the token to continue from. */
 static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
 {
@@ -1127,16 +1790,25 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     char w[16];
 
     /* currency before the number: "$", "US$", "HK $", "USD", "Rs." */
-    if (t->kind == CT_TOK_SYM) {
+    uint32_t url_end;
+    if ((t->kind == CT_TOK_NUM || t->cp == '%') && in_url(sc, i, &url_end))
+        return url_end;
+    if (t->cp == '%' || (t->kind == CT_TOK_WORD && lex_tok(sc, i, L_PCT)))
+        return bare_percent(sc, i, out, rc);
+    if (t->kind == CT_TOK_SYM || t->kind == CT_TOK_PUNCT) {
         u.cur = sign_currency(t->cp);
-        if (u.cur < 0)
+        if (u.cur < 0 && vulgar_value(sc, i) == 0)
             return i + 1;
-        j = i + 1;
+        j = u.cur >= 0 ? i + 1 : i;
+    } else if (t->kind == CT_TOK_WORD && (t->flags & CT_TF_HAS_DIGIT)) {
+        return code_amount(sc, i, out, rc); /* "USD115" */
     } else if (t->kind == CT_TOK_WORD) {
         size_t n = tok_lower(sc, i, w);
         int c;
         if (n && n <= 4 && P(sc, i + 1, '$') && (c = dollar_prefix(w)) >= 0 &&
-            (glued(sc, i + 1) || n <= 2) && (is_num(sc, i + 2) || lex_tok(sc, i + 2, L_NUM))) {
+            (n == 1 ? (glued(sc, i + 1) && (t->flags & CT_TF_CAP)) || w[0] == 'c'
+                    : glued(sc, i + 1) || n == 2) &&
+            (is_num(sc, i + 2) || lex_tok(sc, i + 2, L_NUM))) {
             u.cur = c;
             j = i + 2;
         } else if (n >= 2 && n <= 3 && (e = lex_tok(sc, i, L_CUR)) != NULL && e->v == 1 &&
@@ -1145,6 +1817,10 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                    (is_num(sc, i + 1) || (P(sc, i + 1, '.') && is_num(sc, i + 2)))) {
             u.cur = e->aux;
             j = P(sc, i + 1, '.') ? i + 2 : i + 1;
+        } else if (n == 4 && (c = million_code(sc, i)) >= 0 && is_num(sc, i + 1)) {
+            u.cur = c;
+            u.cur_factor = 1e6; /* "MAUD 60" */
+            j = i + 1;
         }
     }
     if (u.cur >= 0) {
@@ -1229,6 +1905,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         return i + 1;
     if (x.skip)
         return x.end;
+    if (x.first < p)
+        p = x.first; /* ".08" */
     uint32_t k = x.end;
 
     /* dates */
@@ -1273,7 +1951,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     /* negative numbers: "-5%", "minus five percent" */
     if (u.cur < 0 && j == i && i > 0 && (W(sc, i - 1, "minus") || W(sc, i - 1, "negative") ||
                                          (dash(sc, i - 1) && glued(sc, i) &&
-                                          (i - 1 == 0 || !glued(sc, i - 1))))) {
+                                          (i - 1 == 0 || !glued(sc, i - 1) ||
+                                           sc->t[i - 2].kind == CT_TOK_SYM)))) {
         x.v = -x.v;
         p = i - 1;
     }
@@ -1291,6 +1970,16 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         }
         bool sep = false;
         bool tight = false;
+        /* "3% to 3.5%": the first number carries the unit too */
+        if ((P(sc, s, '%') || (lex_tok(sc, s, L_PCT) && !W(sc, s, "per"))) && !x.pct_pc &&
+            (dash(sc, s + 1) || W(sc, s + 1, "to")) && s + 2 < sc->n &&
+            (is_num(sc, s + 2) || lex_tok(sc, s + 2, L_NUM))) {
+            num t2;
+            if (parse_number(sc, s + 2, &t2, false) && !t2.skip &&
+                (P(sc, t2.end, sc->t[s].cp) || (sc->t[s].kind == CT_TOK_WORD &&
+                                                lex_tok(sc, t2.end, L_PCT))))
+                s++;
+        }
         if (dash(sc, s) || P(sc, s, '~')) {
             sep = true;
             tight = glued(sc, s) && glued(sc, s + 1);
@@ -1327,6 +2016,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         }
     }
 
+    ct_bound trailing_bound = CT_BOUND_EXACT;
     /* what follows: %, percent, a currency, times, -fold, a time unit, a counted noun */
     uint32_t uend = k; /* the end of the expression */
     if (x.pct_pc || P(sc, k, '%') || P(sc, k, 0xFF05)) {
@@ -1356,7 +2046,10 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                 adj = code;
             c++;
         }
-        if ((e = lex_tok(sc, c, L_CUR)) != NULL && (c == k || adj != -1 || (c > k && W(sc, k, "new")))) {
+        if (c == k && dash(sc, c) && glued(sc, c) && glued(sc, c + 1) && lex_tok(sc, c + 1, L_CUR))
+            c++; /* "a 4bn-euro hole" */
+        if ((e = lex_tok(sc, c, L_CUR)) != NULL &&
+            (c == k || adj != -1 || (c > k && W(sc, k, "new")) || (c == k + 1 && dash(sc, k)))) {
             /* "won" and "rand" and "real" are words too: only right after a number */
             bool ok = true;
             if ((!strcmp(e->w, "won") || !strcmp(e->w, "rand") || !strcmp(e->w, "dong") ||
@@ -1372,6 +2065,43 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                             : e->aux;
                 u.cur_factor = e->v;
                 uend = c + 1;
+            }
+        } else if (c == k && k < sc->n && sc->t[k].len == 3 &&
+                   memcmp(sc->buf + sc->t[k].start, "\xe5\x85\x83", 3) == 0) {
+            u.cur = cur_index("CNY"); /* "100元" */
+            uend = k + 1;
+        } else if (c == k && (u.cur = million_code(sc, k)) >= 0) {
+            u.cur_factor = 1e6; /* "30 MUSD" */
+            uend = k + 1;
+        }
+        /* "75 USD million" */
+        const lex_entry *sw;
+        if (u.cur >= 0 && x.scale == 1 && (sw = lex_tok(sc, uend, L_SCALE)) != NULL &&
+            sw->aux == 0 && sw->v >= 1e3) {
+            u.cur_factor *= sw->v;
+            uend++;
+        }
+    }
+    /* "3 dollars 50 cents", "thirteen dollars and forty-five cents", "17 USD 25" */
+    if (u.cur >= 0 && u.cur_factor == 1 && !is_range && x.scale == 1 &&
+        (uend > k || (W(sc, uend, "and") && !x.words && x.plain_int))) {
+        uint32_t c = W(sc, uend, "and") ? uend + 1 : uend;
+        num cents;
+        const lex_entry *ce;
+        if (c < sc->n && parse_number(sc, c, &cents, false) && !cents.skip && !cents.date &&
+            !cents.ord && !cents.den && cents.scale == 1 && !cents.decimal && cents.v >= 1 &&
+            cents.v < 100) {
+            uint32_t ce_end = cents.end;
+            bool ok = false;
+            if ((ce = lex_tok(sc, ce_end, L_CUR)) != NULL && ce->v < 1) {
+                ok = true;
+                ce_end++;
+            } else if (ce_end >= sc->n || sc->t[ce_end].kind == CT_TOK_PUNCT) {
+                ok = c > uend || cents.words == x.words;
+            }
+            if (ok) {
+                x.v += cents.v / 100;
+                uend = ce_end;
             }
         }
     }
@@ -1410,7 +2140,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             uint32_t o = uend;
             if (dash(sc, o) && glued(sc, o))
                 o++;
-            if (W(sc, o, "old")) {
+            if (W(sc, o, "old") || W(sc, o, "olds")) {
                 u.kind = CT_KIND_AGE;
                 uend = o + 1;
             } else if (W(sc, uend, "of") && W(sc, uend + 1, "age")) {
@@ -1463,7 +2193,13 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                              (d < sc->n && (sc->t[d].flags & CT_TF_POSSESSIVE)) ||
                              (d + 1 < sc->n && (sc->t[d + 1].flags & CT_TF_POSSESSIVE))))
             d += (d + 1 < sc->n && (sc->t[d + 1].flags & CT_TF_POSSESSIVE)) ? 2 : 1;
-        if ((of || d > a) && Win(sc, d, compare_nouns) && x.v > 0 && x.v < 1) {
+        if (of && (W(sc, a, "a") || W(sc, a, "one")) &&
+            (W(sc, a + 1, "point") ||
+             (W(sc, a + 1, "percentage") && W(sc, a + 2, "point")))) {
+            u.kind = CT_KIND_PERCENT; /* "a quarter of a percentage point" */
+            u.pp = true;
+            uend = W(sc, a + 1, "point") ? a + 2 : a + 3;
+        } else if ((of || d > a) && Win(sc, d, compare_nouns) && x.v > 0 && x.v < 1) {
             u.kind = CT_KIND_RATIO;
             u.dir = CT_DIR_LESS;
             x.v = 1.0 / x.v;
@@ -1475,22 +2211,31 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                 y.v *= 100;
         }
     }
-    /* "one in three" odds */
-    if (u.kind == CT_KIND_NONE && !is_range && W(sc, k, "in") &&
-        parse_number(sc, k + 1, &y, false) && !y.skip && !y.ord && y.v > x.v && y.v > 0 &&
-        x.v > 0 && (W(sc, y.end, "chance") || W(sc, y.end, "odds") ||
-                    (p > 0 && (W(sc, p - 1, "a") || W(sc, p - 1, "an"))))) {
-        u.kind = CT_KIND_PERCENT;
-        x.v = 100.0 * x.v / y.v;
-        uend = y.end;
-        if (p > 0 && (W(sc, p - 1, "a") || W(sc, p - 1, "an")))
-            p--;
+    /* odds and shares: "one in three", "a one-in-three chance", "two out of five" */
+    if (u.kind == CT_KIND_NONE && !is_range && !x.den && !x.ord && !x.decimal && x.v >= 1 &&
+        (W(sc, k, "in") || (W(sc, k, "out") && W(sc, k + 1, "of")) ||
+         (dash(sc, k) && glued(sc, k) && W(sc, k + 1, "in") && dash(sc, k + 2)))) {
+        uint32_t yn = W(sc, k, "out") ? k + 2 : W(sc, k, "in") ? k + 1 : k + 3;
+        if (parse_number(sc, yn, &y, false) && !y.skip && !y.ord && !y.den && !y.date &&
+            y.v > x.v && !lex_tok(sc, y.end, L_TIME) && !lex_tok(sc, y.end, L_DIM) &&
+            !P(sc, y.end, '%')) {
+            u.kind = CT_KIND_PERCENT;
+            x.v = 100.0 * x.v / y.v;
+            uend = y.end;
+            if (W(sc, uend, "chance") || W(sc, uend, "odds") || W(sc, uend, "probability") ||
+                W(sc, uend, "risk"))
+                uend++;
+            if (p > 0 && (W(sc, p - 1, "a") || W(sc, p - 1, "an")))
+                p--;
+        }
     }
     /* counts: a number before the thing it counts */
     if (u.kind == CT_KIND_NONE && !x.den && !x.ord) {
         uint32_t a = k;
         if (dash(sc, a) && glued(sc, a) && glued(sc, a + 1))
             a++; /* "a 10-member panel" */
+        if (lex_tok(sc, a, L_DIM))
+            a = sc->n; /* "200 metres", "100 gigabytes": a measure, not a count */
         if (a < sc->n && sc->t[a].kind == CT_TOK_WORD && !(sc->t[a].flags & CT_TF_POSSESSIVE) &&
             !Win(sc, a, not_counted) && !month_at(sc, a) &&
             (!(sc->t[a].flags & CT_TF_CAP) || a + 1 < sc->n)) {
@@ -1511,6 +2256,18 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             }
         }
     }
+    /* "500 staff or more": the bound follows the counted noun */
+    if (u.kind == CT_KIND_COUNT && k < sc->n && sc->t[k].kind == CT_TOK_WORD) {
+        uint32_t ae;
+        ct_bound ab = bound_after(sc, k + 1, &ae);
+        if (ab == CT_BOUND_LOWER || ab == CT_BOUND_UPPER) {
+            uint32_t qf;
+            if (bound_before(sc, p, &qf) == CT_BOUND_EXACT) {
+                trailing_bound = ab;
+                uend = ae;
+            }
+        }
+    }
     /* "one" alone is a pronoun or an idiom far more often than a count */
     if (x.words && x.v == 1 && !is_range && u.kind == CT_KIND_COUNT)
         u.flags |= CT_QF_IDIOM;
@@ -1519,9 +2276,9 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     uint32_t qfirst = p;
     ct_bound b = bound_before(sc, p, &qfirst);
     uint32_t aend = uend;
-    ct_bound b2 = bound_after(sc, uend, &aend);
-    if (b == CT_BOUND_EXACT && b2 != CT_BOUND_EXACT) {
-        b = b2;
+    ct_bound b2 = trailing_bound != CT_BOUND_EXACT ? trailing_bound : bound_after(sc, uend, &aend);
+    if (b2 != CT_BOUND_EXACT && (b == CT_BOUND_EXACT || b == CT_BOUND_APPROX)) {
+        b = b2; /* "about 500 or more" */
         uend = aend;
     } else if (b != CT_BOUND_EXACT && b2 != CT_BOUND_EXACT) {
         uend = aend;
@@ -1531,6 +2288,39 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     /* "over two years" is a period, not a lower bound */
     if (b == CT_BOUND_LOWER && u.kind == CT_KIND_DURATION && W(sc, p, "over"))
         b = CT_BOUND_EXACT, p = qfirst + 1;
+
+    /* "above 1000 and below 1500", "at most 100 and at least 20": one range */
+    if (!is_range && (b == CT_BOUND_LOWER || b == CT_BOUND_UPPER) && !x.ord &&
+        (W(sc, uend, "and") || W(sc, uend, "but") || P(sc, uend, ','))) {
+        uint32_t c = uend + 1, after = 0;
+        if (W(sc, c, "and"))
+            c++;
+        for (size_t qi = 0; qi < NQUAL; qi++) {
+            ct_bound ob = qualifiers[qi].bound;
+            if ((ob != CT_BOUND_LOWER && ob != CT_BOUND_UPPER) || ob == b ||
+                !qualifier_from(sc, c, &qualifiers[qi], &after))
+                continue;
+            if (u.cur >= 0 && after < sc->n && sc->t[after].kind == CT_TOK_SYM)
+                after++;
+            num z;
+            if (!parse_number(sc, after, &z, u.cur >= 0) || z.skip || z.date || z.ord)
+                break;
+            double zv = z.v;
+            if (u.kind == CT_KIND_PERCENT && x.den)
+                zv *= 100;
+            double lo_v = b == CT_BOUND_LOWER ? x.v : zv, hi_v = b == CT_BOUND_LOWER ? zv : x.v;
+            if (lo_v < hi_v) {
+                is_range = true;
+                x.v = lo_v;
+                y = z;
+                y.v = hi_v;
+                uend = z.end;
+                if (u.kind == CT_KIND_PERCENT && (P(sc, uend, '%') || lex_tok(sc, uend, L_PCT)))
+                    uend++;
+            }
+            break;
+        }
+    }
 
     /* hypotheticals: "if there were only two countries" */
     for (uint32_t s = p, steps = 0; s > 0 && steps < 14; s--, steps++) {
@@ -1612,15 +2402,21 @@ static bool can_start(const scan *sc, uint32_t i)
     case CT_TOK_NUM:
         return true;
     case CT_TOK_SYM:
-        return sign_currency(t->cp) >= 0;
+    case CT_TOK_PUNCT:
+        return t->cp >= 0x80 ? sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0
+                             : t->cp == '$' || t->cp == '%';
     case CT_TOK_WORD: {
-        if (t->flags & (CT_TF_HAS_DIGIT | CT_TF_POSSESSIVE))
+        if (t->flags & CT_TF_POSSESSIVE)
             return false;
+        if (t->flags & CT_TF_HAS_DIGIT) /* "USD115"; not "A100", "R1" */
+            return t->len >= 4 && (t->flags & CT_TF_CAP) && sc->buf[t->start + 2] >= 'A' &&
+                   sc->buf[t->start + 2] <= 'Z' && sc->buf[t->start + 3] >= '0' &&
+                   sc->buf[t->start + 3] <= '9';
         char w[16];
         size_t n = tok_lower(sc, i, w);
         if (!n)
             return false;
-        if ((n <= 4 && P(sc, i + 1, '$')) || (n <= 3 && is_num(sc, i + 1)) ||
+        if ((n <= 4 && P(sc, i + 1, '$')) || (n <= 4 && is_num(sc, i + 1)) ||
             (n <= 3 && P(sc, i + 1, '.') && is_num(sc, i + 2)))
             return true; /* "US$", "USD 5", "Rs. 5", "No. 2" */
         if ((n == 1 && w[0] == 'a') || (n == 2 && w[0] == 'a' && w[1] == 'n'))
@@ -1629,7 +2425,7 @@ static bool can_start(const scan *sc, uint32_t i)
         for (uint16_t k = r.lo; k < r.hi; k++) {
             int c = lexicon[k].cls;
             if (c == L_NUM || c == L_FRAC || c == L_ORD || c == L_MULT || c == L_VAGUE ||
-                c == L_HUNDRED)
+                c == L_HUNDRED || c == L_PCT)
                 return true;
         }
         return false;

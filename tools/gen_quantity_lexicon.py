@@ -19,20 +19,23 @@ units = "zero one two three four five six seven eight nine ten eleven twelve thi
 add("L_NUM", 0, [(w, i) for i, w in enumerate(units)])
 tens = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 add("L_NUM", 0, [(w, 20 + 10 * i) for i, w in enumerate(tens)])
-add("L_NUM", 0, [("fourty", 40), ("nought", 0), ("nil", 0)])
+add("L_NUM", 0, [("fourty", 40), ("nought", 0), ("naught", 0)])
 add("L_HUNDRED", 0, [("hundred", 100)])
 add("L_SCALE", 0, [("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12),
-                   ("dozen", 12), ("lakh", 1e5), ("crore", 1e7)])
+                   ("dozen", 12), ("lakh", 1e5), ("lakhs", 1e5), ("crore", 1e7), ("crores", 1e7),
+                   ("dzs", 12), ("dozs", 12), ("doz", 12)])
 # abbreviations, only right after a number (or spaced after a money amount)
 add("L_SCALE", 1, [("k", 1e3), ("m", 1e6), ("mn", 1e6), ("mln", 1e6), ("mil", 1e6), ("b", 1e9),
-                   ("bn", 1e9), ("bln", 1e9), ("tn", 1e12), ("trn", 1e12), ("tr", 1e12)])
+                   ("bn", 1e9), ("bln", 1e9), ("tn", 1e12), ("trn", 1e12), ("tr", 1e12), ("tln", 1e12)])
 add("L_VAGUE", 0, [("dozens", 12), ("hundreds", 100), ("thousands", 1e3), ("millions", 1e6),
                    ("billions", 1e9), ("trillions", 1e12), ("tens", 10), ("scores", 20)])
 fr = [("half", 2), ("halves", 2), ("third", 3), ("thirds", 3), ("quarter", 4), ("quarters", 4),
       ("fourth", 4), ("fourths", 4), ("fifth", 5), ("fifths", 5), ("sixth", 6), ("sixths", 6),
       ("seventh", 7), ("sevenths", 7), ("eighth", 8), ("eighths", 8), ("ninth", 9), ("ninths", 9),
       ("tenth", 10), ("tenths", 10), ("twentieth", 20), ("hundredth", 100), ("hundredths", 100),
-      ("thousandth", 1000), ("thousandths", 1000)]
+      ("thousandth", 1000), ("thousandths", 1000),
+      ("millionth", 1e6), ("millionths", 1e6), ("billionth", 1e9), ("billionths", 1e9),
+      ("trillionth", 1e12), ("trillionths", 1e12)]
 add("L_FRAC", 0, fr)
 ords = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
 add("L_ORD", 0, [(w, i + 1) for i, w in enumerate(ords)])
@@ -81,6 +84,17 @@ tu += [("decade", 6, 10), ("decades", 6, 10), ("century", 6, 100), ("centuries",
        ("sec", 0, 1), ("secs", 0, 1), ("fortnight", 3, 14), ("fortnights", 3, 14), ("millennia", 6, 1000)]
 E.extend((w, "L_TIME", a, v) for w, a, v in tu)
 add("L_PCT", 0, [("percent", 1), ("percents", 1), ("percentage", 1), ("pct", 1), ("per", 1)])
+# measures: a number of these is a dimension, not a count (kind number, never a claim)
+dims = """metre metres meter meters km kms kilometre kilometres kilometer kilometers cm centimetre
+centimetres centimeter centimeters mm millimetre millimetres millimeter millimeters mile miles
+feet foot ft inch inches yard yards kg kgs kilogram kilograms kilo kilos gram grams tonne tonnes
+ton tons lb lbs ounce ounces oz litre litres liter liters gallon gallons acre acres hectare
+hectares sq square cubic degree degrees mph kph knots megabit megabits kilobit kilobits gigabit
+gigabits bit bits byte bytes kilobyte kilobytes megabyte megabytes gigabyte gigabytes terabyte
+terabytes kb mb gb tb mbps kbps gbps ghz mhz khz hz watt watts kilowatt kilowatts megawatt
+megawatts gigawatt gigawatts kw mw gw kwh mwh gwh volt volts calorie calories pixel pixels
+megapixel megapixels celsius fahrenheit storeys storey floors""".split()
+add("L_DIM", 0, [(w, 1) for w in dims])
 months = [("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
           ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
           ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
