@@ -23,7 +23,7 @@ _FILTERS = ("source", "speaker", "kind", "entity", "search", "id", "document", "
 
 def _close(handle, iters):
     """Free the open iterators, then the store. Holds no reference to the Store."""
-    for free, it in list(iters):
+    for free, it in list(iters.values()):
         free(it)
     iters.clear()
     lib().ct_store_close(handle)
@@ -127,7 +127,7 @@ class Store:
         handle = _lib.StoreP()
         lib().ct_store_open(ctypes.byref(handle), _enc(path, "path"), flags)
         self._handle = handle
-        self._iters = set()
+        self._iters = {}  # open C iterators: {token: (free function, handle)}
         self._finalizer = weakref.finalize(self, _close, handle, self._iters)
 
     # ---- lifecycle ------------------------------------------------------------------
@@ -201,16 +201,19 @@ class Store:
         handle = self._open()
         it = new.argtypes[0]._type_()  # the iterator's handle type
         new(ctypes.byref(it), handle, *args)
-        entry = (free, it)
-        self._iters.add(entry)
+        token = object()  # ctypes pointers are not hashable
+        self._iters[token] = (free, it)
         try:
             row = row_type()
-            while next_fn(ctypes.byref(row), it) == CT_OK:
+            while True:
+                if token not in self._iters:  # the store was closed mid-loop
+                    raise ClaimtrackError(CT_EINVAL, "the store %r is closed" % self.path)
+                if next_fn(ctypes.byref(row), it) != CT_OK:
+                    break
                 yield convert(row)
         finally:
             # the store may have freed it already, when it was closed mid-loop
-            if entry in self._iters:
-                self._iters.discard(entry)
+            if self._iters.pop(token, None):
                 free(it)
 
     def _kind(self, kind):
