@@ -1,8 +1,24 @@
 #!/usr/bin/env bash
-# Build claimtrack and run it on the sample articles in data/samples/.
+# Build claimtrack, then run it on the sample articles in data/samples/: the claims of each
+# article, then the same articles ingested into a fresh store (build/demo.db) and what
+# corroborates, what contradicts, and how many independent origins stand behind each claim.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 cmake --preset dev >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
-./build/claimtrack extract data/samples/*.txt
+ct=./build/claimtrack
+db=build/demo.db
+rm -f "$db" "$db-wal" "$db-shm"
+
+echo "== claims, article by article"
+$ct extract data/samples/*.txt
+echo
+echo "== ingest into $db"
+$ct ingest --db "$db" data/samples/*.txt
+echo
+echo "== what corroborates and what contradicts"
+$ct relations --db "$db"
+echo
+echo "== claims reported more than once, by origin"
+$ct origins --db "$db"
