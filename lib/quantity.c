@@ -1021,12 +1021,21 @@ const char *ct__quantity_lexicon_check(void)
 
 /* ---- the sentence ----------------------------------------------------------------- */
 
+/* The lexicon entries of recently looked-up tokens: a quantity looks at its neighbours
+ * many times. Direct-mapped on the token index; lives on the caller's stack. */
+#define LEX_CACHE 16u
+typedef struct {
+    uint32_t tok[LEX_CACHE]; /* token index + 1; 0: empty */
+    lex_range r[LEX_CACHE];
+} lex_cache;
+
 typedef struct {
     const char *buf;
     const ct_token *t; /* the sentence's tokens */
     uint32_t n;
     uint32_t base; /* block index of t[0] */
     uint32_t sent;
+    lex_cache *cache;
 } scan;
 
 /* Lower-case copy of WORD token i into out (16 bytes); 0 when it is not a short ASCII word. */
@@ -1048,12 +1057,27 @@ static size_t tok_lower(const scan *sc, uint32_t i, char *out)
     return n;
 }
 
-/* The lexicon entries of WORD token i: lower-cases and hashes it in one pass. */
+static lex_range lex_tok_lookup(const scan *sc, uint32_t i);
+
+/* The lexicon entries of WORD token i. */
 static lex_range lex_tok_range(const scan *sc, uint32_t i)
 {
     lex_range r = {0, 0};
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len > 15)
         return r;
+    uint32_t slot = i % LEX_CACHE;
+    if (sc->cache->tok[slot] == i + 1)
+        return sc->cache->r[slot];
+    r = lex_tok_lookup(sc, i);
+    sc->cache->tok[slot] = i + 1;
+    sc->cache->r[slot] = r;
+    return r;
+}
+
+/* Lower-case and hash token i in one pass, then find it. */
+static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
+{
+    lex_range r = {0, 0};
     const unsigned char *s = (const unsigned char *)sc->buf + sc->t[i].start;
     size_t n = sc->t[i].len;
     unsigned c1 = (unsigned)((s[0] | 0x20) - 'a');
@@ -2553,6 +2577,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                 ce_end++;
             } else if (ce_end >= sc->n || sc->t[ce_end].kind == CT_TOK_PUNCT) {
                 ok = c > uend || cents.words == x.words;
+            } else if (uend > k && lex_tok(sc, ce_end, L_STOP) && cents.words == x.words) {
+                ok = true; /* "15 USD 50 more", "one dollar and two and ..." */
             }
             if (ok) {
                 x.v += cents.v / 100;
@@ -2851,8 +2877,8 @@ date: {
 }
 }
 
-/* Can token t start a quantity? Most words cannot: one look at the lexicon. */
-static bool can_start(const scan *sc, uint32_t i)
+/* Can token t start a quantity? Most words cannot: one look at a table. */
+static inline bool can_start(const scan *sc, uint32_t i)
 {
     const ct_token *t = &sc->t[i];
     switch (t->kind) {
@@ -2870,8 +2896,9 @@ static bool can_start(const scan *sc, uint32_t i)
                    sc->buf[t->start + 2] <= 'Z' && sc->buf[t->start + 3] >= '0' &&
                    sc->buf[t->start + 3] <= '9';
         uint32_t n = t->len;
-        if ((n <= 4 && P(sc, i + 1, '$')) || (n <= 4 && is_num(sc, i + 1)) ||
-            (n <= 3 && P(sc, i + 1, '.') && is_num(sc, i + 2)))
+        if (n <= 4 && i + 1 < sc->n && sc->t[i + 1].kind != CT_TOK_WORD &&
+            (P(sc, i + 1, '$') || is_num(sc, i + 1) ||
+             (n <= 3 && P(sc, i + 1, '.') && is_num(sc, i + 2))))
             return true; /* "US$", "USD 5", "Rs. 5", "No. 2" */
         char c0 = (char)(sc->buf[t->start] | 0x20);
         if (c0 == 'a' && (n == 1 || (n == 2 && (sc->buf[t->start + 1] | 0x20) == 'n'))) {
@@ -2907,7 +2934,9 @@ static bool can_start(const scan *sc, uint32_t i)
 int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
 {
     const ct_sentence *s = &blk->sents[sent];
-    scan sc = {blk->buf, blk->toks + s->tok_first, s->tok_count, s->tok_first, sent};
+    lex_cache cache;
+    memset(cache.tok, 0, sizeof cache.tok);
+    scan sc = {blk->buf, blk->toks + s->tok_first, s->tok_count, s->tok_first, sent, &cache};
     uint32_t i = 0;
     while (i < sc.n) {
         if (!can_start(&sc, i)) {
