@@ -32,7 +32,8 @@ add("L_VAGUE", 0, [("dozens", 12), ("hundreds", 100), ("thousands", 1e3), ("mill
 fr = [("half", 2), ("halves", 2), ("third", 3), ("thirds", 3), ("quarter", 4), ("quarters", 4),
       ("fourth", 4), ("fourths", 4), ("fifth", 5), ("fifths", 5), ("sixth", 6), ("sixths", 6),
       ("seventh", 7), ("sevenths", 7), ("eighth", 8), ("eighths", 8), ("ninth", 9), ("ninths", 9),
-      ("tenth", 10), ("tenths", 10), ("twentieth", 20), ("hundredth", 100), ("hundredths", 100),
+      ("tenth", 10), ("tenths", 10), ("twentieth", 20), ("twentieths", 20), ("thirtieth", 30),
+      ("thirtieths", 30), ("fortieth", 40), ("fiftieth", 50), ("hundredth", 100), ("hundredths", 100),
       ("thousandth", 1000), ("thousandths", 1000),
       ("millionth", 1e6), ("millionths", 1e6), ("billionth", 1e9), ("billionths", 1e9),
       ("trillionth", 1e12), ("trillionths", 1e12)]
