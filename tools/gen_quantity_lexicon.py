@@ -222,7 +222,14 @@ for last, items in groups.items():
 assert len(QUAL_ROWS) < 256
 
 # words after a number that are not the thing it counts ("5 to", "two of", "3 were")
-stop = """a a.m. about according after again against ago ahead all also am among an and apiece are as at away back be because been before behind between both but by can could did do does down each earlier either every fold for from had has have he her here his i if in into is it its just later least less may might minus more most my neither no not o'clock off on only onwards or our out over p.m. per percent plus pm point points said says she should since so than that the their then there they this through times to under until up versus via vs was we were when where which while who will with would yet you your""".split()
+stop = """a a.m. about according after again against ago ahead all alone also altogether am among
+an and apiece are as at away back be because been before behind between both but by can
+combined could did do does down each earlier either every fold for from had has have he
+her here his i if in into is it its just later least less may might minus more most my
+neither no not o'clock off on only onwards or our out over overall p.m. per percent plus
+pm point points respectively said says she should since so than that the their then
+there they this through times to together total under until up versus via vs was we were
+when where which while who will with would yet you your""".split()
 add("L_STOP", 0, [(w, 1) for w in stop])
 
 # classes of the words that can start a quantity (can_start() in quantity.c)
