@@ -2071,8 +2071,16 @@ static bool name_word_before(const scan *sc, uint32_t p)
     if (p == 0)
         return false;
     const ct_token *t = &sc->t[p - 1];
-    if (t->kind != CT_TOK_WORD || !(t->flags & (CT_TF_CAP | CT_TF_INITIALISM)))
+    if (t->kind != CT_TOK_WORD)
         return false;
+    if (!(t->flags & (CT_TF_CAP | CT_TF_INITIALISM))) {
+        /* "iPhone 15", "eBay 2": an upper-case letter inside a lower-case word */
+        const char *w = sc->buf + t->start;
+        for (uint32_t c = 1; c < t->len; c++)
+            if (w[c] >= 'A' && w[c] <= 'Z')
+                return true;
+        return false;
+    }
     if (lex_tok(sc, p - 1, L_MONTH) || lex_tok(sc, p - 1, L_CUR) || lex_tok(sc, p - 1, L_NUM))
         return false;
     /* capitalised because they start the sentence: "Some 40", "In 2023", "Nearly 3" */
@@ -2434,8 +2442,9 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     }
     /* numbers inside names: "Qihoo 360", "Route 66", "H.R. 1", "COP 29" */
     if (u.cur < 0 && !x.words && x.scale == 1 && !x.pct_pc && !P(sc, k, '%') &&
-        !lex_tok(sc, k, L_PCT) && !lex_tok(sc, k, L_CUR) && name_word_before(sc, j))
-        return k;
+        !lex_tok(sc, k, L_PCT) && !lex_tok(sc, k, L_CUR) && name_word_before(sc, j) &&
+        !(dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1)))
+        return k; /* ("the Senate voted 68-32" is a tally, below) */
     if (u.cur < 0 && !x.words && j > 0 && sc->t[j - 1].kind == CT_TOK_WORD && glued(sc, j))
         return k; /* glued to a word: a model or product name */
     /* a time of day: "3 p.m.", "10 am" */
@@ -2514,7 +2523,15 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     ct_bound trailing_bound = CT_BOUND_EXACT;
     /* what follows: %, percent, a currency, times, -fold, a time unit, a counted noun */
     uint32_t uend = k; /* the end of the expression */
-    if (x.pct_pc || P(sc, k, '%') || P(sc, k, 0xFF05)) {
+    if ((W(sc, k, "basis") && (W(sc, k + 1, "points") || W(sc, k + 1, "point"))) ||
+        W(sc, k, "bps") || W(sc, k, "bp")) {
+        u.kind = CT_KIND_PERCENT; /* "25 basis points": a quarter of a percentage point */
+        u.pp = true;
+        x.v /= 100;
+        if (is_range)
+            y.v /= 100;
+        uend = W(sc, k, "basis") ? k + 2 : k + 1;
+    } else if (x.pct_pc || P(sc, k, '%') || P(sc, k, 0xFF05)) {
         u.kind = CT_KIND_PERCENT;
         uend = x.pct_pc ? k : k + 1;
     } else if ((e = lex_tok(sc, k, L_PCT)) != NULL &&

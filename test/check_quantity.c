@@ -134,6 +134,8 @@ static const vcase values[] = {
     {"Half of voters backed the plan.", "Half", CT_KIND_PERCENT, 50, 50, "%", CT_BOUND_EXACT, CT_DIR_NONE},
     {"He has a one-in-three chance of winning.", "one-in-three", CT_KIND_PERCENT, 100.0 / 3, 100.0 / 3, "%", CT_BOUND_EXACT, CT_DIR_NONE},
     {"Rates rose by a quarter of a percentage point.", "a quarter", CT_KIND_PERCENT, 0.25, 0.25, "pp", CT_BOUND_EXACT, CT_DIR_NONE},
+    {"The Fed raised rates by 25 basis points.", "25 basis points", CT_KIND_PERCENT, 0.25, 0.25, "pp", CT_BOUND_EXACT, CT_DIR_NONE},
+    {"One in five adults smokes.", "One in five", CT_KIND_PERCENT, 20, 20, "%", CT_BOUND_EXACT, CT_DIR_NONE},
     /* multipliers */
     {"Chips are three times faster than before.", "three times", CT_KIND_RATIO, 3, 3, "x", CT_BOUND_EXACT, CT_DIR_MORE},
     {"Its revenue doubled last year.", "doubled", CT_KIND_RATIO, 2, 2, "x", CT_BOUND_EXACT, CT_DIR_MORE},
@@ -215,6 +217,7 @@ static const ncase names[] = {
     {"Trading closed at 10:30 on Friday.", "10:30"},
     {"Shares rose 4% by 3 p.m. on Monday.", "3 p.m."},
     {"See http://example.com/search?q=30%25%2020% for more.", "30%25"},
+    {"Sales of the iPhone 15 were strong.", "15"},
 };
 
 START_TEST(names_are_not_quantities)
@@ -269,6 +272,7 @@ static const fcase flagged[] = {
     {"Three sources said the talks had stalled.", "Three sources", CT_QF_SOURCING},
     {"He met China's No. 2 official, Premier Li.", "No. 2", CT_QF_TITLE},
     {"The Senate voted 97-1 for the bill.", "97-1", CT_QF_TALLY},
+    {"The bill passed the Senate 68-32 on Tuesday.", "68-32", CT_QF_TALLY},
     {"It is one of the largest firms.", "one", CT_QF_IDIOM},
     {"If there is one thing we know, it is this.", "one thing", CT_QF_IDIOM},
 };
