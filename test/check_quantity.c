@@ -161,6 +161,8 @@ static const vcase values[] = {
     {"The result is 12,34,567.89 rupees.", "12,34,567.89", CT_KIND_MONEY, 1234567.89, 1234567.89, "INR", CT_BOUND_EXACT, CT_DIR_NONE},
     {"The result is \xc2\xbd now.", "\xc2\xbd", CT_KIND_NUMBER, 0.5, 0.5, "", CT_BOUND_EXACT, CT_DIR_NONE},
     {"Temperatures fell to -5 degrees.", "5", CT_KIND_NUMBER, -5, -5, "", CT_BOUND_EXACT, CT_DIR_NONE},
+    {"The bill cost 40 pounds last year.", "40 pounds", CT_KIND_MONEY, 40, 40, "GBP", CT_BOUND_EXACT, CT_DIR_NONE},
+    {"The baby weighs just six pounds.", "six", CT_KIND_NONE, 0, 0, "", CT_BOUND_EXACT, CT_DIR_NONE},
     /* measures are numbers, not counts */
     {"Cafes must be at least 200 metres from schools.", "200", CT_KIND_NUMBER, 200, OPEN, "", CT_BOUND_LOWER, CT_DIR_NONE},
 };
@@ -218,6 +220,7 @@ static const ncase names[] = {
     {"Shares rose 4% by 3 p.m. on Monday.", "3 p.m."},
     {"See http://example.com/search?q=30%25%2020% for more.", "30%25"},
     {"Sales of the iPhone 15 were strong.", "15"},
+    {"They carried AK-47 rifles and F-16 jets.", "47"},
 };
 
 START_TEST(names_are_not_quantities)

@@ -107,7 +107,7 @@ hectares sq square cubic degree degrees mph kph knots megabit megabits kilobit k
 gigabits bit bits byte bytes kilobyte kilobytes megabyte megabytes gigabyte gigabytes terabyte
 terabytes kb mb gb tb mbps kbps gbps ghz mhz khz hz watt watts kilowatt kilowatts megawatt
 megawatts gigawatt gigawatts kw mw gw kwh mwh gwh volt volts calorie calories pixel pixels
-megapixel megapixels celsius fahrenheit storeys storey floors""".split()
+megapixel megapixels celsius fahrenheit storeys storey floors pound pounds""".split()
 add("L_DIM", 0, [(w, 1) for w in dims])
 months = [("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
           ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
