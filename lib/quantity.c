@@ -1132,14 +1132,33 @@ static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
     return NULL;
 }
 
-static bool W(const scan *sc, uint32_t i, const char *w)
+/* Is token i the lower-case word w (in any case)? Inline: it is asked very often. */
+static inline bool W(const scan *sc, uint32_t i, const char *w)
 {
-    return i < sc->n && sc->t[i].kind == CT_TOK_WORD && ct__tok_is(sc->buf, &sc->t[i], w);
+    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
+        return false;
+    const ct_token *t = &sc->t[i];
+    const char *s = sc->buf + t->start;
+    uint32_t k = 0;
+    for (; k < t->len; k++) {
+        char c = s[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (w[k] == '\0' || c != w[k])
+            return false;
+    }
+    return w[k] == '\0';
 }
 
 static bool Win(const scan *sc, uint32_t i, const char *const *ws)
 {
-    return i < sc->n && sc->t[i].kind == CT_TOK_WORD && ct__tok_in(sc->buf, &sc->t[i], ws);
+    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
+        return false;
+    char c0 = (char)(sc->buf[sc->t[i].start] | 0x20);
+    for (; *ws; ws++)
+        if ((*ws)[0] == c0 && W(sc, i, *ws))
+            return true;
+    return false;
 }
 
 static bool P(const scan *sc, uint32_t i, int32_t cp)
