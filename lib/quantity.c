@@ -2088,6 +2088,10 @@ static const char *const office_nouns[] = {"president", "presidents", "prime", "
                                            "century", "round", "quarter", "half", "time",
                                            "day", "week", "month", "year", NULL};
 
+static const char *const address_words[] = {"street", "st", "road", "rd", "avenue", "ave",
+                                            "boulevard", "blvd", "lane", "drive", "place",
+                                            "square", "court", "way", "terrace", NULL};
+
 /* A capitalised word that names a thing: "Qihoo 360", "Route 66", "Section 230". */
 static bool name_word_before(const scan *sc, uint32_t p)
 {
@@ -2507,6 +2511,21 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         sc->t[j - 2].kind == CT_TOK_WORD && (sc->t[j - 2].flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
         !lex_tok(sc, j - 2, L_MONTH) && !lex_tok(sc, j - 2, L_NUM))
         return k; /* "AK-47", "F-16", "COVID-19", "MH-17" */
+    /* phone numbers: "555-1234", "+1-222-2222", "(212) 555-1234" (not "100-1000") */
+    if (u.cur < 0 && x.plain_int && dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) &&
+        glued(sc, k + 1) && !year_like(&x)) {
+        uint32_t pe = k + 2;
+        while (dash(sc, pe) && glued(sc, pe) && is_num(sc, pe + 1) && glued(sc, pe + 1))
+            pe += 2;
+        const char *last = sc->buf + sc->t[k + 1].start;
+        bool four = sc->t[k + 1].len == 4 && !(last[2] == '0' && last[3] == '0');
+        if (pe > k + 2 || (x.ndigits == 3 && four) || (i > 0 && P(sc, i - 1, '+')))
+            return pe;
+    }
+    /* addresses: "10 Downing Street", "1600 Pennsylvania Avenue" */
+    if (u.cur < 0 && x.plain_int && k + 1 < sc->n && sc->t[k].kind == CT_TOK_WORD &&
+        (sc->t[k].flags & CT_TF_CAP) && Win(sc, k + 1, address_words))
+        return k + 2;
     /* a time of day: "3 p.m.", "10 am" */
     if (!x.words && (W(sc, k, "a.m.") || W(sc, k, "p.m.") || W(sc, k, "am") || W(sc, k, "pm") ||
                      W(sc, k, "a.m") || W(sc, k, "p.m") || W(sc, k, "gmt") || W(sc, k, "utc")))

@@ -221,6 +221,9 @@ static const ncase names[] = {
     {"See http://example.com/search?q=30%25%2020% for more.", "30%25"},
     {"Sales of the iPhone 15 were strong.", "15"},
     {"They carried AK-47 rifles and F-16 jets.", "47"},
+    {"Call 555-1234 or +1-222-2222 today.", "555-1234"},
+    {"He walked into 10 Downing Street.", "10"},
+    {"Call +1-222-2222 today.", "222"},
 };
 
 START_TEST(names_are_not_quantities)
