@@ -1646,6 +1646,12 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
         char w[16];
         size_t n = tok_lower(sc, k, w);
         const lex_entry *e = lex_tok(sc, k, L_SCALE);
+        if (e && n == 1 && w[0] == 'k' && sc->buf[sc->t[k].start] == 'K' && t->len == 1 &&
+            !money) {
+            x->skip = true; /* "4K", "8K": a resolution, not four thousand */
+            x->end = k + 1;
+            return true;
+        }
         if (e) {
             return (x->end = scale_words(sc, k, x, true)) > k || (x->skip = true, x->end = k + 1);
         }
@@ -2084,6 +2090,9 @@ static const char *const rank_after[] = {"largest", "biggest", "place", "ranked"
 static const char *const office_nouns[] = {"president", "presidents", "prime", "chancellor",
                                            "official", "officials", "lady", "secretary",
                                            "governor", "ceo", "chairman", "amendment",
+                                           "leader", "aide", "officer", "diplomat",
+                                           "commander", "general", "minister", "deputy",
+                                           "executive", "prosecutor", "judge", "justice",
                                            "congress", "term", "session", "anniversary",
                                            "century", "round", "quarter", "half", "time",
                                            "day", "week", "month", "year", NULL};
@@ -2456,7 +2465,14 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                 q.has_low = q.has_high = true;
                 q.low = q.high = x.v;
                 memcpy(q.unit, "rank", 5);
-                q.flags = CT_QF_TITLE;
+                /* "No. 2 official" is a title; "the No. 1 app" ranks something */
+                uint32_t a = k + 1;
+                while (a < sc->n && a < k + 3 && sc->t[a].kind == CT_TOK_WORD &&
+                       !Win(sc, a, office_nouns))
+                    a++;
+                if (Win(sc, a, office_nouns) || (a < sc->n && sc->t[a].kind == CT_TOK_PUNCT &&
+                                                  sc->t[a].cp == ','))
+                    q.flags = CT_QF_TITLE;
                 *rc = emit(out, sc, i, k + 1, &q);
                 return k + 1;
             }
