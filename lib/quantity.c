@@ -2771,6 +2771,21 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         u.time_unit = 6;
         p = W(sc, p - 1, "of") ? p - 2 : p - 1;
     }
+    /* "Liang Wenfeng, 40, also runs": an age in apposition to a name */
+    if (u.kind == CT_KIND_NONE && !is_range && x.plain_int && !x.words && x.v >= 1 &&
+        x.v <= 120 && p >= 2 && P(sc, p - 1, ',') && P(sc, k, ',') &&
+        sc->t[p - 2].kind == CT_TOK_WORD && (sc->t[p - 2].flags & CT_TF_CAP) &&
+        !(sc->t[p - 2].flags & CT_TF_ALLCAPS) && !lex_tok(sc, p - 2, L_MONTH)) {
+        u.kind = CT_KIND_AGE;
+        u.time_unit = 6;
+    }
+    /* "by a factor of ten" */
+    if (u.kind == CT_KIND_NONE && !x.ord && !x.den && x.v > 1 && p >= 2 &&
+        W(sc, p - 1, "of") && W(sc, p - 2, "factor")) {
+        u.kind = CT_KIND_RATIO;
+        u.dir = Win(sc, k, less_words) ? CT_DIR_LESS : CT_DIR_MORE;
+        p -= (p >= 3 && W(sc, p - 3, "a")) ? 3 : 2;
+    }
     /* ranks */
     if (u.kind == CT_KIND_NONE && x.ord) {
         uint32_t b = p;
@@ -2889,6 +2904,9 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             }
         }
     }
+    /* "the biggest one-day loss", "a one-time charge": a modifier, not a measurement */
+    if (u.kind == CT_KIND_DURATION && x.words && x.v == 1 && dash(sc, k) && glued(sc, k))
+        u.flags |= CT_QF_IDIOM;
     /* "one" alone is a pronoun or an idiom far more often than a count */
     if (x.words && x.v == 1 && !is_range && u.kind == CT_KIND_COUNT)
         u.flags |= CT_QF_IDIOM;

@@ -152,6 +152,8 @@ static const vcase values[] = {
     {"The baby was only ten months old.", "ten months old", CT_KIND_AGE, 10, 10, "month", CT_BOUND_EXACT, CT_DIR_NONE},
     {"It seeks people aged 18 to 99.", "18 to 99", CT_KIND_AGE, 18, 99, "year", CT_BOUND_RANGE, CT_DIR_NONE},
     {"DeepSeek became the No. 1 free app on the App Store.", "No. 1", CT_KIND_RANK, 1, 1, "rank", CT_BOUND_EXACT, CT_DIR_NONE},
+    {"Its founder, Liang Wenfeng, 40, runs a fund.", "40", CT_KIND_AGE, 40, 40, "year", CT_BOUND_EXACT, CT_DIR_NONE},
+    {"The cost was higher by a factor of ten.", "ten", CT_KIND_RATIO, 10, 10, "x", CT_BOUND_EXACT, CT_DIR_MORE},
     {"UFJ is Japan's fourth-largest bank.", "fourth", CT_KIND_RANK, 4, 4, "rank", CT_BOUND_EXACT, CT_DIR_NONE},
     {"The game was put in 60th place.", "60th", CT_KIND_RANK, 60, 60, "rank", CT_BOUND_EXACT, CT_DIR_NONE},
     /* bare numbers, fractions, powers */
@@ -284,6 +286,7 @@ static const fcase flagged[] = {
     {"The bill passed the Senate 68-32 on Tuesday.", "68-32", CT_QF_TALLY},
     {"It is one of the largest firms.", "one", CT_QF_IDIOM},
     {"If there is one thing we know, it is this.", "one thing", CT_QF_IDIOM},
+    {"It was the biggest one-day loss in history.", "one-day", CT_QF_IDIOM},
 };
 
 START_TEST(not_claims_are_flagged)
