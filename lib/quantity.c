@@ -2455,7 +2455,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             return k;
         }
         /* "No. 2", "No 1" */
-        if ((W(sc, i, "no") || W(sc, i, "nos")) && (sc->t[i].flags & CT_TF_CAP)) {
+        if ((W(sc, i, "no") || W(sc, i, "nos")) &&
+            ((sc->t[i].flags & CT_TF_CAP) || P(sc, i + 1, '.'))) {
             uint32_t k = P(sc, i + 1, '.') ? i + 2 : i + 1;
             if (is_num(sc, k) && sc->t[k].len <= 3) {
                 ct_quantity q;
@@ -2590,8 +2591,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         if (sep && u.cur >= 0 && yj < sc->n && sc->t[yj].kind == CT_TOK_SYM &&
             sign_currency(sc->t[yj].cp) == u.cur)
             yj++;
-        if (sep && yj < sc->n && (sc->t[yj].kind == CT_TOK_NUM) == !x.words &&
-            parse_number(sc, yj, &y, u.cur >= 0) && !y.skip && !y.date && !y.ord == !x.ord &&
+        if (sep && yj < sc->n && parse_number(sc, yj, &y, u.cur >= 0) && !y.skip && !y.date && !y.ord == !x.ord &&
             !y.den == !x.den) {
             double xv = x.v;
             if (y.scale > 1 && x.scale == 1 && x.v * y.scale <= y.v)
@@ -2763,13 +2763,18 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             uend = x.age_yo ? k : k + 1;
         }
     }
-    /* "aged 40", "age 87", "at the age of 40" */
-    if (u.kind == CT_KIND_NONE && !x.ord && !x.den && p > 0 &&
-        (W(sc, p - 1, "aged") || W(sc, p - 1, "age") ||
-         (W(sc, p - 1, "of") && p > 1 && W(sc, p - 2, "age")))) {
-        u.kind = CT_KIND_AGE;
-        u.time_unit = 6;
-        p = W(sc, p - 1, "of") ? p - 2 : p - 1;
+    /* "aged 40", "age 87", "at the age of 40", "aged over 55" */
+    if (u.kind == CT_KIND_NONE && !x.ord && !x.den && p > 0) {
+        uint32_t a = p;
+        if (p > 1 && lex_tok(sc, p - 1, L_QEND) && W(sc, p - 2, "aged"))
+            a = p - 1; /* the qualifier stays with the number */
+        if (W(sc, a - 1, "aged") || W(sc, a - 1, "age") ||
+            (W(sc, a - 1, "of") && a > 1 && W(sc, a - 2, "age"))) {
+            u.kind = CT_KIND_AGE;
+            u.time_unit = 6;
+            if (a == p)
+                p = W(sc, p - 1, "of") ? p - 2 : p - 1;
+        }
     }
     /* "Liang Wenfeng, 40, also runs": an age in apposition to a name */
     if (u.kind == CT_KIND_NONE && !is_range && x.plain_int && !x.words && x.v >= 1 &&
@@ -2906,6 +2911,9 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     }
     /* "the biggest one-day loss", "a one-time charge": a modifier, not a measurement */
     if (u.kind == CT_KIND_DURATION && x.words && x.v == 1 && dash(sc, k) && glued(sc, k))
+        u.flags |= CT_QF_IDIOM;
+    /* "net zero emissions", "zero tolerance" */
+    if (u.kind == CT_KIND_COUNT && x.words && x.v == 0)
         u.flags |= CT_QF_IDIOM;
     /* "one" alone is a pronoun or an idiom far more often than a count */
     if (x.words && x.v == 1 && !is_range && u.kind == CT_KIND_COUNT)

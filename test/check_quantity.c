@@ -151,6 +151,8 @@ static const vcase values[] = {
     {"A 40-year-old man was arrested.", "40-year-old", CT_KIND_AGE, 40, 40, "year", CT_BOUND_EXACT, CT_DIR_NONE},
     {"The baby was only ten months old.", "ten months old", CT_KIND_AGE, 10, 10, "month", CT_BOUND_EXACT, CT_DIR_NONE},
     {"It seeks people aged 18 to 99.", "18 to 99", CT_KIND_AGE, 18, 99, "year", CT_BOUND_RANGE, CT_DIR_NONE},
+    {"Children aged five to 11 can apply.", "five to 11", CT_KIND_AGE, 5, 11, "year", CT_BOUND_RANGE, CT_DIR_NONE},
+    {"Women aged over 55 are the largest group.", "55", CT_KIND_AGE, 55, OPEN, "year", CT_BOUND_LOWER, CT_DIR_NONE},
     {"DeepSeek became the No. 1 free app on the App Store.", "No. 1", CT_KIND_RANK, 1, 1, "rank", CT_BOUND_EXACT, CT_DIR_NONE},
     {"Its founder, Liang Wenfeng, 40, runs a fund.", "40", CT_KIND_AGE, 40, 40, "year", CT_BOUND_EXACT, CT_DIR_NONE},
     {"The cost was higher by a factor of ten.", "ten", CT_KIND_RATIO, 10, 10, "x", CT_BOUND_EXACT, CT_DIR_MORE},
@@ -287,6 +289,7 @@ static const fcase flagged[] = {
     {"It is one of the largest firms.", "one", CT_QF_IDIOM},
     {"If there is one thing we know, it is this.", "one thing", CT_QF_IDIOM},
     {"It was the biggest one-day loss in history.", "one-day", CT_QF_IDIOM},
+    {"The goal is net zero emissions by 2050.", "zero", CT_QF_IDIOM},
 };
 
 START_TEST(not_claims_are_flagged)
