@@ -1041,6 +1041,7 @@ const char *ct__quantity_lexicon_check(void)
 typedef struct {
     uint32_t tok[LEX_CACHE]; /* token index + 1; 0: empty */
     lex_range r[LEX_CACHE];
+    uint32_t floor; /* the end of the last quantity: the next one starts at or after it */
 } lex_cache;
 
 typedef struct {
@@ -2150,6 +2151,11 @@ typedef struct {
 static int emit(ct_quantity_vec *out, const scan *sc, uint32_t first, uint32_t end,
                 const ct_quantity *q)
 {
+    if (first < sc->cache->floor)
+        first = sc->cache->floor; /* a qualifier reaching back into the last quantity */
+    if (first >= end)
+        return CT_OK;
+    sc->cache->floor = end;
     if (CT_GROW(out->items, out->cap, out->n + 1))
         return CT_ENOMEM;
     ct_quantity *d = &out->items[out->n++];
@@ -2985,10 +2991,25 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     if (x.words && x.v == 1 && W(sc, k, "thing"))
         u.flags |= CT_QF_IDIOM;
 
+    /* a ratio is a factor >= 1 with a direction: "0.5 times" is 2, the other way */
+    if (u.kind == CT_KIND_RATIO) {
+        double hi_v = is_range ? y.v : x.v;
+        if (x.v <= 0 || hi_v <= 0 || (x.v < 1) != (hi_v < 1)) {
+            u.kind = CT_KIND_NONE;
+        } else if (x.v < 1) {
+            double lo_f = 1 / hi_v, hi_f = 1 / x.v;
+            x.v = lo_f;
+            if (is_range)
+                y.v = hi_f;
+            u.dir = u.dir == CT_DIR_LESS ? CT_DIR_MORE : CT_DIR_LESS;
+        }
+    }
     ct_quantity q;
     memset(&q, 0, sizeof q);
     q.kind = u.kind == CT_KIND_NONE ? CT_KIND_NUMBER : u.kind;
     q.flags = u.flags;
+    if (q.kind != CT_KIND_RATIO)
+        u.dir = CT_DIR_NONE;
     double f = 1;
     switch (q.kind) {
     case CT_KIND_MONEY:
@@ -3102,6 +3123,7 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
     const ct_sentence *s = &blk->sents[sent];
     lex_cache cache;
     memset(cache.tok, 0, sizeof cache.tok);
+    cache.floor = 0;
     scan sc = {blk->buf, blk->toks + s->tok_first, s->tok_count, s->tok_first, sent, &cache};
     uint32_t i = 0;
     while (i < sc.n) {
