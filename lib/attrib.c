@@ -920,7 +920,7 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
             break;
         a = i;
     }
-    if (lower && !listed) {
+    if (lower && (!listed || ((hf & W_ROLE) && !(hf & (W_GROUP | W_DOC | W_ORGWORD))))) {
         /* "the results", "his campaign finance documents", "Audit files" */
         bool anchored = a < j && ((wflags(buf, &toks[a]) & W_DET) || is_cap(&toks[a]) ||
                                   (toks[a + 1].flags & CT_TF_POSSESSIVE));
@@ -1103,6 +1103,9 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
     for (; i < hi; i++) {
         if (is_punct(&toks[i], ';'))
             return i;
+        if (is_punct(&toks[i], ',') && i + 1 < hi &&
+            ct__tok_is(blk->buf, &toks[i + 1], "who"))
+            return i; /* "..., who garnered 15 percent": the outlet's aside */
         if (toks[i].kind == CT_TOK_WORD && i > 0 &&
             (ct__tok_is(blk->buf, &toks[i], "while") || ct__tok_is(blk->buf, &toks[i], "whereas") ||
              (ct__tok_is(blk->buf, &toks[i], "but") && is_punct(&toks[i - 1], ',') &&
@@ -1192,8 +1195,15 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             return CT_OK;
         if (appositive_after(st, doc, blk, spk, e, hi))
             return CT_ENOMEM;
-        /* the rest of the sentence on both sides */
-        return push_frame(st, c, lo, c, e, hi, spk);
+        /* "According to X, ...": what follows; "..., according to X": what came before,
+         * and what follows only when it goes on as a clause */
+        if (c <= lo + 1)
+            return push_frame(st, c, e, clause_end(blk, e, hi), 0, 0, spk);
+        uint32_t tail = e;
+        if (e < hi && is_punct(&toks[e], ',') && e + 1 < hi &&
+            (wflags(buf, &toks[e + 1]) & W_DET) && !(wflags(buf, &toks[e + 1]) & W_PRON))
+            tail = hi; /* ", a huge sum for a firm with 35 partners": an aside */
+        return push_frame(st, c, lo, c, tail, tail < hi ? clause_end(blk, tail, hi) : hi, spk);
     }
     if (c > lo && (toks[c - 1].flags & CT_TF_POSSESSIVE))
         return CT_OK; /* "DeepSeek's claims": a noun */
@@ -1403,9 +1413,16 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
           ct__tok_is(buf, &toks[i], "survey") || ct__tok_is(buf, &toks[i], "surveys") ||
           ct__tok_is(buf, &toks[i], "study")))
         return CT_OK;
+    if (i + 1 < hi && (wflags(buf, &toks[i + 1]) & W_CUE))
+        return CT_OK; /* "... in a CBS News poll said": a cue of its own follows */
     uint32_t a = np_back(blk, lo, i);
     if (a > i || a == lo || !ct__tok_is(buf, &toks[a - 1], "in"))
         return CT_OK;
+    bool named = false;
+    for (uint32_t k = a; k < i; k++)
+        named |= is_cap(&toks[k]);
+    if (!named)
+        return CT_OK; /* "in the polls for months" */
     int spk = np_speaker(st, doc, blk, a, i + 1);
     if (spk == -2)
         return CT_ENOMEM;
@@ -1451,6 +1468,16 @@ static int subject_org(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t
     uint32_t e = np_fwd(blk, lo, hi);
     if (e != lo + 1 && !(e > lo && (wflags(blk->buf, &toks[e - 1]) & W_ORGWORD)))
         return CT_OK;
+    if (e == lo + 1 && !(toks[lo].flags & (CT_TF_ALLCAPS | CT_TF_HAS_DIGIT))) {
+        /* "DeepSeek", "OpenAI": an inner capital; "Late last month" is no organisation */
+        bool inner = false;
+        for (uint32_t k = 1; k < toks[lo].len; k++) {
+            unsigned char ch = (unsigned char)blk->buf[toks[lo].start + k];
+            inner |= ch >= 'A' && ch <= 'Z';
+        }
+        if (!inner)
+            return CT_OK;
+    }
     if (e >= hi || toks[e].kind != CT_TOK_WORD || is_cap(&toks[e]))
         return CT_OK;
     /* a person's later mention stays that person */
