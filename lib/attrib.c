@@ -53,6 +53,7 @@ static const word word_slots[WORD_SLOTS] = {
     [11] = {"announced", 9, W_CUE | W_CUE_INV},
     [14] = {"confirmed", 9, W_CUE},
     [16] = {"it", 2, CT_WS_STOP | W_PRON},
+    [17] = {"strategists", 11, W_GROUP},
     [19] = {"february", 8, CT_WS_CALENDAR},
     [20] = {"claims", 6, W_CUE | W_OWNED},
     [21] = {"do", 2, CT_WS_STOP},
@@ -62,9 +63,10 @@ static const word word_slots[WORD_SLOTS] = {
     [27] = {"noted", 5, W_CUE | W_CUE_INV},
     [28] = {"than", 4, CT_WS_STOP},
     [36] = {"stood", 5, CT_WS_COPULA},
-    [37] = {"to", 2, CT_WS_STOP | W_STOP},
+    [37] = {"pollsters", 9, W_GROUP},
     [38] = {"firms", 5, W_GROUP},
     [39] = {"scientists", 10, W_GROUP},
+    [40] = {"to", 2, CT_WS_STOP | W_STOP},
     [42] = {"should", 6, CT_WS_STOP | W_SKIP},
     [43] = {"those", 5, CT_WS_DET | CT_WS_STOP | W_STOP},
     [46] = {"claimed", 7, W_CUE | W_CUE_INV},
@@ -88,7 +90,8 @@ static const word word_slots[WORD_SLOTS] = {
     [78] = {"are", 3, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [86] = {"government", 10, W_ORGWORD},
     [88] = {"economist", 9, W_ROLE},
-    [89] = {"where", 5, CT_WS_STOP | W_STOP},
+    [89] = {"investigators", 13, W_GROUP},
+    [90] = {"where", 5, CT_WS_STOP | W_STOP},
     [92] = {"emails", 6, W_DOC},
     [93] = {"letter", 6, W_DOC},
     [96] = {"continued", 9, W_SKIP},
@@ -178,6 +181,7 @@ static const word word_slots[WORD_SLOTS] = {
     [320] = {"spends", 6, CT_WS_AMOUNT},
     [322] = {"jun", 3, CT_WS_CALENDAR},
     [323] = {"memo", 4, W_DOC},
+    [324] = {"supporters", 10, W_GROUP},
     [327] = {"department", 10, W_ORGWORD},
     [328] = {"institute", 9, W_ORGWORD},
     [329] = {"warned", 6, W_CUE | W_CUE_INV},
@@ -199,6 +203,8 @@ static const word word_slots[WORD_SLOTS] = {
     [358] = {"earned", 6, CT_WS_AMOUNT},
     [359] = {"grew", 4, CT_WS_COPULA},
     [360] = {"nov", 3, CT_WS_CALENDAR},
+    [365] = {"ledgers", 7, W_DOC},
+    [366] = {"authorities", 11, W_GROUP},
     [372] = {"told", 4, W_CUE | W_RECIP},
     [374] = {"then", 4, CT_WS_STOP},
     [380] = {"much", 4, CT_WS_STOP},
@@ -242,6 +248,7 @@ static const word word_slots[WORD_SLOTS] = {
     [467] = {"dec", 3, CT_WS_CALENDAR},
     [471] = {"wednesday", 9, CT_WS_CALENDAR},
     [472] = {"source", 6, W_ROLE},
+    [475] = {"delegates", 9, W_GROUP},
     [480] = {"more", 4, CT_WS_STOP},
     [481] = {"she", 3, CT_WS_STOP | W_PRON},
     [484] = {"adding", 6, W_CUE | W_ING},
@@ -258,6 +265,7 @@ static const word word_slots[WORD_SLOTS] = {
     [503] = {"only", 4, CT_WS_STOP},
     [505] = {"few", 3, CT_WS_STOP},
     [506] = {"reached", 7, CT_WS_COPULA},
+    [511] = {"statements", 10, W_DOC},
     [512] = {"acknowledges", 12, W_CUE},
     [518] = {"if", 2, CT_WS_STOP | W_STOP},
     [521] = {"adviser", 7, W_ROLE},
@@ -270,6 +278,7 @@ static const word word_slots[WORD_SLOTS] = {
     [529] = {"over", 4, CT_WS_STOP},
     [530] = {"polls", 5, W_DOC},
     [531] = {"too", 3, CT_WS_STOP},
+    [538] = {"insiders", 8, W_GROUP},
     [539] = {"predicts", 8, W_CUE | W_HEDGE},
     [540] = {"jul", 3, CT_WS_CALENDAR},
     [541] = {"the", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
@@ -290,6 +299,7 @@ static const word word_slots[WORD_SLOTS] = {
     [572] = {"show", 4, W_CUE | W_CUE_WEAK},
     [574] = {"about", 5, CT_WS_STOP | W_STOP},
     [583] = {"publicly", 8, W_SKIP},
+    [587] = {"organizers", 10, W_GROUP},
     [593] = {"ms", 2, W_TITLE},
     [594] = {"apr", 3, CT_WS_CALENDAR},
     [595] = {"senator", 7, W_ROLE},
@@ -300,9 +310,10 @@ static const word word_slots[WORD_SLOTS] = {
     [606] = {"remain", 6, CT_WS_COPULA},
     [607] = {"just", 4, CT_WS_STOP},
     [608] = {"out", 3, CT_WS_STOP},
-    [609] = {"say", 3, CT_WS_STOP | W_CUE},
-    [610] = {"september", 9, CT_WS_CALENDAR},
-    [611] = {"shows", 5, W_CUE | W_CUE_WEAK},
+    [609] = {"respondents", 11, W_GROUP},
+    [610] = {"say", 3, CT_WS_STOP | W_CUE},
+    [611] = {"september", 9, CT_WS_CALENDAR},
+    [612] = {"shows", 5, W_CUE | W_CUE_WEAK},
     [614] = {"executives", 10, W_GROUP},
     [616] = {"saying", 6, W_CUE | W_ING},
     [617] = {"with", 4, CT_WS_STOP | W_STOP},
@@ -316,6 +327,7 @@ static const word word_slots[WORD_SLOTS] = {
     [654] = {"spokeswoman", 11, W_ROLE},
     [655] = {"who", 3, CT_WS_STOP | W_PRON},
     [656] = {"commission", 10, W_ORGWORD},
+    [657] = {"memos", 5, W_DOC},
     [658] = {"chief", 5, W_ROLE},
     [659] = {"had", 3, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
     [663] = {"argued", 6, W_CUE | W_CUE_INV},
@@ -340,7 +352,8 @@ static const word word_slots[WORD_SLOTS] = {
     [714] = {"notes", 5, W_CUE | W_CUE_INV},
     [715] = {"perhaps", 7, W_HEDGE},
     [717] = {"under", 5, CT_WS_STOP},
-    [725] = {"him", 3, CT_WS_STOP | W_PRON | W_STOP},
+    [725] = {"activists", 9, W_GROUP},
+    [726] = {"him", 3, CT_WS_STOP | W_PRON | W_STOP},
     [733] = {"january", 7, CT_WS_CALENDAR},
     [737] = {"stating", 7, W_CUE | W_ING},
     [739] = {"spent", 5, CT_WS_AMOUNT},
@@ -376,6 +389,7 @@ static const word word_slots[WORD_SLOTS] = {
     [804] = {"went", 4, W_SKIP},
     [808] = {"must", 4, CT_WS_STOP},
     [812] = {"that", 4, CT_WS_DET | CT_WS_STOP | W_STOP},
+    [814] = {"prosecutors", 11, W_GROUP},
     [819] = {"democrats", 9, W_GROUP},
     [822] = {"like", 4, CT_WS_STOP},
     [823] = {"replied", 7, W_CUE | W_CUE_INV},
@@ -438,7 +452,8 @@ static const word word_slots[WORD_SLOTS] = {
     [977] = {"on", 2, CT_WS_STOP | W_STOP},
     [978] = {"revealed", 8, W_CUE},
     [980] = {"document", 8, W_DOC},
-    [982] = {"stated", 6, W_CUE | W_CUE_INV},
+    [982] = {"reviews", 7, W_DOC},
+    [983] = {"stated", 6, W_CUE | W_CUE_INV},
     [985] = {"its", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [986] = {"us", 2, W_PRON | W_STOP},
     [992] = {"nearly", 6, CT_WS_STOP},
@@ -1284,8 +1299,28 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         uint32_t a = np_back(blk, lo, name_end - 1);
         if (a > name_end - 1 ||
             (!is_cap(&toks[name_end - 1]) &&
-             !(wflags(buf, &toks[name_end - 1]) & (W_GROUP | W_DOC | W_ORGWORD))))
+             !(wflags(buf, &toks[name_end - 1]) & (W_GROUP | W_DOC | W_ORGWORD | W_ROLE))))
             return CT_OK;
+        bool all_caps = k < j;
+        for (uint32_t m = k; m < j; m++)
+            all_caps &= is_cap(&toks[m]) || is_punct(&toks[m], '.');
+        if (all_caps && !is_cap(&toks[name_end - 1]) &&
+            (wflags(buf, &toks[name_end - 1]) & W_ROLE)) {
+            /* "the White House spokesman, Josh Earnest, said": the name is the aside */
+            speaker s = {0};
+            s.name = tok_text(doc, blk, k, j);
+            uint32_t ra = a;
+            while (ra < name_end && (wflags(buf, &toks[ra]) & W_DET))
+                ra++;
+            s.role = tok_text(doc, blk, ra, name_end);
+            s.kind = SK_PERSON;
+            if (!s.name || !s.role)
+                return CT_ENOMEM;
+            spk = add_speaker(st, &s);
+            if (spk == -2)
+                return CT_ENOMEM;
+            return push_frame(st, c, c + 1, clause_end(blk, c + 1, hi), lo, a, spk);
+        }
         spk = np_speaker(st, doc, blk, a, name_end);
         if (spk == -2)
             return CT_ENOMEM;
@@ -1360,6 +1395,14 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     }
     uint32_t cb = clause_end(blk, ca, hi);
     uint32_t ca2 = 0, cb2 = 0;
+    /* ", veteran Republicans said": modifiers the phrase left out */
+    uint32_t mod = src_a;
+    for (int m = 0; m < 2 && mod > lo + 1 && is_word(&toks[mod - 1]) && !is_cap(&toks[mod - 1]) &&
+                    !(wflags(buf, &toks[mod - 1]) & (W_STOP | W_SKIP | W_CUE));
+         m++)
+        mod--;
+    if (mod < src_a && (is_punct(&toks[mod - 1], ',') || is_dquote(&toks[mod - 1])))
+        src_a = mod;
     bool opener = is_word(&toks[lo]) && (wflags(buf, &toks[lo]) & W_STOP) &&
                   !(wflags(buf, &toks[lo]) & W_DET) && src_a > lo && !is_dquote(&toks[src_a - 1]);
     if (src_a > lo && !opener &&
@@ -1376,8 +1419,6 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                                    toks[ca].kind == CT_TOK_SYM);
         if (!clausal)
             cb = ca;
-        else if (!is_dquote(&toks[src_a - 1]))
-            ca2 = cb2 = 0;
     }
     if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.')))
         cb = ca; /* "Trump said, referring to ..." */
