@@ -1456,13 +1456,26 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
         return CT_OK;
     if (i + 1 < hi && (wflags(buf, &toks[i + 1]) & W_CUE))
         return CT_OK; /* "... in a CBS News poll said": a cue of its own follows */
-    uint32_t a = np_back(blk, lo, i);
-    if (a > i || a == lo || !ct__tok_is(buf, &toks[a - 1], "in"))
+    /* back to "in" over the poll's name: "in a Washington Post/ABC News poll" */
+    uint32_t k = i, stop = i > lo + 12 ? i - 12 : lo;
+    while (k > stop) {
+        const ct_token *t = &toks[k - 1];
+        if (ct__tok_is(buf, t, "in"))
+            break;
+        if (t->kind == CT_TOK_PUNCT ? !(t->cp == '/' || t->cp == '-' || t->cp == '.')
+                                    : (t->kind == CT_TOK_WORD &&
+                                       (wflags(buf, t) & (W_STOP | W_CUE)) &&
+                                       !(wflags(buf, t) & W_DET)))
+            return CT_OK;
+        k--;
+    }
+    if (k == stop || k == i || !ct__tok_is(buf, &toks[k - 1], "in"))
         return CT_OK;
+    uint32_t a = k;
     bool named = false;
-    for (uint32_t k = a; k < i; k++)
-        named |= is_cap(&toks[k]);
-    if (!named)
+    for (uint32_t m = a; m < i; m++)
+        named |= is_cap(&toks[m]);
+    if (!named && (ct__tok_is(buf, &toks[i], "polls") || ct__tok_is(buf, &toks[i], "surveys")))
         return CT_OK; /* "in the polls for months" */
     int spk = np_speaker(st, doc, blk, a, i + 1);
     if (spk == -2)
@@ -1892,6 +1905,11 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                 if (f->cue < lo || f->cue >= hi || f->spk < 0 || !covers(f, a, b))
                     continue;
                 uint32_t d = f->cue > a ? f->cue - a : a - f->cue;
+                /* "a poll showed ... 56% of voters say": the poll, not the voters */
+                if (st->spk[f->spk].kind == SK_DOC)
+                    d /= 4;
+                else if (st->spk[f->spk].kind == SK_GROUP || st->spk[f->spk].generic)
+                    d = d * 2 + 1;
                 if (d < bd) {
                     bd = d;
                     spk = f->spk;
