@@ -85,6 +85,7 @@ static const word word_slots[WORD_SLOTS] = {
     [66] = {"agency", 6, W_ORGWORD},
     [68] = {"totaled", 7, CT_WS_COPULA},
     [71] = {"inc", 3, W_ORGWORD},
+    [72] = {"witnesses", 9, W_GROUP},
     [73] = {"oct", 3, CT_WS_CALENDAR},
     [77] = {"any", 3, CT_WS_STOP},
     [78] = {"are", 3, CT_WS_COPULA | CT_WS_STOP | W_STOP},
@@ -265,6 +266,7 @@ static const word word_slots[WORD_SLOTS] = {
     [503] = {"only", 4, CT_WS_STOP},
     [505] = {"few", 3, CT_WS_STOP},
     [506] = {"reached", 7, CT_WS_COPULA},
+    [507] = {"police", 6, W_GROUP},
     [511] = {"statements", 10, W_DOC},
     [512] = {"acknowledges", 12, W_CUE},
     [518] = {"if", 2, CT_WS_STOP | W_STOP},
@@ -1226,7 +1228,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         return CT_OK;
 
     /* inverted: ", said X" or "” said X" */
-    bool after_break = c > lo && (is_punct(&toks[c - 1], ',') || is_dquote(&toks[c - 1]));
+    bool after_break = c > lo && (is_punct(&toks[c - 1], ',') || is_dquote(&toks[c - 1]) ||
+                                  (c > lo + 1 && is_punct(&toks[c - 1], '\'') &&
+                                   is_punct(&toks[c - 2], '\''))); /* ''…'' said X */
     if ((cf & W_CUE_INV) && after_break && c + 1 < hi) {
         uint32_t e = np_fwd(blk, c + 1, hi);
         if (e > c + 1) {
@@ -1254,7 +1258,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     j--;
     if (((cf & W_ING) && (is_punct(&toks[j], ',') || ct__tok_is(buf, &toks[j], "by") ||
                           ct__tok_is(buf, &toks[j], "to"))) ||
-        (ct__tok_is(buf, &toks[j], "and") && !(cf & W_ING))) {
+        ((ct__tok_is(buf, &toks[j], "and") || ct__tok_is(buf, &toks[j], "but")) &&
+         !(cf & W_ING))) {
         /* ", saying that", "by claiming that": the clause's subject speaks */
         spk = subject_speaker(st, doc, blk, lo, j);
         if (spk == -2)
@@ -1412,16 +1417,27 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         cb2 = src_a;
         /* a trailing frame covers what came before, not "said in front of 1,000"; a
          * frame after an opening phrase ("Late last year, X said it ...") what follows */
-        bool clausal = ca < hi && (ct__tok_is(buf, &toks[ca], "that") ||
-                                   is_punct(&toks[ca], ':') ||
-                                   (is_word(&toks[ca]) && !(wflags(buf, &toks[ca]) & W_STOP)) ||
-                                   (wflags(buf, &toks[ca]) & W_DET) || toks[ca].kind == CT_TOK_NUM ||
-                                   toks[ca].kind == CT_TOK_SYM);
+        static const char *const adverbial[] = {"in", "on", "at", "during", "after", "before",
+                                                "to", "from", "with", "about", "outside",
+                                                "while", "when", "as", NULL};
+        bool clausal = ca < hi && !ct__tok_in(buf, &toks[ca], adverbial) &&
+                       (is_word(&toks[ca]) || is_punct(&toks[ca], ':') ||
+                        toks[ca].kind == CT_TOK_NUM || toks[ca].kind == CT_TOK_SYM);
         if (!clausal)
             cb = ca;
-    }
-    if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.')))
+        /* "..., the budget office said, they will ...": both sides */
+        if (ca + 1 < hi && is_punct(&toks[ca], ',') && is_punct(&toks[src_a - 1], ',')) {
+            ca++;
+            cb = clause_end(blk, ca, hi);
+        }
+    } else if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.'))) {
         cb = ca; /* "Trump said, referring to ..." */
+        if (src_a > lo && ct__tok_is(buf, &toks[src_a - 1], "as") && ca + 1 < hi &&
+            is_punct(&toks[ca], ',')) {
+            ca++; /* "As Crane said, the two ..." */
+            cb = clause_end(blk, ca, hi);
+        }
+    }
     return push_frame(st, c, ca, cb, ca2, cb2, spk);
 }
 
