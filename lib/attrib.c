@@ -133,6 +133,7 @@ static const word word_slots[WORD_SLOTS] = {
     [142] = {"how", 3, CT_WS_STOP | W_STOP},
     [144] = {"files", 5, W_DOC},
     [148] = {"by", 2, CT_WS_STOP | W_STOP},
+    [149] = {"yet", 3, W_STOP},
     [152] = {"asserts", 7, W_CUE},
     [156] = {"you", 3, CT_WS_STOP | W_STOP},
     [158] = {"answered", 8, W_CUE | W_CUE_INV},
@@ -151,6 +152,7 @@ static const word word_slots[WORD_SLOTS] = {
     [198] = {"posted", 6, W_CUE | W_CUE_INV},
     [203] = {"his", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [206] = {"while", 5, CT_WS_STOP | W_STOP},
+    [209] = {"still", 5, W_STOP},
     [214] = {"boasting", 8, W_CUE | W_ING},
     [215] = {"cites", 5, W_CUE},
     [216] = {"tweeting", 8, W_CUE | W_ING},
@@ -165,6 +167,7 @@ static const word word_slots[WORD_SLOTS] = {
     [240] = {"march", 5, CT_WS_CALENDAR},
     [241] = {"raises", 6, CT_WS_AMOUNT},
     [242] = {"below", 5, CT_WS_STOP},
+    [243] = {"though", 6, W_STOP},
     [248] = {"alleges", 7, W_CUE},
     [249] = {"thinks", 6, W_CUE | W_CUE_WEAK | W_HEDGE},
     [250] = {"arguing", 7, W_CUE | W_ING},
@@ -206,8 +209,8 @@ static const word word_slots[WORD_SLOTS] = {
     [323] = {"memo", 4, W_DOC},
     [324] = {"supporters", 10, W_GROUP},
     [327] = {"department", 10, W_ORGWORD},
-    [328] = {"institute", 9, W_ORGWORD},
-    [329] = {"warned", 6, W_CUE | W_CUE_INV},
+    [328] = {"indeed", 6, W_STOP},
+    [329] = {"institute", 9, W_ORGWORD},
     [330] = {"reiterated", 10, W_CUE},
     [331] = {"governor", 8, W_ROLE},
     [332] = {"suggested", 9, W_CUE | W_HEDGE},
@@ -216,13 +219,15 @@ static const word word_slots[WORD_SLOTS] = {
     [335] = {"again", 5, CT_WS_STOP},
     [336] = {"sep", 3, CT_WS_CALENDAR},
     [337] = {"until", 5, CT_WS_STOP},
-    [338] = {"writing", 7, W_CUE | W_ING},
+    [338] = {"warned", 6, W_CUE | W_CUE_INV},
     [339] = {"am", 2, CT_WS_STOP},
+    [340] = {"writing", 7, W_CUE | W_ING},
     [346] = {"find", 4, W_CUE | W_CUE_WEAK},
     [347] = {"announces", 9, W_CUE},
     [348] = {"having", 6, CT_WS_STOP},
     [349] = {"there", 5, CT_WS_STOP},
     [350] = {"such", 4, CT_WS_STOP},
+    [353] = {"nevertheless", 12, W_STOP},
     [354] = {"would", 5, CT_WS_STOP | W_SKIP},
     [356] = {"believes", 8, W_CUE | W_CUE_WEAK},
     [357] = {"can", 3, CT_WS_STOP},
@@ -248,9 +253,12 @@ static const word word_slots[WORD_SLOTS] = {
     [398] = {"her", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_PRON | W_STOP},
     [399] = {"will", 4, CT_WS_STOP | W_SKIP},
     [401] = {"sen", 3, W_TITLE},
+    [403] = {"although", 8, W_STOP},
     [409] = {"forecasts", 9, W_HEDGE},
     [411] = {"republicans", 11, W_GROUP},
     [412] = {"ministry", 8, W_ORGWORD},
+    [413] = {"however", 7, W_STOP},
+    [414] = {"since", 5, W_STOP},
     [415] = {"worth", 5, CT_WS_STOP},
     [420] = {"per", 3, CT_WS_STOP},
     [422] = {"experts", 7, W_GROUP},
@@ -304,8 +312,9 @@ static const word word_slots[WORD_SLOTS] = {
     [518] = {"if", 2, CT_WS_STOP | W_STOP},
     [521] = {"adviser", 7, W_ROLE},
     [522] = {"claiming", 8, W_CUE | W_ING},
-    [523] = {"off", 3, CT_WS_STOP},
-    [524] = {"well", 4, CT_WS_STOP},
+    [523] = {"meanwhile", 9, W_STOP},
+    [524] = {"off", 3, CT_WS_STOP},
+    [525] = {"well", 4, CT_WS_STOP},
     [526] = {"advisers", 8, W_GROUP},
     [527] = {"conducted", 9, W_SKIP2},
     [528] = {"jan", 3, CT_WS_CALENDAR},
@@ -337,8 +346,10 @@ static const word word_slots[WORD_SLOTS] = {
     [571] = {"same", 4, CT_WS_STOP},
     [572] = {"show", 4, W_CUE | W_CUE_WEAK},
     [574] = {"about", 5, CT_WS_STOP | W_STOP},
+    [582] = {"likewise", 8, W_STOP},
     [583] = {"publicly", 8, W_SKIP},
     [587] = {"organizers", 10, W_GROUP},
+    [589] = {"thus", 4, W_STOP},
     [593] = {"ms", 2, W_TITLE},
     [594] = {"apr", 3, CT_WS_CALENDAR},
     [595] = {"senator", 7, W_ROLE},
@@ -361,6 +372,7 @@ static const word word_slots[WORD_SLOTS] = {
     [620] = {"fell", 4, CT_WS_COPULA},
     [626] = {"proposes", 8, W_CUE},
     [631] = {"calling", 7, W_CUE | W_ING},
+    [632] = {"therefore", 9, W_STOP},
     [635] = {"researcher", 10, W_ROLE},
     [641] = {"this", 4, CT_WS_DET | CT_WS_STOP | W_STOP},
     [648] = {"during", 6, CT_WS_STOP},
@@ -396,6 +408,7 @@ static const word word_slots[WORD_SLOTS] = {
     [699] = {"complained", 10, W_CUE},
     [702] = {"telling", 7, W_CUE | W_ING | W_RECIP},
     [707] = {"been", 4, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [708] = {"unless", 6, W_STOP},
     [709] = {"raised", 6, CT_WS_AMOUNT},
     [714] = {"notes", 5, W_CUE | W_CUE_INV},
     [715] = {"perhaps", 7, W_HEDGE},
@@ -406,6 +419,7 @@ static const word word_slots[WORD_SLOTS] = {
     [726] = {"him", 3, CT_WS_STOP | W_PRON | W_STOP},
     [733] = {"january", 7, CT_WS_CALENDAR},
     [737] = {"stating", 7, W_CUE | W_ING},
+    [738] = {"whether", 7, W_STOP},
     [739] = {"spent", 5, CT_WS_AMOUNT},
     [741] = {"added", 5, W_CUE | W_CUE_INV},
     [742] = {"an", 2, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
@@ -414,6 +428,7 @@ static const word word_slots[WORD_SLOTS] = {
     [750] = {"released", 8, W_SKIP2},
     [751] = {"warning", 7, W_CUE | W_ING},
     [752] = {"stands", 6, CT_WS_COPULA},
+    [753] = {"instead", 7, W_STOP},
     [756] = {"lab", 3, W_ORGWORD},
     [757] = {"results", 7, W_DOC},
     [759] = {"now", 3, CT_WS_STOP},
@@ -425,6 +440,7 @@ static const word word_slots[WORD_SLOTS] = {
     [775] = {"paid", 4, CT_WS_AMOUNT},
     [776] = {"being", 5, CT_WS_STOP},
     [778] = {"accuses", 7, W_CUE},
+    [779] = {"moreover", 8, W_STOP},
     [780] = {"aide", 4, W_ROLE},
     [782] = {"argues", 6, W_CUE | W_CUE_INV},
     [783] = {"figures", 7, W_DOC},
@@ -536,7 +552,8 @@ static const word word_slots[WORD_SLOTS] = {
     [1016] = {"possibly", 8, W_HEDGE},
     [1018] = {"no", 2, CT_WS_STOP},
     [1019] = {"disclosed", 9, W_CUE},
-    [1020] = {"have", 4, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
+    [1020] = {"furthermore", 11, W_STOP},
+    [1021] = {"have", 4, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
     [1023] = {"believe", 7, W_CUE | W_CUE_WEAK},
 };
 /* END GENERATED */
@@ -578,6 +595,7 @@ typedef struct {
     const char *name, *role, *org; /* in doc->arena */
     spk_kind kind;
     bool generic; /* "the governor": a source, but not one "he" refers to */
+    bool guess;   /* a bare capitalised word taken for an organisation */
 } speaker;
 
 /* A reporting frame: a source, its cue and the tokens the cue covers. */
@@ -779,11 +797,25 @@ static int add_speaker(ct_attrib *st, const speaker *s)
 /* A recent speaker of kind k (any kind when k < 0), or -1. */
 static int recent_of(const ct_attrib *st, int k)
 {
-    for (int i = 0; i < st->nrecent; i++)
-        if ((k < 0 || st->spk[st->recent[i]].kind == (spk_kind)k) &&
-            !st->spk[st->recent[i]].generic)
+    for (int i = 0; i < st->nrecent; i++) {
+        const speaker *s = &st->spk[st->recent[i]];
+        if ((k < 0 || s->kind == (spk_kind)k) && !s->generic && !(k == SK_ORG && s->guess))
             return st->recent[i];
+    }
     return -1;
+}
+
+/* "DeepSeek", "OpenAI", "CNBC", "01": shaped like a name, not like a word. */
+static bool name_shaped(const char *buf, const ct_token *t)
+{
+    if (t->flags & (CT_TF_ALLCAPS | CT_TF_HAS_DIGIT) || t->kind == CT_TOK_NUM)
+        return true;
+    for (uint32_t i = 1; i < t->len; i++) {
+        unsigned char c = (unsigned char)buf[t->start + i];
+        if (c >= 'A' && c <= 'Z')
+            return true;
+    }
+    return false;
 }
 
 /* Copy tokens [a, b) of the block as clean text in the arena. */
@@ -914,8 +946,12 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
             s.kind = SK_ORG;
         else if (s.role || name_b - name_a >= 2)
             s.kind = SK_PERSON;
-        else
+        else {
+            /* one plain capitalised word: a guess ("Bernstein", but also "Trump") that
+             * "the company" and "it" do not refer to */
             s.kind = SK_ORG;
+            s.guess = !name_shaped(buf, &toks[name_a]);
+        }
     }
     if (!s.name)
         return -2;
@@ -1130,6 +1166,9 @@ static int subject_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint
     if (i < hi && !is_cap(&toks[i]) && !(wflags(buf, &toks[i]) & (W_DET | W_PRON)))
         return -1;
     bool opener = i < hi && (wflags(buf, &toks[i]) & W_STOP) && !(wflags(buf, &toks[i]) & W_DET);
+    if (!opener && i < hi && toks[i].len > 4 &&
+        memcmp(buf + toks[i].start + toks[i].len - 2, "ly", 2) == 0)
+        opener = true; /* "Usually, ...", "Likewise, ..." */
     if (!opener && i + 2 < hi) { /* "Earlier in the week," */
         uint32_t k = i + 1;
         opener = !is_cap(&toks[k]) && (wflags(buf, &toks[k]) & W_STOP) &&
@@ -1451,8 +1490,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if ((cf & W_CUE_WEAK) && spk >= 0 && st->spk[spk].kind == SK_ORG &&
             !is_cap(&toks[j]))
             return CT_OK;
-        if ((cf & (W_CUE_WEAK | W_ING)) && spk >= 0 && st->spk[spk].generic)
-            return CT_OK;
+        if ((cf & (W_CUE_WEAK | W_ING | W_DOC)) && spk >= 0 && st->spk[spk].generic)
+            return CT_OK; /* "his recent claim" is no frame */
     }
     /* what the cue covers: after it ("said that ..."), and before the source when the
      * source follows a comma or a closing quote ("..., Lehane said.") */
@@ -1601,16 +1640,8 @@ static int subject_org(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t
     uint32_t e = np_fwd(blk, lo, hi);
     if (e != lo + 1 && !(e > lo && (wflags(blk->buf, &toks[e - 1]) & W_ORGWORD)))
         return CT_OK;
-    if (e == lo + 1 && !(toks[lo].flags & (CT_TF_ALLCAPS | CT_TF_HAS_DIGIT))) {
-        /* "DeepSeek", "OpenAI": an inner capital; "Late last month" is no organisation */
-        bool inner = false;
-        for (uint32_t k = 1; k < toks[lo].len; k++) {
-            unsigned char ch = (unsigned char)blk->buf[toks[lo].start + k];
-            inner |= ch >= 'A' && ch <= 'Z';
-        }
-        if (!inner)
-            return CT_OK;
-    }
+    if (e == lo + 1 && !name_shaped(blk->buf, &toks[lo]))
+        return CT_OK; /* "Late last month" is no organisation */
     if (e >= hi || toks[e].kind != CT_TOK_WORD || is_cap(&toks[e]))
         return CT_OK;
     /* a person's later mention stays that person */
