@@ -143,8 +143,9 @@ static const word word_slots[WORD_SLOTS] = {
     [171] = {"among", 5, CT_WS_STOP},
     [172] = {"issued", 6, W_SKIP2},
     [173] = {"records", 7, W_DOC},
-    [177] = {"expects", 7, W_HEDGE},
+    [177] = {"expects", 7, W_CUE | W_CUE_WEAK | W_HEDGE},
     [180] = {"insisted", 8, W_CUE | W_CUE_INV},
+    [183] = {"projects", 8, W_CUE},
     [188] = {"company", 7, W_ORGWORD},
     [190] = {"mr", 2, W_TITLE},
     [192] = {"written", 7, W_SKIP2},
@@ -294,9 +295,10 @@ static const word word_slots[WORD_SLOTS] = {
     [486] = {"indicated", 9, W_CUE},
     [487] = {"repeatedly", 10, W_SKIP},
     [488] = {"emphasizes", 10, W_CUE},
-    [493] = {"showed", 6, W_CUE | W_CUE_WEAK},
+    [493] = {"advocates", 9, W_GROUP},
     [494] = {"people", 6, W_GROUP},
-    [495] = {"study", 5, W_DOC | W_OWNED},
+    [495] = {"showed", 6, W_CUE | W_CUE_WEAK},
+    [496] = {"study", 5, W_DOC | W_OWNED},
     [497] = {"analyst", 7, W_ROLE},
     [498] = {"was", 3, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [500] = {"count", 5, W_DOC},
@@ -350,6 +352,7 @@ static const word word_slots[WORD_SLOTS] = {
     [583] = {"publicly", 8, W_SKIP},
     [587] = {"organizers", 10, W_GROUP},
     [589] = {"thus", 4, W_STOP},
+    [592] = {"polling", 7, W_DOC},
     [593] = {"ms", 2, W_TITLE},
     [594] = {"apr", 3, CT_WS_CALENDAR},
     [595] = {"senator", 7, W_ROLE},
@@ -482,6 +485,7 @@ static const word word_slots[WORD_SLOTS] = {
     [850] = {"also", 4, CT_WS_STOP | W_SKIP},
     [851] = {"embassy", 7, W_ORGWORD},
     [854] = {"residents", 9, W_GROUP},
+    [856] = {"expect", 6, W_CUE | W_CUE_WEAK | W_HEDGE},
     [859] = {"because", 7, CT_WS_STOP | W_STOP},
     [863] = {"states", 6, W_CUE},
     [866] = {"countered", 9, W_CUE | W_CUE_INV},
@@ -1269,6 +1273,11 @@ static int appositive_after(ct_attrib *st, ct_doc *doc, const ct_block *blk, int
     return CT_OK;
 }
 
+/* Words of a time phrase between a document and its cue. */
+static const char *const time_words[] = {"last", "this", "week", "month", "year", "today",
+                                         "yesterday", "released", "published", "out", "on",
+                                         "earlier", NULL};
+
 /* Look for a frame whose cue is token c in sentence [lo, hi). */
 static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
                     uint32_t hi, uint32_t c, unsigned cf)
@@ -1474,6 +1483,17 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if (spk == -2)
             return CT_ENOMEM;
     } else {
+        /* "a WBUR poll last week showed", "a poll released Saturday found" */
+        for (uint32_t k = j, n = 0; k > lo && n < 4; k--, n++) {
+            const ct_token *t = &toks[k];
+            if (!is_word(t) || !(ct__tok_in(buf, t, time_words) ||
+                                 (ct__word_flags(buf, t) & CT_WS_CALENDAR)))
+                break;
+            if (wflags(buf, &toks[k - 1]) & W_DOC) {
+                j = k - 1;
+                break;
+            }
+        }
         src_a = np_back(blk, lo, j);
         if (src_a > j)
             return CT_OK;
@@ -1490,7 +1510,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if ((cf & W_CUE_WEAK) && spk >= 0 && st->spk[spk].kind == SK_ORG &&
             !is_cap(&toks[j]))
             return CT_OK;
-        if ((cf & (W_CUE_WEAK | W_ING | W_DOC)) && spk >= 0 && st->spk[spk].generic)
+        if ((cf & (W_ING | W_DOC)) && spk >= 0 && st->spk[spk].generic)
             return CT_OK; /* "his recent claim" is no frame */
     }
     /* what the cue covers: after it ("said that ..."), and before the source when the
