@@ -1193,8 +1193,15 @@ static int subject_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint
         e = i + 1;
     else
         e = np_fwd(blk, i, hi);
+    while (e > i + 1 && (ct__word_flags(buf, &toks[e - 1]) & CT_WS_CALENDAR))
+        e--; /* "New Hampshire Monday" */
     if (e == i)
         return -1;
+    bool shouting = e > i + 1;
+    for (uint32_t k = i; k < e && shouting; k++)
+        shouting = (toks[k].flags & CT_TF_ALLCAPS) != 0;
+    if (shouting)
+        return -1; /* a heading in capitals, not a subject */
     return np_speaker(st, doc, blk, i, e);
 }
 
