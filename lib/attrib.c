@@ -628,6 +628,8 @@ struct ct_attrib {
     int recent[RECENT]; /* most recent first: indexes into spk */
     int nrecent;
     int last_quote_spk;   /* speaker of the last quotation, for continued quotes */
+    size_t cur_para;      /* the paragraph being read */
+    size_t recent_para;   /* where recent[0] was last named */
     bool quote_open;      /* the last block ended inside a quotation */
     size_t last_quote_para;
     /* per-block scratch, reused */
@@ -696,6 +698,7 @@ static size_t tok_end(const ct_token *t) { return t->start + t->len; }
 
 static void remember(ct_attrib *st, int idx)
 {
+    st->recent_para = st->cur_para;
     int n = st->nrecent < RECENT ? st->nrecent : RECENT - 1;
     int k = 0;
     for (; k < st->nrecent; k++)
@@ -1858,10 +1861,14 @@ static int quote_speakers(ct_attrib *st, ct_doc *doc, const ct_block *blk)
                                              blk->para <= st->last_quote_para + 1)) {
             q->spk = st->last_quote_spk; /* a quote running on from the last paragraph */
         } else {
-            /* the nearest frame elsewhere in the block */
+            /* the nearest frame elsewhere in the block, else whoever was named in this
+             * or the last paragraph: a quote standing alone after its introduction */
             int best = frame_near(st, 0, (uint32_t)blk->ntoks, first);
             if (best >= 0 && !in_speech(st, st->fr[best].cue))
                 q->spk = st->fr[best].spk;
+            else if (st->nrecent && st->recent_para + 1 >= blk->para &&
+                     !st->spk[st->recent[0]].generic)
+                q->spk = st->recent[0];
         }
         if (q->spk >= 0) {
             st->last_quote_spk = q->spk;
@@ -1924,6 +1931,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
     const ct_token *toks = blk->toks;
     st->nfr = 0;
     st->nqs = 0;
+    st->cur_para = blk->para;
     bool open_at_end = false;
     int rc = find_quotes(st, blk, &open_at_end);
     if (rc)
