@@ -2013,7 +2013,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
 
     /* claims: the quote around them, else the nearest frame covering them */
     int64_t hedge_sent = -1, hedge_tok = -1;
-    size_t qk = 0;
+    size_t qk = 0, fk = 0;
     for (size_t r = 0; r < nrefs; r++) {
         const ct_quantity *q = refs[r].q;
         ct_claim *c = refs[r].claim;
@@ -2041,13 +2041,16 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                 break;
             }
         }
+        const ct_sentence *se = &blk->sents[q->sent];
+        uint32_t lo = se->tok_first, hi = lo + se->tok_count;
+        /* frames are in token order and claims in sentence order: one forward pointer */
+        while (fk < st->nfr && st->fr[fk].cue < lo)
+            fk++;
         if (spk < 0) {
-            const ct_sentence *se = &blk->sents[q->sent];
-            uint32_t lo = se->tok_first, hi = lo + se->tok_count;
             uint32_t bd = UINT32_MAX;
-            for (size_t k = 0; k < st->nfr; k++) {
+            for (size_t k = fk; k < st->nfr && st->fr[k].cue < hi; k++) {
                 const frame *f = &st->fr[k];
-                if (f->cue < lo || f->cue >= hi || f->spk < 0 || !covers(f, a, b))
+                if (f->spk < 0 || !covers(f, a, b))
                     continue;
                 uint32_t d = f->cue > a ? f->cue - a : a - f->cue;
                 /* "a poll showed ... 56% of voters say": the poll, not the voters */
