@@ -1124,12 +1124,37 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
 
 /* ---- frames ----------------------------------------------------------------------- */
 
+/* Is token i inside a quotation (not a scare quote)? Quotes are in order and do not
+ * overlap: a binary search. A quote running on from the last block opens at 0. */
 static bool in_speech(const ct_attrib *st, uint32_t i)
 {
-    for (size_t k = 0; k < st->nqs; k++)
-        if (st->qs[k].speech && st->qs[k].open < i && i < st->qs[k].close)
-            return true;
-    return false;
+    size_t lo = 0, hi = st->nqs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint32_t open = st->qs[mid].open == UINT32_MAX ? 0 : st->qs[mid].open;
+        if (open < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return false;
+    const quote *q = &st->qs[lo - 1];
+    return q->speech && i < q->close && (q->open == UINT32_MAX || q->open < i);
+}
+
+/* Index of the first frame whose cue is at or after token tok (frames are in order). */
+static size_t frame_lower(const ct_attrib *st, uint32_t tok)
+{
+    size_t lo = 0, hi = st->nfr;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->fr[mid].cue < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static int push_frame(ct_attrib *st, uint32_t cue, uint32_t ca, uint32_t cb, uint32_t ca2,
@@ -1784,19 +1809,22 @@ static int find_quotes(ct_attrib *st, const ct_block *blk, bool *open_at_end)
 /* The frame whose cue is nearest to token i, among the frames of [a, b). */
 static int frame_near(const ct_attrib *st, uint32_t a, uint32_t b, uint32_t i)
 {
-    int best = -1;
-    uint32_t bd = UINT32_MAX;
-    for (size_t k = 0; k < st->nfr; k++) {
-        const frame *f = &st->fr[k];
-        if (f->cue < a || f->cue >= b || f->spk < 0)
-            continue;
-        uint32_t d = f->cue > i ? f->cue - i : i - f->cue;
-        if (d < bd) {
-            bd = d;
-            best = (int)k;
+    /* outwards from i, a bounded number of steps each way */
+    size_t mid = frame_lower(st, i);
+    int after = -1, before = -1;
+    for (size_t k = mid, n = 0; k < st->nfr && st->fr[k].cue < b && n < 64; k++, n++)
+        if (st->fr[k].spk >= 0 && st->fr[k].cue >= a) {
+            after = (int)k;
+            break;
         }
-    }
-    return best;
+    for (size_t k = mid, n = 0; k-- > 0 && st->fr[k].cue >= a && n < 64; n++)
+        if (st->fr[k].spk >= 0 && st->fr[k].cue < b) {
+            before = (int)k;
+            break;
+        }
+    if (after < 0 || before < 0)
+        return after < 0 ? before : after;
+    return st->fr[after].cue - i < i - st->fr[before].cue ? after : before;
 }
 
 /* Give each quotation its speaker: a frame right after or right before it, a frame
@@ -1818,17 +1846,16 @@ static int quote_speakers(ct_attrib *st, ct_doc *doc, const ct_block *blk)
         /* right after: "…,” Lehane added." */
         if (q->close < blk->ntoks) {
             uint32_t e = q->close + 12 < hi ? q->close + 12 : hi;
-            for (size_t m = 0; m < st->nfr && f < 0; m++)
-                if (st->fr[m].cue > q->close && st->fr[m].cue < e && st->fr[m].spk >= 0 &&
-                    !in_speech(st, st->fr[m].cue))
+            for (size_t m = frame_lower(st, q->close + 1); m < st->nfr && st->fr[m].cue < e && f < 0;
+                 m++)
+                if (st->fr[m].spk >= 0 && !in_speech(st, st->fr[m].cue))
                     f = (int)m;
         }
         /* right before: "Lehane said: “…”" */
         if (f < 0 && q->open != UINT32_MAX) {
             uint32_t a = q->open > 12 ? q->open - 12 : 0;
-            for (size_t m = st->nfr; m-- > 0 && f < 0;)
-                if (st->fr[m].cue < q->open && st->fr[m].cue >= a && st->fr[m].spk >= 0 &&
-                    !in_speech(st, st->fr[m].cue))
+            for (size_t m = frame_lower(st, q->open); m-- > 0 && st->fr[m].cue >= a && f < 0;)
+                if (st->fr[m].spk >= 0 && !in_speech(st, st->fr[m].cue))
                     f = (int)m;
         }
         /* anywhere in its sentences outside quotes */
