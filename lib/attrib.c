@@ -182,6 +182,7 @@ static const word word_slots[WORD_SLOTS] = {
     [258] = {"lawyer", 6, W_ROLE},
     [261] = {"adds", 4, W_CUE | W_CUE_INV},
     [262] = {"committee", 9, W_ORGWORD},
+    [263] = {"gov", 3, W_TITLE},
     [268] = {"estimates", 9, W_CUE | W_HEDGE | W_OWNED},
     [269] = {"explained", 9, W_CUE | W_CUE_INV},
     [272] = {"tuesday", 7, CT_WS_CALENDAR},
@@ -213,7 +214,7 @@ static const word word_slots[WORD_SLOTS] = {
     [328] = {"indeed", 6, W_STOP},
     [329] = {"institute", 9, W_ORGWORD},
     [330] = {"reiterated", 10, W_CUE},
-    [331] = {"governor", 8, W_ROLE},
+    [331] = {"governor", 8, W_ROLE | W_TITLE},
     [332] = {"suggested", 9, W_CUE | W_HEDGE},
     [333] = {"transcript", 10, W_DOC},
     [334] = {"cited", 5, W_CUE},
@@ -228,6 +229,7 @@ static const word word_slots[WORD_SLOTS] = {
     [348] = {"having", 6, CT_WS_STOP},
     [349] = {"there", 5, CT_WS_STOP},
     [350] = {"such", 4, CT_WS_STOP},
+    [352] = {"rep", 3, W_TITLE},
     [353] = {"nevertheless", 12, W_STOP},
     [354] = {"would", 5, CT_WS_STOP | W_SKIP},
     [356] = {"believes", 8, W_CUE | W_CUE_WEAK},
@@ -255,6 +257,7 @@ static const word word_slots[WORD_SLOTS] = {
     [399] = {"will", 4, CT_WS_STOP | W_SKIP},
     [401] = {"sen", 3, W_TITLE},
     [403] = {"although", 8, W_STOP},
+    [404] = {"dr", 2, W_TITLE},
     [409] = {"forecasts", 9, W_HEDGE},
     [411] = {"republicans", 11, W_GROUP},
     [412] = {"ministry", 8, W_ORGWORD},
@@ -355,7 +358,7 @@ static const word word_slots[WORD_SLOTS] = {
     [592] = {"polling", 7, W_DOC},
     [593] = {"ms", 2, W_TITLE},
     [594] = {"apr", 3, CT_WS_CALENDAR},
-    [595] = {"senator", 7, W_ROLE},
+    [595] = {"senator", 7, W_ROLE | W_TITLE},
     [596] = {"acknowledging", 13, W_CUE | W_ING},
     [602] = {"candidate", 9, W_ROLE},
     [603] = {"goes", 4, W_SKIP},
@@ -448,7 +451,8 @@ static const word word_slots[WORD_SLOTS] = {
     [782] = {"argues", 6, W_CUE | W_CUE_INV},
     [783] = {"figures", 7, W_DOC},
     [785] = {"costs", 5, CT_WS_AMOUNT},
-    [789] = {"is", 2, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [789] = {"gen", 3, W_TITLE},
+    [790] = {"is", 2, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [792] = {"nor", 3, CT_WS_STOP},
     [794] = {"announcement", 12, W_DOC | W_OWNED},
     [795] = {"complains", 9, W_CUE},
@@ -491,7 +495,7 @@ static const word word_slots[WORD_SLOTS] = {
     [866] = {"countered", 9, W_CUE | W_CUE_INV},
     [867] = {"voters", 6, W_GROUP},
     [868] = {"described", 9, W_CUE},
-    [877] = {"secretary", 9, W_ROLE},
+    [877] = {"secretary", 9, W_ROLE | W_TITLE},
     [879] = {"almost", 6, CT_WS_STOP},
     [880] = {"between", 7, CT_WS_STOP},
     [881] = {"firm", 4, W_ORGWORD},
@@ -1587,6 +1591,10 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             ca++;
             cb = clause_end(blk, ca, hi);
         }
+    } else if (ca + 1 < hi && is_punct(&toks[ca], ',') && src_a > lo &&
+               is_punct(&toks[src_a - 1], ',')) {
+        ca++; /* "After small increases, the budget office said, deficits will ..." */
+        cb = clause_end(blk, ca, hi);
     } else if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.'))) {
         cb = ca; /* "Trump said, referring to ..." */
         if (src_a > lo && ct__tok_is(buf, &toks[src_a - 1], "as") && ca + 1 < hi &&
@@ -1693,6 +1701,19 @@ static int subject_org(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t
     if (lo >= hi || !is_cap(&toks[lo]) || (wflags(blk->buf, &toks[lo]) & (W_STOP | W_PRON)))
         return CT_OK;
     uint32_t e = np_fwd(blk, lo, hi);
+    bool person = false;
+    if (e >= lo + 2 && e <= lo + 4 && e < hi && is_word(&toks[e]) && !is_cap(&toks[e]) &&
+        !(wflags(blk->buf, &toks[e]) & (W_STOP | W_DET))) {
+        /* "Senator Mark Warner spoke ...": someone a later quote or "he" may be */
+        person = true;
+        for (uint32_t k = lo; k < e && person; k++)
+            person = is_cap(&toks[k]) && !(toks[k].flags & CT_TF_ALLCAPS) &&
+                     !(wflags(blk->buf, &toks[k]) & (W_ORGWORD | W_DOC));
+    }
+    if (person) {
+        int spk = np_speaker(st, doc, blk, lo, e);
+        return spk == -2 ? CT_ENOMEM : CT_OK;
+    }
     if (e != lo + 1 && !(e > lo && (wflags(blk->buf, &toks[e - 1]) & W_ORGWORD)))
         return CT_OK;
     if (e == lo + 1 && !name_shaped(blk->buf, &toks[lo]))
@@ -2079,6 +2100,8 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                 const frame *f = &st->fr[k];
                 if (f->spk < 0 || !covers(f, a, b))
                     continue;
+                if (in_speech(st, f->cue) && !in_speech(st, a))
+                    continue; /* "I said it," Rubio said in front of 1,000 people */
                 uint32_t d = f->cue > a ? f->cue - a : a - f->cue;
                 /* "a poll showed ... 56% of voters say": the poll, not the voters */
                 if (st->spk[f->spk].kind == SK_DOC)
