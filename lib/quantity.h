@@ -43,4 +43,8 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out);
 
 void ct__quantity_vec_free(ct_quantity_vec *v);
 
+/* For the tests: NULL when the built-in word table is sorted and consistent, else the
+ * first word out of place. */
+const char *ct__quantity_lexicon_check(void);
+
 #endif
