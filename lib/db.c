@@ -127,12 +127,12 @@ static const char *const sql_text[S_COUNT_] = {
     [S_DOC_SET_SIG] = "UPDATE documents SET sig = ?2 WHERE id = ?1",
     [S_DOC_ORIGINAL] = "SELECT original_id FROM derivations WHERE doc_id = ?1",
     [S_DOC_SIG] = "SELECT sig, published FROM documents WHERE id = ?1",
-    [S_CAND_ABOVE] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.speaker_id FROM claims c"
+    [S_CAND_ABOVE] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.origin_key FROM claims c"
                      " JOIN documents d ON d.id = c.doc_id"
                      " LEFT JOIN speakers s ON s.id = c.speaker_id"
                      " WHERE c.match_key = ?1 AND c.mid >= ?2 AND c.doc_id <> ?3"
                      " ORDER BY c.mid LIMIT ?4",
-    [S_CAND_BELOW] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.speaker_id FROM claims c"
+    [S_CAND_BELOW] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.origin_key FROM claims c"
                      " JOIN documents d ON d.id = c.doc_id"
                      " LEFT JOIN speakers s ON s.id = c.speaker_id"
                      " WHERE c.match_key = ?1 AND c.mid < ?2 AND c.doc_id <> ?3"
@@ -273,7 +273,7 @@ static int use_wal(ct_db *db, const char *path)
     return wal ? CT_OK : exec(db, "PRAGMA journal_mode = WAL", path);
 }
 
-int ct__db_open(ct_db **out, const char *path, unsigned flags, int *upgraded_from)
+static int open_once(ct_db **out, const char *path, unsigned flags, int *upgraded_from)
 {
     *out = NULL;
     *upgraded_from = 0;
@@ -337,6 +337,20 @@ fail:
     sqlite3_close_v2(db->h);
     ct__free(db);
     return ret;
+}
+
+int ct__db_open(ct_db **out, const char *path, unsigned flags, int *upgraded_from)
+{
+    /* Two processes opening a new file at once can meet in the journal-mode switch or the
+     * schema creation, where SQLite answers "busy" at once rather than wait (waiting
+     * could deadlock). Let go of everything and try again, up to the busy timeout. */
+    int rc;
+    for (int tries = 0;; tries++) {
+        rc = open_once(out, path, flags, upgraded_from);
+        if (rc != CT_EBUSY || tries * 10 >= BUSY_TIMEOUT_MS)
+            return rc;
+        sqlite3_sleep(10);
+    }
 }
 
 void ct__db_close(ct_db *db)

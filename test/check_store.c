@@ -800,6 +800,37 @@ START_TEST(derived_documents)
 }
 END_TEST
 
+/* The same speaker, the same value, the same entity: one origin even when the outlets
+ * describe the subject so differently that the comparison does not relate them. */
+START_TEST(one_speaker_one_value_is_one_origin)
+{
+    ct_store *st = open_ok(":memory:");
+    tclaim x = {"less than $6 million", CT_KIND_MONEY, 0, 0, 1, 6e6, "USD", CT_BOUND_UPPER,
+                "DeepSeek", "organization", "official training", "DeepSeek", CT_DIR_NONE};
+    tclaim y = {"$5.6 million", CT_KIND_MONEY, 1, 5.6e6, 1, 5.6e6, "USD", CT_BOUND_EXACT,
+                "DeepSeek's", "organization", "electricity bill", "DeepSeek", CT_DIR_NONE};
+    tclaim z = {"$80 million", CT_KIND_MONEY, 1, 8e7, 1, 8e7, "USD", CT_BOUND_EXACT,
+                "DeepSeek", "organization", "rent", "DeepSeek", CT_DIR_NONE};
+    ingest_doc(st, text_a, &x, 1, NULL, NULL);
+    ingest_doc(st, text_b, &y, 1, NULL, NULL);
+    ingest_doc(st, text_c, &z, 1, NULL, NULL);
+    ct_origin_iter *oi = NULL;
+    const ct_origin *o;
+    ck_assert_int_eq(ct_origin_iter_new(&oi, st, 2, 0), CT_OK);
+    ck_assert_int_eq(ct_origin_iter_next(&o, oi), CT_OK);
+    ck_assert_int_eq(ct_claim_id(ct_origin_first(o)), 1);
+    ck_assert_int_eq(ct_origin_report_count(o), 2);
+    ct_origin_iter_free(oi);
+    /* a value that does not fit is another claim of the same speaker */
+    ck_assert_int_eq(ct_origin_iter_new(&oi, st, 3, 0), CT_OK);
+    ck_assert_int_eq(ct_origin_iter_next(&o, oi), CT_OK);
+    ck_assert_int_eq(ct_claim_id(ct_origin_first(o)), 3);
+    ck_assert_int_eq(ct_origin_report_count(o), 1);
+    ct_origin_iter_free(oi);
+    ct_store_close(st);
+}
+END_TEST
+
 /* Many claims under one key: each new claim is compared with a bounded number of
  * candidates, never with all of them. */
 START_TEST(candidates_are_capped)
@@ -976,6 +1007,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, relations_and_origins);
     tcase_add_test(tc, candidates_are_capped);
     tcase_add_test(tc, derived_documents);
+    tcase_add_test(tc, one_speaker_one_value_is_one_origin);
     suite_add_tcase(s, tc);
     tc = tcase_create("processes");
     tcase_add_test(tc, killed_mid_ingest_leaves_whole_documents);
