@@ -313,8 +313,12 @@ static int open_once(ct_db **out, const char *path, unsigned flags, int *upgrade
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_busy_handler(db->h, busy_wait, NULL);
     int version = 0;
-    if ((ret = get_version(db, &version)) != CT_OK)
+    if ((ret = get_version(db, &version)) != CT_OK) {
+        if (ret == CT_ECORRUPT)
+            ret = ct__error(CT_ECORRUPT, "%s: not a claimtrack store (not an SQLite database)",
+                            path);
         goto fail;
+    }
     if (!memory && !(flags & CT_OPEN_READONLY) && (ret = use_wal(db, path)) != CT_OK)
         goto fail;
     if ((ret = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", path)) != CT_OK)
