@@ -321,7 +321,10 @@ static int open_once(ct_db **out, const char *path, unsigned flags, int *upgrade
     }
     if (!memory && !(flags & CT_OPEN_READONLY) && (ret = use_wal(db, path)) != CT_OK)
         goto fail;
-    if ((ret = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", path)) != CT_OK)
+    /* a bigger cache and fewer checkpoints (each one syncs): ingest writes many pages */
+    if ((ret = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                        " PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4000",
+                    path)) != CT_OK)
         goto fail;
     if (flags & CT_OPEN_READONLY) {
         if (version != CT_STORE_SCHEMA_VERSION) {

@@ -624,7 +624,7 @@ int ct_store_ingest_record(ct_store *st, const char *line, size_t len, size_t li
     if (rc)
         return rc;
     ct_ingest_meta m = CT_INGEST_META_INIT;
-    m.file = meta && meta->file ? meta->file : rec.file;
+    m.file = rec.file ? rec.file : meta ? meta->file : NULL; /* a default, not an override */
     m.source = meta && meta->source ? meta->source : rec.source;
     m.url = meta && meta->url ? meta->url : rec.url;
     m.published = meta && meta->published ? meta->published : rec.published;

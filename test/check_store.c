@@ -583,10 +583,12 @@ START_TEST(json_lines_records)
     static const char rec2[] = "{\"text\": \"Sales fell.\", \"source\": \"Wire\"}";
     ct_ingest_meta meta = CT_INGEST_META_INIT;
     meta.source = "Override";
+    meta.file = "records.jsonl:2";
     ck_assert_int_eq(ct_store_ingest_record(st, rec2, strlen(rec2), 2, &meta, 0, &id, NULL),
                      CT_OK);
     ck_assert_int_eq(ct_store_document(&d, st, id), CT_OK);
     ck_assert_str_eq(ct_document_source(d), "Override");
+    ck_assert_str_eq(ct_document_file(d), "records.jsonl:2");
     ct_document_free(d);
     static const char bad[] = "{\"text\": \"x\",";
     ck_assert_int_eq(ct_store_ingest_record(st, bad, strlen(bad), 3, NULL, 0, NULL, NULL),
