@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L /* fork, mkdtemp, pipe, kill */
 
 #include <check.h>
+#include <stdbool.h>
 #include <jansson.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -986,6 +987,69 @@ START_TEST(two_writers_at_once)
 }
 END_TEST
 
+/* ---- allocation failures ------------------------------------------------------------- */
+
+static long allocs_left;
+
+static void *failing_malloc(size_t n) { return allocs_left-- > 0 ? malloc(n) : NULL; }
+static void *failing_realloc(void *p, size_t n) { return allocs_left-- > 0 ? realloc(p, n) : NULL; }
+
+/* Every store call either works or says CT_ENOMEM, whichever allocation fails, and
+ * leaks nothing (ASan and valgrind watch the same run). */
+START_TEST(allocation_failures)
+{
+    ct_doc *da = make_doc(text_a, claims_a, 1);
+    ct_doc *db = make_doc(text_b, claims_b, 1);
+    bool finished = false;
+    for (long n = 0; n < 2000 && !finished; n++) {
+        ct_store *st = NULL;
+        allocs_left = n;
+        ck_assert_int_eq(ct_set_allocator(failing_malloc, failing_realloc, free), CT_OK);
+        int rc = ct_store_open(&st, ":memory:", 0);
+        if (rc == CT_OK)
+            rc = ct__store_ingest_doc(st, text_a, strlen(text_a), da, NULL, NULL, NULL);
+        if (rc == CT_OK)
+            rc = ct__store_ingest_doc(st, text_b, strlen(text_b), db, NULL, NULL, NULL);
+        ct_claim_iter *it = NULL;
+        const ct_claim *c = NULL;
+        ct_claim *copy = NULL;
+        if (rc == CT_OK)
+            rc = ct_claim_iter_new(&it, st, NULL);
+        if (rc == CT_OK)
+            rc = ct_claim_iter_next(&c, it);
+        if (rc == CT_OK)
+            rc = ct_claim_dup(&copy, c);
+        ct_claim_iter_free(it);
+        char *json = NULL;
+        if (rc == CT_OK)
+            rc = ct_store_claim_to_json(&json, st, 1, 0);
+        ct_relation_iter *ri = NULL;
+        const ct_relation *r = NULL;
+        if (rc == CT_OK)
+            rc = ct_relation_iter_new(&ri, st, 0, CT_RELATION_ANY);
+        if (rc == CT_OK)
+            rc = ct_relation_iter_next(&r, ri);
+        char *rjson = NULL;
+        if (rc == CT_OK)
+            rc = ct_relation_to_json(&rjson, r, 0);
+        ct_relation_iter_free(ri);
+        ct_set_allocator(NULL, NULL, NULL);
+        ck_assert_msg(rc == CT_OK || rc == CT_ENOMEM, "after %ld allocations: %d %s", n, rc,
+                      ct_errmsg());
+        if (rc == CT_ENOMEM)
+            ck_assert_str_eq(ct_errmsg(), "out of memory");
+        finished = rc == CT_OK;
+        ct_free(json);
+        ct_free(rjson);
+        ct_claim_free(copy);
+        ct_store_close(st);
+    }
+    ck_assert(finished);
+    ct_doc_free(da);
+    ct_doc_free(db);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -1010,6 +1074,9 @@ static Suite *store_suite(void)
     tcase_add_test(tc, candidates_are_capped);
     tcase_add_test(tc, derived_documents);
     tcase_add_test(tc, one_speaker_one_value_is_one_origin);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("alloc");
+    tcase_add_test(tc, allocation_failures);
     suite_add_tcase(s, tc);
     tc = tcase_create("processes");
     tcase_add_test(tc, killed_mid_ingest_leaves_whole_documents);
