@@ -987,6 +987,32 @@ START_TEST(two_writers_at_once)
 }
 END_TEST
 
+/* Iterators freed after their store is closed: a slip, never a crash. */
+START_TEST(iterators_outliving_the_store)
+{
+    ct_store *st = open_ok(":memory:");
+    ingest_doc(st, text_a, claims_a, 1, NULL, NULL);
+    ingest_doc(st, text_b, claims_b, 1, NULL, NULL);
+    ct_relation_iter *r1 = NULL, *r2 = NULL;
+    ct_claim_iter *ci = NULL;
+    const ct_relation *r;
+    ck_assert_int_eq(ct_relation_iter_new(&r1, st, 1, CT_RELATION_ANY), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_new(&r2, st, 1, CT_RELATION_ANY), CT_OK);
+    ck_assert_int_eq(ct_claim_iter_new(&ci, st, NULL), CT_OK);
+    /* two iterators over the same query read independently */
+    ck_assert_int_eq(ct_relation_iter_next(&r, r1), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_next(&r, r2), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_next(&r, r1), CT_ITEROVER);
+    ck_assert_int_eq(ct_relation_iter_next(&r, r2), CT_ITEROVER);
+    ct_store_close(st);
+    ck_assert_int_eq(ct_relation_iter_next(&r, r1), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "the store was closed before this iterator");
+    ct_relation_iter_free(r1);
+    ct_relation_iter_free(r2);
+    ct_claim_iter_free(ci);
+}
+END_TEST
+
 /* ---- allocation failures ------------------------------------------------------------- */
 
 static long allocs_left;
@@ -1074,6 +1100,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, candidates_are_capped);
     tcase_add_test(tc, derived_documents);
     tcase_add_test(tc, one_speaker_one_value_is_one_origin);
+    tcase_add_test(tc, iterators_outliving_the_store);
     suite_add_tcase(s, tc);
     tc = tcase_create("alloc");
     tcase_add_test(tc, allocation_failures);
