@@ -143,7 +143,9 @@ static const lex_entry lexicon[] = {
     {"ahead", 5, L_STOP, 0, 1},
     {"all", 3, L_STOP, 0, 1},
     {"almost", 6, L_QEND, 85, 1},
+    {"alone", 5, L_STOP, 0, 1},
     {"also", 4, L_STOP, 0, 1},
+    {"altogether", 10, L_STOP, 0, 1},
     {"am", 2, L_STOP, 0, 1},
     {"american", 8, L_CURADJ, 0, 1},
     {"among", 5, L_STOP, 0, 1},
@@ -214,6 +216,7 @@ static const lex_entry lexicon[] = {
     {"circa", 5, L_QEND, 89, 1},
     {"cm", 2, L_DIM, 0, 1},
     {"cny", 3, L_CUR, 3, 1},
+    {"combined", 8, L_STOP, 0, 1},
     {"could", 5, L_STOP, 0, 1},
     {"crore", 5, L_SCALE, 0, 10000000},
     {"crores", 6, L_SCALE, 0, 10000000},
@@ -278,6 +281,7 @@ static const lex_entry lexicon[] = {
     {"fifth", 5, L_FRAC, 0, 5},
     {"fifth", 5, L_ORD, 0, 5},
     {"fifths", 6, L_FRAC, 0, 5},
+    {"fiftieth", 8, L_FRAC, 0, 50},
     {"fiftieth", 8, L_ORD, 0, 50},
     {"fifty", 5, L_NUM, 0, 50},
     {"finnish", 7, L_CURADJ, 27, 1},
@@ -288,6 +292,7 @@ static const lex_entry lexicon[] = {
     {"fold", 4, L_STOP, 0, 1},
     {"foot", 4, L_DIM, 0, 1},
     {"for", 3, L_STOP, 0, 1},
+    {"fortieth", 8, L_FRAC, 0, 40},
     {"fortieth", 8, L_ORD, 0, 40},
     {"fortnight", 9, L_TIME, 3, 14},
     {"fortnights", 10, L_TIME, 3, 14},
@@ -514,6 +519,7 @@ static const lex_entry lexicon[] = {
     {"out", 3, L_STOP, 0, 1},
     {"over", 4, L_QEND, 56, 3},
     {"over", 4, L_STOP, 0, 1},
+    {"overall", 7, L_STOP, 0, 1},
     {"oz", 2, L_DIM, 0, 1},
     {"p.m.", 4, L_STOP, 0, 1},
     {"paise", 5, L_CUR, 5, 0.01},
@@ -541,7 +547,9 @@ static const lex_entry lexicon[] = {
     {"point", 5, L_STOP, 0, 1},
     {"points", 6, L_STOP, 0, 1},
     {"pound", 5, L_CUR, 2, 1},
+    {"pound", 5, L_DIM, 0, 1},
     {"pounds", 6, L_CUR, 2, 1},
+    {"pounds", 6, L_DIM, 0, 1},
     {"quadruple", 9, L_MULT, 1, 4},
     {"quadrupled", 10, L_MULT, 1, 4},
     {"quadrupling", 11, L_MULT, 1, 4},
@@ -550,6 +558,7 @@ static const lex_entry lexicon[] = {
     {"rand", 4, L_CUR, 16, 1},
     {"reais", 5, L_CUR, 12, 1},
     {"renminbi", 8, L_CUR, 3, 1},
+    {"respectively", 12, L_STOP, 0, 1},
     {"ringgit", 7, L_CUR, 25, 1},
     {"riyal", 5, L_CUR, 35, 1},
     {"riyals", 6, L_CUR, 35, 1},
@@ -640,7 +649,9 @@ static const lex_entry lexicon[] = {
     {"thirds", 6, L_FRAC, 0, 3},
     {"thirteen", 8, L_NUM, 0, 13},
     {"thirteenth", 10, L_ORD, 0, 13},
+    {"thirtieth", 9, L_FRAC, 0, 30},
     {"thirtieth", 9, L_ORD, 0, 30},
+    {"thirtieths", 10, L_FRAC, 0, 30},
     {"thirty", 6, L_NUM, 0, 30},
     {"this", 4, L_STOP, 0, 1},
     {"thousand", 8, L_SCALE, 0, 1000},
@@ -657,11 +668,13 @@ static const lex_entry lexicon[] = {
     {"tn", 2, L_SCALE, 1, 1000000000000},
     {"to", 2, L_QEND, 0, 13},
     {"to", 2, L_STOP, 0, 1},
+    {"together", 8, L_STOP, 0, 1},
     {"ton", 3, L_DIM, 0, 1},
     {"tonne", 5, L_DIM, 0, 1},
     {"tonnes", 6, L_DIM, 0, 1},
     {"tons", 4, L_DIM, 0, 1},
     {"topping", 7, L_QEND, 80, 1},
+    {"total", 5, L_STOP, 0, 1},
     {"tr", 2, L_SCALE, 1, 1000000000000},
     {"trillion", 8, L_SCALE, 0, 1000000000000},
     {"trillions", 9, L_VAGUE, 0, 1000000000000},
@@ -679,6 +692,7 @@ static const lex_entry lexicon[] = {
     {"twelve", 6, L_NUM, 0, 12},
     {"twentieth", 9, L_FRAC, 0, 20},
     {"twentieth", 9, L_ORD, 0, 20},
+    {"twentieths", 10, L_FRAC, 0, 20},
     {"twenty", 6, L_NUM, 0, 20},
     {"twice", 5, L_MULT, 1, 2},
     {"two", 3, L_NUM, 0, 2},
@@ -761,7 +775,7 @@ static const uint16_t start_mask[26 * 27] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 64, 0, 3040, 0, 0, 0, 744, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 248, 0, 0, 8032, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 4032, 0, 0, 0, 0, 744, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 4032, 0, 0, 0, 0, 1768, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -775,10 +789,10 @@ static const uint16_t start_mask[26 * 27] = {
 /* bit n of any_mask[first * 27 + second] (letters a..z; 26: none, or not a
  * letter): some word of n bytes beginning with those letters is in the lexicon */
 static const uint16_t any_mask[26 * 27] = {
-    0, 32, 560, 0, 8, 160, 168, 32, 0, 0, 0, 88, 292, 12, 0, 8296, 0, 72,
+    0, 32, 560, 0, 8, 160, 168, 32, 0, 0, 0, 1144, 292, 12, 0, 8296, 0, 72,
     4, 4, 1096, 0, 16, 0, 0, 0, 18, 16, 0, 0, 0, 244, 0, 0, 0, 1944,
     0, 0, 8, 0, 4, 16, 0, 0, 648, 0, 8, 40, 0, 0, 0, 52, 0, 2,
-    392, 0, 0, 0, 3760, 0, 0, 136, 32, 0, 0, 0, 4, 8, 32, 0, 0, 96,
+    392, 0, 0, 0, 3760, 0, 0, 136, 32, 0, 0, 0, 4, 8, 288, 0, 0, 96,
     0, 0, 32, 0, 0, 0, 0, 0, 0, 24, 0, 0, 0, 456, 0, 0, 0, 200,
     0, 8, 0, 0, 0, 508, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0,
     144, 0, 0, 0, 0, 0, 264, 0, 2016, 0, 0, 320, 0, 0, 0, 0, 0, 0,
@@ -797,14 +811,14 @@ static const uint16_t any_mask[26 * 27] = {
     0, 0, 0, 0, 12, 8, 12, 0, 2, 96, 0, 0, 0, 200, 0, 8, 0, 1392,
     0, 0, 0, 0, 0, 332, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0,
     0, 0, 136, 0, 0, 12, 0, 0, 0, 0, 0, 0, 0, 156, 0, 0, 0, 4,
-    0, 0, 104, 16, 0, 0, 0, 4, 128, 544, 0, 8, 0, 1464, 0, 0, 1032, 96,
+    0, 0, 104, 144, 0, 0, 0, 4, 128, 544, 0, 8, 0, 1464, 0, 0, 1032, 96,
     0, 8, 24, 4, 0, 96, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 3968, 0, 0, 0, 0, 0, 0, 16, 0, 0, 0, 288, 0, 0, 0, 224,
+    0, 0, 3968, 0, 0, 0, 0, 0, 0, 16, 0, 0, 0, 4384, 0, 0, 0, 224,
     0, 0, 0, 8, 0, 192, 0, 0, 0, 4, 0, 232, 0, 0, 0, 0, 0, 0,
     56, 0, 64, 0, 3064, 0, 8, 200, 744, 0, 0, 0, 0, 0, 52, 128, 68, 0,
     0, 448, 1664, 0, 32, 0, 0, 0, 0, 576, 4, 0, 0, 1016, 0, 0, 8184, 32,
-    0, 0, 8, 0, 4, 252, 0, 0, 4044, 0, 0, 128, 0, 744, 0, 0, 0, 0,
+    0, 0, 8, 0, 4, 508, 0, 0, 4044, 0, 0, 128, 0, 1768, 0, 0, 0, 0,
     8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 4, 0, 0,
     12, 0, 0, 0, 0, 0, 0, 0, 16, 0, 0, 0, 0, 64, 0, 0, 0, 8,
     0, 0, 0, 0, 8, 48, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -818,134 +832,134 @@ static const uint16_t any_mask[26 * 27] = {
 #define LEX_HASH_SIZE 2048u
 /* FNV-1a of the word, open addressing: 1 + index of its first entry; 0 = empty */
 static const uint16_t lex_hash[LEX_HASH_SIZE] = {
-    0, 0, 0, 537, 69, 0, 0, 0, 549, 0, 0, 0, 0, 0, 174, 547,
-    0, 0, 0, 146, 105, 267, 0, 0, 0, 0, 0, 0, 0, 9, 0, 58,
-    0, 404, 0, 0, 530, 573, 0, 0, 285, 556, 0, 0, 0, 278, 0, 0,
-    219, 393, 0, 142, 35, 0, 0, 0, 0, 425, 143, 0, 0, 0, 89, 20,
-    0, 156, 291, 0, 0, 0, 0, 0, 123, 0, 0, 284, 328, 0, 0, 0,
-    538, 0, 0, 0, 0, 0, 336, 0, 0, 181, 0, 0, 0, 0, 429, 521,
-    0, 0, 80, 0, 0, 246, 0, 0, 0, 205, 0, 0, 0, 0, 0, 0,
-    0, 171, 0, 0, 0, 178, 0, 535, 0, 0, 526, 0, 222, 319, 0, 0,
-    43, 0, 0, 0, 0, 0, 0, 0, 119, 504, 0, 237, 0, 31, 0, 0,
-    274, 0, 0, 0, 0, 593, 0, 0, 0, 0, 0, 0, 594, 0, 0, 0,
-    62, 0, 0, 0, 198, 0, 0, 0, 0, 0, 384, 21, 0, 0, 0, 406,
+    0, 0, 0, 550, 71, 0, 0, 0, 562, 0, 0, 0, 0, 0, 179, 560,
+    0, 0, 0, 149, 108, 272, 0, 0, 0, 0, 0, 0, 0, 9, 0, 60,
+    0, 410, 0, 0, 541, 587, 0, 0, 290, 570, 0, 0, 0, 283, 0, 0,
+    224, 399, 0, 145, 37, 0, 0, 0, 0, 434, 146, 0, 0, 0, 92, 22,
+    0, 160, 296, 0, 0, 0, 0, 0, 126, 0, 0, 289, 333, 0, 0, 0,
+    551, 0, 0, 0, 0, 0, 341, 0, 0, 186, 0, 0, 0, 0, 438, 532,
+    0, 0, 82, 0, 0, 251, 0, 0, 0, 210, 0, 0, 0, 0, 0, 0,
+    0, 176, 0, 0, 0, 183, 0, 547, 0, 0, 537, 0, 227, 324, 0, 0,
+    45, 0, 0, 0, 0, 0, 0, 0, 122, 513, 0, 242, 0, 33, 0, 0,
+    279, 0, 0, 0, 0, 607, 0, 0, 0, 0, 0, 0, 608, 0, 0, 0,
+    64, 0, 0, 0, 203, 0, 0, 0, 0, 0, 389, 23, 0, 0, 0, 412,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 266, 0, 0, 0, 0, 0, 0, 209, 0, 0, 582, 76,
-    0, 0, 0, 0, 0, 0, 0, 592, 0, 0, 0, 0, 0, 0, 0, 0,
-    254, 0, 0, 0, 0, 0, 0, 0, 0, 0, 248, 0, 0, 0, 206, 0,
-    297, 0, 48, 0, 0, 0, 0, 0, 137, 0, 0, 0, 0, 0, 0, 244,
-    0, 0, 0, 0, 0, 0, 0, 189, 0, 0, 192, 0, 0, 0, 97, 0,
-    0, 0, 0, 0, 183, 114, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    78, 0, 0, 0, 0, 0, 0, 0, 120, 0, 159, 0, 1, 408, 24, 578,
-    0, 261, 308, 342, 0, 0, 0, 0, 0, 0, 0, 0, 0, 550, 362, 510,
-    0, 0, 245, 313, 367, 0, 0, 0, 7, 116, 0, 0, 126, 0, 0, 562,
-    330, 0, 0, 19, 0, 0, 0, 0, 0, 0, 14, 359, 0, 280, 0, 0,
-    0, 130, 587, 113, 370, 73, 495, 0, 0, 0, 0, 303, 270, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 507, 0, 0, 0, 0, 0, 0, 191, 98, 0,
-    0, 0, 0, 0, 232, 281, 102, 290, 300, 382, 0, 0, 30, 0, 0, 0,
-    180, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 63, 190, 467, 0, 0,
-    0, 0, 41, 0, 0, 0, 0, 0, 71, 283, 0, 0, 0, 0, 0, 0,
-    0, 392, 544, 0, 0, 0, 0, 529, 0, 487, 0, 0, 0, 0, 417, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 128, 0, 0, 0, 0, 0, 0, 0,
-    0, 59, 163, 95, 559, 0, 149, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    341, 463, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 379,
-    0, 0, 572, 0, 0, 0, 0, 380, 519, 0, 0, 602, 0, 93, 0, 0,
-    0, 0, 0, 566, 0, 0, 0, 0, 0, 47, 377, 518, 0, 0, 0, 387,
-    0, 0, 444, 0, 132, 0, 0, 179, 264, 0, 0, 0, 505, 0, 0, 68,
-    373, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 131, 0, 0, 418, 0,
-    54, 210, 0, 0, 0, 516, 513, 0, 0, 0, 0, 0, 515, 0, 3, 0,
-    0, 0, 0, 0, 0, 0, 482, 0, 0, 0, 450, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 399, 175, 0, 0, 0, 0,
-    453, 169, 0, 0, 475, 0, 0, 0, 0, 0, 577, 0, 0, 0, 0, 0,
-    200, 0, 0, 0, 0, 0, 0, 88, 0, 0, 0, 427, 0, 55, 0, 0,
-    0, 517, 0, 0, 0, 0, 0, 0, 0, 0, 94, 0, 0, 0, 0, 583,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 161, 158, 0, 476, 0, 228, 0,
-    0, 0, 0, 0, 0, 0, 23, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 306, 0, 0, 0, 0, 286, 0, 0, 0, 0, 480, 0, 0, 0, 0,
-    0, 0, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0, 560, 0, 0,
-    298, 138, 0, 0, 0, 0, 0, 70, 0, 0, 0, 0, 390, 0, 0, 0,
-    0, 0, 0, 0, 394, 0, 22, 262, 309, 420, 50, 520, 311, 0, 100, 0,
-    186, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 472,
-    473, 0, 0, 329, 543, 0, 0, 0, 0, 96, 0, 0, 271, 86, 0, 0,
-    0, 0, 0, 185, 0, 0, 0, 0, 0, 0, 409, 118, 121, 0, 150, 0,
-    563, 0, 0, 0, 0, 79, 173, 0, 0, 0, 148, 0, 503, 2, 0, 586,
-    0, 0, 0, 0, 0, 0, 600, 0, 74, 385, 26, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 431, 0, 0,
-    488, 0, 0, 552, 0, 0, 0, 0, 0, 0, 0, 44, 351, 0, 0, 0,
-    64, 0, 0, 0, 0, 0, 500, 220, 0, 0, 0, 0, 0, 140, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 36, 0, 557, 0,
-    0, 0, 0, 75, 0, 177, 0, 0, 90, 0, 0, 0, 0, 0, 0, 0,
-    162, 0, 0, 0, 0, 157, 0, 546, 0, 104, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 271, 0, 0, 0, 0, 0, 0, 214, 0, 0, 596, 78,
+    0, 0, 0, 0, 0, 0, 0, 606, 0, 0, 0, 0, 0, 0, 0, 0,
+    259, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 0, 0, 0, 211, 0,
+    302, 0, 50, 0, 0, 0, 0, 0, 140, 0, 394, 0, 0, 0, 0, 249,
+    0, 0, 0, 0, 0, 0, 0, 194, 0, 0, 197, 0, 0, 0, 100, 0,
+    0, 0, 0, 0, 188, 117, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    80, 0, 0, 0, 0, 0, 0, 0, 123, 0, 163, 0, 1, 414, 26, 592,
+    0, 266, 313, 347, 0, 0, 0, 0, 0, 0, 0, 0, 0, 563, 367, 519,
+    0, 0, 250, 318, 372, 0, 0, 0, 7, 119, 0, 0, 129, 0, 0, 576,
+    335, 0, 0, 21, 0, 0, 0, 0, 0, 0, 14, 364, 0, 285, 0, 0,
+    0, 133, 601, 116, 375, 75, 504, 0, 0, 0, 0, 308, 275, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 516, 0, 0, 0, 0, 0, 0, 196, 101, 0,
+    0, 0, 0, 0, 237, 286, 105, 295, 305, 387, 0, 0, 32, 0, 0, 0,
+    185, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 65, 195, 476, 0, 0,
+    0, 0, 43, 0, 0, 0, 0, 0, 73, 288, 0, 0, 0, 0, 0, 0,
+    0, 398, 557, 0, 0, 0, 0, 540, 0, 496, 0, 0, 0, 0, 425, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 131, 0, 0, 0, 0, 0, 0, 0,
+    0, 61, 167, 98, 573, 0, 152, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    346, 472, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 384,
+    0, 0, 586, 0, 0, 0, 0, 385, 530, 0, 0, 616, 0, 96, 0, 0,
+    0, 0, 0, 580, 0, 0, 0, 0, 0, 49, 382, 529, 0, 0, 0, 392,
+    0, 0, 453, 0, 135, 0, 0, 184, 269, 0, 0, 0, 514, 0, 0, 70,
+    378, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 134, 0, 0, 426, 0,
+    56, 215, 0, 0, 0, 527, 522, 0, 0, 0, 0, 0, 524, 0, 3, 0,
+    0, 0, 0, 0, 0, 0, 491, 0, 0, 0, 459, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 405, 180, 0, 526, 0, 0,
+    462, 174, 0, 0, 484, 0, 0, 0, 0, 0, 591, 0, 0, 0, 0, 0,
+    205, 0, 0, 0, 0, 0, 0, 90, 0, 0, 0, 436, 0, 57, 0, 0,
+    0, 528, 0, 0, 0, 0, 0, 0, 0, 0, 97, 0, 0, 0, 0, 597,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 165, 162, 0, 485, 0, 233, 0,
+    0, 0, 0, 0, 0, 0, 25, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 311, 0, 0, 0, 0, 291, 0, 0, 0, 0, 489, 0, 0, 0, 0,
+    0, 0, 0, 47, 0, 0, 0, 0, 0, 0, 0, 0, 0, 574, 0, 0,
+    303, 141, 0, 0, 0, 0, 0, 72, 0, 0, 0, 0, 396, 0, 0, 0,
+    0, 0, 0, 0, 400, 0, 24, 267, 314, 428, 52, 531, 316, 0, 103, 0,
+    191, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 549, 0, 481,
+    482, 0, 0, 334, 556, 0, 0, 0, 0, 99, 0, 0, 276, 88, 0, 0,
+    0, 0, 0, 190, 0, 0, 0, 0, 0, 0, 415, 121, 124, 0, 153, 0,
+    577, 0, 0, 0, 0, 81, 178, 0, 0, 0, 151, 0, 512, 2, 0, 600,
+    0, 0, 0, 0, 0, 0, 614, 0, 76, 390, 28, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 440, 0, 0,
+    497, 0, 0, 565, 0, 0, 0, 0, 0, 0, 0, 46, 356, 0, 0, 0,
+    66, 567, 0, 0, 18, 0, 509, 225, 0, 0, 0, 0, 0, 143, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 38, 0, 571, 0,
+    0, 0, 0, 77, 0, 182, 0, 0, 93, 0, 0, 0, 0, 0, 0, 0,
+    166, 0, 0, 0, 0, 161, 0, 559, 0, 107, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 141, 551, 204, 0, 0, 0, 0, 548, 0, 0, 0, 0,
-    491, 72, 340, 523, 16, 0, 0, 0, 598, 0, 0, 0, 0, 0, 0, 357,
-    0, 196, 0, 0, 0, 0, 225, 223, 437, 325, 0, 0, 0, 0, 0, 0,
-    352, 452, 145, 195, 355, 38, 433, 0, 187, 256, 276, 0, 0, 0, 0, 0,
-    0, 498, 0, 0, 534, 0, 0, 0, 84, 0, 0, 203, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 419, 5, 56, 242, 315, 426, 212,
-    125, 153, 236, 369, 567, 415, 0, 477, 0, 0, 501, 0, 0, 0, 193, 0,
-    0, 91, 0, 0, 0, 0, 0, 0, 0, 0, 347, 466, 0, 0, 0, 0,
-    0, 0, 0, 349, 0, 0, 0, 512, 0, 0, 257, 0, 0, 0, 428, 0,
-    0, 0, 0, 0, 0, 199, 0, 0, 0, 374, 0, 0, 0, 29, 0, 0,
-    0, 0, 438, 0, 493, 0, 0, 0, 580, 0, 0, 0, 0, 61, 455, 0,
-    0, 0, 0, 0, 0, 0, 0, 375, 376, 506, 0, 0, 0, 0, 0, 0,
-    124, 478, 0, 0, 155, 0, 0, 423, 0, 0, 0, 0, 0, 0, 532, 53,
-    0, 0, 0, 0, 0, 268, 0, 0, 0, 0, 368, 296, 540, 0, 0, 0,
-    0, 413, 416, 0, 67, 0, 52, 152, 310, 470, 457, 0, 134, 345, 326, 0,
-    0, 391, 468, 299, 215, 0, 0, 0, 353, 135, 0, 0, 0, 0, 0, 103,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 460, 201, 0, 0, 0, 85, 0, 0, 0, 0, 0, 571, 211,
-    344, 533, 0, 0, 0, 0, 422, 0, 0, 0, 0, 0, 0, 446, 0, 0,
-    0, 0, 581, 0, 0, 0, 0, 0, 318, 0, 0, 0, 389, 34, 0, 0,
-    0, 0, 596, 0, 0, 484, 0, 0, 176, 0, 0, 263, 0, 0, 454, 509,
-    0, 188, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 0, 0, 15, 0,
-    0, 0, 0, 568, 0, 0, 0, 0, 0, 579, 588, 0, 440, 590, 0, 0,
-    0, 0, 0, 0, 0, 184, 0, 0, 0, 0, 115, 442, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 101, 107,
-    0, 434, 0, 0, 522, 0, 0, 365, 0, 0, 0, 109, 0, 0, 0, 12,
-    451, 0, 0, 0, 0, 0, 0, 331, 0, 0, 0, 0, 0, 508, 0, 0,
-    0, 321, 599, 217, 0, 0, 0, 0, 0, 0, 0, 0, 0, 541, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 37, 0, 0, 479, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 525, 0, 0, 0, 32, 481, 0, 381, 207, 584, 363, 0,
-    0, 0, 432, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 494, 397, 167, 412, 0, 554, 0, 0, 0, 0, 0, 0, 333,
-    106, 346, 445, 0, 0, 401, 435, 405, 0, 0, 0, 0, 0, 591, 0, 0,
-    0, 0, 0, 0, 224, 0, 356, 0, 320, 11, 528, 208, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 407, 0, 0, 0, 0, 0, 0, 304, 589,
-    0, 154, 0, 0, 0, 40, 0, 0, 0, 0, 448, 10, 0, 0, 302, 335,
-    218, 0, 0, 555, 0, 410, 0, 251, 0, 396, 0, 0, 0, 229, 0, 0,
-    0, 0, 0, 0, 0, 339, 226, 0, 0, 0, 160, 0, 0, 0, 239, 337,
-    0, 354, 0, 77, 0, 0, 0, 0, 249, 0, 0, 0, 243, 0, 0, 371,
-    0, 0, 0, 259, 0, 92, 0, 323, 0, 0, 0, 0, 0, 0, 316, 372,
-    545, 360, 0, 0, 0, 0, 0, 0, 0, 0, 0, 144, 324, 0, 0, 0,
-    0, 0, 282, 0, 0, 0, 0, 136, 0, 0, 0, 0, 0, 0, 117, 0,
-    0, 227, 27, 0, 253, 0, 0, 0, 0, 0, 0, 0, 0, 576, 0, 247,
-    386, 0, 458, 0, 0, 0, 0, 0, 0, 99, 585, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 395, 411, 327, 0, 0, 0, 0, 0, 483, 317, 0,
-    133, 0, 0, 0, 0, 0, 0, 565, 42, 0, 514, 402, 0, 0, 0, 65,
-    0, 250, 197, 348, 216, 0, 0, 0, 496, 0, 0, 0, 0, 383, 0, 0,
-    0, 112, 60, 0, 108, 0, 0, 0, 294, 0, 569, 595, 0, 0, 0, 0,
-    0, 499, 0, 0, 536, 527, 292, 542, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 461, 0, 0, 0, 0, 0, 0, 252, 0, 0, 0,
-    0, 0, 164, 449, 492, 25, 361, 430, 0, 0, 0, 51, 275, 240, 0, 0,
-    0, 230, 0, 0, 235, 0, 0, 6, 0, 0, 168, 241, 258, 0, 0, 0,
-    0, 0, 485, 0, 0, 0, 0, 83, 424, 0, 0, 0, 421, 0, 0, 0,
-    13, 272, 0, 0, 111, 139, 0, 0, 110, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 597, 0, 234, 0, 0, 0, 539, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 233, 0, 170, 0, 279, 0, 0, 0, 0, 465, 87, 0, 0,
-    0, 0, 0, 0, 213, 0, 0, 0, 277, 486, 0, 0, 0, 0, 46, 214,
-    0, 0, 269, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    524, 0, 18, 0, 0, 147, 358, 305, 0, 0, 0, 39, 0, 0, 436, 0,
-    0, 0, 574, 601, 0, 0, 307, 456, 0, 265, 334, 0, 182, 0, 0, 17,
-    49, 0, 273, 165, 0, 0, 0, 0, 295, 57, 490, 0, 0, 0, 0, 558,
-    0, 462, 0, 0, 0, 0, 0, 0, 403, 0, 0, 0, 66, 0, 0, 82,
-    166, 0, 0, 0, 0, 0, 0, 194, 0, 0, 0, 570, 0, 0, 0, 0,
-    0, 0, 338, 0, 0, 0, 0, 0, 0, 575, 0, 469, 314, 332, 471, 122,
-    0, 441, 0, 0, 0, 0, 0, 0, 288, 0, 0, 0, 0, 0, 0, 127,
-    0, 0, 0, 0, 0, 0, 231, 414, 0, 0, 0, 293, 0, 0, 0, 0,
-    378, 0, 0, 0, 0, 0, 0, 464, 0, 238, 564, 0, 0, 0, 350, 0,
-    489, 8, 312, 202, 0, 0, 439, 0, 0, 443, 0, 0, 322, 0, 0, 0,
-    260, 0, 0, 0, 81, 0, 0, 28, 0, 0, 366, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 144, 564, 209, 0, 0, 0, 0, 561, 0, 0, 0, 0,
+    500, 74, 345, 534, 16, 0, 0, 0, 612, 0, 0, 0, 0, 0, 0, 362,
+    0, 201, 0, 0, 0, 0, 230, 228, 446, 330, 0, 0, 0, 0, 0, 0,
+    357, 461, 148, 200, 360, 40, 442, 0, 192, 261, 281, 0, 0, 0, 0, 0,
+    0, 507, 0, 0, 546, 0, 0, 0, 86, 0, 0, 208, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 427, 5, 58, 247, 320, 435, 217,
+    128, 156, 241, 374, 581, 421, 0, 486, 0, 0, 510, 0, 0, 0, 198, 0,
+    0, 94, 0, 0, 0, 0, 0, 0, 0, 0, 352, 475, 0, 0, 0, 0,
+    0, 0, 0, 354, 0, 0, 0, 521, 0, 0, 262, 0, 0, 0, 437, 0,
+    0, 0, 0, 0, 0, 204, 0, 0, 0, 379, 0, 0, 0, 31, 0, 0,
+    0, 0, 447, 0, 502, 0, 0, 0, 594, 0, 0, 0, 0, 63, 464, 0,
+    0, 0, 0, 0, 0, 0, 0, 380, 381, 515, 0, 0, 0, 0, 0, 0,
+    127, 487, 0, 0, 159, 0, 0, 431, 0, 0, 0, 0, 0, 0, 544, 55,
+    0, 0, 0, 0, 0, 273, 0, 0, 0, 0, 373, 301, 553, 0, 0, 0,
+    0, 419, 423, 0, 69, 0, 54, 155, 315, 479, 466, 0, 137, 350, 331, 0,
+    0, 397, 477, 304, 220, 0, 0, 0, 358, 138, 0, 0, 0, 0, 0, 106,
+    0, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 469, 206, 0, 0, 0, 87, 0, 0, 0, 0, 0, 585, 216,
+    349, 545, 0, 0, 0, 0, 430, 0, 0, 0, 0, 0, 0, 455, 0, 0,
+    0, 0, 595, 0, 0, 0, 0, 0, 323, 0, 0, 0, 395, 36, 0, 0,
+    0, 0, 610, 0, 0, 493, 0, 0, 181, 0, 0, 268, 0, 0, 463, 518,
+    0, 193, 0, 0, 0, 0, 0, 0, 0, 0, 0, 260, 0, 0, 15, 0,
+    0, 0, 0, 582, 0, 0, 0, 0, 0, 593, 602, 0, 449, 604, 0, 0,
+    0, 0, 0, 0, 0, 189, 0, 0, 0, 0, 118, 451, 0, 0, 0, 543,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 104, 110,
+    0, 443, 0, 0, 533, 0, 0, 370, 0, 0, 0, 112, 0, 0, 0, 12,
+    460, 0, 0, 0, 0, 0, 0, 336, 0, 0, 0, 0, 0, 517, 0, 0,
+    0, 326, 613, 222, 0, 0, 0, 0, 0, 0, 0, 0, 0, 554, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 39, 0, 0, 488, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 536, 0, 0, 0, 34, 490, 0, 386, 212, 598, 368, 0,
+    0, 0, 441, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 503, 403, 172, 418, 0, 568, 0, 0, 0, 0, 0, 0, 338,
+    109, 351, 454, 0, 0, 407, 444, 411, 0, 0, 0, 0, 0, 605, 0, 0,
+    0, 0, 0, 0, 229, 0, 361, 0, 325, 11, 539, 213, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 413, 0, 0, 0, 0, 0, 0, 309, 603,
+    0, 158, 0, 0, 0, 42, 0, 0, 0, 0, 457, 10, 0, 0, 307, 340,
+    223, 0, 0, 569, 0, 416, 0, 256, 0, 402, 0, 0, 0, 234, 0, 0,
+    0, 0, 0, 0, 0, 344, 231, 0, 0, 0, 164, 0, 0, 0, 244, 342,
+    0, 359, 0, 79, 0, 0, 0, 0, 254, 0, 0, 0, 248, 0, 0, 376,
+    0, 0, 0, 264, 0, 95, 0, 328, 0, 0, 0, 0, 0, 0, 321, 377,
+    558, 365, 0, 0, 0, 0, 0, 0, 0, 0, 0, 147, 329, 0, 0, 0,
+    0, 0, 287, 0, 0, 0, 0, 139, 0, 0, 0, 0, 0, 0, 120, 0,
+    0, 232, 29, 0, 258, 0, 0, 0, 0, 0, 0, 0, 0, 590, 0, 252,
+    391, 0, 467, 0, 0, 0, 0, 0, 0, 102, 599, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 401, 417, 332, 0, 0, 0, 0, 0, 492, 322, 0,
+    136, 0, 0, 0, 0, 0, 0, 579, 44, 0, 523, 408, 0, 0, 0, 67,
+    0, 255, 202, 353, 221, 0, 0, 0, 505, 0, 0, 0, 0, 388, 0, 0,
+    0, 115, 62, 0, 111, 0, 0, 0, 299, 0, 583, 609, 0, 0, 0, 0,
+    0, 508, 0, 0, 548, 538, 297, 555, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 470, 0, 0, 0, 0, 0, 0, 257, 0, 0, 0,
+    0, 0, 169, 458, 501, 27, 366, 439, 0, 0, 0, 53, 280, 245, 0, 0,
+    0, 235, 0, 0, 240, 0, 0, 6, 0, 0, 173, 246, 263, 0, 0, 0,
+    0, 0, 494, 0, 0, 0, 0, 85, 432, 0, 0, 0, 429, 0, 0, 0,
+    13, 277, 0, 0, 114, 142, 0, 0, 113, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 611, 0, 239, 0, 0, 0, 552, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 238, 0, 175, 0, 284, 0, 0, 0, 0, 474, 89, 0, 0,
+    0, 0, 0, 0, 218, 0, 0, 0, 282, 495, 0, 0, 0, 0, 48, 219,
+    0, 0, 274, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    535, 0, 19, 0, 0, 150, 363, 310, 0, 0, 433, 41, 0, 0, 445, 0,
+    0, 0, 588, 615, 0, 0, 312, 465, 0, 270, 339, 0, 187, 0, 0, 17,
+    51, 0, 278, 170, 0, 0, 0, 0, 300, 59, 499, 0, 0, 0, 0, 572,
+    0, 471, 0, 0, 0, 0, 0, 0, 409, 0, 0, 0, 68, 0, 0, 84,
+    171, 0, 0, 0, 0, 0, 0, 199, 0, 0, 0, 584, 0, 0, 0, 0,
+    0, 0, 343, 0, 0, 0, 0, 0, 0, 589, 91, 478, 319, 337, 480, 125,
+    0, 450, 0, 0, 0, 0, 0, 0, 293, 0, 0, 0, 0, 0, 0, 130,
+    0, 0, 0, 0, 0, 0, 236, 420, 0, 0, 0, 298, 0, 0, 0, 0,
+    383, 0, 0, 0, 0, 0, 0, 473, 0, 243, 578, 0, 0, 0, 355, 0,
+    498, 8, 317, 207, 0, 0, 448, 0, 0, 452, 0, 0, 327, 0, 0, 0,
+    265, 0, 0, 0, 83, 0, 0, 30, 0, 0, 371, 0, 0, 0, 0, 0,
 };
 /* END GENERATED */
 
@@ -1021,12 +1035,21 @@ const char *ct__quantity_lexicon_check(void)
 
 /* ---- the sentence ----------------------------------------------------------------- */
 
+/* The lexicon entries of recently looked-up tokens: a quantity looks at its neighbours
+ * many times. Direct-mapped on the token index; lives on the caller's stack. */
+#define LEX_CACHE 16u
+typedef struct {
+    uint32_t tok[LEX_CACHE]; /* token index + 1; 0: empty */
+    lex_range r[LEX_CACHE];
+} lex_cache;
+
 typedef struct {
     const char *buf;
     const ct_token *t; /* the sentence's tokens */
     uint32_t n;
     uint32_t base; /* block index of t[0] */
     uint32_t sent;
+    lex_cache *cache;
 } scan;
 
 /* Lower-case copy of WORD token i into out (16 bytes); 0 when it is not a short ASCII word. */
@@ -1048,12 +1071,27 @@ static size_t tok_lower(const scan *sc, uint32_t i, char *out)
     return n;
 }
 
-/* The lexicon entries of WORD token i: lower-cases and hashes it in one pass. */
+static lex_range lex_tok_lookup(const scan *sc, uint32_t i);
+
+/* The lexicon entries of WORD token i. */
 static lex_range lex_tok_range(const scan *sc, uint32_t i)
 {
     lex_range r = {0, 0};
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len > 15)
         return r;
+    uint32_t slot = i % LEX_CACHE;
+    if (sc->cache->tok[slot] == i + 1)
+        return sc->cache->r[slot];
+    r = lex_tok_lookup(sc, i);
+    sc->cache->tok[slot] = i + 1;
+    sc->cache->r[slot] = r;
+    return r;
+}
+
+/* Lower-case and hash token i in one pass, then find it. */
+static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
+{
+    lex_range r = {0, 0};
     const unsigned char *s = (const unsigned char *)sc->buf + sc->t[i].start;
     size_t n = sc->t[i].len;
     unsigned c1 = (unsigned)((s[0] | 0x20) - 'a');
@@ -1094,14 +1132,33 @@ static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
     return NULL;
 }
 
-static bool W(const scan *sc, uint32_t i, const char *w)
+/* Is token i the lower-case word w (in any case)? Inline: it is asked very often. */
+static inline bool W(const scan *sc, uint32_t i, const char *w)
 {
-    return i < sc->n && sc->t[i].kind == CT_TOK_WORD && ct__tok_is(sc->buf, &sc->t[i], w);
+    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
+        return false;
+    const ct_token *t = &sc->t[i];
+    const char *s = sc->buf + t->start;
+    uint32_t k = 0;
+    for (; k < t->len; k++) {
+        char c = s[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (w[k] == '\0' || c != w[k])
+            return false;
+    }
+    return w[k] == '\0';
 }
 
 static bool Win(const scan *sc, uint32_t i, const char *const *ws)
 {
-    return i < sc->n && sc->t[i].kind == CT_TOK_WORD && ct__tok_in(sc->buf, &sc->t[i], ws);
+    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
+        return false;
+    char c0 = (char)(sc->buf[sc->t[i].start] | 0x20);
+    for (; *ws; ws++)
+        if ((*ws)[0] == c0 && W(sc, i, *ws))
+            return true;
+    return false;
 }
 
 static bool P(const scan *sc, uint32_t i, int32_t cp)
@@ -1589,6 +1646,12 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
         char w[16];
         size_t n = tok_lower(sc, k, w);
         const lex_entry *e = lex_tok(sc, k, L_SCALE);
+        if (e && n == 1 && w[0] == 'k' && sc->buf[sc->t[k].start] == 'K' && t->len == 1 &&
+            !money) {
+            x->skip = true; /* "4K", "8K": a resolution, not four thousand */
+            x->end = k + 1;
+            return true;
+        }
         if (e) {
             return (x->end = scale_words(sc, k, x, true)) > k || (x->skip = true, x->end = k + 1);
         }
@@ -1627,10 +1690,13 @@ static bool fraction_at(const scan *sc, uint32_t k, uint32_t *end, double *val)
     const lex_entry *e;
     if (W(sc, k, "a") || W(sc, k, "an"))
         n = 1;
-    else if ((e = lex_tok(sc, k, L_NUM)) != NULL && e->v >= 1 && e->v < 20)
+    else if ((e = lex_tok(sc, k, L_NUM)) != NULL && e->v >= 1)
         n = e->v;
     else
         return false;
+    const lex_entry *u;
+    if (n >= 20 && dash(sc, k + 1) && (u = lex_tok(sc, k + 2, L_NUM)) != NULL && u->v < 10)
+        n += u->v, k += 2; /* "fifty-four hundredths" */
     k++;
     if (dash(sc, k))
         k++;
@@ -1765,6 +1831,8 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
                    e->aux == 0 && (any || last == 5)) {
             if (last == 4 && cur == 0)
                 total *= e->v; /* "three lakh crore" */
+            else if (e->v == 12 && and_base >= 0)
+                total = and_base + (total + cur - and_base) * 12, cur = 0; /* "...and two dozen" */
             else
                 total += (cur ? cur : 1) * e->v;
             x->scale = e->v;
@@ -2022,9 +2090,16 @@ static const char *const rank_after[] = {"largest", "biggest", "place", "ranked"
 static const char *const office_nouns[] = {"president", "presidents", "prime", "chancellor",
                                            "official", "officials", "lady", "secretary",
                                            "governor", "ceo", "chairman", "amendment",
+                                           "leader", "aide", "officer", "diplomat",
+                                           "commander", "general", "minister", "deputy",
+                                           "executive", "prosecutor", "judge", "justice",
                                            "congress", "term", "session", "anniversary",
                                            "century", "round", "quarter", "half", "time",
                                            "day", "week", "month", "year", NULL};
+
+static const char *const address_words[] = {"street", "st", "road", "rd", "avenue", "ave",
+                                            "boulevard", "blvd", "lane", "drive", "place",
+                                            "square", "court", "way", "terrace", NULL};
 
 /* A capitalised word that names a thing: "Qihoo 360", "Route 66", "Section 230". */
 static bool name_word_before(const scan *sc, uint32_t p)
@@ -2032,8 +2107,16 @@ static bool name_word_before(const scan *sc, uint32_t p)
     if (p == 0)
         return false;
     const ct_token *t = &sc->t[p - 1];
-    if (t->kind != CT_TOK_WORD || !(t->flags & (CT_TF_CAP | CT_TF_INITIALISM)))
+    if (t->kind != CT_TOK_WORD)
         return false;
+    if (!(t->flags & (CT_TF_CAP | CT_TF_INITIALISM))) {
+        /* "iPhone 15", "eBay 2": an upper-case letter inside a lower-case word */
+        const char *w = sc->buf + t->start;
+        for (uint32_t c = 1; c < t->len; c++)
+            if (w[c] >= 'A' && w[c] <= 'Z')
+                return true;
+        return false;
+    }
     if (lex_tok(sc, p - 1, L_MONTH) || lex_tok(sc, p - 1, L_CUR) || lex_tok(sc, p - 1, L_NUM))
         return false;
     /* capitalised because they start the sentence: "Some 40", "In 2023", "Nearly 3" */
@@ -2122,6 +2205,35 @@ static uint32_t date_end(const scan *sc, uint32_t k)
     if (P(sc, k, ',') && is_num(sc, k + 1) && sc->t[k + 1].len == 4)
         return k + 2;
     return k;
+}
+
+/* "pounds" are sterling or weight: money when the amount is scaled ("5m pounds") or the
+ * sentence speaks of money. Only called when the word is there, so the scan is rare. */
+static bool pounds_are_money(const scan *sc, const num *x)
+{
+    static const char *const money_words[] = {
+        "cost", "costs", "paid", "pay", "pays", "price", "priced", "worth", "fund", "funds",
+        "funding", "fine", "fined", "spend", "spent", "raised", "raise", "sold", "bought",
+        "salary", "wage", "budget", "deal", "profit", "profits", "loss", "losses", "revenue",
+        "sterling", "sales", "tax", "bill", "debt", "loan", "cash", "money", "charge", "fee",
+        "earn", "earned", "earns", "invest", "invested", "investment", "award", "awarded",
+        "compensation", "damages", "bonus", "pension", "rent", "shares", NULL};
+    static const char *const weight_words[] = {"weigh", "weighs", "weighed", "weighing",
+                                               "weight", "heavy", "heavier", "lighter",
+                                               "lost", "gained", "lose", "gain", NULL};
+    if (x->scale >= 1000)
+        return true;
+    bool money = false;
+    for (uint32_t i = 0; i < sc->n; i++) {
+        if (sc->t[i].kind == CT_TOK_SYM && sc->t[i].cp == 0x00A3)
+            return true;
+        if (sc->t[i].kind != CT_TOK_WORD)
+            continue;
+        if (Win(sc, i, weight_words))
+            return false;
+        money = money || Win(sc, i, money_words);
+    }
+    return money;
 }
 
 /* "MUSD", "MEUR": millions of a currency, in financial shorthand. */
@@ -2297,6 +2409,10 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                      W(sc, i + 1, "what") || W(sc, i + 1, "its") || W(sc, i + 1, "their");
             if (!strcmp(e->w, "doubles") || !strcmp(e->w, "triples"))
                 ok = false;
+            if (W(sc, i + 1, "down") || W(sc, i + 1, "over") || W(sc, i + 1, "back") ||
+                (W(sc, i + 1, "as") && e->w[e->len - 1] == 'd' && !W(sc, i + 2, "much") &&
+                 !W(sc, i + 2, "many") && !W(sc, i + 2, "fast") && !W(sc, i + 2, "high")))
+                ok = false; /* "doubled down", "doubled as the clinic's director" */
             if (!ok)
                 return i + 1;
             ct_quantity q;
@@ -2349,7 +2465,14 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                 q.has_low = q.has_high = true;
                 q.low = q.high = x.v;
                 memcpy(q.unit, "rank", 5);
-                q.flags = CT_QF_TITLE;
+                /* "No. 2 official" is a title; "the No. 1 app" ranks something */
+                uint32_t a = k + 1;
+                while (a < sc->n && a < k + 3 && sc->t[a].kind == CT_TOK_WORD &&
+                       !Win(sc, a, office_nouns))
+                    a++;
+                if (Win(sc, a, office_nouns) || (a < sc->n && sc->t[a].kind == CT_TOK_PUNCT &&
+                                                  sc->t[a].cp == ','))
+                    q.flags = CT_QF_TITLE;
                 *rc = emit(out, sc, i, k + 1, &q);
                 return k + 1;
             }
@@ -2395,10 +2518,30 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     }
     /* numbers inside names: "Qihoo 360", "Route 66", "H.R. 1", "COP 29" */
     if (u.cur < 0 && !x.words && x.scale == 1 && !x.pct_pc && !P(sc, k, '%') &&
-        !lex_tok(sc, k, L_PCT) && !lex_tok(sc, k, L_CUR) && name_word_before(sc, j))
-        return k;
+        !lex_tok(sc, k, L_PCT) && !lex_tok(sc, k, L_CUR) && name_word_before(sc, j) &&
+        !(dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1)))
+        return k; /* ("the Senate voted 68-32" is a tally, below) */
     if (u.cur < 0 && !x.words && j > 0 && sc->t[j - 1].kind == CT_TOK_WORD && glued(sc, j))
         return k; /* glued to a word: a model or product name */
+    if (u.cur < 0 && !x.words && j > 1 && dash(sc, j - 1) && glued(sc, j) && glued(sc, j - 1) &&
+        sc->t[j - 2].kind == CT_TOK_WORD && (sc->t[j - 2].flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
+        !lex_tok(sc, j - 2, L_MONTH) && !lex_tok(sc, j - 2, L_NUM))
+        return k; /* "AK-47", "F-16", "COVID-19", "MH-17" */
+    /* phone numbers: "555-1234", "+1-222-2222", "(212) 555-1234" (not "100-1000") */
+    if (u.cur < 0 && x.plain_int && dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) &&
+        glued(sc, k + 1) && !year_like(&x)) {
+        uint32_t pe = k + 2;
+        while (dash(sc, pe) && glued(sc, pe) && is_num(sc, pe + 1) && glued(sc, pe + 1))
+            pe += 2;
+        const char *last = sc->buf + sc->t[k + 1].start;
+        bool four = sc->t[k + 1].len == 4 && !(last[2] == '0' && last[3] == '0');
+        if (pe > k + 2 || (x.ndigits == 3 && four) || (i > 0 && P(sc, i - 1, '+')))
+            return pe;
+    }
+    /* addresses: "10 Downing Street", "1600 Pennsylvania Avenue" */
+    if (u.cur < 0 && x.plain_int && k + 1 < sc->n && sc->t[k].kind == CT_TOK_WORD &&
+        (sc->t[k].flags & CT_TF_CAP) && Win(sc, k + 1, address_words))
+        return k + 2;
     /* a time of day: "3 p.m.", "10 am" */
     if (!x.words && (W(sc, k, "a.m.") || W(sc, k, "p.m.") || W(sc, k, "am") || W(sc, k, "pm") ||
                      W(sc, k, "a.m") || W(sc, k, "p.m") || W(sc, k, "gmt") || W(sc, k, "utc")))
@@ -2475,7 +2618,15 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     ct_bound trailing_bound = CT_BOUND_EXACT;
     /* what follows: %, percent, a currency, times, -fold, a time unit, a counted noun */
     uint32_t uend = k; /* the end of the expression */
-    if (x.pct_pc || P(sc, k, '%') || P(sc, k, 0xFF05)) {
+    if ((W(sc, k, "basis") && (W(sc, k + 1, "points") || W(sc, k + 1, "point"))) ||
+        W(sc, k, "bps") || W(sc, k, "bp")) {
+        u.kind = CT_KIND_PERCENT; /* "25 basis points": a quarter of a percentage point */
+        u.pp = true;
+        x.v /= 100;
+        if (is_range)
+            y.v /= 100;
+        uend = W(sc, k, "basis") ? k + 2 : k + 1;
+    } else if (x.pct_pc || P(sc, k, '%') || P(sc, k, 0xFF05)) {
         u.kind = CT_KIND_PERCENT;
         uend = x.pct_pc ? k : k + 1;
     } else if ((e = lex_tok(sc, k, L_PCT)) != NULL &&
@@ -2510,6 +2661,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             if ((!strcmp(e->w, "won") || !strcmp(e->w, "rand") || !strcmp(e->w, "dong") ||
                  !strcmp(e->w, "pound") || !strcmp(e->w, "pounds")) && c > k)
                 ok = false;
+            if ((!strcmp(e->w, "pound") || !strcmp(e->w, "pounds")) && !pounds_are_money(sc, &x))
+                ok = false; /* "weighs six pounds" */
             if (e->len == 3 && !(sc->t[c].flags & CT_TF_ALLCAPS) && e->v == 1 &&
                 strcmp(e->w, "yen") != 0 && strcmp(e->w, "won") != 0 && strcmp(e->w, "rmb") != 0 &&
                 strcmp(e->w, "usd") != 0 && strcmp(e->w, "eur") != 0)
@@ -2553,6 +2706,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                 ce_end++;
             } else if (ce_end >= sc->n || sc->t[ce_end].kind == CT_TOK_PUNCT) {
                 ok = c > uend || cents.words == x.words;
+            } else if (uend > k && lex_tok(sc, ce_end, L_STOP) && cents.words == x.words) {
+                ok = true; /* "15 USD 50 more", "one dollar and two and ..." */
             }
             if (ok) {
                 x.v += cents.v / 100;
@@ -2664,6 +2819,17 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             x.v *= 100;
             if (is_range)
                 y.v *= 100;
+        }
+    }
+    /* "one over three", "2000 over 3" at the end of a clause: a quotient */
+    if (u.kind == CT_KIND_NONE && !is_range && !x.den && !x.ord && x.scale == 1 &&
+        W(sc, k, "over") && k + 1 < sc->n && sc->t[k + 1].kind != CT_TOK_SYM) {
+        num d;
+        if (parse_number(sc, k + 1, &d, false) && !d.skip && !d.ord && !d.den && !d.date &&
+            d.v > 0 && (d.end >= sc->n || sc->t[d.end].kind == CT_TOK_PUNCT)) {
+            x.v /= d.v;
+            uend = d.end;
+            x.den = 1;
         }
     }
     /* odds and shares: "one in three", "a one-in-three chance", "two out of five" */
@@ -2851,8 +3017,8 @@ date: {
 }
 }
 
-/* Can token t start a quantity? Most words cannot: one look at the lexicon. */
-static bool can_start(const scan *sc, uint32_t i)
+/* Can token t start a quantity? Most words cannot: one look at a table. */
+static inline bool can_start(const scan *sc, uint32_t i)
 {
     const ct_token *t = &sc->t[i];
     switch (t->kind) {
@@ -2870,8 +3036,9 @@ static bool can_start(const scan *sc, uint32_t i)
                    sc->buf[t->start + 2] <= 'Z' && sc->buf[t->start + 3] >= '0' &&
                    sc->buf[t->start + 3] <= '9';
         uint32_t n = t->len;
-        if ((n <= 4 && P(sc, i + 1, '$')) || (n <= 4 && is_num(sc, i + 1)) ||
-            (n <= 3 && P(sc, i + 1, '.') && is_num(sc, i + 2)))
+        if (n <= 4 && i + 1 < sc->n && sc->t[i + 1].kind != CT_TOK_WORD &&
+            (P(sc, i + 1, '$') || is_num(sc, i + 1) ||
+             (n <= 3 && P(sc, i + 1, '.') && is_num(sc, i + 2))))
             return true; /* "US$", "USD 5", "Rs. 5", "No. 2" */
         char c0 = (char)(sc->buf[t->start] | 0x20);
         if (c0 == 'a' && (n == 1 || (n == 2 && (sc->buf[t->start + 1] | 0x20) == 'n'))) {
@@ -2907,7 +3074,9 @@ static bool can_start(const scan *sc, uint32_t i)
 int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
 {
     const ct_sentence *s = &blk->sents[sent];
-    scan sc = {blk->buf, blk->toks + s->tok_first, s->tok_count, s->tok_first, sent};
+    lex_cache cache;
+    memset(cache.tok, 0, sizeof cache.tok);
+    scan sc = {blk->buf, blk->toks + s->tok_first, s->tok_count, s->tok_first, sent, &cache};
     uint32_t i = 0;
     while (i < sc.n) {
         if (!can_start(&sc, i)) {

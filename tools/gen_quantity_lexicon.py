@@ -32,7 +32,8 @@ add("L_VAGUE", 0, [("dozens", 12), ("hundreds", 100), ("thousands", 1e3), ("mill
 fr = [("half", 2), ("halves", 2), ("third", 3), ("thirds", 3), ("quarter", 4), ("quarters", 4),
       ("fourth", 4), ("fourths", 4), ("fifth", 5), ("fifths", 5), ("sixth", 6), ("sixths", 6),
       ("seventh", 7), ("sevenths", 7), ("eighth", 8), ("eighths", 8), ("ninth", 9), ("ninths", 9),
-      ("tenth", 10), ("tenths", 10), ("twentieth", 20), ("hundredth", 100), ("hundredths", 100),
+      ("tenth", 10), ("tenths", 10), ("twentieth", 20), ("twentieths", 20), ("thirtieth", 30),
+      ("thirtieths", 30), ("fortieth", 40), ("fiftieth", 50), ("hundredth", 100), ("hundredths", 100),
       ("thousandth", 1000), ("thousandths", 1000),
       ("millionth", 1e6), ("millionths", 1e6), ("billionth", 1e9), ("billionths", 1e9),
       ("trillionth", 1e12), ("trillionths", 1e12)]
@@ -106,7 +107,7 @@ hectares sq square cubic degree degrees mph kph knots megabit megabits kilobit k
 gigabits bit bits byte bytes kilobyte kilobytes megabyte megabytes gigabyte gigabytes terabyte
 terabytes kb mb gb tb mbps kbps gbps ghz mhz khz hz watt watts kilowatt kilowatts megawatt
 megawatts gigawatt gigawatts kw mw gw kwh mwh gwh volt volts calorie calories pixel pixels
-megapixel megapixels celsius fahrenheit storeys storey floors""".split()
+megapixel megapixels celsius fahrenheit storeys storey floors pound pounds""".split()
 add("L_DIM", 0, [(w, 1) for w in dims])
 months = [("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
           ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
@@ -221,7 +222,14 @@ for last, items in groups.items():
 assert len(QUAL_ROWS) < 256
 
 # words after a number that are not the thing it counts ("5 to", "two of", "3 were")
-stop = """a a.m. about according after again against ago ahead all also am among an and apiece are as at away back be because been before behind between both but by can could did do does down each earlier either every fold for from had has have he her here his i if in into is it its just later least less may might minus more most my neither no not o'clock off on only onwards or our out over p.m. per percent plus pm point points said says she should since so than that the their then there they this through times to under until up versus via vs was we were when where which while who will with would yet you your""".split()
+stop = """a a.m. about according after again against ago ahead all alone also altogether am among
+an and apiece are as at away back be because been before behind between both but by can
+combined could did do does down each earlier either every fold for from had has have he
+her here his i if in into is it its just later least less may might minus more most my
+neither no not o'clock off on only onwards or our out over overall p.m. per percent plus
+pm point points respectively said says she should since so than that the their then
+there they this through times to together total under until up versus via vs was we were
+when where which while who will with would yet you your""".split()
 add("L_STOP", 0, [(w, 1) for w in stop])
 
 # classes of the words that can start a quantity (can_start() in quantity.c)
