@@ -404,14 +404,24 @@ static int relate_claim(ingest_job *job, size_t i)
             ct__db_col_claim(cur, 0, &other);
             note_doc(job, other.doc_id);
             const char *okey = ct__db_col_text(cur, CT_DB_CLAIM_NCOLS);
-            if (job->origin_keys[i][0] && okey && strcmp(okey, job->origin_keys[i]) == 0 &&
-                other.origin_id && (!job->origin_hints[i] || other.id < first_report) &&
-                overlap(&iv, &other)) {
+            bool same_origin = job->origin_keys[i][0] && okey &&
+                               strcmp(okey, job->origin_keys[i]) == 0 && overlap(&iv, &other);
+            if (same_origin && other.origin_id &&
+                (!job->origin_hints[i] || other.id < first_report)) {
                 job->origin_hints[i] = other.origin_id;
                 first_report = other.id;
             }
             found_rel r = {.a = other.id, .b = me.id};
             r.type = ct__compare_claims(&other, &me, &r.score, r.reason, sizeof r.reason);
+            if (r.type == CT_REL_NONE && same_origin && nonempty(me.entity)) {
+                /* one speaker giving compatible values for one entity and measure is one
+                 * claim repeated, however differently the outlets word its subject */
+                r.type = CT_REL_CORROBORATES;
+                r.score = 0.5;
+                snprintf(r.reason, sizeof r.reason,
+                         "both trace to %s, with values that fit, about %s",
+                         other.speaker ? other.speaker : me.speaker, me.entity);
+            }
             if (r.type == CT_REL_NONE)
                 continue;
             if (CT_GROW(job->rels, job->rels_cap, job->nrels + 1)) {

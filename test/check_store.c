@@ -824,12 +824,25 @@ START_TEST(one_speaker_one_value_is_one_origin)
     ck_assert_int_eq(ct_claim_id(ct_origin_first(o)), 1);
     ck_assert_int_eq(ct_origin_report_count(o), 2);
     ct_origin_iter_free(oi);
+    /* and the reports corroborate each other on that ground */
+    ct_relation_iter *ri = NULL;
+    const ct_relation *r;
+    ck_assert_int_eq(ct_relation_iter_new(&ri, st, 2, CT_RELATION_ANY), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_next(&r, ri), CT_OK);
+    ck_assert_int_eq(ct_relation_kind(r), CT_RELATION_CORROBORATES);
+    ck_assert_str_eq(ct_relation_reason(r),
+                     "both trace to DeepSeek, with values that fit, about DeepSeek");
+    ck_assert_int_eq(ct_relation_iter_next(&r, ri), CT_ITEROVER);
+    ct_relation_iter_free(ri);
     /* a value that does not fit is another claim of the same speaker */
     ck_assert_int_eq(ct_origin_iter_new(&oi, st, 3, 0), CT_OK);
     ck_assert_int_eq(ct_origin_iter_next(&o, oi), CT_OK);
     ck_assert_int_eq(ct_claim_id(ct_origin_first(o)), 3);
     ck_assert_int_eq(ct_origin_report_count(o), 1);
     ct_origin_iter_free(oi);
+    ck_assert_int_eq(ct_relation_iter_new(&ri, st, 3, CT_RELATION_ANY), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_next(&r, ri), CT_ITEROVER);
+    ct_relation_iter_free(ri);
     ct_store_close(st);
 }
 END_TEST
