@@ -381,6 +381,16 @@ static bool overlap(const ct_interval *a, const ct_claim *c)
     return hi > lo;
 }
 
+/* A value unlikely to be shared by chance between two statements of one speaker about one
+ * entity: an amount of money, or a count in the hundreds or more. Small numbers,
+ * percentages and durations recur too often to tie claims by value alone. */
+static bool distinctive(const ct_claim *c, const ct_interval *iv)
+{
+    if (c->kind == CT_KIND_MONEY)
+        return true;
+    return c->kind == CT_KIND_COUNT && iv->has_lo && iv->lo >= 100;
+}
+
 /* Compare one new claim with the stored claims nearest to it in value under its match
  * key, on both sides; remember what relates. */
 static int relate_claim(ingest_job *job, size_t i)
@@ -413,7 +423,8 @@ static int relate_claim(ingest_job *job, size_t i)
             }
             found_rel r = {.a = other.id, .b = me.id};
             r.type = ct__compare_claims(&other, &me, &r.score, r.reason, sizeof r.reason);
-            if (r.type == CT_REL_NONE && same_origin && nonempty(me.entity)) {
+            if (r.type == CT_REL_NONE && same_origin && nonempty(me.entity) &&
+                distinctive(&me, &iv)) {
                 /* one speaker giving compatible values for one entity and measure is one
                  * claim repeated, however differently the outlets word its subject */
                 r.type = CT_REL_CORROBORATES;
