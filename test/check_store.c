@@ -1026,6 +1026,56 @@ START_TEST(iterators_outliving_the_store)
 }
 END_TEST
 
+/* The seed articles end to end: four outlets report DeepSeek's "$6 million", one of them
+ * (003) a rewrite of another (002): four reports, one origin, three independent. */
+START_TEST(seed_articles_provenance)
+{
+    static const char *const files[] = {"000_94a212f3ee19131d.txt", "001_bd6d019c7dd83926.txt",
+                                        "002_280b931fd4fb2bfb.txt", "003_c40be52adcb961de.txt"};
+    ct_store *st = open_ok(":memory:");
+    int64_t ids[4];
+    for (int i = 0; i < 4; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/data/samples/%s", CT_SOURCE_DIR, files[i]);
+        size_t len = 0;
+        char *text = tu_read_file(path, &len);
+        ct_ingest_meta meta = CT_INGEST_META_INIT;
+        meta.file = files[i];
+        int was_new = 0;
+        ck_assert_msg(ct_store_ingest(st, text, len, &meta, 0, &ids[i], &was_new) == CT_OK, "%s",
+                      ct_errmsg());
+        ck_assert_int_eq(was_new, 1);
+        free(text);
+    }
+    ct_document *d = NULL;
+    ck_assert_int_eq(ct_store_document(&d, st, ids[3]), CT_OK);
+    ck_assert_int_eq(ct_document_derived_from(d), ids[2]);
+    ct_document_free(d);
+    for (int i = 0; i < 3; i++) {
+        ck_assert_int_eq(ct_store_document(&d, st, ids[i]), CT_OK);
+        ck_assert_int_eq(ct_document_derived_from(d), 0);
+        ct_document_free(d);
+    }
+    ct_origin_iter *oi = NULL;
+    const ct_origin *o;
+    int found = 0;
+    ck_assert_int_eq(ct_origin_iter_new(&oi, st, 0, CT_ORIGIN_REPEATED), CT_OK);
+    while (ct_origin_iter_next(&o, oi) == CT_OK) {
+        if (!strstr(ct_claim_text(ct_origin_first(o)), "$6 million"))
+            continue;
+        found++;
+        ck_assert_str_eq(ct_origin_label(o), "DeepSeek");
+        ck_assert_int_eq(ct_origin_report_count(o), 4);
+        ck_assert_int_eq(ct_origin_document_count(o), 4);
+        ck_assert_int_eq(ct_origin_independent_count(o), 3);
+        ck_assert_str_eq(ct_claim_file(ct_origin_first(o)), files[0]);
+    }
+    ct_origin_iter_free(oi);
+    ck_assert_int_eq(found, 1);
+    ct_store_close(st);
+}
+END_TEST
+
 /* ---- allocation failures ------------------------------------------------------------- */
 
 static long allocs_left;
@@ -1114,6 +1164,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, derived_documents);
     tcase_add_test(tc, one_speaker_one_value_is_one_origin);
     tcase_add_test(tc, iterators_outliving_the_store);
+    tcase_add_test(tc, seed_articles_provenance);
     suite_add_tcase(s, tc);
     tc = tcase_create("alloc");
     tcase_add_test(tc, allocation_failures);
