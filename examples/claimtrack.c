@@ -594,6 +594,7 @@ static void ingest_jsonl(ingest_state *is, const char *path, char *buf, size_t l
             ct_ingest_meta m = is->meta;
             char name[4096];
             snprintf(name, sizeof name, "%s:%zu", path, line_no);
+            m.file = name; /* unless the record names its own file */
             int64_t id = 0;
             int was_new = 0;
             if (ct_store_ingest_record(is->st, p, n, line_no, &m, extract_flags(is->opt), &id,
@@ -661,7 +662,6 @@ static int cmd_ingest(options *opt)
         free(pos);
         return usage_rc;
     }
-    is.verbose |= !opt->json && isatty(fileno(stdout));
     pathlist pl = {0};
     int status = 0;
     for (int i = 0; i < npos; i++) {
@@ -677,7 +677,9 @@ static int cmd_ingest(options *opt)
         pathlist_dispose(&pl);
         return 1;
     }
-    progress pr = {.show = isatty(fileno(stderr)) != 0, .total = pl.n, .start = now_seconds()};
+    /* per-file lines (--verbose) already show the progress */
+    progress pr = {.show = !is.verbose && isatty(fileno(stderr)) != 0, .total = pl.n,
+                   .start = now_seconds()};
     for (size_t i = 0; i < pl.n; i++) {
         ingest_one(&is, pl.items[i]);
         progress_step(&pr, i + 1);
@@ -992,11 +994,29 @@ static int cmd_show(options *opt)
         ct_origin_iter *oi = NULL;
         const ct_origin *o = NULL;
         rc = ct_origin_iter_new(&oi, st, id, 0);
+        int64_t origin_reports = 0;
         if (rc == CT_OK && (rc = ct_origin_iter_next(&o, oi)) == CT_OK) {
             printf("  ");
             print_origin(o);
+            origin_reports = ct_origin_report_count(o);
         }
         ct_origin_iter_free(oi);
+        if (origin_reports > 1 && status == 0) {
+            /* every report of the same origin, related by the comparison or not */
+            ct_claim_filter of = CT_CLAIM_FILTER_INIT;
+            of.origin_id = ct_claim_origin_id(c);
+            ct_claim_iter *oc = NULL;
+            const ct_claim *other;
+            int orc = ct_claim_iter_new(&oc, st, &of);
+            printf("  reports of this origin:\n");
+            while (orc == CT_OK && (orc = ct_claim_iter_next(&other, oc)) == CT_OK) {
+                printf("    ");
+                print_claim_line(other);
+            }
+            ct_claim_iter_free(oc);
+            if (orc != CT_ITEROVER)
+                status = report_error();
+        }
         if (rc != CT_OK && rc != CT_ITEROVER)
             status = report_error();
         ct_relation_iter *ri = NULL;

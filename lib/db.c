@@ -84,6 +84,7 @@ enum {
     S_CAND_ABOVE,
     S_CAND_BELOW,
     S_OLDER_RELATIONS,
+    S_CLAIM_RELATIONS, /* prepared on first use from ct__db_relations' text */
     S_BEGIN,
     S_COMMIT,
     S_ROLLBACK,
@@ -127,12 +128,12 @@ static const char *const sql_text[S_COUNT_] = {
     [S_DOC_SET_SIG] = "UPDATE documents SET sig = ?2 WHERE id = ?1",
     [S_DOC_ORIGINAL] = "SELECT original_id FROM derivations WHERE doc_id = ?1",
     [S_DOC_SIG] = "SELECT sig, published FROM documents WHERE id = ?1",
-    [S_CAND_ABOVE] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.speaker_id FROM claims c"
+    [S_CAND_ABOVE] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.origin_key FROM claims c"
                      " JOIN documents d ON d.id = c.doc_id"
                      " LEFT JOIN speakers s ON s.id = c.speaker_id"
                      " WHERE c.match_key = ?1 AND c.mid >= ?2 AND c.doc_id <> ?3"
                      " ORDER BY c.mid LIMIT ?4",
-    [S_CAND_BELOW] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.speaker_id FROM claims c"
+    [S_CAND_BELOW] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.origin_key FROM claims c"
                      " JOIN documents d ON d.id = c.doc_id"
                      " LEFT JOIN speakers s ON s.id = c.speaker_id"
                      " WHERE c.match_key = ?1 AND c.mid < ?2 AND c.doc_id <> ?3"
@@ -148,12 +149,14 @@ static const char *const sql_text[S_COUNT_] = {
 struct ct_db {
     sqlite3 *h;
     sqlite3_stmt *stmt[S_COUNT_];
+    ct_db_cursor *borrower[S_COUNT_]; /* the cursor reading a cached statement, if any */
 };
 
 struct ct_db_cursor {
     ct_db *db;
     sqlite3_stmt *stmt;
     bool owned; /* finalise on free; else a cached statement to reset */
+    int slot;   /* the cached statement it borrows (-1: none) */
 };
 
 /* ---- errors ----------------------------------------------------------------------- */
@@ -273,7 +276,7 @@ static int use_wal(ct_db *db, const char *path)
     return wal ? CT_OK : exec(db, "PRAGMA journal_mode = WAL", path);
 }
 
-int ct__db_open(ct_db **out, const char *path, unsigned flags, int *upgraded_from)
+static int open_once(ct_db **out, const char *path, unsigned flags, int *upgraded_from)
 {
     *out = NULL;
     *upgraded_from = 0;
@@ -313,11 +316,18 @@ int ct__db_open(ct_db **out, const char *path, unsigned flags, int *upgraded_fro
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_busy_handler(db->h, busy_wait, NULL);
     int version = 0;
-    if ((ret = get_version(db, &version)) != CT_OK)
+    if ((ret = get_version(db, &version)) != CT_OK) {
+        if (ret == CT_ECORRUPT)
+            ret = ct__error(CT_ECORRUPT, "%s: not a claimtrack store (not an SQLite database)",
+                            path);
         goto fail;
+    }
     if (!memory && !(flags & CT_OPEN_READONLY) && (ret = use_wal(db, path)) != CT_OK)
         goto fail;
-    if ((ret = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", path)) != CT_OK)
+    /* a bigger cache and fewer checkpoints (each one syncs): ingest writes many pages */
+    if ((ret = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                        " PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4000",
+                    path)) != CT_OK)
         goto fail;
     if (flags & CT_OPEN_READONLY) {
         if (version != CT_STORE_SCHEMA_VERSION) {
@@ -339,12 +349,31 @@ fail:
     return ret;
 }
 
+int ct__db_open(ct_db **out, const char *path, unsigned flags, int *upgraded_from)
+{
+    /* Two processes opening a new file at once can meet in the journal-mode switch or the
+     * schema creation, where SQLite answers "busy" at once rather than wait (waiting
+     * could deadlock). Let go of everything and try again, up to the busy timeout. */
+    int rc;
+    for (int tries = 0;; tries++) {
+        rc = open_once(out, path, flags, upgraded_from);
+        if (rc != CT_EBUSY || tries * 10 >= BUSY_TIMEOUT_MS)
+            return rc;
+        sqlite3_sleep(10);
+    }
+}
+
 void ct__db_close(ct_db *db)
 {
     if (!db)
         return;
-    for (int i = 0; i < S_COUNT_; i++)
+    for (int i = 0; i < S_COUNT_; i++) {
+        if (db->borrower[i]) { /* an iterator not freed yet: let it fail safely */
+            db->borrower[i]->stmt = NULL;
+            db->borrower[i]->db = NULL;
+        }
         sqlite3_finalize(db->stmt[i]);
+    }
     /* close_v2: an iterator freed later still finalises its statement safely */
     sqlite3_close_v2(db->h);
     ct__free(db);
@@ -664,6 +693,7 @@ static int cursor_new(ct_db_cursor **out, ct_db *db, sqlite3_stmt *st, bool owne
     cur->db = db;
     cur->stmt = st;
     cur->owned = owned;
+    cur->slot = -1;
     *out = cur;
     return CT_OK;
 }
@@ -687,6 +717,8 @@ static int cursor_sql(ct_db_cursor **out, ct_db *db, const char *sql, sqlite3_st
 
 int ct__db_cursor_next(ct_db_cursor *cur)
 {
+    if (!cur->stmt)
+        return ct__error(CT_EINVAL, "the store was closed before this iterator");
     int rc = sqlite3_step(cur->stmt);
     if (rc == SQLITE_ROW)
         return CT_OK;
@@ -701,8 +733,10 @@ void ct__db_cursor_free(ct_db_cursor *cur)
         return;
     if (cur->owned)
         sqlite3_finalize(cur->stmt);
-    else
+    else if (cur->stmt) /* NULL once the store was closed under it */
         sqlite3_reset(cur->stmt);
+    if (cur->slot >= 0 && cur->db)
+        cur->db->borrower[cur->slot] = NULL;
     ct__free(cur);
 }
 
@@ -888,6 +922,30 @@ int ct__db_claims(ct_db_cursor **out, ct_db *db, const ct_claim_filter *f)
     return CT_OK;
 }
 
+/* A cursor over the cached statement `slot` (prepared from sql the first time), or over a
+ * statement of its own while another cursor is reading the cached one. */
+static int cursor_borrow(ct_db_cursor **out, ct_db *db, int slot, const char *sql,
+                         sqlite3_stmt **st)
+{
+    if (db->borrower[slot])
+        return cursor_sql(out, db, sql, st);
+    if (!db->stmt[slot]) {
+        int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->stmt[slot],
+                                    NULL);
+        if (rc != SQLITE_OK)
+            return fail(db, rc, "preparing a query");
+    }
+    sqlite3_reset(db->stmt[slot]);
+    sqlite3_clear_bindings(db->stmt[slot]);
+    *st = db->stmt[slot];
+    int rc = cursor_new(out, db, *st, false);
+    if (rc == CT_OK) {
+        (*out)->slot = slot;
+        db->borrower[slot] = *out;
+    }
+    return rc;
+}
+
 int ct__db_relations(ct_db_cursor **out, ct_db *db, int64_t claim_id, int type)
 {
     /* x is the claim asked about (or the older one); both rows of a pair come out once */
@@ -906,7 +964,9 @@ int ct__db_relations(ct_db_cursor **out, ct_db *db, int64_t claim_id, int type)
     char sql[4096];
     snprintf(sql, sizeof sql, base, from);
     sqlite3_stmt *st = NULL;
-    int rc = cursor_sql(out, db, sql, &st);
+    /* one claim's relations is what a user waits on: keep that statement prepared */
+    int rc = claim_id ? cursor_borrow(out, db, S_CLAIM_RELATIONS, sql, &st)
+                      : cursor_sql(out, db, sql, &st);
     if (rc == CT_OK) {
         sqlite3_bind_int64(st, 1, claim_id);
         sqlite3_bind_int(st, 2, type);
