@@ -3,7 +3,7 @@
 #   fuzz/make_corpus.sh OUT_DIR [N]
 # OUT_DIR gets the samples (data/samples), the seed articles (../shared/seeds), the saved
 # crashers (test/regress) and N (default 300) articles from ../shared/corpus, each cut to
-# 16 KB so that one run stays fast. Files are named by content hash: reruns add nothing twice.
+# 4 KB so that one run stays fast. Files are named by content hash: reruns add nothing twice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:?usage: fuzz/make_corpus.sh OUT_DIR [N]}
@@ -12,8 +12,8 @@ mkdir -p "$out"
 
 add() { # add FILE: copy its first 16 KB under its hash
   local h
-  h=$(head -c 16384 "$1" | sha1sum | cut -c1-16)
-  [ -e "$out/$h" ] || head -c 16384 "$1" > "$out/$h"
+  h=$(head -c 4096 "$1" | sha1sum | cut -c1-16)
+  [ -e "$out/$h" ] || head -c 4096 "$1" > "$out/$h"
 }
 
 for f in data/samples/*.txt ../shared/seeds/*.txt test/regress/*; do

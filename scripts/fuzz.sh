@@ -34,7 +34,7 @@ for h in "${harnesses[@]}"; do
   set +e
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "build-fuzz/fuzz/$h" "$corpus" "${dict[@]}" -max_total_time="$seconds" -max_len=65536 \
+    "build-fuzz/fuzz/$h" "$corpus" "${dict[@]}" -max_total_time="$seconds" -max_len=8192 \
       -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$artifacts/" >"$log" 2>&1
   rc=$?
