@@ -88,11 +88,17 @@ static int cmd_help(options *opt)
 
 /* ---- output safety ---------------------------------------------------------------- */
 
-/* Print s with control characters (terminal escapes among them) shown as '?'. */
+/* Print s with control characters (terminal escapes among them) shown as '?': C0, DEL,
+ * and the C1 controls U+0080-U+009F (U+009B is a CSI to some terminals). */
 static void put_safe(FILE *f, const char *s)
 {
     for (; s && *s; s++) {
         unsigned char c = (unsigned char)*s;
+        if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F) {
+            fputc('?', f);
+            s++;
+            continue;
+        }
         fputc(c < 0x20 || c == 0x7F ? '?' : c, f);
     }
 }

@@ -34,7 +34,8 @@ static json_t *number_or_null(bool has, double v) { return has ? json_real(v) : 
 /* Whole numbers print as integers (6000000, not 6000000.0), as the contract shows. */
 static json_t *value_number(bool has, double v)
 {
-    if (has && v == (double)(json_int_t)v && v > -9e15 && v < 9e15)
+    /* range first: converting a double beyond json_int_t is undefined behaviour */
+    if (has && v > -9e15 && v < 9e15 && v == (double)(json_int_t)v)
         return json_integer((json_int_t)v);
     return number_or_null(has, v);
 }

@@ -2,7 +2,8 @@
 """Run the data-driven CLI cases: each test/cli/<case>/ holds `args` (one argument per
 line; @CASE@ is replaced by the case's folder, @SAMPLES@ by data/samples), optional
 `stdin`, the expected `status` (default 0), and optional `stdout` (exact) or
-`stdout_contains` / `stderr_contains` (one required line each). Standard library only."""
+`stdout_contains` / `stderr_contains` (one required line each), or `stdout_lacks` /
+`stderr_lacks` (one forbidden line each, e.g. a raw terminal escape). Standard library only."""
 import argparse
 import os
 import subprocess
@@ -43,6 +44,10 @@ def main():
             for line in (read(fn) or "").splitlines():
                 if line and line not in text:
                     problems.append(f"{fn[:6]} lacks {line!r}; got:\n{text[:2000]}")
+        for fn, text in (("stdout_lacks", out), ("stderr_lacks", err)):
+            for line in (read(fn) or "").splitlines():
+                if line and line in text:
+                    problems.append(f"{fn[:6]} holds {line!r}; got:\n{text[:2000]!r}")
         if problems:
             failed += 1
             print(f"FAIL {name}: " + "\n  ".join(problems))
