@@ -248,8 +248,7 @@ class Store:
         :class:`Relation`: all of them, or only those of ``claim`` (a Claim from this store
         or its id), which is then their ``a``; ``type`` is "corroborates" or
         "contradicts"."""
-        claim_id = 0 if claim is None else _id(claim.id if isinstance(claim, Claim)
-                                                else claim, "claim")
+        claim_id = _claim_id(claim)
         self._open()
         L = lib()
         code = 0
@@ -266,8 +265,7 @@ class Store:
         """Origins, as a generator of :class:`Origin`: groups of claims in different
         documents that trace back to one speaker. ``claim`` limits it to that claim's
         origin; ``repeated=True`` keeps only origins reported by more than one document."""
-        claim_id = 0 if claim is None else _id(claim.id if isinstance(claim, Claim)
-                                                else claim, "claim")
+        claim_id = _claim_id(claim)
         self._open()
         L = lib()
         return self._rows(L.ct_origin_iter_new, (claim_id, 1 if repeated else 0),
@@ -321,6 +319,18 @@ class Store:
             return out
         finally:
             L.ct_check_free(chk)
+
+
+def _claim_id(claim):
+    """0 for None, else the id of a stored Claim or an id as given."""
+    if claim is None:
+        return 0
+    if isinstance(claim, Claim):
+        if claim.id is None:
+            raise ClaimtrackError(CT_EINVAL, "the claim %r has no id: it was not read from a "
+                                  "store" % claim.text)
+        return claim.id
+    return _id(claim, "claim")
 
 
 def _id(value, what):

@@ -410,6 +410,11 @@ class ValueObjectTest(unittest.TestCase):
         quote = claimtrack.Quote._from_json({"span": [5, 9], "text": "x" * 80,
                                              "speaker": None})
         self.assertEqual(repr(quote), "Quote('%s...', speaker=None, span=(5, 9))" % ("x" * 57))
+        o = claimtrack.Origin(3, "DeepSeek", claimtrack.Claim._from_json(self.CONTRACT), 4, 4, 3)
+        self.assertEqual(repr(o), "Origin('DeepSeek', 4 reports in 4 documents (3 independent), "
+                                  "first='less than $6 million')")
+        o = claimtrack.Origin(3, "SemiAnalysis", o.first, 1, 1, 1)
+        self.assertIn("1 report in 1 document ", repr(o))
 
     def test_fast_construction_matches_the_constructor(self):
         import dataclasses
@@ -614,6 +619,31 @@ class StoreTest(unittest.TestCase):
             self.assertEqual(m.a.span, ch.claim.span)
             self.assertIsNotNone(m.b.id)
         self.assertEqual(self.store.check(""), [])
+        self.assertIn("1 match" if len(ch.matches) == 1 else "%d matches" % len(ch.matches),
+                      repr(ch))
+
+    def test_check_gives_the_verdict_a_reader_expects(self):
+        """Four articles report DeepSeek's training cost as under $6 million."""
+        agree = self.store.check("DeepSeek said that it spent less than $6 million on "
+                                 "official training for its model.")
+        self.assertEqual([c.verdict for c in agree], ["corroborated"])
+        self.assertTrue(all(m.type == "corroborates" for m in agree[0].matches))
+        self.assertGreaterEqual(len({m.b.document for m in agree[0].matches}), 2)
+        disagree = self.store.check("DeepSeek said that it spent $60 million on official "
+                                    "training for its model.")
+        self.assertEqual([c.verdict for c in disagree], ["contradicted"])
+
+    def test_sources(self):
+        sources = list(self.store.sources())
+        docs = list(self.store.documents())
+        self.assertEqual(sorted(s.name for s in sources),
+                         sorted({d.source for d in docs if d.source}))
+        for s in sources:
+            self.assertEqual(s.documents, sum(1 for d in docs if d.source == s.name))
+            self.assertEqual(s.claims, sum(d.claims for d in docs if d.source == s.name))
+            self.assertEqual(list(self.store.claims(source=s.name.upper())),
+                             [c for c in self.store.claims()
+                              if c.document in {d.id for d in docs if d.source == s.name}])
 
     def test_errors(self):
         with self.assertRaises(ClaimtrackError) as cm:
@@ -643,6 +673,19 @@ class StoreTest(unittest.TestCase):
                 store.document(424242)
             self.assertEqual(cm.exception.name, "ENOTFOUND")
             self.assertEqual(list(store.documents()), [])
+            with self.assertRaises(TypeError):
+                store.ingest(42)
+            with self.assertRaises(TypeError):
+                store.ingest("x", source=3)
+            with self.assertRaises(ClaimtrackError) as cm:
+                store.relations(claim=0)
+            self.assertEqual(cm.exception.name, "EINVAL")
+            with self.assertRaises(ClaimtrackError) as cm:
+                store.origins(claimtrack.extract("DeepSeek spent $5 million, it said.")[0])
+            self.assertIn("not read from a store", str(cm.exception))
+            self.assertEqual(list(store.relations(claim=10 ** 9)), [])
+        with self.assertRaises(TypeError):
+            claimtrack.Store(None)
 
     def test_closed_store(self):
         store = claimtrack.Store()
