@@ -992,11 +992,29 @@ static int cmd_show(options *opt)
         ct_origin_iter *oi = NULL;
         const ct_origin *o = NULL;
         rc = ct_origin_iter_new(&oi, st, id, 0);
+        int64_t origin_reports = 0;
         if (rc == CT_OK && (rc = ct_origin_iter_next(&o, oi)) == CT_OK) {
             printf("  ");
             print_origin(o);
+            origin_reports = ct_origin_report_count(o);
         }
         ct_origin_iter_free(oi);
+        if (origin_reports > 1 && status == 0) {
+            /* every report of the same origin, related by the comparison or not */
+            ct_claim_filter of = CT_CLAIM_FILTER_INIT;
+            of.origin_id = ct_claim_origin_id(c);
+            ct_claim_iter *oc = NULL;
+            const ct_claim *other;
+            int orc = ct_claim_iter_new(&oc, st, &of);
+            printf("  reports of this origin:\n");
+            while (orc == CT_OK && (orc = ct_claim_iter_next(&other, oc)) == CT_OK) {
+                printf("    ");
+                print_claim_line(other);
+            }
+            ct_claim_iter_free(oc);
+            if (orc != CT_ITEROVER)
+                status = report_error();
+        }
         if (rc != CT_OK && rc != CT_ITEROVER)
             status = report_error();
         ct_relation_iter *ri = NULL;

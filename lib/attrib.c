@@ -38,324 +38,470 @@ enum {
 
 typedef struct {
     const char *w;
-    unsigned f;
+    uint8_t len;
+    uint32_t f;
 } word;
 
-/* Sorted by w (strcmp order): looked up with bsearch, read-only, thread-safe. */
-static const word words[] = {
-    {"a", W_DET | W_STOP},
-    {"about", W_STOP},
-    {"according", W_CUE},
-    {"acknowledged", W_CUE | W_CUE_INV},
-    {"acknowledges", W_CUE},
-    {"added", W_CUE | W_CUE_INV},
-    {"adding", W_CUE | W_ING},
-    {"adds", W_CUE | W_CUE_INV},
-    {"administration", W_ORGWORD},
-    {"admitted", W_CUE},
-    {"adviser", W_ROLE},
-    {"advisers", W_GROUP},
-    {"advisor", W_ROLE},
-    {"after", W_STOP},
-    {"agency", W_ORGWORD},
-    {"aide", W_ROLE},
-    {"aides", W_GROUP},
-    {"all", W_STOP},
-    {"allegedly", W_HEDGE},
-    {"alleges", W_CUE},
-    {"also", W_SKIP},
-    {"an", W_DET | W_STOP},
-    {"analysis", W_DOC | W_OWNED},
-    {"analyst", W_ROLE},
-    {"analysts", W_GROUP},
-    {"and", W_STOP},
-    {"announced", W_CUE | W_CUE_INV},
-    {"announcement", W_DOC | W_OWNED},
-    {"announces", W_CUE},
-    {"announcing", W_CUE | W_ING},
-    {"are", W_STOP},
-    {"argued", W_CUE | W_CUE_INV},
-    {"argues", W_CUE | W_CUE_INV},
-    {"arguing", W_CUE | W_ING},
-    {"as", W_STOP},
-    {"asserted", W_CUE},
-    {"asserts", W_CUE},
-    {"assessment", W_DOC | W_OWNED},
-    {"at", W_STOP},
-    {"attorney", W_ROLE},
-    {"bank", W_ORGWORD},
-    {"be", W_STOP},
-    {"because", W_STOP},
-    {"been", W_STOP},
-    {"believe", W_CUE | W_CUE_WEAK},
-    {"believed", W_HEDGE},
-    {"believes", W_CUE | W_CUE_WEAK},
-    {"bill", W_DOC},
-    {"board", W_ORGWORD},
-    {"book", W_DOC},
-    {"budget", W_DOC},
-    {"but", W_STOP},
-    {"by", W_STOP},
-    {"campaign", W_ORGWORD},
-    {"candidate", W_ROLE},
-    {"ceo", W_ROLE},
-    {"chairman", W_ROLE},
-    {"chief", W_ROLE},
-    {"claim", W_CUE | W_DOC | W_OWNED},
-    {"claimed", W_CUE | W_CUE_INV},
-    {"claiming", W_CUE | W_ING},
-    {"claims", W_CUE | W_OWNED},
-    {"co", W_ORGWORD},
-    {"commission", W_ORGWORD},
-    {"committee", W_ORGWORD},
-    {"companies", W_GROUP},
-    {"company", W_ORGWORD},
-    {"complaint", W_DOC},
-    {"concluded", W_CUE | W_CUE_WEAK},
-    {"conducted", W_SKIP2},
-    {"confirmed", W_CUE},
-    {"contends", W_CUE},
-    {"continued", W_SKIP},
-    {"corp", W_ORGWORD},
-    {"could", W_HEDGE | W_SKIP},
-    {"council", W_ORGWORD},
-    {"count", W_DOC},
-    {"countered", W_CUE | W_CUE_INV},
-    {"critics", W_GROUP},
-    {"data", W_DOC},
-    {"declared", W_CUE},
-    {"democrats", W_GROUP},
-    {"department", W_ORGWORD},
-    {"did", W_SKIP},
-    {"director", W_ROLE},
-    {"document", W_DOC},
-    {"documents", W_DOC},
-    {"economist", W_ROLE},
-    {"economists", W_GROUP},
-    {"email", W_DOC},
-    {"emails", W_DOC},
-    {"embassy", W_ORGWORD},
-    {"emphasized", W_CUE},
-    {"estimate", W_DOC | W_HEDGE | W_OWNED},
-    {"estimated", W_CUE | W_HEDGE},
-    {"estimates", W_CUE | W_HEDGE | W_OWNED},
-    {"estimating", W_CUE | W_ING},
-    {"executive", W_ROLE},
-    {"executives", W_GROUP},
-    {"expects", W_HEDGE},
-    {"experts", W_GROUP},
-    {"explained", W_CUE | W_CUE_INV},
-    {"explaining", W_CUE | W_ING},
-    {"explains", W_CUE | W_CUE_INV},
-    {"figures", W_DOC},
-    {"files", W_DOC},
-    {"filing", W_DOC},
-    {"filings", W_DOC},
-    {"find", W_CUE | W_CUE_WEAK},
-    {"finding", W_CUE | W_ING},
-    {"finds", W_CUE | W_CUE_WEAK},
-    {"firm", W_ORGWORD},
-    {"firms", W_GROUP},
-    {"for", W_STOP},
-    {"forecast", W_HEDGE},
-    {"forecasts", W_HEDGE},
-    {"found", W_CUE | W_CUE_WEAK},
-    {"founder", W_ROLE},
-    {"from", W_STOP},
-    {"go", W_SKIP},
-    {"goes", W_SKIP},
-    {"government", W_ORGWORD},
-    {"governor", W_ROLE},
-    {"group", W_ORGWORD},
-    {"had", W_SKIP},
-    {"has", W_SKIP},
-    {"have", W_SKIP},
-    {"he", W_PRON},
-    {"head", W_ROLE},
-    {"her", W_DET | W_PRON | W_STOP},
-    {"him", W_PRON | W_STOP},
-    {"his", W_DET | W_STOP},
-    {"how", W_STOP},
-    {"i", W_PRON},
-    {"if", W_STOP},
-    {"in", W_STOP},
-    {"inc", W_ORGWORD},
-    {"indicated", W_CUE},
-    {"indicates", W_CUE},
-    {"insisted", W_CUE | W_CUE_INV},
-    {"insists", W_CUE | W_CUE_INV},
-    {"institute", W_ORGWORD},
-    {"investors", W_GROUP},
-    {"is", W_STOP},
-    {"issued", W_SKIP2},
-    {"it", W_PRON},
-    {"its", W_DET | W_STOP},
-    {"lab", W_ORGWORD},
-    {"later", W_SKIP},
-    {"lawmakers", W_GROUP},
-    {"lawyer", W_ROLE},
-    {"leader", W_ROLE},
-    {"letter", W_DOC},
-    {"likely", W_HEDGE},
-    {"ltd", W_ORGWORD},
-    {"maintained", W_CUE},
-    {"may", W_HEDGE | W_SKIP},
-    {"me", W_PRON | W_STOP},
-    {"member", W_ROLE},
-    {"memo", W_DOC},
-    {"might", W_HEDGE | W_SKIP},
-    {"ministry", W_ORGWORD},
-    {"mr", W_TITLE},
-    {"mrs", W_TITLE},
-    {"ms", W_TITLE},
-    {"nominee", W_ROLE},
-    {"noted", W_CUE | W_CUE_INV},
-    {"notes", W_CUE | W_CUE_INV},
-    {"noting", W_CUE | W_ING},
-    {"observers", W_GROUP},
-    {"of", W_STOP},
-    {"office", W_ORGWORD},
-    {"official", W_ROLE},
-    {"officials", W_GROUP},
-    {"on", W_STOP},
-    {"once", W_SKIP},
-    {"or", W_STOP},
-    {"organization", W_ORGWORD},
-    {"our", W_DET | W_STOP},
-    {"paper", W_DOC | W_OWNED},
-    {"people", W_GROUP},
-    {"perhaps", W_HEDGE},
-    {"pointed", W_CUE},
-    {"poll", W_DOC},
-    {"polls", W_DOC},
-    {"possibly", W_HEDGE},
-    {"posted", W_CUE | W_CUE_INV},
-    {"predicted", W_CUE | W_CUE_INV | W_HEDGE},
-    {"predicts", W_CUE | W_HEDGE},
-    {"president", W_TITLE | W_ROLE},
-    {"previously", W_SKIP},
-    {"professor", W_ROLE},
-    {"projected", W_HEDGE},
-    {"projections", W_HEDGE},
-    {"publicly", W_SKIP},
-    {"published", W_SKIP2},
-    {"recalled", W_CUE | W_CUE_INV},
-    {"recently", W_SKIP},
-    {"records", W_DOC},
-    {"released", W_SKIP2},
-    {"remarked", W_CUE | W_CUE_INV},
-    {"repeatedly", W_SKIP},
-    {"replied", W_CUE | W_CUE_INV},
-    {"report", W_DOC | W_OWNED},
-    {"reported", W_CUE | W_CUE_INV},
-    {"reportedly", W_HEDGE | W_SKIP},
-    {"reporting", W_CUE | W_ING},
-    {"reports", W_CUE | W_DOC | W_OWNED},
-    {"republicans", W_GROUP},
-    {"researcher", W_ROLE},
-    {"researchers", W_GROUP},
-    {"residents", W_GROUP},
-    {"responded", W_CUE | W_CUE_INV},
-    {"results", W_DOC},
-    {"revealed", W_CUE},
-    {"reveals", W_CUE},
-    {"said", W_CUE | W_CUE_INV},
-    {"say", W_CUE},
-    {"saying", W_CUE | W_ING},
-    {"says", W_CUE | W_CUE_INV},
-    {"scientists", W_GROUP},
-    {"secretary", W_ROLE},
-    {"sen", W_TITLE},
-    {"senator", W_ROLE},
-    {"she", W_PRON},
-    {"should", W_SKIP},
-    {"show", W_CUE | W_CUE_WEAK},
-    {"showed", W_CUE | W_CUE_WEAK},
-    {"showing", W_CUE | W_ING},
-    {"shows", W_CUE | W_CUE_WEAK},
-    {"source", W_ROLE},
-    {"sources", W_GROUP},
-    {"spokesman", W_ROLE},
-    {"spokesmen", W_GROUP},
-    {"spokesperson", W_ROLE},
-    {"spokeswoman", W_ROLE},
-    {"startup", W_ORGWORD},
-    {"startups", W_GROUP},
-    {"stated", W_CUE | W_CUE_INV},
-    {"statement", W_DOC | W_OWNED},
-    {"states", W_CUE},
-    {"stating", W_CUE | W_ING},
-    {"strategist", W_ROLE},
-    {"stressed", W_CUE},
-    {"studies", W_DOC},
-    {"study", W_DOC | W_OWNED},
-    {"suggested", W_CUE | W_HEDGE},
-    {"suggests", W_CUE | W_HEDGE},
-    {"survey", W_DOC},
-    {"surveys", W_DOC},
-    {"tally", W_DOC},
-    {"testified", W_CUE},
-    {"that", W_STOP},
-    {"the", W_DET | W_STOP},
-    {"their", W_DET | W_STOP},
-    {"them", W_PRON | W_STOP},
-    {"they", W_PRON},
-    {"think", W_CUE | W_CUE_WEAK | W_HEDGE},
-    {"thinks", W_CUE | W_CUE_WEAK | W_HEDGE},
-    {"this", W_STOP},
-    {"those", W_STOP},
-    {"to", W_STOP},
-    {"told", W_CUE | W_RECIP},
-    {"transcript", W_DOC},
-    {"tweeted", W_CUE | W_CUE_INV},
-    {"university", W_ORGWORD},
-    {"us", W_PRON | W_STOP},
-    {"voters", W_GROUP},
-    {"warned", W_CUE | W_CUE_INV},
-    {"warning", W_CUE | W_ING},
-    {"was", W_STOP},
-    {"we", W_PRON},
-    {"went", W_SKIP},
-    {"were", W_STOP},
-    {"what", W_STOP},
-    {"when", W_STOP},
-    {"where", W_STOP},
-    {"which", W_STOP},
-    {"while", W_STOP},
-    {"who", W_PRON},
-    {"whom", W_STOP},
-    {"why", W_STOP},
-    {"will", W_SKIP},
-    {"with", W_STOP},
-    {"would", W_SKIP},
-    {"writes", W_CUE | W_CUE_INV},
-    {"written", W_SKIP2},
-    {"wrote", W_CUE | W_CUE_INV},
-    {"you", W_STOP},
+/* BEGIN GENERATED by tools/gen_attrib_words.py: do not edit by hand */
+#define WORD_SLOTS 1024u
+static const word word_slots[WORD_SLOTS] = {
+    [2] = {"suggests", 8, W_CUE | W_HEDGE},
+    [6] = {"rose", 4, CT_WS_COPULA},
+    [7] = {"co", 2, W_ORGWORD},
+    [8] = {"these", 5, CT_WS_DET | CT_WS_STOP},
+    [10] = {"above", 5, CT_WS_STOP},
+    [11] = {"announced", 9, W_CUE | W_CUE_INV},
+    [14] = {"confirmed", 9, W_CUE},
+    [16] = {"it", 2, CT_WS_STOP | W_PRON},
+    [17] = {"strategists", 11, W_GROUP},
+    [19] = {"february", 8, CT_WS_CALENDAR},
+    [20] = {"claims", 6, W_CUE | W_OWNED},
+    [21] = {"do", 2, CT_WS_STOP},
+    [22] = {"saturday", 8, CT_WS_CALENDAR},
+    [23] = {"so", 2, CT_WS_STOP},
+    [26] = {"professor", 9, W_ROLE},
+    [27] = {"noted", 5, W_CUE | W_CUE_INV},
+    [28] = {"than", 4, CT_WS_STOP},
+    [36] = {"stood", 5, CT_WS_COPULA},
+    [37] = {"pollsters", 9, W_GROUP},
+    [38] = {"firms", 5, W_GROUP},
+    [39] = {"scientists", 10, W_GROUP},
+    [40] = {"to", 2, CT_WS_STOP | W_STOP},
+    [42] = {"should", 6, CT_WS_STOP | W_SKIP},
+    [43] = {"those", 5, CT_WS_DET | CT_WS_STOP | W_STOP},
+    [46] = {"claimed", 7, W_CUE | W_CUE_INV},
+    [47] = {"assessment", 10, W_DOC | W_OWNED},
+    [48] = {"what", 4, CT_WS_STOP | W_STOP},
+    [49] = {"even", 4, CT_WS_STOP},
+    [50] = {"friday", 6, CT_WS_CALENDAR},
+    [51] = {"contends", 8, W_CUE},
+    [52] = {"aug", 3, CT_WS_CALENDAR},
+    [53] = {"filings", 7, W_DOC},
+    [54] = {"sources", 7, W_GROUP},
+    [55] = {"studies", 7, W_DOC},
+    [56] = {"poll", 4, W_DOC},
+    [62] = {"could", 5, CT_WS_STOP | W_HEDGE | W_SKIP},
+    [64] = {"spokesman", 9, W_ROLE},
+    [66] = {"agency", 6, W_ORGWORD},
+    [68] = {"totaled", 7, CT_WS_COPULA},
+    [71] = {"inc", 3, W_ORGWORD},
+    [73] = {"oct", 3, CT_WS_CALENDAR},
+    [77] = {"any", 3, CT_WS_STOP},
+    [78] = {"are", 3, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [86] = {"government", 10, W_ORGWORD},
+    [88] = {"economist", 9, W_ROLE},
+    [89] = {"investigators", 13, W_GROUP},
+    [90] = {"where", 5, CT_WS_STOP | W_STOP},
+    [92] = {"emails", 6, W_DOC},
+    [93] = {"letter", 6, W_DOC},
+    [96] = {"continued", 9, W_SKIP},
+    [100] = {"filing", 6, W_DOC},
+    [101] = {"june", 4, CT_WS_CALENDAR},
+    [103] = {"october", 7, CT_WS_CALENDAR},
+    [104] = {"of", 2, CT_WS_STOP | W_STOP},
+    [105] = {"officials", 9, W_GROUP},
+    [106] = {"their", 5, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
+    [107] = {"university", 10, W_ORGWORD},
+    [108] = {"stressed", 8, W_CUE},
+    [109] = {"hers", 4, CT_WS_STOP},
+    [111] = {"claim", 5, W_CUE | W_DOC | W_OWNED},
+    [113] = {"some", 4, CT_WS_STOP},
+    [117] = {"from", 4, CT_WS_STOP | W_STOP},
+    [118] = {"likely", 6, W_HEDGE},
+    [122] = {"through", 7, CT_WS_STOP},
+    [123] = {"tweeted", 7, W_CUE | W_CUE_INV},
+    [128] = {"be", 2, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [136] = {"budget", 6, W_DOC},
+    [138] = {"not", 3, CT_WS_STOP},
+    [139] = {"mar", 3, CT_WS_CALENDAR},
+    [141] = {"as", 2, CT_WS_STOP | W_STOP},
+    [142] = {"how", 3, CT_WS_STOP | W_STOP},
+    [144] = {"files", 5, W_DOC},
+    [148] = {"by", 2, CT_WS_STOP | W_STOP},
+    [152] = {"asserts", 7, W_CUE},
+    [156] = {"you", 3, CT_WS_STOP | W_STOP},
+    [169] = {"estimated", 9, CT_WS_STOP | W_CUE | W_HEDGE},
+    [170] = {"hit", 3, CT_WS_COPULA},
+    [171] = {"among", 5, CT_WS_STOP},
+    [172] = {"issued", 6, W_SKIP2},
+    [173] = {"records", 7, W_DOC},
+    [177] = {"expects", 7, W_HEDGE},
+    [180] = {"insisted", 8, W_CUE | W_CUE_INV},
+    [188] = {"company", 7, W_ORGWORD},
+    [190] = {"mr", 2, W_TITLE},
+    [192] = {"written", 7, W_SKIP2},
+    [196] = {"once", 4, CT_WS_STOP | W_SKIP},
+    [198] = {"posted", 6, W_CUE | W_CUE_INV},
+    [203] = {"his", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
+    [206] = {"while", 5, CT_WS_STOP | W_STOP},
+    [217] = {"sunday", 6, CT_WS_CALENDAR},
+    [226] = {"which", 5, CT_WS_STOP | W_STOP},
+    [228] = {"leader", 6, W_ROLE},
+    [232] = {"might", 5, CT_WS_STOP | W_HEDGE | W_SKIP},
+    [233] = {"pointed", 7, W_CUE},
+    [234] = {"remarked", 8, W_CUE | W_CUE_INV},
+    [235] = {"report", 6, W_DOC | W_OWNED},
+    [237] = {"aides", 5, W_GROUP},
+    [240] = {"march", 5, CT_WS_CALENDAR},
+    [241] = {"raises", 6, CT_WS_AMOUNT},
+    [242] = {"below", 5, CT_WS_STOP},
+    [248] = {"alleges", 7, W_CUE},
+    [249] = {"thinks", 6, W_CUE | W_CUE_WEAK | W_HEDGE},
+    [250] = {"arguing", 7, W_CUE | W_ING},
+    [251] = {"asserted", 8, W_CUE},
+    [252] = {"attorney", 8, W_ROLE},
+    [253] = {"earns", 5, CT_WS_AMOUNT},
+    [254] = {"spokesmen", 9, W_GROUP},
+    [255] = {"july", 4, CT_WS_CALENDAR},
+    [256] = {"they", 4, CT_WS_STOP | W_PRON},
+    [257] = {"believed", 8, W_HEDGE},
+    [258] = {"lawyer", 6, W_ROLE},
+    [261] = {"adds", 4, W_CUE | W_CUE_INV},
+    [262] = {"committee", 9, W_ORGWORD},
+    [268] = {"estimates", 9, W_CUE | W_HEDGE | W_OWNED},
+    [269] = {"explained", 9, W_CUE | W_CUE_INV},
+    [272] = {"tuesday", 7, CT_WS_CALENDAR},
+    [277] = {"down", 4, CT_WS_STOP},
+    [278] = {"statement", 9, W_DOC | W_OWNED},
+    [281] = {"invested", 8, CT_WS_AMOUNT},
+    [282] = {"when", 4, CT_WS_STOP | W_STOP},
+    [284] = {"said", 4, CT_WS_STOP | W_CUE | W_CUE_INV},
+    [286] = {"allegedly", 9, W_HEDGE},
+    [289] = {"director", 8, W_ROLE},
+    [292] = {"concluded", 9, W_CUE | W_CUE_WEAK},
+    [294] = {"finding", 7, W_CUE | W_ING},
+    [295] = {"survey", 6, W_DOC},
+    [296] = {"each", 4, CT_WS_STOP},
+    [298] = {"critics", 7, W_GROUP},
+    [300] = {"a", 1, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
+    [301] = {"were", 4, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [306] = {"most", 4, CT_WS_STOP},
+    [317] = {"tally", 5, W_DOC},
+    [318] = {"did", 3, CT_WS_STOP | W_SKIP},
+    [320] = {"spends", 6, CT_WS_AMOUNT},
+    [322] = {"jun", 3, CT_WS_CALENDAR},
+    [323] = {"memo", 4, W_DOC},
+    [324] = {"supporters", 10, W_GROUP},
+    [327] = {"department", 10, W_ORGWORD},
+    [328] = {"institute", 9, W_ORGWORD},
+    [329] = {"warned", 6, W_CUE | W_CUE_INV},
+    [331] = {"governor", 8, W_ROLE},
+    [332] = {"suggested", 9, W_CUE | W_HEDGE},
+    [333] = {"transcript", 10, W_DOC},
+    [335] = {"again", 5, CT_WS_STOP},
+    [336] = {"sep", 3, CT_WS_CALENDAR},
+    [337] = {"until", 5, CT_WS_STOP},
+    [339] = {"am", 2, CT_WS_STOP},
+    [346] = {"find", 4, W_CUE | W_CUE_WEAK},
+    [347] = {"announces", 9, W_CUE},
+    [348] = {"having", 6, CT_WS_STOP},
+    [349] = {"there", 5, CT_WS_STOP},
+    [350] = {"such", 4, CT_WS_STOP},
+    [354] = {"would", 5, CT_WS_STOP | W_SKIP},
+    [356] = {"believes", 8, W_CUE | W_CUE_WEAK},
+    [357] = {"can", 3, CT_WS_STOP},
+    [358] = {"earned", 6, CT_WS_AMOUNT},
+    [359] = {"grew", 4, CT_WS_COPULA},
+    [360] = {"nov", 3, CT_WS_CALENDAR},
+    [365] = {"ledgers", 7, W_DOC},
+    [366] = {"authorities", 11, W_GROUP},
+    [372] = {"told", 4, W_CUE | W_RECIP},
+    [374] = {"then", 4, CT_WS_STOP},
+    [380] = {"much", 4, CT_WS_STOP},
+    [381] = {"showing", 7, W_CUE | W_ING},
+    [382] = {"december", 8, CT_WS_CALENDAR},
+    [386] = {"totalled", 8, CT_WS_COPULA},
+    [387] = {"admitted", 8, W_CUE},
+    [388] = {"or", 2, CT_WS_STOP | W_STOP},
+    [390] = {"may", 3, CT_WS_STOP | W_HEDGE | W_SKIP},
+    [392] = {"at", 2, CT_WS_STOP | W_STOP},
+    [393] = {"projections", 11, W_HEDGE},
+    [396] = {"around", 6, CT_WS_STOP},
+    [397] = {"corp", 4, W_ORGWORD},
+    [398] = {"her", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_PRON | W_STOP},
+    [399] = {"will", 4, CT_WS_STOP | W_SKIP},
+    [401] = {"sen", 3, W_TITLE},
+    [409] = {"forecasts", 9, W_HEDGE},
+    [411] = {"republicans", 11, W_GROUP},
+    [412] = {"ministry", 8, W_ORGWORD},
+    [415] = {"worth", 5, CT_WS_STOP},
+    [420] = {"per", 3, CT_WS_STOP},
+    [422] = {"experts", 7, W_GROUP},
+    [425] = {"later", 5, W_SKIP},
+    [427] = {"ltd", 3, W_ORGWORD},
+    [432] = {"does", 4, CT_WS_STOP},
+    [433] = {"recalled", 8, W_CUE | W_CUE_INV},
+    [435] = {"spend", 5, CT_WS_AMOUNT},
+    [438] = {"wrote", 5, W_CUE | W_CUE_INV},
+    [439] = {"thursday", 8, CT_WS_CALENDAR},
+    [444] = {"nominee", 7, W_ROLE},
+    [447] = {"president", 9, W_ROLE | W_TITLE},
+    [448] = {"projected", 9, W_HEDGE},
+    [451] = {"member", 6, W_ROLE},
+    [452] = {"i", 1, CT_WS_STOP | W_PRON},
+    [453] = {"strategist", 10, W_ROLE},
+    [454] = {"chairman", 8, W_ROLE},
+    [455] = {"whom", 4, CT_WS_STOP | W_STOP},
+    [457] = {"after", 5, CT_WS_STOP | W_STOP},
+    [459] = {"here", 4, CT_WS_STOP},
+    [463] = {"administration", 14, W_ORGWORD},
+    [467] = {"dec", 3, CT_WS_CALENDAR},
+    [471] = {"wednesday", 9, CT_WS_CALENDAR},
+    [472] = {"source", 6, W_ROLE},
+    [475] = {"delegates", 9, W_GROUP},
+    [480] = {"more", 4, CT_WS_STOP},
+    [481] = {"she", 3, CT_WS_STOP | W_PRON},
+    [484] = {"adding", 6, W_CUE | W_ING},
+    [485] = {"maintained", 10, W_CUE},
+    [486] = {"indicated", 9, W_CUE},
+    [487] = {"repeatedly", 10, W_SKIP},
+    [493] = {"showed", 6, W_CUE | W_CUE_WEAK},
+    [494] = {"people", 6, W_GROUP},
+    [495] = {"study", 5, W_DOC | W_OWNED},
+    [497] = {"analyst", 7, W_ROLE},
+    [498] = {"was", 3, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [500] = {"count", 5, W_DOC},
+    [501] = {"other", 5, CT_WS_STOP},
+    [503] = {"only", 4, CT_WS_STOP},
+    [505] = {"few", 3, CT_WS_STOP},
+    [506] = {"reached", 7, CT_WS_COPULA},
+    [511] = {"statements", 10, W_DOC},
+    [512] = {"acknowledges", 12, W_CUE},
+    [518] = {"if", 2, CT_WS_STOP | W_STOP},
+    [521] = {"adviser", 7, W_ROLE},
+    [522] = {"claiming", 8, W_CUE | W_ING},
+    [523] = {"off", 3, CT_WS_STOP},
+    [524] = {"well", 4, CT_WS_STOP},
+    [526] = {"advisers", 8, W_GROUP},
+    [527] = {"conducted", 9, W_SKIP2},
+    [528] = {"jan", 3, CT_WS_CALENDAR},
+    [529] = {"over", 4, CT_WS_STOP},
+    [530] = {"polls", 5, W_DOC},
+    [531] = {"too", 3, CT_WS_STOP},
+    [538] = {"insiders", 8, W_GROUP},
+    [539] = {"predicts", 8, W_CUE | W_HEDGE},
+    [540] = {"jul", 3, CT_WS_CALENDAR},
+    [541] = {"the", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
+    [543] = {"november", 8, CT_WS_CALENDAR},
+    [544] = {"estimating", 10, W_CUE | W_ING},
+    [546] = {"investors", 9, W_GROUP},
+    [547] = {"advisor", 7, W_ROLE},
+    [548] = {"analysis", 8, W_DOC | W_OWNED},
+    [555] = {"board", 5, W_ORGWORD},
+    [559] = {"previously", 10, W_SKIP},
+    [561] = {"office", 6, W_ORGWORD},
+    [565] = {"acknowledged", 12, W_CUE | W_CUE_INV},
+    [567] = {"estimate", 8, W_DOC | W_HEDGE | W_OWNED},
+    [568] = {"book", 4, W_DOC},
+    [569] = {"paper", 5, W_DOC | W_OWNED},
+    [570] = {"why", 3, CT_WS_STOP | W_STOP},
+    [571] = {"same", 4, CT_WS_STOP},
+    [572] = {"show", 4, W_CUE | W_CUE_WEAK},
+    [574] = {"about", 5, CT_WS_STOP | W_STOP},
+    [583] = {"publicly", 8, W_SKIP},
+    [587] = {"organizers", 10, W_GROUP},
+    [593] = {"ms", 2, W_TITLE},
+    [594] = {"apr", 3, CT_WS_CALENDAR},
+    [595] = {"senator", 7, W_ROLE},
+    [602] = {"candidate", 9, W_ROLE},
+    [603] = {"goes", 4, W_SKIP},
+    [604] = {"think", 5, W_CUE | W_CUE_WEAK | W_HEDGE},
+    [605] = {"recently", 8, W_SKIP},
+    [606] = {"remain", 6, CT_WS_COPULA},
+    [607] = {"just", 4, CT_WS_STOP},
+    [608] = {"out", 3, CT_WS_STOP},
+    [609] = {"respondents", 11, W_GROUP},
+    [610] = {"say", 3, CT_WS_STOP | W_CUE},
+    [611] = {"september", 9, CT_WS_CALENDAR},
+    [612] = {"shows", 5, W_CUE | W_CUE_WEAK},
+    [614] = {"executives", 10, W_GROUP},
+    [616] = {"saying", 6, W_CUE | W_ING},
+    [617] = {"with", 4, CT_WS_STOP | W_STOP},
+    [618] = {"remains", 7, CT_WS_COPULA},
+    [620] = {"fell", 4, CT_WS_COPULA},
+    [635] = {"researcher", 10, W_ROLE},
+    [641] = {"this", 4, CT_WS_DET | CT_WS_STOP | W_STOP},
+    [648] = {"during", 6, CT_WS_STOP},
+    [650] = {"owed", 4, CT_WS_AMOUNT},
+    [652] = {"group", 5, W_ORGWORD},
+    [654] = {"spokeswoman", 11, W_ROLE},
+    [655] = {"who", 3, CT_WS_STOP | W_PRON},
+    [656] = {"commission", 10, W_ORGWORD},
+    [657] = {"memos", 5, W_DOC},
+    [658] = {"chief", 5, W_ROLE},
+    [659] = {"had", 3, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
+    [663] = {"argued", 6, W_CUE | W_CUE_INV},
+    [664] = {"bank", 4, W_ORGWORD},
+    [665] = {"researchers", 11, W_GROUP},
+    [667] = {"startups", 8, W_GROUP},
+    [670] = {"in", 2, CT_WS_STOP | W_STOP},
+    [674] = {"both", 4, CT_WS_STOP},
+    [677] = {"data", 4, W_DOC},
+    [678] = {"and", 3, CT_WS_STOP | W_STOP},
+    [679] = {"me", 2, W_PRON | W_STOP},
+    [680] = {"companies", 9, W_GROUP},
+    [682] = {"your", 4, CT_WS_STOP},
+    [684] = {"observers", 9, W_GROUP},
+    [685] = {"reporting", 9, W_CUE | W_ING},
+    [691] = {"declared", 8, W_CUE},
+    [692] = {"founder", 7, W_ROLE},
+    [694] = {"least", 5, CT_WS_STOP},
+    [695] = {"mrs", 3, W_TITLE},
+    [707] = {"been", 4, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [709] = {"raised", 6, CT_WS_AMOUNT},
+    [714] = {"notes", 5, W_CUE | W_CUE_INV},
+    [715] = {"perhaps", 7, W_HEDGE},
+    [717] = {"under", 5, CT_WS_STOP},
+    [725] = {"activists", 9, W_GROUP},
+    [726] = {"him", 3, CT_WS_STOP | W_PRON | W_STOP},
+    [733] = {"january", 7, CT_WS_CALENDAR},
+    [737] = {"stating", 7, W_CUE | W_ING},
+    [739] = {"spent", 5, CT_WS_AMOUNT},
+    [741] = {"added", 5, W_CUE | W_CUE_INV},
+    [742] = {"an", 2, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
+    [743] = {"according", 9, W_CUE},
+    [746] = {"valued", 6, CT_WS_AMOUNT},
+    [750] = {"released", 8, W_SKIP2},
+    [751] = {"warning", 7, W_CUE | W_ING},
+    [752] = {"stands", 6, CT_WS_COPULA},
+    [756] = {"lab", 3, W_ORGWORD},
+    [757] = {"results", 7, W_DOC},
+    [759] = {"now", 3, CT_WS_STOP},
+    [762] = {"complaint", 9, W_DOC},
+    [765] = {"explains", 8, W_CUE | W_CUE_INV},
+    [766] = {"writes", 6, W_CUE | W_CUE_INV},
+    [768] = {"against", 7, CT_WS_STOP},
+    [772] = {"every", 5, CT_WS_STOP},
+    [775] = {"paid", 4, CT_WS_AMOUNT},
+    [776] = {"being", 5, CT_WS_STOP},
+    [780] = {"aide", 4, W_ROLE},
+    [782] = {"argues", 6, W_CUE | W_CUE_INV},
+    [783] = {"figures", 7, W_DOC},
+    [785] = {"costs", 5, CT_WS_AMOUNT},
+    [789] = {"is", 2, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [792] = {"nor", 3, CT_WS_STOP},
+    [794] = {"announcement", 12, W_DOC | W_OWNED},
+    [796] = {"bill", 4, W_DOC},
+    [797] = {"explaining", 10, W_CUE | W_ING},
+    [800] = {"up", 2, CT_WS_STOP},
+    [801] = {"very", 4, CT_WS_STOP},
+    [803] = {"into", 4, CT_WS_STOP},
+    [804] = {"went", 4, W_SKIP},
+    [808] = {"must", 4, CT_WS_STOP},
+    [812] = {"that", 4, CT_WS_DET | CT_WS_STOP | W_STOP},
+    [814] = {"prosecutors", 11, W_GROUP},
+    [819] = {"democrats", 9, W_GROUP},
+    [822] = {"like", 4, CT_WS_STOP},
+    [823] = {"replied", 7, W_CUE | W_CUE_INV},
+    [824] = {"cost", 4, CT_WS_AMOUNT},
+    [825] = {"monday", 6, CT_WS_CALENDAR},
+    [826] = {"insists", 7, W_CUE | W_CUE_INV},
+    [827] = {"lost", 4, CT_WS_AMOUNT},
+    [828] = {"our", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
+    [829] = {"surveys", 7, W_DOC},
+    [830] = {"before", 6, CT_WS_STOP},
+    [833] = {"spokesperson", 12, W_ROLE},
+    [840] = {"reports", 7, W_CUE | W_DOC | W_OWNED},
+    [841] = {"upon", 4, CT_WS_STOP},
+    [843] = {"go", 2, W_SKIP},
+    [845] = {"roughly", 7, CT_WS_STOP},
+    [850] = {"also", 4, CT_WS_STOP | W_SKIP},
+    [851] = {"embassy", 7, W_ORGWORD},
+    [854] = {"residents", 9, W_GROUP},
+    [859] = {"because", 7, CT_WS_STOP | W_STOP},
+    [863] = {"states", 6, W_CUE},
+    [866] = {"countered", 9, W_CUE | W_CUE_INV},
+    [867] = {"voters", 6, W_GROUP},
+    [877] = {"secretary", 9, W_ROLE},
+    [879] = {"almost", 6, CT_WS_STOP},
+    [880] = {"between", 7, CT_WS_STOP},
+    [881] = {"firm", 4, W_ORGWORD},
+    [892] = {"august", 6, CT_WS_CALENDAR},
+    [897] = {"borrowed", 8, CT_WS_AMOUNT},
+    [905] = {"published", 9, W_SKIP2},
+    [907] = {"finds", 5, W_CUE | W_CUE_WEAK},
+    [908] = {"but", 3, CT_WS_STOP | W_STOP},
+    [909] = {"announcing", 10, W_CUE | W_ING},
+    [910] = {"ceo", 3, W_ROLE},
+    [911] = {"pays", 4, CT_WS_AMOUNT},
+    [912] = {"for", 3, CT_WS_STOP | W_STOP},
+    [913] = {"reportedly", 10, W_HEDGE | W_SKIP},
+    [921] = {"reveals", 7, W_CUE},
+    [927] = {"found", 5, W_CUE | W_CUE_WEAK},
+    [930] = {"many", 4, CT_WS_STOP},
+    [932] = {"testified", 9, W_CUE},
+    [934] = {"analysts", 8, W_GROUP},
+    [935] = {"lawmakers", 9, W_GROUP},
+    [936] = {"responded", 9, W_CUE | W_CUE_INV},
+    [937] = {"we", 2, CT_WS_STOP | W_PRON},
+    [938] = {"reported", 8, W_CUE | W_CUE_INV},
+    [939] = {"startup", 7, W_ORGWORD},
+    [945] = {"economists", 10, W_GROUP},
+    [946] = {"executive", 9, W_ROLE},
+    [947] = {"campaign", 8, W_ORGWORD},
+    [950] = {"he", 2, CT_WS_STOP | W_PRON},
+    [952] = {"less", 4, CT_WS_STOP},
+    [955] = {"predicted", 9, W_CUE | W_CUE_INV | W_HEDGE},
+    [957] = {"emphasized", 10, W_CUE},
+    [959] = {"own", 3, CT_WS_STOP},
+    [963] = {"head", 4, W_ROLE},
+    [964] = {"all", 3, CT_WS_STOP | W_STOP},
+    [967] = {"email", 5, W_DOC},
+    [975] = {"indicates", 9, W_CUE},
+    [976] = {"forecast", 8, W_HEDGE},
+    [977] = {"on", 2, CT_WS_STOP | W_STOP},
+    [978] = {"revealed", 8, W_CUE},
+    [980] = {"document", 8, W_DOC},
+    [982] = {"reviews", 7, W_DOC},
+    [983] = {"stated", 6, W_CUE | W_CUE_INV},
+    [985] = {"its", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
+    [986] = {"us", 2, W_PRON | W_STOP},
+    [992] = {"nearly", 6, CT_WS_STOP},
+    [993] = {"official", 8, W_ROLE},
+    [994] = {"feb", 3, CT_WS_CALENDAR},
+    [995] = {"has", 3, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
+    [996] = {"sept", 4, CT_WS_CALENDAR},
+    [997] = {"documents", 9, W_DOC},
+    [998] = {"them", 4, CT_WS_STOP | W_PRON | W_STOP},
+    [1001] = {"further", 7, CT_WS_STOP},
+    [1002] = {"organization", 12, W_ORGWORD},
+    [1003] = {"says", 4, CT_WS_STOP | W_CUE | W_CUE_INV},
+    [1004] = {"council", 7, W_ORGWORD},
+    [1014] = {"noting", 6, W_CUE | W_ING},
+    [1015] = {"april", 5, CT_WS_CALENDAR},
+    [1016] = {"possibly", 8, W_HEDGE},
+    [1018] = {"no", 2, CT_WS_STOP},
+    [1019] = {"have", 4, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
+    [1023] = {"believe", 7, W_CUE | W_CUE_WEAK},
 };
+/* END GENERATED */
 
-static int word_cmp(const void *key, const void *elem)
-{
-    return strcmp((const char *)key, ((const word *)elem)->w);
-}
-
-/* Flags of a token's word (ASCII case-folded); 0 for anything not listed. */
-static unsigned wflags(const char *buf, const ct_token *t)
+/* Flags of a token's word (ASCII case-folded, W_* and CT_WS_*); 0 for anything not
+ * listed. FNV-1a, as in tools/gen_attrib_words.py. */
+unsigned ct__word_flags(const char *buf, const ct_token *t)
 {
     if (t->kind != CT_TOK_WORD || t->len > 15)
         return 0;
     char key[16];
+    uint32_t h = 2166136261u;
     for (uint32_t i = 0; i < t->len; i++) {
         unsigned char c = (unsigned char)buf[t->start + i];
         if (c >= 0x80)
             return 0;
-        key[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        c = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        key[i] = (char)c;
+        h = (h ^ c) * 16777619u;
     }
-    key[t->len] = '\0';
-    const word *w = bsearch(key, words, sizeof words / sizeof words[0], sizeof words[0],
-                            word_cmp);
-    return w ? w->f : 0;
+    for (uint32_t i = h & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
+        const word *w = &word_slots[i];
+        if (!w->w)
+            return 0;
+        if (w->len == t->len && memcmp(w->w, key, t->len) == 0)
+            return w->f;
+    }
 }
+
+static unsigned wflags(const char *buf, const ct_token *t) { return ct__word_flags(buf, t); }
 
 /* ---- state ------------------------------------------------------------------------ */
 
@@ -390,6 +536,8 @@ typedef struct {
 struct ct_attrib {
     speaker *spk;
     size_t nspk, spk_cap;
+    int *by_name, *by_last; /* hash tables of nslots entries, see slot_for() */
+    size_t nslots;
     int recent[RECENT]; /* most recent first: indexes into spk */
     int nrecent;
     int last_quote_spk;   /* speaker of the last quotation, for continued quotes */
@@ -416,6 +564,8 @@ void ct__attrib_free(ct_attrib *st)
     if (!st)
         return;
     ct__free(st->spk);
+    ct__free(st->by_name);
+    ct__free(st->by_last);
     ct__free(st->fr);
     ct__free(st->qs);
     ct__free(st);
@@ -472,31 +622,93 @@ static void remember(ct_attrib *st, int idx)
         st->nrecent++;
 }
 
-static int add_speaker(ct_attrib *st, const speaker *s)
-{
-    for (size_t i = 0; i < st->nspk; i++) {
-        const speaker *o = &st->spk[i];
-        if (o->kind == s->kind && strcmp(o->name, s->name) == 0) {
-            if (!o->role && s->role)
-                st->spk[i].role = s->role;
-            if (!o->org && s->org)
-                st->spk[i].org = s->org;
-            remember(st, (int)i);
-            return (int)i;
-        }
-    }
-    if (CT_GROW(st->spk, st->spk_cap, st->nspk + 1))
-        return -2;
-    st->spk[st->nspk] = *s;
-    remember(st, (int)st->nspk);
-    return (int)st->nspk++;
-}
-
 /* Last word of a name ("Lehane" of "Chris Lehane"). */
 static const char *last_word(const char *s)
 {
     const char *sp = strrchr(s, ' ');
     return sp ? sp + 1 : s;
+}
+
+static uint32_t hash_str(const char *s, uint32_t h)
+{
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Two open-addressed tables of speaker indexes (-1 empty): by name and kind, and, for
+ * people with a full name, by last name. Long documents meet thousands of speakers;
+ * a lookup must not walk them all. */
+static int *slot_for(ct_attrib *st, int *slots, const char *key, int kind, bool by_last)
+{
+    uint32_t h = hash_str(key, 2166136261u ^ (uint32_t)kind);
+    size_t mask = st->nslots - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        int k = slots[i];
+        if (k < 0)
+            return &slots[i];
+        const speaker *o = &st->spk[k];
+        if (by_last ? strcmp(last_word(o->name), key) == 0
+                    : ((int)o->kind == kind && strcmp(o->name, key) == 0))
+            return &slots[i];
+    }
+}
+
+static int rehash(ct_attrib *st)
+{
+    size_t n = st->nslots ? st->nslots * 2 : 64;
+    int *by_name = ct__malloc(n * sizeof *by_name);
+    int *by_last = ct__malloc(n * sizeof *by_last);
+    if (!by_name || !by_last) {
+        ct__free(by_name);
+        ct__free(by_last);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        by_name[i] = by_last[i] = -1;
+    ct__free(st->by_name);
+    ct__free(st->by_last);
+    st->by_name = by_name;
+    st->by_last = by_last;
+    st->nslots = n;
+    for (size_t i = 0; i < st->nspk; i++) {
+        const speaker *o = &st->spk[i];
+        *slot_for(st, by_name, o->name, (int)o->kind, false) = (int)i;
+        if (o->kind == SK_PERSON && strchr(o->name, ' ')) {
+            int *p = slot_for(st, by_last, last_word(o->name), 0, true);
+            if (*p < 0)
+                *p = (int)i;
+        }
+    }
+    return 0;
+}
+
+static int add_speaker(ct_attrib *st, const speaker *s)
+{
+    if ((st->nspk + 1) * 2 > st->nslots && rehash(st))
+        return -2;
+    int *p = slot_for(st, st->by_name, s->name, (int)s->kind, false);
+    if (*p >= 0) {
+        speaker *o = &st->spk[*p];
+        if (!o->role && s->role)
+            o->role = s->role;
+        if (!o->org && s->org)
+            o->org = s->org;
+        remember(st, *p);
+        return *p;
+    }
+    if (CT_GROW(st->spk, st->spk_cap, st->nspk + 1))
+        return -2;
+    int idx = (int)st->nspk++;
+    st->spk[idx] = *s;
+    *p = idx;
+    if (s->kind == SK_PERSON && strchr(s->name, ' ')) {
+        int *q = slot_for(st, st->by_last, last_word(s->name), 0, true);
+        if (*q < 0)
+            *q = idx; /* the first "X Lehane" keeps "Lehane" */
+    }
+    remember(st, idx);
+    return idx;
 }
 
 /* A recent speaker of kind k (any kind when k < 0), or -1. */
@@ -653,12 +865,11 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
                 return found;
             }
         }
-        for (size_t i = 0; i < st->nspk; i++) {
-            const speaker *o = &st->spk[i];
-            if (o->kind == SK_PERSON && strchr(o->name, ' ') &&
-                strcmp(last_word(o->name), s.name) == 0) {
-                remember(st, (int)i);
-                return (int)i;
+        if (st->nslots) {
+            int k = *slot_for(st, st->by_last, s.name, 0, true);
+            if (k >= 0) {
+                remember(st, k);
+                return k;
             }
         }
     }
@@ -724,7 +935,7 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
             break;
         a = i;
     }
-    if (lower && !listed) {
+    if (lower && (!listed || ((hf & W_ROLE) && !(hf & (W_GROUP | W_DOC | W_ORGWORD))))) {
         /* "the results", "his campaign finance documents", "Audit files" */
         bool anchored = a < j && ((wflags(buf, &toks[a]) & W_DET) || is_cap(&toks[a]) ||
                                   (toks[a + 1].flags & CT_TF_POSSESSIVE));
@@ -907,6 +1118,9 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
     for (; i < hi; i++) {
         if (is_punct(&toks[i], ';'))
             return i;
+        if (is_punct(&toks[i], ',') && i + 1 < hi &&
+            ct__tok_is(blk->buf, &toks[i + 1], "who"))
+            return i; /* "..., who garnered 15 percent": the outlet's aside */
         if (toks[i].kind == CT_TOK_WORD && i > 0 &&
             (ct__tok_is(blk->buf, &toks[i], "while") || ct__tok_is(blk->buf, &toks[i], "whereas") ||
              (ct__tok_is(blk->buf, &toks[i], "but") && is_punct(&toks[i - 1], ',') &&
@@ -996,8 +1210,15 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             return CT_OK;
         if (appositive_after(st, doc, blk, spk, e, hi))
             return CT_ENOMEM;
-        /* the rest of the sentence on both sides */
-        return push_frame(st, c, lo, c, e, hi, spk);
+        /* "According to X, ...": what follows; "..., according to X": what came before,
+         * and what follows only when it goes on as a clause */
+        if (c <= lo + 1)
+            return push_frame(st, c, e, clause_end(blk, e, hi), 0, 0, spk);
+        uint32_t tail = e;
+        if (e < hi && is_punct(&toks[e], ',') && e + 1 < hi &&
+            (wflags(buf, &toks[e + 1]) & W_DET) && !(wflags(buf, &toks[e + 1]) & W_PRON))
+            tail = hi; /* ", a huge sum for a firm with 35 partners": an aside */
+        return push_frame(st, c, lo, c, tail, tail < hi ? clause_end(blk, tail, hi) : hi, spk);
     }
     if (c > lo && (toks[c - 1].flags & CT_TF_POSSESSIVE))
         return CT_OK; /* "DeepSeek's claims": a noun */
@@ -1078,8 +1299,28 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         uint32_t a = np_back(blk, lo, name_end - 1);
         if (a > name_end - 1 ||
             (!is_cap(&toks[name_end - 1]) &&
-             !(wflags(buf, &toks[name_end - 1]) & (W_GROUP | W_DOC | W_ORGWORD))))
+             !(wflags(buf, &toks[name_end - 1]) & (W_GROUP | W_DOC | W_ORGWORD | W_ROLE))))
             return CT_OK;
+        bool all_caps = k < j;
+        for (uint32_t m = k; m < j; m++)
+            all_caps &= is_cap(&toks[m]) || is_punct(&toks[m], '.');
+        if (all_caps && !is_cap(&toks[name_end - 1]) &&
+            (wflags(buf, &toks[name_end - 1]) & W_ROLE)) {
+            /* "the White House spokesman, Josh Earnest, said": the name is the aside */
+            speaker s = {0};
+            s.name = tok_text(doc, blk, k, j);
+            uint32_t ra = a;
+            while (ra < name_end && (wflags(buf, &toks[ra]) & W_DET))
+                ra++;
+            s.role = tok_text(doc, blk, ra, name_end);
+            s.kind = SK_PERSON;
+            if (!s.name || !s.role)
+                return CT_ENOMEM;
+            spk = add_speaker(st, &s);
+            if (spk == -2)
+                return CT_ENOMEM;
+            return push_frame(st, c, c + 1, clause_end(blk, c + 1, hi), lo, a, spk);
+        }
         spk = np_speaker(st, doc, blk, a, name_end);
         if (spk == -2)
             return CT_ENOMEM;
@@ -1154,6 +1395,14 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     }
     uint32_t cb = clause_end(blk, ca, hi);
     uint32_t ca2 = 0, cb2 = 0;
+    /* ", veteran Republicans said": modifiers the phrase left out */
+    uint32_t mod = src_a;
+    for (int m = 0; m < 2 && mod > lo + 1 && is_word(&toks[mod - 1]) && !is_cap(&toks[mod - 1]) &&
+                    !(wflags(buf, &toks[mod - 1]) & (W_STOP | W_SKIP | W_CUE));
+         m++)
+        mod--;
+    if (mod < src_a && (is_punct(&toks[mod - 1], ',') || is_dquote(&toks[mod - 1])))
+        src_a = mod;
     bool opener = is_word(&toks[lo]) && (wflags(buf, &toks[lo]) & W_STOP) &&
                   !(wflags(buf, &toks[lo]) & W_DET) && src_a > lo && !is_dquote(&toks[src_a - 1]);
     if (src_a > lo && !opener &&
@@ -1170,8 +1419,6 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                                    toks[ca].kind == CT_TOK_SYM);
         if (!clausal)
             cb = ca;
-        else if (!is_dquote(&toks[src_a - 1]))
-            ca2 = cb2 = 0;
     }
     if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.')))
         cb = ca; /* "Trump said, referring to ..." */
@@ -1207,9 +1454,29 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
           ct__tok_is(buf, &toks[i], "survey") || ct__tok_is(buf, &toks[i], "surveys") ||
           ct__tok_is(buf, &toks[i], "study")))
         return CT_OK;
-    uint32_t a = np_back(blk, lo, i);
-    if (a > i || a == lo || !ct__tok_is(buf, &toks[a - 1], "in"))
+    if (i + 1 < hi && (wflags(buf, &toks[i + 1]) & W_CUE))
+        return CT_OK; /* "... in a CBS News poll said": a cue of its own follows */
+    /* back to "in" over the poll's name: "in a Washington Post/ABC News poll" */
+    uint32_t k = i, stop = i > lo + 12 ? i - 12 : lo;
+    while (k > stop) {
+        const ct_token *t = &toks[k - 1];
+        if (ct__tok_is(buf, t, "in"))
+            break;
+        if (t->kind == CT_TOK_PUNCT ? !(t->cp == '/' || t->cp == '-' || t->cp == '.')
+                                    : (t->kind == CT_TOK_WORD &&
+                                       (wflags(buf, t) & (W_STOP | W_CUE)) &&
+                                       !(wflags(buf, t) & W_DET)))
+            return CT_OK;
+        k--;
+    }
+    if (k == stop || k == i || !ct__tok_is(buf, &toks[k - 1], "in"))
         return CT_OK;
+    uint32_t a = k;
+    bool named = false;
+    for (uint32_t m = a; m < i; m++)
+        named |= is_cap(&toks[m]);
+    if (!named && (ct__tok_is(buf, &toks[i], "polls") || ct__tok_is(buf, &toks[i], "surveys")))
+        return CT_OK; /* "in the polls for months" */
     int spk = np_speaker(st, doc, blk, a, i + 1);
     if (spk == -2)
         return CT_ENOMEM;
@@ -1255,6 +1522,16 @@ static int subject_org(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t
     uint32_t e = np_fwd(blk, lo, hi);
     if (e != lo + 1 && !(e > lo && (wflags(blk->buf, &toks[e - 1]) & W_ORGWORD)))
         return CT_OK;
+    if (e == lo + 1 && !(toks[lo].flags & (CT_TF_ALLCAPS | CT_TF_HAS_DIGIT))) {
+        /* "DeepSeek", "OpenAI": an inner capital; "Late last month" is no organisation */
+        bool inner = false;
+        for (uint32_t k = 1; k < toks[lo].len; k++) {
+            unsigned char ch = (unsigned char)blk->buf[toks[lo].start + k];
+            inner |= ch >= 'A' && ch <= 'Z';
+        }
+        if (!inner)
+            return CT_OK;
+    }
     if (e >= hi || toks[e].kind != CT_TOK_WORD || is_cap(&toks[e]))
         return CT_OK;
     /* a person's later mention stays that person */
@@ -1628,6 +1905,11 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                 if (f->cue < lo || f->cue >= hi || f->spk < 0 || !covers(f, a, b))
                     continue;
                 uint32_t d = f->cue > a ? f->cue - a : a - f->cue;
+                /* "a poll showed ... 56% of voters say": the poll, not the voters */
+                if (st->spk[f->spk].kind == SK_DOC)
+                    d /= 4;
+                else if (st->spk[f->spk].kind == SK_GROUP || st->spk[f->spk].generic)
+                    d = d * 2 + 1;
                 if (d < bd) {
                     bd = d;
                     spk = f->spk;

@@ -35,15 +35,26 @@ void ct__claim_interval(const ct_claim *c, ct_interval *out);
  * "ratio|x-less|deepseek", "duration|time|deepseek", "percent|pp|". Money in different
  * currencies gets different keys (there is no conversion: a rate the text gives is not
  * used yet). Ratios carry their direction. Durations and ages share the unit class "time"
- * (values in days). The entity is NFKC-case-folded, with a possessive "'s" and a leading
- * "the" dropped; claims without an entity end in "|". Keys of CT_COMPARE_KEY_MAX bytes
- * or fewer are never truncated for entities under 200 bytes. */
+ * (values in days). The entity is NFKC-case-folded (marks stripped, as ct__text_fold
+ * does), with white space collapsed, a possessive "'s" and a leading "the" dropped, and
+ * cut to CT_COMPARE_ENTITY_MAX bytes; claims without an entity end in "|". A buffer of
+ * CT_COMPARE_KEY_MAX bytes holds any key; a smaller one gets it truncated (at a UTF-8
+ * boundary), and truncated keys may wrongly compare equal. */
 #define CT_COMPARE_KEY_MAX 256
+#define CT_COMPARE_ENTITY_MAX 200
 void ct__claim_match_key(const ct_claim *c, char *key, size_t cap);
 
 /* Relate two claims of different documents. Returns the type; *score in [0, 1] says how
  * sure (shared terms, closeness of values); reason gets one line in words, e.g.
- * "both say under $6 million for DeepSeek's cost" (NUL-terminated, truncated to cap). */
+ * "both say under $6 million for DeepSeek's cost" (NUL-terminated, truncated to cap).
+ * score and reason may be NULL. Claims relate only when their match keys are equal and
+ * their subjects match: the terms (else the subject phrase), without the entity's own
+ * words and words of time or direction ("year earlier", "higher"), lightly stemmed, with
+ * synonyms merged (spend/expenditure/cost, GPU/chip/hardware), must share half of the
+ * smaller set -- and, with no entity, two words and two thirds. A claim without a subject
+ * relates to nothing. Claims of one document (equal non-zero doc_id) or one stored claim
+ * (equal non-zero id) never relate. No relation says nothing about time: two yearly
+ * figures for one subject contradict. */
 ct_rel_type ct__compare_claims(const ct_claim *a, const ct_claim *b, double *score,
                                char *reason, size_t reason_cap);
 
@@ -57,8 +68,9 @@ const char *ct__rel_type_name(ct_rel_type type); /* "corroborates", "contradicts
  * "'s" and a leading "the" dropped ("DeepSeek" -> "deepseek"); for a speaker of kind
  * "document" its organisation when known. Empty ("") when the claim has no traceable
  * origin: the outlet's own reporting (no speaker) and anonymous groups ("experts",
- * "analysts"), which are never the same origin across documents. Claims with equal
- * non-empty keys share an origin. */
+ * "analysts"; without a speaker kind, a speaker written in lower case), which are
+ * never the same origin across documents. Claims with equal non-empty keys share an
+ * origin. A buffer of CT_COMPARE_KEY_MAX bytes holds any origin key. */
 void ct__claim_origin_key(const ct_claim *c, char *key, size_t cap);
 
 /* A document's signature, to find documents derived from others (copies, and rewrites

@@ -127,12 +127,12 @@ static const char *const sql_text[S_COUNT_] = {
     [S_DOC_SET_SIG] = "UPDATE documents SET sig = ?2 WHERE id = ?1",
     [S_DOC_ORIGINAL] = "SELECT original_id FROM derivations WHERE doc_id = ?1",
     [S_DOC_SIG] = "SELECT sig, published FROM documents WHERE id = ?1",
-    [S_CAND_ABOVE] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.speaker_id FROM claims c"
+    [S_CAND_ABOVE] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.origin_key FROM claims c"
                      " JOIN documents d ON d.id = c.doc_id"
                      " LEFT JOIN speakers s ON s.id = c.speaker_id"
                      " WHERE c.match_key = ?1 AND c.mid >= ?2 AND c.doc_id <> ?3"
                      " ORDER BY c.mid LIMIT ?4",
-    [S_CAND_BELOW] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.speaker_id FROM claims c"
+    [S_CAND_BELOW] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.origin_key FROM claims c"
                      " JOIN documents d ON d.id = c.doc_id"
                      " LEFT JOIN speakers s ON s.id = c.speaker_id"
                      " WHERE c.match_key = ?1 AND c.mid < ?2 AND c.doc_id <> ?3"
@@ -178,7 +178,7 @@ static int fail(ct_db *db, int rc, const char *what)
     }
     const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
     if (code == CT_EBUSY)
-        return ct__error(code, "%s: the store is locked by another process", what);
+        return ct__error(code, "%s: the store is locked by another process (%d)", what, rc);
     return ct__error(code, "%s: %s", what, msg);
 }
 
@@ -241,7 +241,39 @@ static int migrate(ct_db *db, int *upgraded_from)
     return rc;
 }
 
-int ct__db_open(ct_db **out, const char *path, unsigned flags, int *upgraded_from)
+/* Wait for the write lock in 1 ms steps for up to 10 s. SQLite's own handler sleeps up to
+ * 100 ms between tries, so a writer waiting on another that commits document after
+ * document rarely hits the short gaps between its transactions, and starves. */
+enum { BUSY_STEP_MS = 1, BUSY_TIMEOUT_MS = 10000 };
+
+static int busy_wait(void *unused, int tries)
+{
+    (void)unused;
+    if ((long)tries * BUSY_STEP_MS >= BUSY_TIMEOUT_MS)
+        return 0;
+    sqlite3_sleep(BUSY_STEP_MS);
+    return 1;
+}
+
+/* Switch to WAL (readers never block the writer) unless the file is in WAL already:
+ * switching takes an exclusive lock, which another open connection holds off. */
+static int use_wal(ct_db *db, const char *path)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->h, "PRAGMA journal_mode", -1, &st, NULL);
+    bool wal = false;
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const unsigned char *mode = sqlite3_column_text(st, 0);
+        wal = mode && strcmp((const char *)mode, "wal") == 0;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return fail(db, rc, path);
+    return wal ? CT_OK : exec(db, "PRAGMA journal_mode = WAL", path);
+}
+
+static int open_once(ct_db **out, const char *path, unsigned flags, int *upgraded_from)
 {
     *out = NULL;
     *upgraded_from = 0;
@@ -279,12 +311,15 @@ int ct__db_open(ct_db **out, const char *path, unsigned flags, int *upgraded_fro
         goto fail;
     }
     sqlite3_extended_result_codes(db->h, 1);
-    sqlite3_busy_timeout(db->h, 10000);
+    sqlite3_busy_handler(db->h, busy_wait, NULL);
     int version = 0;
-    if ((ret = get_version(db, &version)) != CT_OK)
+    if ((ret = get_version(db, &version)) != CT_OK) {
+        if (ret == CT_ECORRUPT)
+            ret = ct__error(CT_ECORRUPT, "%s: not a claimtrack store (not an SQLite database)",
+                            path);
         goto fail;
-    if (!memory && !(flags & CT_OPEN_READONLY) &&
-        (ret = exec(db, "PRAGMA journal_mode = WAL", path)) != CT_OK)
+    }
+    if (!memory && !(flags & CT_OPEN_READONLY) && (ret = use_wal(db, path)) != CT_OK)
         goto fail;
     if ((ret = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", path)) != CT_OK)
         goto fail;
@@ -306,6 +341,20 @@ fail:
     sqlite3_close_v2(db->h);
     ct__free(db);
     return ret;
+}
+
+int ct__db_open(ct_db **out, const char *path, unsigned flags, int *upgraded_from)
+{
+    /* Two processes opening a new file at once can meet in the journal-mode switch or the
+     * schema creation, where SQLite answers "busy" at once rather than wait (waiting
+     * could deadlock). Let go of everything and try again, up to the busy timeout. */
+    int rc;
+    for (int tries = 0;; tries++) {
+        rc = open_once(out, path, flags, upgraded_from);
+        if (rc != CT_EBUSY || tries * 10 >= BUSY_TIMEOUT_MS)
+            return rc;
+        sqlite3_sleep(10);
+    }
 }
 
 void ct__db_close(ct_db *db)

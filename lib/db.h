@@ -71,7 +71,7 @@ int ct__db_doc_original(ct_db *db, int64_t doc_id, int64_t *original_out);
 enum { CT_DB_CLAIM_NCOLS = 24 };
 
 /* Claims with the same match key nearest to mid in value, above (>=) or below it,
- * outside doc_id. Columns: a claim, then its speaker id. */
+ * outside doc_id. Columns: a claim, then its origin key. */
 int ct__db_candidates(ct_db_cursor **out, ct_db *db, const char *key, double mid, bool above,
                       int64_t doc_id, int limit);
 /* Claims related to claim_id with a smaller id, best first. Columns: other id, type, its

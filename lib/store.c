@@ -151,12 +151,15 @@ int ct_store_schema_version(ct_store *st, int *out)
 
 /* ---- origins ----------------------------------------------------------------------- */
 
-/* Join the origin of an older report of the same fact: one by the same speaker, or, for
- * the outlet's own reporting, one in the document this one was derived from. Else the
- * claim starts a new origin, labelled with its speaker or its outlet. */
+/* Join the origin of an older report of the same fact: `hint` when the caller found one
+ * (the same speaker giving a compatible value for the same key), else one related by
+ * the same speaker, or, for the outlet's own reporting, one in the document this one was
+ * derived from. Else the claim starts a new origin, labelled with its speaker or outlet. */
 static int assign_origin(ct_store *st, int64_t claim_id, int64_t doc_id, const char *origin_key,
-                         const char *label)
+                         const char *label, int64_t hint)
 {
+    if (hint)
+        return ct__db_claim_set_origin(st->db, claim_id, hint);
     int64_t original = 0;
     int rc = ct__db_doc_original(st->db, doc_id, &original);
     if (rc != CT_OK && rc != CT_ENOTFOUND)
@@ -240,7 +243,8 @@ static int assign_missing_origins(ct_store *st)
             if (rc == CT_OK)
                 rc = ct__db_claim_set_origin_key(st->db, rows[i].id, rows[i].key);
             if (rc == CT_OK)
-                rc = assign_origin(st, rows[i].id, rows[i].doc_id, rows[i].key, rows[i].label);
+                rc = assign_origin(st, rows[i].id, rows[i].doc_id, rows[i].key, rows[i].label,
+                                   0);
             ct__free(rows[i].label);
             rows[i].label = NULL;
         }
@@ -275,6 +279,7 @@ typedef struct {
     const char *published;
     const char *outlet, *file;
     int64_t *claim_ids;
+    int64_t *origin_hints; /* the earliest older report by the same speaker, per claim */
     char (*origin_keys)[CT_COMPARE_KEY_MAX];
     found_rel *rels;
     size_t nrels, rels_cap;
@@ -362,6 +367,20 @@ static int store_claims(ingest_job *job)
     return CT_OK;
 }
 
+/* Do the values of the two claims share more than a point? The same speaker giving such
+ * values for the same key is one claim repeated, whatever words the subjects use. */
+static bool overlap(const ct_interval *a, const ct_claim *c)
+{
+    ct_interval b;
+    ct__claim_interval(c, &b);
+    double lo = a->has_lo ? a->lo : -HUGE_VAL, hi = a->has_hi ? a->hi : HUGE_VAL;
+    if (b.has_lo && b.lo > lo)
+        lo = b.lo;
+    if (b.has_hi && b.hi < hi)
+        hi = b.hi;
+    return hi > lo;
+}
+
 /* Compare one new claim with the stored claims nearest to it in value under its match
  * key, on both sides; remember what relates. */
 static int relate_claim(ingest_job *job, size_t i)
@@ -375,6 +394,7 @@ static int relate_claim(ingest_job *job, size_t i)
         return CT_OK; /* no value to compare (a date) */
     char key[CT_COMPARE_KEY_MAX];
     ct__claim_match_key(&me, key, sizeof key);
+    int64_t first_report = 0;
     for (int side = 0; side < 2; side++) {
         ct_db_cursor *cur = NULL;
         int rc = ct__db_candidates(&cur, job->st->db, key, interval_mid(&iv), side == 0,
@@ -383,6 +403,13 @@ static int relate_claim(ingest_job *job, size_t i)
             ct_claim other;
             ct__db_col_claim(cur, 0, &other);
             note_doc(job, other.doc_id);
+            const char *okey = ct__db_col_text(cur, CT_DB_CLAIM_NCOLS);
+            if (job->origin_keys[i][0] && okey && strcmp(okey, job->origin_keys[i]) == 0 &&
+                other.origin_id && (!job->origin_hints[i] || other.id < first_report) &&
+                overlap(&iv, &other)) {
+                job->origin_hints[i] = other.origin_id;
+                first_report = other.id;
+            }
             found_rel r = {.a = other.id, .b = me.id};
             r.type = ct__compare_claims(&other, &me, &r.score, r.reason, sizeof r.reason);
             if (r.type == CT_REL_NONE)
@@ -398,6 +425,62 @@ static int relate_claim(ingest_job *job, size_t i)
             return rc;
     }
     return CT_OK;
+}
+
+static int cmp_hits(const void *x, const void *y)
+{
+    const doc_hit *a = x, *b = y;
+    if (a->hits != b->hits)
+        return a->hits > b->hits ? -1 : 1;
+    return a->doc < b->doc ? -1 : a->doc > b->doc;
+}
+
+/* Is the new document a rewrite or copy of a stored one (or the other way round)?
+ * The candidates are the documents whose claims share match keys with its claims. */
+static int find_derivation(ingest_job *job)
+{
+    ct_doc_sig *mine = NULL;
+    unsigned char *blob = NULL;
+    size_t blob_len = 0;
+    int rc = ct__doc_sig_new(&mine, job->text ? job->text : "", job->len);
+    if (rc == CT_OK)
+        rc = ct__doc_sig_to_blob(mine, &blob, &blob_len);
+    if (rc == CT_OK)
+        rc = ct__db_doc_set_sig(job->st->db, job->doc_id, blob, blob_len);
+    ct__free(blob);
+    qsort(job->hits, job->nhits, sizeof job->hits[0], cmp_hits);
+    double best = 0.0;
+    int64_t best_doc = 0;
+    char best_pub[64] = "";
+    for (size_t i = 0; rc == CT_OK && i < job->nhits && i < MAX_SIG_CANDIDATES; i++) {
+        ct_db_cursor *cur = NULL;
+        rc = ct__db_doc_sig(&cur, job->st->db, job->hits[i].doc);
+        if (rc == CT_OK && (rc = ct__db_cursor_next(cur)) == CT_OK) {
+            size_t n = 0;
+            const void *p = ct__db_col_blob(cur, 0, &n);
+            ct_doc_sig *theirs = NULL;
+            /* a signature of another version reads as none: that document is skipped */
+            if (n && ct__doc_sig_from_blob(&theirs, p, n) == CT_OK) {
+                double sim = ct__doc_sig_similarity(mine, theirs);
+                if (sim > best) {
+                    const char *pub = ct__db_col_text(cur, 1);
+                    best = sim;
+                    best_doc = job->hits[i].doc;
+                    snprintf(best_pub, sizeof best_pub, "%s", pub ? pub : "");
+                }
+            }
+            ct__doc_sig_free(theirs);
+        }
+        ct__db_cursor_free(cur);
+        if (rc == CT_ITEROVER)
+            rc = CT_OK;
+    }
+    ct__doc_sig_free(mine);
+    if (rc != CT_OK || best < CT_DOC_DERIVED_THRESHOLD)
+        return rc;
+    if (ct__doc_original_cmp(best_pub, best_doc, job->published, job->doc_id) <= 0)
+        return ct__db_derivation_insert(job->st->db, job->doc_id, best_doc, best);
+    return ct__db_derivation_insert(job->st->db, best_doc, job->doc_id, best);
 }
 
 static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
@@ -435,7 +518,8 @@ static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
         if ((rc = ct__db_relation_insert(db, r->a, r->b, r->type, r->score, r->reason)) != CT_OK)
             return rc;
     }
-    /* DERIVATION */
+    if ((rc = find_derivation(job)) != CT_OK)
+        return rc;
     for (size_t i = 0; i < doc->nclaims; i++) {
         const ct_claim *c = &doc->claims[i];
         char fallback[32];
@@ -444,7 +528,8 @@ static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
                             : job->outlet          ? job->outlet
                             : job->file            ? job->file
                                                    : fallback;
-        rc = assign_origin(job->st, job->claim_ids[i], job->doc_id, job->origin_keys[i], label);
+        rc = assign_origin(job->st, job->claim_ids[i], job->doc_id, job->origin_keys[i], label,
+                           job->origin_hints[i]);
         if (rc)
             return rc;
     }
@@ -461,8 +546,10 @@ int ct__store_ingest_doc(ct_store *st, const char *text, size_t len, const ct_do
     int rc = ct__db_doc_find(st->db, sha, &job.doc_id);
     if (rc == CT_ENOTFOUND) {
         job.claim_ids = ct__calloc(doc->nclaims + 1, sizeof *job.claim_ids);
+        job.origin_hints = ct__calloc(doc->nclaims + 1, sizeof *job.origin_hints);
         job.origin_keys = ct__calloc(doc->nclaims + 1, sizeof *job.origin_keys);
-        rc = job.claim_ids && job.origin_keys ? ct__db_begin(st->db) : ct__enomem();
+        rc = job.claim_ids && job.origin_hints && job.origin_keys ? ct__db_begin(st->db)
+                                                                  : ct__enomem();
         if (rc == CT_OK) {
             rc = ingest_in_transaction(&job, sha, meta, &was_new);
             if (rc == CT_OK)
@@ -471,6 +558,7 @@ int ct__store_ingest_doc(ct_store *st, const char *text, size_t len, const ct_do
                 ct__db_rollback(st->db);
         }
         ct__free(job.claim_ids);
+        ct__free(job.origin_hints);
         ct__free(job.origin_keys);
         ct__free(job.rels);
     }

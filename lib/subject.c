@@ -5,51 +5,10 @@
  * nothing here walks the whole sentence per claim. */
 #include "subject.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "claimtrack/errors.h"
 #include "text.h"
-
-/* Words that never make a subject or a term. Sorted for bsearch. */
-static const char *const stop_words[] = {
-    "a",       "about",   "above",  "after",    "again",  "against", "all",     "almost",
-    "also",    "am",      "among",  "an",       "and",    "any",     "are",     "around",
-    "as",      "at",      "be",     "because",  "been",   "before",  "being",   "below",
-    "between", "both",    "but",    "by",       "can",    "could",   "did",     "do",
-    "does",    "down",    "during", "each",     "estimated", "even", "every",   "few",
-    "for",     "from",    "further", "had",     "has",    "have",    "having",  "he",
-    "her",     "here",    "hers",   "him",      "his",    "how",     "i",       "if",
-    "in",      "into",    "is",     "it",       "its",    "just",    "least",   "less",
-    "like",    "many",    "may",    "might",    "more",   "most",    "much",    "must",
-    "nearly",  "no",      "nor",    "not",      "now",    "of",      "off",     "on",
-    "once",    "only",    "or",     "other",    "our",    "out",     "over",    "own",
-    "per",     "roughly", "said",   "same",     "say",    "says",    "she",     "should",
-    "so",      "some",    "such",   "than",     "that",   "the",     "their",   "them",
-    "then",    "there",   "these",  "they",     "this",   "those",   "through", "to",
-    "too",     "under",   "until",  "up",       "upon",   "very",    "was",     "we",
-    "well",    "were",    "what",   "when",     "where",  "which",   "while",   "who",
-    "whom",    "why",     "will",   "with",     "worth",  "would",   "you",     "your",
-};
-
-/* Verbs whose object is the amount: "cost $3 million", "raised $5 million". */
-static const char *const amount_verbs[] = {
-    "borrowed", "cost",   "costs",   "earned",  "earns",    "invested", "lost",
-    "owed",     "paid",   "pays",    "raised",  "raises",   "spent",    "spend",
-    "spends",   "valued", NULL};
-
-/* Copulas and auxiliaries between a subject and its amount: "prices are 20 times". */
-static const char *const copulas[] = {"are", "be", "been", "is", "was", "were", "remain",
-                                      "have", "has", "had",
-                                      "remains", "stood", "stands", "reached", "hit",
-                                      "totaled", "totalled", "rose", "fell", "grew", NULL};
-
-static const char *const possessive_pronouns[] = {"its", "their", "his", "her", NULL};
-
-static int str_cmp(const void *key, const void *elem)
-{
-    return strcmp((const char *)key, *(const char *const *)elem);
-}
 
 /* Lower-case ASCII copy of a word token into key (cap bytes); false if it does not fit
  * or is not a word. */
@@ -67,11 +26,14 @@ static bool lower_word(const ct_block *blk, const ct_token *t, char *key, size_t
 
 static bool is_stop(const ct_block *blk, const ct_token *t)
 {
-    char key[16];
-    if (!lower_word(blk, t, key, sizeof key))
-        return t->kind != CT_TOK_WORD;
-    return bsearch(key, stop_words, sizeof stop_words / sizeof stop_words[0],
-                   sizeof stop_words[0], str_cmp) != NULL;
+    if (t->kind != CT_TOK_WORD)
+        return true;
+    return (ct__word_flags(blk->buf, t) & CT_WS_STOP) != 0;
+}
+
+static bool has(const ct_block *blk, const ct_token *t, unsigned flag)
+{
+    return (ct__word_flags(blk->buf, t) & flag) != 0;
 }
 
 static bool is_cap(const ct_token *t)
@@ -125,17 +87,6 @@ static bool content_word(const ct_block *blk, const ct_token *t)
     const char *w = blk->buf + t->start;
     return !(t->len > 4 && w[t->len - 2] == 'l' && w[t->len - 1] == 'y');
 }
-
-/* Determiners and possessive pronouns skipped before a noun phrase. */
-static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her",
-                                          "our", "those", "these", "this", "that", NULL};
-
-/* Months and weekdays are capitalised but are not what a number is about. */
-static const char *const calendar[] = {
-    "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", NULL};
 
 typedef struct {
     uint32_t a, b;      /* subject words [a, b), or a == b */
@@ -233,9 +184,9 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
             k++;
         else if (ct__tok_is(blk->buf, &toks[k], "to"))
             k = hi; /* "cost $3 million to train": the verb says more, below */
-        while (k < hi && (ct__tok_in(blk->buf, &toks[k], determiners) ||
+        while (k < hi && (has(blk, &toks[k], CT_WS_DET) ||
                           ct__tok_is_quote(&toks[k]))) {
-            if (ct__tok_in(blk->buf, &toks[k], possessive_pronouns))
+            if (has(blk, &toks[k], CT_WS_POSSPRON))
                 f->own_pronoun = true;
             k++;
         }
@@ -259,7 +210,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
         uint32_t k = s - 1;
         while (k > lo && ct__tok_is_quote(&toks[k]))
             k--; /* “well higher” than */
-        if (ct__tok_in(blk->buf, &toks[k], amount_verbs)) {
+        if (has(blk, &toks[k], CT_WS_AMOUNT)) {
             f->a = k;
             f->b = k + 1;
             /* "cost $3 million to train its model" */
@@ -268,7 +219,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
                 f->to_b = e + 1;
                 uint32_t m = e + 1, end = e + 6 < hi ? e + 6 : hi;
                 for (; m < end && !is_punct_end(&toks[m]); m++) {
-                    if (ct__tok_in(blk->buf, &toks[m], possessive_pronouns))
+                    if (has(blk, &toks[m], CT_WS_POSSPRON))
                         f->own_pronoun = true;
                     if (is_possessive(&toks[m]) && m > e + 1 && f->ent_a == f->ent_b) {
                         f->ent_a = name_back(blk, e + 1, m - 1);
@@ -278,7 +229,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
                 f->to_b = m;
             }
         } else {
-            while (k > lo && ct__tok_in(blk->buf, &toks[k], copulas))
+            while (k > lo && has(blk, &toks[k], CT_WS_COPULA))
                 k--;
             if (k + 1 < s) {
                 uint32_t a = words_back(blk, lo, k);
@@ -302,7 +253,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
                     break;
                 }
             }
-            if (ct__tok_in(blk->buf, &toks[i], possessive_pronouns)) {
+            if (has(blk, &toks[i], CT_WS_POSSPRON)) {
                 f->own_pronoun = true;
                 break;
             }
@@ -312,7 +263,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
         /* "the market value of the chipmaker Nvidia", "to train 01.AI's model" */
         uint32_t end = f->b + 6 < hi ? f->b + 6 : hi;
         for (uint32_t i = f->b; i < end; i++) {
-            if (ct__tok_in(blk->buf, &toks[i], calendar))
+            if (has(blk, &toks[i], CT_WS_CALENDAR))
                 continue;
             if (is_cap(&toks[i]) || (toks[i].kind == CT_TOK_WORD && (toks[i].flags & CT_TF_HAS_DIGIT) &&
                                      i + 1 < hi && is_possessive(&toks[i + 1]))) {
@@ -332,7 +283,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
         uint32_t w0 = s > lo + 12 ? s - 12 : lo;
         for (uint32_t i = s; i-- > w0;) {
             if (is_cap(&toks[i]) && !is_stop(blk, &toks[i]) &&
-                !ct__tok_in(blk->buf, &toks[i], calendar)) {
+                !has(blk, &toks[i], CT_WS_CALENDAR)) {
                 uint32_t a = name_back(blk, lo, i);
                 if (a == lo && a == i && !name_shaped(blk, &toks[i]))
                     break; /* a capitalised first word is not a name by itself */

@@ -5,8 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
+#include "alloc.h"
 #include "claim.h"
+#include "claimtrack/claimtrack.h"
 #include "compare.h"
 #include "testutil.h"
 
@@ -143,6 +146,17 @@ START_TEST(interval_of_nothing_is_open)
     ct__claim_interval(NULL, &iv);
     ck_assert(!iv.has_lo && !iv.has_hi);
     ct__claim_interval(&c, NULL); /* no crash */
+    /* values that are not numbers say nothing, and relate to nothing */
+    spec sn = {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", "cost", NULL};
+    ct_claim good = make(&sn), bad = make(&sn);
+    bad.low = NAN;
+    ct__claim_interval(&bad, &iv);
+    ck_assert(!iv.has_lo && !iv.has_hi);
+    ck_assert_int_eq(ct__compare_claims(&good, &bad, NULL, NULL, 0), CT_REL_NONE);
+    bad.low = 6e6;
+    bad.high = INFINITY;
+    ck_assert_int_eq(ct__compare_claims(&bad, &good, NULL, NULL, 0), CT_REL_NONE);
+    ck_assert_int_eq(ct__compare_claims(&good, &good, NULL, NULL, 0), CT_REL_NONE);
     /* no text at all: the value alone decides */
     spec s2 = SPEC6(NULL, CT_KIND_COUNT, 7, 7, "count", CT_BOUND_EXACT);
     c = make(&s2);
@@ -176,6 +190,10 @@ static const struct {
      "age|time|liang wenfeng"},
     {SPEC8("3 pp", CT_KIND_PERCENT, 3, 3, "pp", 0, 0, NULL), "percent|pp|"},
     {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "01.AI"), "percent|%|01.ai"},
+    {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "EA's"), "percent|%|ea"},
+    {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "\xe2\x80\x9c" "DeepSeek\xe2\x80\x9d"),
+     "percent|%|deepseek"},
+    {SPEC8("3%", CT_KIND_PERCENT, 3, 3, "%", 0, 0, "\"Acme Corp.\""), "percent|%|acme corp"},
     /* non-ASCII names are case-folded too */
     {SPEC8("5%", CT_KIND_PERCENT, 5, 5, "%", 0, 0, "\xc3\x89LYS\xc3\x89" "E"),
      "percent|%|elysee"}, /* marks stripped, as text.c folds */
@@ -202,6 +220,24 @@ START_TEST(match_key_edges)
     ct__claim_match_key(&c, NULL, 8);
     ct__claim_match_key(NULL, key, sizeof key);
     ck_assert_str_eq(key, "");
+    /* a unit that fills its field without a NUL is read within it */
+    c = make(&s);
+    memcpy(c.unit, "ABCDEFGH", sizeof c.unit);
+    char k3[CT_COMPARE_KEY_MAX];
+    ct__claim_match_key(&c, k3, sizeof k3);
+    ck_assert_str_eq(k3, "money|ABCDEFGH|deepseek");
+    c.kind = CT_KIND_DURATION;
+    ct__claim_match_key(&c, k3, sizeof k3);
+    ck_assert_str_eq(k3, "duration|ABCDEFGH|deepseek");
+    /* a long entity is cut, so that the key fits CT_COMPARE_KEY_MAX */
+    char longname[400];
+    memset(longname, 'x', sizeof longname - 1);
+    longname[sizeof longname - 1] = '\0';
+    s.entity = longname;
+    c = make(&s);
+    char big[CT_COMPARE_KEY_MAX];
+    ct__claim_match_key(&c, big, sizeof big);
+    ck_assert_uint_eq(strlen(big), strlen("money|USD|") + CT_COMPARE_ENTITY_MAX);
     /* truncation never splits a UTF-8 sequence */
     s.entity = "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"; /* three 3-byte characters */
     c = make(&s);
@@ -337,12 +373,29 @@ static const rel_case rel_cases[] = {
      {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", NULL, "deepseek revenue"},
      {"$60 million", CT_KIND_MONEY, 6e7, 6e7, "USD", 0, 0, "DeepSeek", NULL, "deepseek profit"},
      CT_REL_NONE},
-    {"no subject: agreeing values corroborate",
+    {"terms naming only the entity fall back to the subject phrase",
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", "revenue", "deepseek"},
+     /* agreeing values: without the fallback these would corroborate */
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", "profit", "DeepSeek"},
+     CT_REL_NONE},
+    {"possessives and curly quotes in terms",
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", NULL,
+      "DeepSeek\xe2\x80\x99s model\xe2\x80\x99s training cost"},
+     {"$6 million", CT_KIND_MONEY, 6e6, 6e6, "USD", 0, 0, "DeepSeek", NULL,
+      "the model's training costs"},
+     CT_REL_CORROBORATES},
+    {"no subject: even equal values do not relate",
      USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", NULL),
-     USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", NULL), CT_REL_CORROBORATES},
-    {"no subject: disagreeing values are not a contradiction",
-     USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", NULL),
+     USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", NULL), CT_REL_NONE},
+    {"a subject on one side only",
+     USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, "DeepSeek", "training cost"),
      USD("$500 million", 5e8, 5e8, CT_BOUND_EXACT, "DeepSeek", NULL), CT_REL_NONE},
+    {"a time reference is not a subject",
+     USD("$639m", 6.39e8, 6.39e8, CT_BOUND_EXACT, NULL, "a year earlier"),
+     USD("$1.4bn", 1.4e9, 1.4e9, CT_BOUND_EXACT, NULL, "year earlier"), CT_REL_NONE},
+    {"nor is a direction",
+     {"18%", CT_KIND_PERCENT, 18, 18, "%", 0, 0, "CML", "lower year", NULL},
+     {"25%", CT_KIND_PERCENT, 25, 25, "%", 0, 0, "CML", "higher", NULL}, CT_REL_NONE},
     {"no entity: a subject with one shared word is not enough",
      USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, NULL, "cost"),
      USD("$6 million", 6e6, 6e6, CT_BOUND_EXACT, NULL, "cost"), CT_REL_NONE},
@@ -439,6 +492,11 @@ START_TEST(seed_pairs_about_different_things)
     a.doc_id = b.doc_id = 7;
     ck_assert_int_eq(ct__compare_claims(&a, &b, NULL, NULL, 0), CT_REL_NONE);
     ck_assert_int_eq(ct__compare_claims(&a, &a, NULL, NULL, 0), CT_REL_NONE);
+    /* one stored claim read twice */
+    b.doc_id = 8;
+    ck_assert_int_eq(ct__compare_claims(&a, &b, NULL, NULL, 0), CT_REL_CORROBORATES);
+    a.id = b.id = 42;
+    ck_assert_int_eq(ct__compare_claims(&a, &b, NULL, NULL, 0), CT_REL_NONE);
     ck_assert_int_eq(ct__compare_claims(NULL, &a, NULL, NULL, 0), CT_REL_NONE);
     ck_assert_int_eq(ct__compare_claims(&a, NULL, NULL, NULL, 0), CT_REL_NONE);
 }
@@ -506,6 +564,8 @@ START_TEST(origin_keys)
         {"a technical paper", "document", NULL, "a technical paper"},
         {NULL, NULL, NULL, ""},
         {"", "person", NULL, ""},
+        {"some analysts", NULL, NULL, ""},
+        {"Reuters", NULL, NULL, "reuters"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ct_claim c;
@@ -541,6 +601,318 @@ START_TEST(which_document_is_the_original)
 }
 END_TEST
 
+/* ---- derived documents ------------------------------------------------------------- */
+
+static ct_doc_sig *sig_of(const char *text, size_t len)
+{
+    ct_doc_sig *sig = NULL;
+    ck_assert_int_eq(ct__doc_sig_new(&sig, text, len), CT_OK);
+    ck_assert_ptr_nonnull(sig);
+    return sig;
+}
+
+static ct_doc_sig *sig_of_file(const char *rel)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", CT_SHARED_DIR, rel);
+    size_t len;
+    char *text = tu_read_file(path, &len);
+    ct_doc_sig *sig = sig_of(text, len);
+    free(text);
+    return sig;
+}
+
+static const char *const seed_files[] = {
+    "seeds/000_94a212f3ee19131d.txt", "seeds/001_bd6d019c7dd83926.txt",
+    "seeds/002_280b931fd4fb2bfb.txt", "seeds/003_c40be52adcb961de.txt"};
+
+START_TEST(seed_003_rewrites_002)
+{
+    ct_doc_sig *sig[4];
+    for (int i = 0; i < 4; i++)
+        sig[i] = sig_of_file(seed_files[i]);
+    for (int i = 0; i < 4; i++)
+        for (int j = i + 1; j < 4; j++) {
+            double s = ct__doc_sig_similarity(sig[i], sig[j]);
+            ck_assert(fabs(s - ct__doc_sig_similarity(sig[j], sig[i])) < 1e-12);
+            if (i == 2 && j == 3) /* the gold's one derived document */
+                ck_assert_msg(s >= CT_DOC_DERIVED_THRESHOLD + 0.08, "002~003: %.3f", s);
+            else /* four outlets on one story, written apart */
+                ck_assert_msg(s <= CT_DOC_DERIVED_THRESHOLD - 0.12, "%d~%d: %.3f", i, j, s);
+        }
+    for (int i = 0; i < 4; i++) {
+        ck_assert(near(ct__doc_sig_similarity(sig[i], sig[i]), 1.0));
+        ct__doc_sig_free(sig[i]);
+    }
+}
+END_TEST
+
+START_TEST(unrelated_news_is_not_derived)
+{
+    static const char *const files[] = {
+        "corpus/bbc-news-2005/business/001.txt", "corpus/bbc-news-2005/business/120.txt",
+        "corpus/bbc-news-2005/business/260.txt", "corpus/bbc-news-2005/tech/050.txt",
+        "corpus/bbc-news-2005/tech/150.txt",     "corpus/bbc-news-2005/tech/300.txt",
+        "seeds/001_bd6d019c7dd83926.txt",
+    };
+    enum { N = sizeof files / sizeof files[0] };
+    ct_doc_sig *sig[N];
+    for (int i = 0; i < N; i++)
+        sig[i] = sig_of_file(files[i]);
+    for (int i = 0; i < N; i++)
+        for (int j = i + 1; j < N; j++) {
+            double s = ct__doc_sig_similarity(sig[i], sig[j]);
+            ck_assert_msg(s < 0.3, "%s ~ %s: %.3f", files[i], files[j], s);
+        }
+    for (int i = 0; i < N; i++)
+        ct__doc_sig_free(sig[i]);
+}
+END_TEST
+
+START_TEST(a_copy_with_furniture_is_derived)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", CT_SHARED_DIR, seed_files[1]);
+    size_t len;
+    char *text = tu_read_file(path, &len);
+    /* a site that copies the article, adds its own header and footer and cuts the end */
+    const char *head = "Home | World | Tech\nPosted by admin on Monday\n";
+    const char *foot = "\nShare this: Facebook Twitter\nLeave a Reply\n";
+    size_t keep = len * 2 / 3;
+    size_t n = strlen(head) + keep + strlen(foot);
+    char *copy = malloc(n);
+    ck_assert_ptr_nonnull(copy);
+    memcpy(copy, head, strlen(head));
+    memcpy(copy + strlen(head), text, keep);
+    memcpy(copy + strlen(head) + keep, foot, strlen(foot));
+    ct_doc_sig *a = sig_of(text, len), *b = sig_of(copy, n);
+    double s = ct__doc_sig_similarity(a, b);
+    ck_assert_msg(s >= 0.9, "copy: %.3f", s);
+    ct__doc_sig_free(a);
+    ct__doc_sig_free(b);
+    free(copy);
+    free(text);
+}
+END_TEST
+
+START_TEST(too_little_text_tells_nothing)
+{
+    const char *t = "DeepSeek said it spent $6 million.";
+    ct_doc_sig *a = sig_of(t, strlen(t)), *b = sig_of(t, strlen(t));
+    ck_assert(ct__doc_sig_similarity(a, b) == 0.0);
+    ct_doc_sig *e = sig_of(NULL, 0); /* an empty document is fine */
+    ck_assert(ct__doc_sig_similarity(a, e) == 0.0);
+    ck_assert(ct__doc_sig_similarity(a, NULL) == 0.0);
+    ck_assert(ct__doc_sig_similarity(NULL, NULL) == 0.0);
+    ct__doc_sig_free(a);
+    ct__doc_sig_free(b);
+    ct__doc_sig_free(e);
+    ct__doc_sig_free(NULL);
+}
+END_TEST
+
+START_TEST(signature_bad_arguments)
+{
+    ct_doc_sig *sig = (ct_doc_sig *)1;
+    ck_assert_int_eq(ct__doc_sig_new(NULL, "x", 1), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "ct__doc_sig_new: out is NULL");
+    ck_assert_int_eq(ct__doc_sig_new(&sig, NULL, 3), CT_EINVAL);
+    ck_assert_ptr_null(sig);
+    ck_assert_str_eq(ct_errmsg(), "ct__doc_sig_new: text is NULL");
+    unsigned char *blob = (unsigned char *)1;
+    size_t len = 9;
+    ck_assert_int_eq(ct__doc_sig_to_blob(NULL, &blob, &len), CT_EINVAL);
+    ck_assert_ptr_null(blob);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(ct__doc_sig_to_blob(NULL, NULL, &len), CT_EINVAL);
+    sig = (ct_doc_sig *)1;
+    ck_assert_int_eq(ct__doc_sig_from_blob(&sig, NULL, 0), CT_EINVAL);
+    ck_assert_ptr_null(sig);
+    ck_assert_int_eq(ct__doc_sig_from_blob(NULL, (const unsigned char *)"CTS1", 4), CT_EINVAL);
+    /* invalid UTF-8 is read past, not a failure */
+    const char bad[] = "\xff\xfe Some \xc3 text \xe2\x80";
+    sig = sig_of(bad, sizeof bad - 1);
+    ct__doc_sig_free(sig);
+}
+END_TEST
+
+START_TEST(signature_blob_round_trip)
+{
+    ct_doc_sig *a = sig_of_file(seed_files[2]), *c = sig_of_file(seed_files[3]);
+    unsigned char *blob = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(ct__doc_sig_to_blob(a, &blob, &len), CT_OK);
+    ck_assert_uint_gt(len, 8);
+    ck_assert(memcmp(blob, "CTS1", 4) == 0);
+    ct_doc_sig *b = NULL;
+    ck_assert_int_eq(ct__doc_sig_from_blob(&b, blob, len), CT_OK);
+    ck_assert(near(ct__doc_sig_similarity(a, b), 1.0));
+    ck_assert(near(ct__doc_sig_similarity(b, c), ct__doc_sig_similarity(a, c)));
+    /* the same bytes again */
+    unsigned char *blob2 = NULL;
+    size_t len2 = 0;
+    ck_assert_int_eq(ct__doc_sig_to_blob(b, &blob2, &len2), CT_OK);
+    ck_assert_uint_eq(len2, len);
+    ck_assert(memcmp(blob, blob2, len) == 0);
+
+    /* damaged blobs are refused, never read past their end */
+    ct_doc_sig *d = (ct_doc_sig *)1;
+    ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob, len - 1), CT_EINVAL);
+    ck_assert_ptr_null(d);
+    ck_assert_str_eq(ct_errmsg(), "document signature: bad length");
+    ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob, 3), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "document signature: not a version 1 signature");
+    blob2[3] = '9';
+    ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob2, len2), CT_EINVAL);
+    blob2[3] = '1';
+    memcpy(blob2 + 8, blob2 + 16, 8); /* two equal shingles */
+    ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob2, len2), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "document signature: shingles out of order");
+    memcpy(blob2 + 8, blob + 8, 8);
+    size_t anchors_at = len2 - 4 * (size_t)(blob2[6] | blob2[7] << 8);
+    ck_assert_uint_ge(len2 - anchors_at, 8);
+    memcpy(blob2 + anchors_at + 4, blob2 + anchors_at, 4); /* two equal anchors */
+    ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob2, len2), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "document signature: repeated anchor");
+    blob2[4] = 0xff; /* more shingles than a signature holds */
+    ck_assert_int_eq(ct__doc_sig_from_blob(&d, blob2, len2), CT_EINVAL);
+    ck_assert_ptr_null(d);
+
+    /* the empty signature round-trips too */
+    ct_doc_sig *e = sig_of("", 0);
+    unsigned char *eb = NULL;
+    size_t el = 0;
+    ck_assert_int_eq(ct__doc_sig_to_blob(e, &eb, &el), CT_OK);
+    ck_assert_uint_eq(el, 8);
+    ct_doc_sig *e2 = NULL;
+    ck_assert_int_eq(ct__doc_sig_from_blob(&e2, eb, el), CT_OK);
+    ct__doc_sig_free(e2);
+    ct__free(eb);
+    ct__doc_sig_free(e);
+
+    ct__free(blob);
+    ct__free(blob2);
+    ct__doc_sig_free(a);
+    ct__doc_sig_free(b);
+    ct__doc_sig_free(c);
+}
+END_TEST
+
+static void *failing_malloc(size_t n)
+{
+    (void)n;
+    return NULL;
+}
+
+static void *failing_realloc(void *p, size_t n)
+{
+    (void)p;
+    (void)n;
+    return NULL;
+}
+
+START_TEST(signature_out_of_memory)
+{
+    ct_doc_sig *a = sig_of("a b c", 5);
+    ck_assert_int_eq(ct_set_allocator(failing_malloc, failing_realloc, free), CT_OK);
+    ct_doc_sig *sig = (ct_doc_sig *)1;
+    int rc = ct__doc_sig_new(&sig, "x y z", 5);
+    unsigned char *blob = (unsigned char *)1;
+    size_t len = 3;
+    int rc2 = ct__doc_sig_to_blob(a, &blob, &len);
+    ct_doc_sig *b = (ct_doc_sig *)1;
+    int rc3 = ct__doc_sig_from_blob(&b, (const unsigned char *)"CTS1\0\0\0\0", 8);
+    /* the key of a non-ASCII name still comes out (ASCII folding only) */
+    spec s = {"5%", CT_KIND_PERCENT, 5, 5, "%", 0, 0, "Caf\xc3\xa9 Ltd", NULL, NULL};
+    ct_claim c = make(&s);
+    char key[64];
+    ct__claim_match_key(&c, key, sizeof key);
+    ck_assert_int_eq(ct_set_allocator(NULL, NULL, NULL), CT_OK);
+    ck_assert_int_eq(rc, CT_ENOMEM);
+    ck_assert_ptr_null(sig);
+    ck_assert_int_eq(rc2, CT_ENOMEM);
+    ck_assert_ptr_null(blob);
+    ck_assert_uint_eq(len, 0);
+    ck_assert_int_eq(rc3, CT_ENOMEM);
+    ck_assert_ptr_null(b);
+    ck_assert_str_eq(key, "percent|%|caf\xc3\xa9 ltd");
+    ct__doc_sig_free(a);
+}
+END_TEST
+
+/* ---- threads ----------------------------------------------------------------------- */
+
+typedef struct {
+    char *texts[4];
+    size_t lens[4];
+    double sims[6];
+    ct_rel_type rels[sizeof gold_relations / sizeof gold_relations[0]];
+    char reasons[sizeof gold_relations / sizeof gold_relations[0]][128];
+    int rc;
+} thread_work;
+
+/* Everything a thread does here reads only its arguments: the same answers from any
+ * number of threads at once. */
+static int compare_worker(void *arg)
+{
+    thread_work *w = arg;
+    for (int round = 0; round < 20; round++) {
+        ct_doc_sig *sig[4] = {NULL, NULL, NULL, NULL};
+        for (int i = 0; i < 4; i++)
+            if (ct__doc_sig_new(&sig[i], w->texts[i], w->lens[i]) != CT_OK)
+                w->rc = -1;
+        int k = 0;
+        for (int i = 0; i < 4; i++)
+            for (int j = i + 1; j < 4; j++)
+                w->sims[k++] = ct__doc_sig_similarity(sig[i], sig[j]);
+        for (int i = 0; i < 4; i++)
+            ct__doc_sig_free(sig[i]);
+        for (size_t r = 0; r < sizeof gold_relations / sizeof gold_relations[0]; r++) {
+            ct_claim a = make(&gold[gold_relations[r].a]);
+            ct_claim b = make(&gold[gold_relations[r].b]);
+            double score;
+            w->rels[r] = ct__compare_claims(&a, &b, &score, w->reasons[r], sizeof w->reasons[r]);
+        }
+    }
+    return 0;
+}
+
+START_TEST(same_answers_from_many_threads)
+{
+    enum { NT = 4 };
+    thread_work work[NT];
+    memset(work, 0, sizeof work);
+    char *texts[4];
+    size_t lens[4];
+    for (int i = 0; i < 4; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", CT_SHARED_DIR, seed_files[i]);
+        texts[i] = tu_read_file(path, &lens[i]);
+    }
+    thrd_t th[NT];
+    for (int t = 0; t < NT; t++) {
+        memcpy(work[t].texts, texts, sizeof texts);
+        memcpy(work[t].lens, lens, sizeof lens);
+        ck_assert_int_eq(thrd_create(&th[t], compare_worker, &work[t]), thrd_success);
+    }
+    for (int t = 0; t < NT; t++)
+        ck_assert_int_eq(thrd_join(th[t], NULL), thrd_success);
+    thread_work alone;
+    memset(&alone, 0, sizeof alone);
+    memcpy(alone.texts, texts, sizeof texts);
+    memcpy(alone.lens, lens, sizeof lens);
+    compare_worker(&alone);
+    for (int t = 0; t < NT; t++) {
+        ck_assert_int_eq(work[t].rc, 0);
+        ck_assert(memcmp(work[t].sims, alone.sims, sizeof alone.sims) == 0);
+        ck_assert(memcmp(work[t].rels, alone.rels, sizeof alone.rels) == 0);
+        ck_assert(memcmp(work[t].reasons, alone.reasons, sizeof alone.reasons) == 0);
+    }
+    for (int i = 0; i < 4; i++)
+        free(texts[i]);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("compare");
@@ -565,6 +937,18 @@ static Suite *suite(void)
     tc = tcase_create("provenance");
     tcase_add_test(tc, origin_keys);
     tcase_add_test(tc, which_document_is_the_original);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("derived documents");
+    tcase_add_test(tc, seed_003_rewrites_002);
+    tcase_add_test(tc, unrelated_news_is_not_derived);
+    tcase_add_test(tc, a_copy_with_furniture_is_derived);
+    tcase_add_test(tc, too_little_text_tells_nothing);
+    tcase_add_test(tc, signature_bad_arguments);
+    tcase_add_test(tc, signature_blob_round_trip);
+    tcase_add_test(tc, signature_out_of_memory);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("threads");
+    tcase_add_test(tc, same_answers_from_many_threads);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -727,6 +727,110 @@ START_TEST(relations_and_origins)
 }
 END_TEST
 
+
+/* A rewrite of a stored article is derived from it: its claims join the original's
+ * origins and do not count as independent corroboration. */
+static const char text_orig[] =
+    "Top technology executives told CNBC that the advances Chinese lab DeepSeek has shown "
+    "prove the race is on between the United States and China in artificial intelligence. "
+    "DeepSeek shocked global markets with a technical paper that said one of its new models "
+    "was trained at a total cost of less than $6 million. Chris Lehane, chief global affairs "
+    "officer of OpenAI, said only two countries can build AI at scale. Victor Riparbelli of "
+    "Synthesia said customers moved workflows after the Artificial Intelligence Action "
+    "Summit in Paris, where Anthropic and Google executives also spoke about export controls "
+    "on Nvidia chips and the cost of data centres in Europe.";
+static const char text_copy[] =
+    "Top technology executives told CNBC that the advances Chinese lab DeepSeek has shown "
+    "prove the race is on between the United States and China in artificial intelligence. "
+    "DeepSeek shocked global markets with a technical paper saying one of its new models "
+    "was trained at a total cost of under $6 million. Chris Lehane, chief global affairs "
+    "officer of OpenAI, said only two countries can build AI at scale. Victor Riparbelli of "
+    "Synthesia said customers moved workflows after the Artificial Intelligence Action "
+    "Summit in Paris, where Anthropic and Google executives also spoke about export controls "
+    "on Nvidia chips and the cost of data centres in Europe. Republished with permission.";
+
+START_TEST(derived_documents)
+{
+    ct_store *st = open_ok(":memory:");
+    tclaim orig = {"less than $6 million", CT_KIND_MONEY, 0, 0, 1, 6e6, "USD", CT_BOUND_UPPER,
+                   "DeepSeek", "organization", "total training cost", "DeepSeek", CT_DIR_NONE};
+    tclaim copy = {"under $6 million", CT_KIND_MONEY, 0, 0, 1, 6e6, "USD", CT_BOUND_UPPER,
+                   NULL, NULL, "total training cost", "DeepSeek", CT_DIR_NONE};
+    ct_ingest_meta meta = CT_INGEST_META_INIT;
+    meta.file = "orig.txt";
+    int64_t d1 = ingest_doc(st, text_orig, &orig, 1, &meta, NULL);
+    meta.file = "copy.txt";
+    int64_t d2 = ingest_doc(st, text_copy, &copy, 1, &meta, NULL);
+    ct_document *d = NULL;
+    ck_assert_int_eq(ct_store_document(&d, st, d2), CT_OK);
+    ck_assert_int_eq(ct_document_derived_from(d), d1);
+    ck_assert(ct_document_similarity(d) >= 0.5);
+    ct_document_free(d);
+    ck_assert_int_eq(ct_store_document(&d, st, d1), CT_OK);
+    ck_assert_int_eq(ct_document_derived_from(d), 0);
+    ct_document_free(d);
+
+    ct_relation_iter *it = NULL;
+    const ct_relation *r;
+    ck_assert_int_eq(ct_relation_iter_new(&it, st, 0, CT_RELATION_ANY), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_next(&r, it), CT_OK);
+    ck_assert_int_eq(ct_relation_kind(r), CT_RELATION_CORROBORATES);
+    ck_assert_int_eq(ct_relation_independent(r), 0);
+    ck_assert_int_eq(ct_claim_origin_id(ct_relation_a(r)), ct_claim_origin_id(ct_relation_b(r)));
+    ck_assert_int_eq(ct_relation_iter_next(&r, it), CT_ITEROVER);
+    ct_relation_iter_free(it);
+
+    ct_origin_iter *oi = NULL;
+    const ct_origin *o;
+    ck_assert_int_eq(ct_origin_iter_new(&oi, st, 0, CT_ORIGIN_REPEATED), CT_OK);
+    ck_assert_int_eq(ct_origin_iter_next(&o, oi), CT_OK);
+    ck_assert_str_eq(ct_origin_label(o), "DeepSeek");
+    ck_assert_int_eq(ct_origin_report_count(o), 2);
+    ck_assert_int_eq(ct_origin_document_count(o), 2);
+    ck_assert_int_eq(ct_origin_independent_count(o), 1);
+    ct_origin_iter_free(oi);
+
+    /* an unrelated article on the same story is not derived */
+    meta.file = "other.txt";
+    int64_t d3 = ingest_doc(st, text_c, claims_c, 1, &meta, NULL);
+    ck_assert_int_eq(ct_store_document(&d, st, d3), CT_OK);
+    ck_assert_int_eq(ct_document_derived_from(d), 0);
+    ct_document_free(d);
+    ct_store_close(st);
+}
+END_TEST
+
+/* The same speaker, the same value, the same entity: one origin even when the outlets
+ * describe the subject so differently that the comparison does not relate them. */
+START_TEST(one_speaker_one_value_is_one_origin)
+{
+    ct_store *st = open_ok(":memory:");
+    tclaim x = {"less than $6 million", CT_KIND_MONEY, 0, 0, 1, 6e6, "USD", CT_BOUND_UPPER,
+                "DeepSeek", "organization", "official training", "DeepSeek", CT_DIR_NONE};
+    tclaim y = {"$5.6 million", CT_KIND_MONEY, 1, 5.6e6, 1, 5.6e6, "USD", CT_BOUND_EXACT,
+                "DeepSeek's", "organization", "electricity bill", "DeepSeek", CT_DIR_NONE};
+    tclaim z = {"$80 million", CT_KIND_MONEY, 1, 8e7, 1, 8e7, "USD", CT_BOUND_EXACT,
+                "DeepSeek", "organization", "rent", "DeepSeek", CT_DIR_NONE};
+    ingest_doc(st, text_a, &x, 1, NULL, NULL);
+    ingest_doc(st, text_b, &y, 1, NULL, NULL);
+    ingest_doc(st, text_c, &z, 1, NULL, NULL);
+    ct_origin_iter *oi = NULL;
+    const ct_origin *o;
+    ck_assert_int_eq(ct_origin_iter_new(&oi, st, 2, 0), CT_OK);
+    ck_assert_int_eq(ct_origin_iter_next(&o, oi), CT_OK);
+    ck_assert_int_eq(ct_claim_id(ct_origin_first(o)), 1);
+    ck_assert_int_eq(ct_origin_report_count(o), 2);
+    ct_origin_iter_free(oi);
+    /* a value that does not fit is another claim of the same speaker */
+    ck_assert_int_eq(ct_origin_iter_new(&oi, st, 3, 0), CT_OK);
+    ck_assert_int_eq(ct_origin_iter_next(&o, oi), CT_OK);
+    ck_assert_int_eq(ct_claim_id(ct_origin_first(o)), 3);
+    ck_assert_int_eq(ct_origin_report_count(o), 1);
+    ct_origin_iter_free(oi);
+    ct_store_close(st);
+}
+END_TEST
+
 /* Many claims under one key: each new claim is compared with a bounded number of
  * candidates, never with all of them. */
 START_TEST(candidates_are_capped)
@@ -775,8 +879,10 @@ static void crash_doc(char *text, size_t cap, tclaim *tc, char exprs[][32], int 
 static void writer_child(const char *path, int first, int count, int notify_fd)
 {
     ct_store *st = NULL;
-    if (ct_store_open(&st, path, 0) != CT_OK)
+    if (ct_store_open(&st, path, 0) != CT_OK) {
+        fprintf(stderr, "child: %s\n", ct_errmsg());
         _exit(10);
+    }
     static char text[4096];
     static char exprs[CRASH_CLAIMS][32];
     tclaim tc[CRASH_CLAIMS];
@@ -900,6 +1006,8 @@ static Suite *store_suite(void)
     tc = tcase_create("relations");
     tcase_add_test(tc, relations_and_origins);
     tcase_add_test(tc, candidates_are_capped);
+    tcase_add_test(tc, derived_documents);
+    tcase_add_test(tc, one_speaker_one_value_is_one_origin);
     suite_add_tcase(s, tc);
     tc = tcase_create("processes");
     tcase_add_test(tc, killed_mid_ingest_leaves_whole_documents);
