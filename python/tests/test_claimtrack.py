@@ -799,6 +799,7 @@ class PackagingTest(unittest.TestCase):
         # the host's pip installs into the venv (pip >= 22.3): no network, no index
         r = subprocess.run([sys.executable, "-m", "pip", "--python", python, "install", "-q",
                             "--no-index", "--no-build-isolation", *args, PYROOT],
+                           cwd=self.tmp.name,
                            capture_output=True, text=True, timeout=300)
         if r.returncode != 0 and ("no such option: --python" in r.stderr
                                   or "No module named pip" in r.stderr):
@@ -819,6 +820,17 @@ class PackagingTest(unittest.TestCase):
         where, doc = r.stdout.splitlines()
         self.assertTrue(where.startswith(venv), where)
         self.assertTrue(doc.startswith("Document("), doc)
+
+    def test_pip_install_editable(self):
+        lib = os.environ.get("CLAIMTRACK_LIBRARY")
+        if not lib:
+            self.skipTest("CLAIMTRACK_LIBRARY is not set")
+        venv, python = self._venv()
+        self._pip_install(python, "--editable")
+        r = run_python("import claimtrack; print(claimtrack.__file__)",
+                       env={"PYTHONPATH": None, "CLAIMTRACK_LIBRARY": lib}, python=python)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.strip(), os.path.join(PYROOT, "claimtrack", "__init__.py"))
 
     def test_pip_install_with_the_library_bundled(self):
         lib = os.environ.get("CLAIMTRACK_LIBRARY")
