@@ -96,6 +96,27 @@ class LibraryTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout.strip(), "True")
 
+    def test_found_on_the_loader_path(self):
+        import shutil
+        lib = os.environ.get("CLAIMTRACK_LIBRARY")
+        if not lib:
+            self.skipTest("CLAIMTRACK_LIBRARY is not set")
+        with tempfile.TemporaryDirectory() as tmp:
+            # laid out as an install is: the linker name, the soname, the real file
+            real = os.path.join(tmp, os.path.basename(os.path.realpath(lib)))
+            shutil.copy(lib, real)
+            version = os.path.basename(real).partition(".so.")[2]
+            for name in ("libclaimtrack.so", "libclaimtrack.so." + version.split(".")[0]):
+                if not os.path.exists(os.path.join(tmp, name)):
+                    os.symlink(os.path.basename(real), os.path.join(tmp, name))
+            r = run_python("import claimtrack; print(claimtrack.library_path()); "
+                           "print(claimtrack.library_version())",
+                           env={"CLAIMTRACK_LIBRARY": None, "LD_LIBRARY_PATH": tmp})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        path, version = r.stdout.split()
+        self.assertIn("claimtrack", path)
+        self.assertEqual(version, claimtrack.__version__)
+
     def test_bad_library_path_is_a_clear_error(self):
         r = run_python("import claimtrack\n"
                        "try:\n"
