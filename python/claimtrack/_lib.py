@@ -174,7 +174,7 @@ def _message(rc):
     return msg.decode("utf-8", "replace") if msg else "error %d" % rc
 
 
-# Filled in by _load(): the raw ct_errmsg/ct_errstr, used by _check.
+# Filled in by _load(): ct_errmsg and ct_errstr, used by _check.
 _errmsg = None
 _errstr = None
 
@@ -324,9 +324,6 @@ class _Lib:
                 fn.errcheck = _check
             setattr(self, name, fn)
 
-    def has(self, name):
-        return not isinstance(getattr(self, name, None), (_Missing, type(None)))
-
 
 def _candidates():
     env = os.environ.get("CLAIMTRACK_LIBRARY")
@@ -358,12 +355,14 @@ def _load():
             if explicit:
                 break
             continue
-        _path = path
-        _errmsg = cdll.ct_errmsg
-        _errmsg.restype, _errmsg.argtypes = _str, []
-        _errstr = cdll.ct_errstr
-        _errstr.restype, _errstr.argtypes = _str, [_int]
-        _lib = _Lib(cdll)
+        loaded = _Lib(cdll)
+        if isinstance(loaded.ct_version, _Missing):
+            errors.append("%s: not libclaimtrack (no ct_version)" % path)
+            if explicit:
+                break
+            continue
+        _path, _errmsg, _errstr = path, loaded.ct_errmsg, loaded.ct_errstr
+        _lib = loaded
         return _lib
     why = "; ".join(errors) if errors else "not found"
     raise ClaimtrackError(CT_ENOTFOUND, "cannot load libclaimtrack (%s): set "

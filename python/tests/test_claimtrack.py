@@ -117,6 +117,19 @@ class LibraryTest(unittest.TestCase):
         self.assertIn("claimtrack", path)
         self.assertEqual(version, claimtrack.__version__)
 
+    def test_a_library_that_is_not_claimtrack_is_refused(self):
+        import ctypes.util
+        other = ctypes.util.find_library("m") or ctypes.util.find_library("c")
+        if not other:
+            self.skipTest("no other shared library to try")
+        r = run_python("import claimtrack\n"
+                       "try:\n"
+                       "    claimtrack.extract('x')\n"
+                       "except claimtrack.ClaimtrackError as e:\n"
+                       "    print(e)\n", env={"CLAIMTRACK_LIBRARY": other})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("not libclaimtrack", r.stdout)
+
     def test_bad_library_path_is_a_clear_error(self):
         r = run_python("import claimtrack\n"
                        "try:\n"
