@@ -14,6 +14,7 @@ import argparse
 import glob
 import json
 import os
+import signal
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -27,6 +28,8 @@ def side(claim):
 
 
 def main():
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends us quietly
     ap = argparse.ArgumentParser(description="relations between the claims of articles")
     ap.add_argument("files", nargs="*", help="articles (default: data/samples/*.txt)")
     ap.add_argument("--db", default=":memory:", help="the store (default: in memory)")

@@ -174,7 +174,7 @@ def _message(rc):
     return msg.decode("utf-8", "replace") if msg else "error %d" % rc
 
 
-# Filled in by _load(): the raw ct_errmsg/ct_errstr, used by _check.
+# Filled in by _load(): ct_errmsg and ct_errstr, used by _check.
 _errmsg = None
 _errstr = None
 
@@ -201,11 +201,31 @@ _PROTOTYPES = {
     "ct_doc_quote_count": (_size, [DocP], False),
     "ct_doc_meta": (_str, [DocP, _int], False),
     "ct_doc_to_json": (_int, [_PP(_vp), DocP, _str, _uint], True),
-    "ct_claim_to_json": (_int, [_PP(_vp), ClaimP, _uint], True),
     "ct_claim_start": (_size, [ClaimP], False),
     "ct_claim_end": (_size, [ClaimP], False),
     "ct_claim_text": (_str, [ClaimP], False),
+    "ct_claim_kind": (_int, [ClaimP], False),
+    "ct_claim_has_low": (_int, [ClaimP], False),
+    "ct_claim_low": (_dbl, [ClaimP], False),
+    "ct_claim_has_high": (_int, [ClaimP], False),
+    "ct_claim_high": (_dbl, [ClaimP], False),
+    "ct_claim_unit": (_str, [ClaimP], False),
+    "ct_claim_bound": (_int, [ClaimP], False),
+    "ct_claim_direction": (_int, [ClaimP], False),
+    "ct_claim_sentence_start": (_size, [ClaimP], False),
+    "ct_claim_sentence_end": (_size, [ClaimP], False),
+    "ct_claim_speaker": (_str, [ClaimP], False),
+    "ct_claim_speaker_kind": (_str, [ClaimP], False),
+    "ct_claim_speaker_role": (_str, [ClaimP], False),
+    "ct_claim_speaker_org": (_str, [ClaimP], False),
+    "ct_claim_hedged": (_int, [ClaimP], False),
+    "ct_claim_hedge_cue": (_str, [ClaimP], False),
+    "ct_claim_subject": (_str, [ClaimP], False),
+    "ct_claim_entity": (_str, [ClaimP], False),
+    "ct_claim_terms": (_str, [ClaimP], False),
     "ct_kind_name": (_str, [_int], False),
+    "ct_bound_name": (_str, [_int], False),
+    "ct_direction_name": (_str, [_int], False),
     # store.h
     "ct_store_open": (_int, [_PP(StoreP), _str, _uint], True),
     "ct_store_close": (None, [StoreP], False),
@@ -304,9 +324,6 @@ class _Lib:
                 fn.errcheck = _check
             setattr(self, name, fn)
 
-    def has(self, name):
-        return not isinstance(getattr(self, name, None), (_Missing, type(None)))
-
 
 def _candidates():
     env = os.environ.get("CLAIMTRACK_LIBRARY")
@@ -338,12 +355,14 @@ def _load():
             if explicit:
                 break
             continue
-        _path = path
-        _errmsg = cdll.ct_errmsg
-        _errmsg.restype, _errmsg.argtypes = _str, []
-        _errstr = cdll.ct_errstr
-        _errstr.restype, _errstr.argtypes = _str, [_int]
-        _lib = _Lib(cdll)
+        loaded = _Lib(cdll)
+        if isinstance(loaded.ct_version, _Missing):
+            errors.append("%s: not libclaimtrack (no ct_version)" % path)
+            if explicit:
+                break
+            continue
+        _path, _errmsg, _errstr = path, loaded.ct_errmsg, loaded.ct_errstr
+        _lib = loaded
         return _lib
     why = "; ".join(errors) if errors else "not found"
     raise ClaimtrackError(CT_ENOTFOUND, "cannot load libclaimtrack (%s): set "

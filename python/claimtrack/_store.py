@@ -7,13 +7,12 @@ it when it finishes or is closed or collected; the store also keeps the iterator
 open and frees them before closing, so that closing in the middle of a loop is safe."""
 
 import ctypes
-import json
 import os
 import weakref
 
 from . import _lib
-from ._extract import to_bytes
-from ._lib import CT_EINVAL, CT_ENOTFOUND, CT_ERROR, CT_OK, ClaimtrackError, lib, take_string
+from ._extract import claim_from, to_bytes
+from ._lib import CT_EINVAL, CT_ENOTFOUND, CT_ERROR, CT_OK, ClaimtrackError, lib
 from ._types import CheckedClaim, Claim, Ingested, Origin, Relation, Source, StoredDocument
 
 __all__ = ["Store"]
@@ -64,18 +63,14 @@ def _names(fn_name, first, stop):
 
 
 def _claim(ptr):
-    """A Claim from a borrowed ct_claim (a document's, a store's or a relation's)."""
+    """A Claim from a borrowed ct_claim, with its store ids when it was stored."""
     L = lib()
-    out = ctypes.c_void_p()
-    L.ct_claim_to_json(ctypes.byref(out), ptr, 0)
-    o = json.loads(take_string(out))
     claim_id = L.ct_claim_id(ptr)
-    if claim_id:
-        o["id"] = claim_id
-        o["document"] = L.ct_claim_doc_id(ptr) or None
-        o["origin"] = L.ct_claim_origin_id(ptr) or None
-        o["file"] = _dec(L.ct_claim_file(ptr))
-    return Claim._from_json(o)
+    if not claim_id:
+        return claim_from(ptr)
+    return claim_from(ptr, {"id": claim_id, "document": L.ct_claim_doc_id(ptr) or None,
+                            "origin": L.ct_claim_origin_id(ptr) or None,
+                            "file": _dec(L.ct_claim_file(ptr))})
 
 
 def _relation(ptr):
@@ -253,8 +248,7 @@ class Store:
         :class:`Relation`: all of them, or only those of ``claim`` (a Claim from this store
         or its id), which is then their ``a``; ``type`` is "corroborates" or
         "contradicts"."""
-        claim_id = 0 if claim is None else _id(claim.id if isinstance(claim, Claim)
-                                                else claim, "claim")
+        claim_id = _claim_id(claim)
         self._open()
         L = lib()
         code = 0
@@ -271,8 +265,7 @@ class Store:
         """Origins, as a generator of :class:`Origin`: groups of claims in different
         documents that trace back to one speaker. ``claim`` limits it to that claim's
         origin; ``repeated=True`` keeps only origins reported by more than one document."""
-        claim_id = 0 if claim is None else _id(claim.id if isinstance(claim, Claim)
-                                                else claim, "claim")
+        claim_id = _claim_id(claim)
         self._open()
         L = lib()
         return self._rows(L.ct_origin_iter_new, (claim_id, 1 if repeated else 0),
@@ -326,6 +319,18 @@ class Store:
             return out
         finally:
             L.ct_check_free(chk)
+
+
+def _claim_id(claim):
+    """0 for None, else the id of a stored Claim or an id as given."""
+    if claim is None:
+        return 0
+    if isinstance(claim, Claim):
+        if claim.id is None:
+            raise ClaimtrackError(CT_EINVAL, "the claim %r has no id: it was not read from a "
+                                  "store" % claim.text)
+        return claim.id
+    return _id(claim, "claim")
 
 
 def _id(value, what):

@@ -96,6 +96,40 @@ class LibraryTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout.strip(), "True")
 
+    def test_found_on_the_loader_path(self):
+        import shutil
+        lib = os.environ.get("CLAIMTRACK_LIBRARY")
+        if not lib:
+            self.skipTest("CLAIMTRACK_LIBRARY is not set")
+        with tempfile.TemporaryDirectory() as tmp:
+            # laid out as an install is: the linker name, the soname, the real file
+            real = os.path.join(tmp, os.path.basename(os.path.realpath(lib)))
+            shutil.copy(lib, real)
+            version = os.path.basename(real).partition(".so.")[2]
+            for name in ("libclaimtrack.so", "libclaimtrack.so." + version.split(".")[0]):
+                if not os.path.exists(os.path.join(tmp, name)):
+                    os.symlink(os.path.basename(real), os.path.join(tmp, name))
+            r = run_python("import claimtrack; print(claimtrack.library_path()); "
+                           "print(claimtrack.library_version())",
+                           env={"CLAIMTRACK_LIBRARY": None, "LD_LIBRARY_PATH": tmp})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        path, version = r.stdout.split()
+        self.assertIn("claimtrack", path)
+        self.assertEqual(version, claimtrack.__version__)
+
+    def test_a_library_that_is_not_claimtrack_is_refused(self):
+        import ctypes.util
+        other = ctypes.util.find_library("m") or ctypes.util.find_library("c")
+        if not other:
+            self.skipTest("no other shared library to try")
+        r = run_python("import claimtrack\n"
+                       "try:\n"
+                       "    claimtrack.extract('x')\n"
+                       "except claimtrack.ClaimtrackError as e:\n"
+                       "    print(e)\n", env={"CLAIMTRACK_LIBRARY": other})
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("not libclaimtrack", r.stdout)
+
     def test_bad_library_path_is_a_clear_error(self):
         r = run_python("import claimtrack\n"
                        "try:\n"
@@ -410,6 +444,11 @@ class ValueObjectTest(unittest.TestCase):
         quote = claimtrack.Quote._from_json({"span": [5, 9], "text": "x" * 80,
                                              "speaker": None})
         self.assertEqual(repr(quote), "Quote('%s...', speaker=None, span=(5, 9))" % ("x" * 57))
+        o = claimtrack.Origin(3, "DeepSeek", claimtrack.Claim._from_json(self.CONTRACT), 4, 4, 3)
+        self.assertEqual(repr(o), "Origin('DeepSeek', 4 reports in 4 documents (3 independent), "
+                                  "first='less than $6 million')")
+        o = claimtrack.Origin(3, "SemiAnalysis", o.first, 1, 1, 1)
+        self.assertIn("1 report in 1 document ", repr(o))
 
     def test_fast_construction_matches_the_constructor(self):
         import dataclasses
@@ -614,6 +653,31 @@ class StoreTest(unittest.TestCase):
             self.assertEqual(m.a.span, ch.claim.span)
             self.assertIsNotNone(m.b.id)
         self.assertEqual(self.store.check(""), [])
+        self.assertIn("1 match" if len(ch.matches) == 1 else "%d matches" % len(ch.matches),
+                      repr(ch))
+
+    def test_check_gives_the_verdict_a_reader_expects(self):
+        """Four articles report DeepSeek's training cost as under $6 million."""
+        agree = self.store.check("DeepSeek said that it spent less than $6 million on "
+                                 "official training for its model.")
+        self.assertEqual([c.verdict for c in agree], ["corroborated"])
+        self.assertTrue(all(m.type == "corroborates" for m in agree[0].matches))
+        self.assertGreaterEqual(len({m.b.document for m in agree[0].matches}), 2)
+        disagree = self.store.check("DeepSeek said that it spent $60 million on official "
+                                    "training for its model.")
+        self.assertEqual([c.verdict for c in disagree], ["contradicted"])
+
+    def test_sources(self):
+        sources = list(self.store.sources())
+        docs = list(self.store.documents())
+        self.assertEqual(sorted(s.name for s in sources),
+                         sorted({d.source for d in docs if d.source}))
+        for s in sources:
+            self.assertEqual(s.documents, sum(1 for d in docs if d.source == s.name))
+            self.assertEqual(s.claims, sum(d.claims for d in docs if d.source == s.name))
+            self.assertEqual(list(self.store.claims(source=s.name.upper())),
+                             [c for c in self.store.claims()
+                              if c.document in {d.id for d in docs if d.source == s.name}])
 
     def test_errors(self):
         with self.assertRaises(ClaimtrackError) as cm:
@@ -643,6 +707,19 @@ class StoreTest(unittest.TestCase):
                 store.document(424242)
             self.assertEqual(cm.exception.name, "ENOTFOUND")
             self.assertEqual(list(store.documents()), [])
+            with self.assertRaises(TypeError):
+                store.ingest(42)
+            with self.assertRaises(TypeError):
+                store.ingest("x", source=3)
+            with self.assertRaises(ClaimtrackError) as cm:
+                store.relations(claim=0)
+            self.assertEqual(cm.exception.name, "EINVAL")
+            with self.assertRaises(ClaimtrackError) as cm:
+                store.origins(claimtrack.extract("DeepSeek spent $5 million, it said.")[0])
+            self.assertIn("not read from a store", str(cm.exception))
+            self.assertEqual(list(store.relations(claim=10 ** 9)), [])
+        with self.assertRaises(TypeError):
+            claimtrack.Store(None)
 
     def test_closed_store(self):
         store = claimtrack.Store()
@@ -756,6 +833,7 @@ class PackagingTest(unittest.TestCase):
         # the host's pip installs into the venv (pip >= 22.3): no network, no index
         r = subprocess.run([sys.executable, "-m", "pip", "--python", python, "install", "-q",
                             "--no-index", "--no-build-isolation", *args, PYROOT],
+                           cwd=self.tmp.name,
                            capture_output=True, text=True, timeout=300)
         if r.returncode != 0 and ("no such option: --python" in r.stderr
                                   or "No module named pip" in r.stderr):
@@ -776,6 +854,17 @@ class PackagingTest(unittest.TestCase):
         where, doc = r.stdout.splitlines()
         self.assertTrue(where.startswith(venv), where)
         self.assertTrue(doc.startswith("Document("), doc)
+
+    def test_pip_install_editable(self):
+        lib = os.environ.get("CLAIMTRACK_LIBRARY")
+        if not lib:
+            self.skipTest("CLAIMTRACK_LIBRARY is not set")
+        venv, python = self._venv()
+        self._pip_install(python, "--editable")
+        r = run_python("import claimtrack; print(claimtrack.__file__)",
+                       env={"PYTHONPATH": None, "CLAIMTRACK_LIBRARY": lib}, python=python)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.strip(), os.path.join(PYROOT, "claimtrack", "__init__.py"))
 
     def test_pip_install_with_the_library_bundled(self):
         lib = os.environ.get("CLAIMTRACK_LIBRARY")
