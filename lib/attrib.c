@@ -132,6 +132,7 @@ static const word word_slots[WORD_SLOTS] = {
     [141] = {"as", 2, CT_WS_STOP | W_STOP},
     [142] = {"how", 3, CT_WS_STOP | W_STOP},
     [144] = {"files", 5, W_DOC},
+    [145] = {"pledge", 6, W_OWNED},
     [148] = {"by", 2, CT_WS_STOP | W_STOP},
     [149] = {"yet", 3, W_STOP},
     [152] = {"asserts", 7, W_CUE},
@@ -154,6 +155,7 @@ static const word word_slots[WORD_SLOTS] = {
     [203] = {"his", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [206] = {"while", 5, CT_WS_STOP | W_STOP},
     [209] = {"still", 5, W_STOP},
+    [212] = {"calculates", 10, W_CUE},
     [214] = {"boasting", 8, W_CUE | W_ING},
     [215] = {"cites", 5, W_CUE},
     [216] = {"tweeting", 8, W_CUE | W_ING},
@@ -209,7 +211,8 @@ static const word word_slots[WORD_SLOTS] = {
     [320] = {"spends", 6, CT_WS_AMOUNT},
     [322] = {"jun", 3, CT_WS_CALENDAR},
     [323] = {"memo", 4, W_DOC},
-    [324] = {"supporters", 10, W_GROUP},
+    [324] = {"promise", 7, W_OWNED},
+    [325] = {"supporters", 10, W_GROUP},
     [327] = {"department", 10, W_ORGWORD},
     [328] = {"indeed", 6, W_STOP},
     [329] = {"institute", 9, W_ORGWORD},
@@ -256,6 +259,7 @@ static const word word_slots[WORD_SLOTS] = {
     [398] = {"her", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_PRON | W_STOP},
     [399] = {"will", 4, CT_WS_STOP | W_SKIP},
     [401] = {"sen", 3, W_TITLE},
+    [402] = {"reaffirmed", 10, W_CUE},
     [403] = {"although", 8, W_STOP},
     [404] = {"dr", 2, W_TITLE},
     [409] = {"forecasts", 9, W_HEDGE},
@@ -451,6 +455,7 @@ static const word word_slots[WORD_SLOTS] = {
     [782] = {"argues", 6, W_CUE | W_CUE_INV},
     [783] = {"figures", 7, W_DOC},
     [785] = {"costs", 5, CT_WS_AMOUNT},
+    [786] = {"plan", 4, W_OWNED},
     [789] = {"gen", 3, W_TITLE},
     [790] = {"is", 2, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [792] = {"nor", 3, CT_WS_STOP},
@@ -512,6 +517,7 @@ static const word word_slots[WORD_SLOTS] = {
     [913] = {"reportedly", 10, W_HEDGE | W_SKIP},
     [921] = {"reveals", 7, W_CUE},
     [927] = {"found", 5, W_CUE | W_CUE_WEAK},
+    [928] = {"proposal", 8, W_OWNED},
     [930] = {"many", 4, CT_WS_STOP},
     [932] = {"testified", 9, W_CUE},
     [934] = {"analysts", 8, W_GROUP},
@@ -853,6 +859,11 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
         a++;
     if (a >= b)
         return -1;
+    bool all_time = true;
+    for (uint32_t i = a; i < b && all_time; i++)
+        all_time = (ct__word_flags(buf, &toks[i]) & CT_WS_CALENDAR) || toks[i].kind != CT_TOK_WORD;
+    if (all_time)
+        return -1; /* "said Tuesday" */
     speaker s = {0};
     /* pronouns and "the company": the last fitting speaker */
     if (b - a == 1) {
@@ -1262,7 +1273,10 @@ static int doc_author(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
 static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
 {
     const ct_token *toks = blk->toks;
+    uint32_t from = i;
     for (; i < hi; i++) {
+        if (i < from + 3 && !is_punct(&toks[i], ';'))
+            continue; /* "found that, while 37 percent ...": the clause has only begun */
         if (is_punct(&toks[i], ';'))
             return i;
         if (is_punct(&toks[i], ',') && i + 1 < hi &&
@@ -2006,6 +2020,20 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             unsigned f = wflags(blk->buf, &toks[i]);
             if ((toks[i].flags & CT_TF_CAP) && (i > lo || !ct__tok_is(blk->buf, &toks[i], "according")))
                 continue;
+            if ((f & W_OWNED) && i >= lo + 1 && !(toks[i - 1].flags & CT_TF_POSSESSIVE) &&
+                (ct__word_flags(blk->buf, &toks[i - 1]) & CT_WS_POSSPRON)) {
+                /* "his plan to deport 11 million": the last fitting speaker's */
+                int spk = ct__tok_is(blk->buf, &toks[i - 1], "its") ? recent_of(st, SK_ORG)
+                          : ct__tok_is(blk->buf, &toks[i - 1], "their") ? -1
+                                                                         : recent_of(st, SK_PERSON);
+                if (spk >= 0) {
+                    uint32_t e = clause_end(blk, i + 1, hi);
+                    rc = push_frame(st, i, i + 1, e, 0, 0, spk);
+                    if (rc)
+                        return rc;
+                }
+                continue;
+            }
             if ((f & W_OWNED) && i >= lo + 2 && (toks[i - 1].flags & CT_TF_POSSESSIVE)) {
                 rc = owned_at(st, doc, blk, lo, hi, i);
                 if (rc)
