@@ -58,10 +58,11 @@ static const word word_slots[WORD_SLOTS] = {
     [17] = {"strategists", 11, W_GROUP},
     [19] = {"february", 8, CT_WS_CALENDAR},
     [20] = {"claims", 6, W_CUE | W_OWNED},
-    [21] = {"do", 2, CT_WS_STOP},
+    [21] = {"do", 2, CT_WS_STOP | W_SKIP},
     [22] = {"predicting", 10, W_CUE | W_ING},
     [23] = {"saturday", 8, CT_WS_CALENDAR},
     [24] = {"so", 2, CT_WS_STOP},
+    [25] = {"last", 4, W_SKIP},
     [26] = {"professor", 9, W_ROLE},
     [27] = {"noted", 5, W_CUE | W_CUE_INV},
     [28] = {"pledged", 7, W_CUE},
@@ -88,6 +89,7 @@ static const word word_slots[WORD_SLOTS] = {
     [58] = {"studies", 7, W_DOC},
     [62] = {"could", 5, CT_WS_STOP | W_HEDGE | W_SKIP},
     [64] = {"spokesman", 9, W_ROLE},
+    [65] = {"first", 5, W_SKIP},
     [66] = {"agency", 6, W_ORGWORD},
     [68] = {"totaled", 7, CT_WS_COPULA},
     [69] = {"promising", 9, W_CUE | W_ING},
@@ -127,7 +129,8 @@ static const word word_slots[WORD_SLOTS] = {
     [128] = {"be", 2, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [131] = {"urges", 5, W_CUE},
     [136] = {"budget", 6, W_DOC},
-    [138] = {"not", 3, CT_WS_STOP},
+    [137] = {"never", 5, W_SKIP},
+    [138] = {"not", 3, CT_WS_STOP | W_SKIP},
     [139] = {"mar", 3, CT_WS_CALENDAR},
     [141] = {"as", 2, CT_WS_STOP | W_STOP},
     [142] = {"how", 3, CT_WS_STOP | W_STOP},
@@ -240,8 +243,9 @@ static const word word_slots[WORD_SLOTS] = {
     [358] = {"earned", 6, CT_WS_AMOUNT},
     [359] = {"grew", 4, CT_WS_COPULA},
     [360] = {"nov", 3, CT_WS_CALENDAR},
-    [365] = {"ledgers", 7, W_DOC},
+    [365] = {"don't", 5, W_SKIP},
     [366] = {"authorities", 11, W_GROUP},
+    [367] = {"ledgers", 7, W_DOC},
     [372] = {"told", 4, W_CUE | W_RECIP},
     [374] = {"then", 4, CT_WS_STOP},
     [380] = {"much", 4, CT_WS_STOP},
@@ -272,7 +276,7 @@ static const word word_slots[WORD_SLOTS] = {
     [422] = {"experts", 7, W_GROUP},
     [425] = {"later", 5, W_SKIP},
     [427] = {"ltd", 3, W_ORGWORD},
-    [432] = {"does", 4, CT_WS_STOP},
+    [432] = {"does", 4, CT_WS_STOP | W_SKIP},
     [433] = {"recalled", 8, W_CUE | W_CUE_INV},
     [435] = {"spend", 5, CT_WS_AMOUNT},
     [438] = {"wrote", 5, W_CUE | W_CUE_INV},
@@ -462,7 +466,8 @@ static const word word_slots[WORD_SLOTS] = {
     [794] = {"announcement", 12, W_DOC | W_OWNED},
     [795] = {"complains", 9, W_CUE},
     [796] = {"bill", 4, W_DOC},
-    [797] = {"explaining", 10, W_CUE | W_ING},
+    [797] = {"earlier", 7, W_SKIP},
+    [798] = {"explaining", 10, W_CUE | W_ING},
     [800] = {"signaled", 8, W_CUE},
     [801] = {"up", 2, CT_WS_STOP},
     [802] = {"very", 4, CT_WS_STOP},
@@ -515,6 +520,7 @@ static const word word_slots[WORD_SLOTS] = {
     [911] = {"pays", 4, CT_WS_AMOUNT},
     [912] = {"for", 3, CT_WS_STOP | W_STOP},
     [913] = {"reportedly", 10, W_HEDGE | W_SKIP},
+    [915] = {"didn't", 6, W_SKIP},
     [921] = {"reveals", 7, W_CUE},
     [927] = {"found", 5, W_CUE | W_CUE_WEAK},
     [928] = {"proposal", 8, W_OWNED},
@@ -557,10 +563,11 @@ static const word word_slots[WORD_SLOTS] = {
     [996] = {"sept", 4, CT_WS_CALENDAR},
     [997] = {"documents", 9, W_DOC},
     [998] = {"them", 4, CT_WS_STOP | W_PRON | W_STOP},
-    [1001] = {"further", 7, CT_WS_STOP},
-    [1002] = {"organization", 12, W_ORGWORD},
-    [1003] = {"says", 4, CT_WS_STOP | W_CUE | W_CUE_INV},
+    [1001] = {"doesn't", 7, W_SKIP},
+    [1002] = {"further", 7, CT_WS_STOP},
+    [1003] = {"organization", 12, W_ORGWORD},
     [1004] = {"council", 7, W_ORGWORD},
+    [1005] = {"says", 4, CT_WS_STOP | W_CUE | W_CUE_INV},
     [1014] = {"noting", 6, W_CUE | W_ING},
     [1015] = {"april", 5, CT_WS_CALENDAR},
     [1016] = {"possibly", 8, W_HEDGE},
@@ -1033,6 +1040,8 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
     if (lower && (toks[j].kind != CT_TOK_WORD || (hf & (W_STOP | W_SKIP | W_DET)) ||
                   ((hf & W_CUE) && !(hf & W_DOC))))
         return j + 1;
+    if (!lower && (hf & (W_STOP | W_SKIP)) && !(hf & W_DET))
+        return j + 1; /* "As", "So": capitalised only as a sentence's first word */
     uint32_t a = j;
     int lowers = 0;
     while (a > lo) {
@@ -1409,6 +1418,20 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         }
     }
 
+    /* "As reported by Western Journalism, ..." */
+    if (c > lo && ct__tok_is(buf, &toks[c - 1], "as") && c + 2 < hi &&
+        ct__tok_is(buf, &toks[c + 1], "by")) {
+        uint32_t e = np_fwd(blk, c + 2, hi);
+        if (e == c + 2)
+            return CT_OK;
+        spk = np_speaker(st, doc, blk, c + 2, e);
+        if (spk == -2)
+            return CT_ENOMEM;
+        if (spk < 0)
+            return CT_OK;
+        return push_frame(st, c, e, clause_end(blk, e, hi), 0, 0, spk);
+    }
+
     /* forward: "X said", "X, the CEO of Y, said", "X has also said" */
     uint32_t j = c;
     if (j > lo + 1 && ct__tok_is(buf, &toks[j - 1], "to") && ct__tok_is(buf, &toks[c], "say"))
@@ -1548,6 +1571,19 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             }
         }
         src_a = np_back(blk, lo, j);
+        if (src_a <= j && src_a > lo + 1 && (wflags(buf, &toks[src_a - 1]) & W_STOP) &&
+            !(wflags(buf, &toks[src_a - 1]) & W_DET) && !is_cap(&toks[j]) &&
+            !(wflags(buf, &toks[j]) & (W_GROUP | W_DOC | W_ROLE | W_ORGWORD))) {
+            /* "allies have in the past said", "Gowdy earlier in the day touted": past the
+             * phrase to the source */
+            uint32_t k = src_a - 1;
+            while (k > lo && (wflags(buf, &toks[k - 1]) & W_SKIP))
+                k--;
+            if (k > lo) {
+                j = k - 1;
+                src_a = np_back(blk, lo, j);
+            }
+        }
         if (src_a > j)
             return CT_OK;
         if (ct__tok_is(buf, &toks[j], "who") && src_a == j)
