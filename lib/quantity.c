@@ -1041,6 +1041,7 @@ const char *ct__quantity_lexicon_check(void)
 typedef struct {
     uint32_t tok[LEX_CACHE]; /* token index + 1; 0: empty */
     lex_range r[LEX_CACHE];
+    uint32_t floor; /* the end of the last quantity: the next one starts at or after it */
 } lex_cache;
 
 typedef struct {
@@ -1132,14 +1133,33 @@ static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
     return NULL;
 }
 
-static bool W(const scan *sc, uint32_t i, const char *w)
+/* Is token i the lower-case word w (in any case)? Inline: it is asked very often. */
+static inline bool W(const scan *sc, uint32_t i, const char *w)
 {
-    return i < sc->n && sc->t[i].kind == CT_TOK_WORD && ct__tok_is(sc->buf, &sc->t[i], w);
+    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
+        return false;
+    const ct_token *t = &sc->t[i];
+    const char *s = sc->buf + t->start;
+    uint32_t k = 0;
+    for (; k < t->len; k++) {
+        char c = s[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (w[k] == '\0' || c != w[k])
+            return false;
+    }
+    return w[k] == '\0';
 }
 
 static bool Win(const scan *sc, uint32_t i, const char *const *ws)
 {
-    return i < sc->n && sc->t[i].kind == CT_TOK_WORD && ct__tok_in(sc->buf, &sc->t[i], ws);
+    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
+        return false;
+    char c0 = (char)(sc->buf[sc->t[i].start] | 0x20);
+    for (; *ws; ws++)
+        if ((*ws)[0] == c0 && W(sc, i, *ws))
+            return true;
+    return false;
 }
 
 static bool P(const scan *sc, uint32_t i, int32_t cp)
@@ -1627,6 +1647,12 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
         char w[16];
         size_t n = tok_lower(sc, k, w);
         const lex_entry *e = lex_tok(sc, k, L_SCALE);
+        if (e && n == 1 && w[0] == 'k' && sc->buf[sc->t[k].start] == 'K' && t->len == 1 &&
+            !money) {
+            x->skip = true; /* "4K", "8K": a resolution, not four thousand */
+            x->end = k + 1;
+            return true;
+        }
         if (e) {
             return (x->end = scale_words(sc, k, x, true)) > k || (x->skip = true, x->end = k + 1);
         }
@@ -2065,9 +2091,16 @@ static const char *const rank_after[] = {"largest", "biggest", "place", "ranked"
 static const char *const office_nouns[] = {"president", "presidents", "prime", "chancellor",
                                            "official", "officials", "lady", "secretary",
                                            "governor", "ceo", "chairman", "amendment",
+                                           "leader", "aide", "officer", "diplomat",
+                                           "commander", "general", "minister", "deputy",
+                                           "executive", "prosecutor", "judge", "justice",
                                            "congress", "term", "session", "anniversary",
                                            "century", "round", "quarter", "half", "time",
                                            "day", "week", "month", "year", NULL};
+
+static const char *const address_words[] = {"street", "st", "road", "rd", "avenue", "ave",
+                                            "boulevard", "blvd", "lane", "drive", "place",
+                                            "square", "court", "way", "terrace", NULL};
 
 /* A capitalised word that names a thing: "Qihoo 360", "Route 66", "Section 230". */
 static bool name_word_before(const scan *sc, uint32_t p)
@@ -2118,6 +2151,11 @@ typedef struct {
 static int emit(ct_quantity_vec *out, const scan *sc, uint32_t first, uint32_t end,
                 const ct_quantity *q)
 {
+    if (first < sc->cache->floor)
+        first = sc->cache->floor; /* a qualifier reaching back into the last quantity */
+    if (first >= end)
+        return CT_OK;
+    sc->cache->floor = end;
     if (CT_GROW(out->items, out->cap, out->n + 1))
         return CT_ENOMEM;
     ct_quantity *d = &out->items[out->n++];
@@ -2423,7 +2461,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             return k;
         }
         /* "No. 2", "No 1" */
-        if ((W(sc, i, "no") || W(sc, i, "nos")) && (sc->t[i].flags & CT_TF_CAP)) {
+        if ((W(sc, i, "no") || W(sc, i, "nos")) &&
+            ((sc->t[i].flags & CT_TF_CAP) || P(sc, i + 1, '.'))) {
             uint32_t k = P(sc, i + 1, '.') ? i + 2 : i + 1;
             if (is_num(sc, k) && sc->t[k].len <= 3) {
                 ct_quantity q;
@@ -2433,7 +2472,14 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                 q.has_low = q.has_high = true;
                 q.low = q.high = x.v;
                 memcpy(q.unit, "rank", 5);
-                q.flags = CT_QF_TITLE;
+                /* "No. 2 official" is a title; "the No. 1 app" ranks something */
+                uint32_t a = k + 1;
+                while (a < sc->n && a < k + 3 && sc->t[a].kind == CT_TOK_WORD &&
+                       !Win(sc, a, office_nouns))
+                    a++;
+                if (Win(sc, a, office_nouns) || (a < sc->n && sc->t[a].kind == CT_TOK_PUNCT &&
+                                                  sc->t[a].cp == ','))
+                    q.flags = CT_QF_TITLE;
                 *rc = emit(out, sc, i, k + 1, &q);
                 return k + 1;
             }
@@ -2488,6 +2534,21 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         sc->t[j - 2].kind == CT_TOK_WORD && (sc->t[j - 2].flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
         !lex_tok(sc, j - 2, L_MONTH) && !lex_tok(sc, j - 2, L_NUM))
         return k; /* "AK-47", "F-16", "COVID-19", "MH-17" */
+    /* phone numbers: "555-1234", "+1-222-2222", "(212) 555-1234" (not "100-1000") */
+    if (u.cur < 0 && x.plain_int && dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) &&
+        glued(sc, k + 1) && !year_like(&x)) {
+        uint32_t pe = k + 2;
+        while (dash(sc, pe) && glued(sc, pe) && is_num(sc, pe + 1) && glued(sc, pe + 1))
+            pe += 2;
+        const char *last = sc->buf + sc->t[k + 1].start;
+        bool four = sc->t[k + 1].len == 4 && !(last[2] == '0' && last[3] == '0');
+        if (pe > k + 2 || (x.ndigits == 3 && four) || (i > 0 && P(sc, i - 1, '+')))
+            return pe;
+    }
+    /* addresses: "10 Downing Street", "1600 Pennsylvania Avenue" */
+    if (u.cur < 0 && x.plain_int && k + 1 < sc->n && sc->t[k].kind == CT_TOK_WORD &&
+        (sc->t[k].flags & CT_TF_CAP) && Win(sc, k + 1, address_words))
+        return k + 2;
     /* a time of day: "3 p.m.", "10 am" */
     if (!x.words && (W(sc, k, "a.m.") || W(sc, k, "p.m.") || W(sc, k, "am") || W(sc, k, "pm") ||
                      W(sc, k, "a.m") || W(sc, k, "p.m") || W(sc, k, "gmt") || W(sc, k, "utc")))
@@ -2536,8 +2597,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         if (sep && u.cur >= 0 && yj < sc->n && sc->t[yj].kind == CT_TOK_SYM &&
             sign_currency(sc->t[yj].cp) == u.cur)
             yj++;
-        if (sep && yj < sc->n && (sc->t[yj].kind == CT_TOK_NUM) == !x.words &&
-            parse_number(sc, yj, &y, u.cur >= 0) && !y.skip && !y.date && !y.ord == !x.ord &&
+        if (sep && yj < sc->n && parse_number(sc, yj, &y, u.cur >= 0) && !y.skip && !y.date && !y.ord == !x.ord &&
             !y.den == !x.den) {
             double xv = x.v;
             if (y.scale > 1 && x.scale == 1 && x.v * y.scale <= y.v)
@@ -2709,13 +2769,33 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             uend = x.age_yo ? k : k + 1;
         }
     }
-    /* "aged 40", "age 87", "at the age of 40" */
-    if (u.kind == CT_KIND_NONE && !x.ord && !x.den && p > 0 &&
-        (W(sc, p - 1, "aged") || W(sc, p - 1, "age") ||
-         (W(sc, p - 1, "of") && p > 1 && W(sc, p - 2, "age")))) {
+    /* "aged 40", "age 87", "at the age of 40", "aged over 55" */
+    if (u.kind == CT_KIND_NONE && !x.ord && !x.den && p > 0) {
+        uint32_t a = p;
+        if (p > 1 && lex_tok(sc, p - 1, L_QEND) && W(sc, p - 2, "aged"))
+            a = p - 1; /* the qualifier stays with the number */
+        if (W(sc, a - 1, "aged") || W(sc, a - 1, "age") ||
+            (W(sc, a - 1, "of") && a > 1 && W(sc, a - 2, "age"))) {
+            u.kind = CT_KIND_AGE;
+            u.time_unit = 6;
+            if (a == p)
+                p = W(sc, p - 1, "of") ? p - 2 : p - 1;
+        }
+    }
+    /* "Liang Wenfeng, 40, also runs": an age in apposition to a name */
+    if (u.kind == CT_KIND_NONE && !is_range && x.plain_int && !x.words && x.v >= 1 &&
+        x.v <= 120 && p >= 2 && P(sc, p - 1, ',') && P(sc, k, ',') &&
+        sc->t[p - 2].kind == CT_TOK_WORD && (sc->t[p - 2].flags & CT_TF_CAP) &&
+        !(sc->t[p - 2].flags & CT_TF_ALLCAPS) && !lex_tok(sc, p - 2, L_MONTH)) {
         u.kind = CT_KIND_AGE;
         u.time_unit = 6;
-        p = W(sc, p - 1, "of") ? p - 2 : p - 1;
+    }
+    /* "by a factor of ten" */
+    if (u.kind == CT_KIND_NONE && !x.ord && !x.den && x.v > 1 && p >= 2 &&
+        W(sc, p - 1, "of") && W(sc, p - 2, "factor")) {
+        u.kind = CT_KIND_RATIO;
+        u.dir = Win(sc, k, less_words) ? CT_DIR_LESS : CT_DIR_MORE;
+        p -= (p >= 3 && W(sc, p - 3, "a")) ? 3 : 2;
     }
     /* ranks */
     if (u.kind == CT_KIND_NONE && x.ord) {
@@ -2835,6 +2915,12 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             }
         }
     }
+    /* "the biggest one-day loss", "a one-time charge": a modifier, not a measurement */
+    if (u.kind == CT_KIND_DURATION && x.words && x.v == 1 && dash(sc, k) && glued(sc, k))
+        u.flags |= CT_QF_IDIOM;
+    /* "net zero emissions", "zero tolerance" */
+    if (u.kind == CT_KIND_COUNT && x.words && x.v == 0)
+        u.flags |= CT_QF_IDIOM;
     /* "one" alone is a pronoun or an idiom far more often than a count */
     if (x.words && x.v == 1 && !is_range && u.kind == CT_KIND_COUNT)
         u.flags |= CT_QF_IDIOM;
@@ -2905,10 +2991,25 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     if (x.words && x.v == 1 && W(sc, k, "thing"))
         u.flags |= CT_QF_IDIOM;
 
+    /* a ratio is a factor >= 1 with a direction: "0.5 times" is 2, the other way */
+    if (u.kind == CT_KIND_RATIO) {
+        double hi_v = is_range ? y.v : x.v;
+        if (x.v <= 0 || hi_v <= 0 || (x.v < 1) != (hi_v < 1)) {
+            u.kind = CT_KIND_NONE;
+        } else if (x.v < 1) {
+            double lo_f = 1 / hi_v, hi_f = 1 / x.v;
+            x.v = lo_f;
+            if (is_range)
+                y.v = hi_f;
+            u.dir = u.dir == CT_DIR_LESS ? CT_DIR_MORE : CT_DIR_LESS;
+        }
+    }
     ct_quantity q;
     memset(&q, 0, sizeof q);
     q.kind = u.kind == CT_KIND_NONE ? CT_KIND_NUMBER : u.kind;
     q.flags = u.flags;
+    if (q.kind != CT_KIND_RATIO)
+        u.dir = CT_DIR_NONE;
     double f = 1;
     switch (q.kind) {
     case CT_KIND_MONEY:
@@ -3022,6 +3123,7 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
     const ct_sentence *s = &blk->sents[sent];
     lex_cache cache;
     memset(cache.tok, 0, sizeof cache.tok);
+    cache.floor = 0;
     scan sc = {blk->buf, blk->toks + s->tok_first, s->tok_count, s->tok_first, sent, &cache};
     uint32_t i = 0;
     while (i < sc.n) {
