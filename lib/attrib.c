@@ -1716,6 +1716,46 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
     return push_frame(st, i, lo, a - 1, i + 1, hi, spk);
 }
 
+/* "Chris Matthews: Seriously, ...", "Jeffrey M. Jones: “Gallup's analysis ...”": a name
+ * and a colon open what that person says (transcripts, round-ups). */
+static int colon_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
+                    uint32_t hi, uint32_t i)
+{
+    const ct_token *toks = blk->toks;
+    if (i < lo + 1 || i + 1 >= hi)
+        return CT_OK;
+    uint32_t a = i;
+    while (a > lo && a + 5 > i &&
+           (is_cap(&toks[a - 1]) || (is_punct(&toks[a - 1], '.') && a - 1 > lo && is_cap(&toks[a - 2]))))
+        a--;
+    /* the name must open the sentence or follow a dash: "HEADLINE - Jeffrey M. Jones:" */
+    bool opens = a == lo || (a > lo && toks[a - 1].kind == CT_TOK_PUNCT &&
+                             (toks[a - 1].cp == '-' || toks[a - 1].cp == 0x2014 ||
+                              toks[a - 1].cp == 0x2013));
+    if (a == i || !opens || (toks[a].flags & CT_TF_ALLCAPS && i - a > 1))
+        return CT_OK;
+    for (uint32_t k = a; k < i; k++)
+        if (ct__word_flags(blk->buf, &toks[k]) & (W_STOP | W_CUE | CT_WS_CALENDAR))
+            return CT_OK; /* "The result:", "Under the law:" are no speakers */
+    if (i - a < 2 && !(wflags(blk->buf, &toks[a]) & W_TITLE)) {
+        /* one word ("Matthews:") only when already known as a speaker */
+        if (!st->nslots)
+            return CT_OK;
+        char name[64];
+        size_t n = toks[a].len < sizeof name - 1 ? toks[a].len : sizeof name - 1;
+        memcpy(name, blk->buf + toks[a].start, n);
+        name[n] = '\0';
+        if (*slot_for(st, st->by_last, name, 0, true) < 0)
+            return CT_OK;
+    }
+    int spk = np_speaker(st, doc, blk, a, i);
+    if (spk == -2)
+        return CT_ENOMEM;
+    if (spk < 0 || st->spk[spk].kind == SK_DOC)
+        return CT_OK;
+    return push_frame(st, i, i + 1, hi, 0, 0, spk);
+}
+
 /* "Victor Riparbelli, CEO of Synthesia, ...": a person met before any "he said". */
 static int mention_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
                       uint32_t hi, uint32_t i)
@@ -2047,6 +2087,12 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
         for (uint32_t i = lo; i < hi; i++) {
             if (is_punct(&toks[i], ',')) {
                 rc = mention_at(st, doc, blk, lo, hi, i);
+                if (rc)
+                    return rc;
+                continue;
+            }
+            if (is_punct(&toks[i], ':')) {
+                rc = colon_at(st, doc, blk, lo, hi, i);
                 if (rc)
                     return rc;
                 continue;

@@ -238,6 +238,15 @@ START_TEST(frame_role_before_named_aside)
 }
 END_TEST
 
+START_TEST(frame_name_and_colon)
+{
+    ck_speaker("RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: \"Gallup finds that 20 states are "
+               "solidly Republican.\"", "20", "Jeffrey M. Jones");
+    /* a label is not a speaker */
+    ck_speaker("The result: the campaign spent $4 million in February.", "$4", NULL);
+}
+END_TEST
+
 START_TEST(quotes_twin_apostrophes)
 {
     result r = attrib_of("''It costs $100,000 a month to operate a golf course,'' said Paul "
@@ -465,6 +474,7 @@ static Suite *attrib_suite(void)
         {"frame_polls_and_records", frame_polls_and_records},
         {"frame_parenthetical_and_as", frame_parenthetical_and_as},
         {"frame_role_before_named_aside", frame_role_before_named_aside},
+        {"frame_name_and_colon", frame_name_and_colon},
         {"quotes_twin_apostrophes", quotes_twin_apostrophes},
         {"quotes_standing_alone_follow_their_introduction",
          quotes_standing_alone_follow_their_introduction},
