@@ -1118,8 +1118,9 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             b++;
             continue;
         }
-        /* after a determiner, a short lower-case phrase: "a longtime adviser" */
-        if (start > i && t->kind == CT_TOK_WORD && !is_cap(t) &&
+        /* after a determiner, a short lower-case phrase: "a longtime adviser" (not a verb
+         * after a name: "the Justice Department returned") */
+        if (start > i && t->kind == CT_TOK_WORD && !is_cap(t) && !is_cap(&toks[b - 1]) &&
             !(f & (W_STOP | W_SKIP | W_SKIP2 | W_CUE | W_DET | W_PRON)) && b - start < 4) {
             b++;
             continue;
@@ -1413,7 +1414,11 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             if (spk >= 0) {
                 if (appositive_after(st, doc, blk, spk, e, hi))
                     return CT_ENOMEM;
-                return push_frame(st, c, lo, c, e, hi, spk);
+                /* what came before; after the name comes its description ("said Donna
+                 * Lages, 39, a waitress"), unless "that" opens what was said */
+                if (e < hi && ct__tok_is(buf, &toks[e], "that"))
+                    return push_frame(st, c, lo, c, e + 1, clause_end(blk, e + 1, hi), spk);
+                return push_frame(st, c, lo, c, 0, 0, spk);
             }
         }
     }
