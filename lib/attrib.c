@@ -309,10 +309,11 @@ static const word word_slots[WORD_SLOTS] = {
     [488] = {"emphasizes", 10, W_CUE},
     [493] = {"advocates", 9, W_GROUP},
     [494] = {"people", 6, W_GROUP},
-    [495] = {"showed", 6, W_CUE | W_CUE_WEAK},
-    [496] = {"study", 5, W_DOC | W_OWNED},
+    [495] = {"one", 3, W_DET},
+    [496] = {"showed", 6, W_CUE | W_CUE_WEAK},
     [497] = {"analyst", 7, W_ROLE},
-    [498] = {"was", 3, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [498] = {"study", 5, W_DOC | W_OWNED},
+    [499] = {"was", 3, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [500] = {"count", 5, W_DOC},
     [501] = {"other", 5, CT_WS_STOP},
     [503] = {"only", 4, CT_WS_STOP},
@@ -1121,7 +1122,9 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
         }
         /* after a determiner, a short lower-case phrase: "a longtime adviser" (not a verb
          * after a name: "the Justice Department returned") */
-        if (start > i && t->kind == CT_TOK_WORD && !is_cap(t) && !is_cap(&toks[b - 1]) &&
+        if (start > i && t->kind == CT_TOK_WORD && !is_cap(t) &&
+            (!is_cap(&toks[b - 1]) || (b + 1 < hi && (wflags(buf, &toks[b + 1]) &
+                                                      (W_ROLE | W_GROUP | W_DOC | W_ORGWORD)))) &&
             !(f & (W_STOP | W_SKIP | W_SKIP2 | W_CUE | W_DET | W_PRON)) && b - start < 4) {
             b++;
             continue;
