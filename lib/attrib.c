@@ -1587,6 +1587,14 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                 break;
             }
         }
+        if (is_punct(&toks[j], ')') && j > lo + 2) {
+            /* "Sen. Mitch McConnell (R-Ky.) said": past the parenthesis */
+            uint32_t k = j;
+            while (k > lo && k + 8 > j && !is_punct(&toks[k], '('))
+                k--;
+            if (is_punct(&toks[k], '(') && k > lo)
+                j = k - 1;
+        }
         src_a = np_back(blk, lo, j);
         if (src_a <= j && src_a > lo + 1 && (wflags(buf, &toks[src_a - 1]) & W_STOP) &&
             !(wflags(buf, &toks[src_a - 1]) & W_DET) && !is_cap(&toks[j]) &&
@@ -1648,6 +1656,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     bool clausal = ca < hi && !ct__tok_in(buf, &toks[ca], adverbial) &&
                    (is_word(&toks[ca]) || is_punct(&toks[ca], ':') ||
                     toks[ca].kind == CT_TOK_NUM || toks[ca].kind == CT_TOK_SYM);
+    for (uint32_t k = ca; !clausal && k < hi && k < ca + 6 && toks[k].kind != CT_TOK_PUNCT; k++)
+        clausal = ct__tok_is(buf, &toks[k], "that"); /* "said on Friday that ..." */
     if (src_break && ca + 1 < hi && is_punct(&toks[ca], ',') && is_punct(&toks[src_a - 1], ',')) {
         /* "..., the budget office said, they will ...": both sides */
         ca2 = lo;
