@@ -125,7 +125,13 @@ static const vcase values[] = {
      CT_BOUND_LOWER, CT_DIR_NONE},
     {"The number is above 1000 and below 1500.", "1000", CT_KIND_NUMBER, 1000, 1500, "",
      CT_BOUND_RANGE, CT_DIR_NONE},
+    {"The stock fell as much as 8% in early trade.", "8%", CT_KIND_PERCENT, OPEN, 8, "%",
+     CT_BOUND_UPPER, CT_DIR_NONE},
+    {"Fares start at as little as $2.", "$2", CT_KIND_MONEY, 2, OPEN, "USD",
+     CT_BOUND_LOWER, CT_DIR_NONE},
     /* ranges */
+    {"Margins were between 5% and 6% last year.", "5% and 6%", CT_KIND_PERCENT, 5, 6, "%",
+     CT_BOUND_RANGE, CT_DIR_NONE},
     {"It will cost between 3 and 5 euros.", "3 and 5", CT_KIND_MONEY, 3, 5, "EUR",
      CT_BOUND_RANGE, CT_DIR_NONE},
     {"The state will spend $3-5 billion.", "$3-5 billion", CT_KIND_MONEY, 3e9, 5e9, "USD",

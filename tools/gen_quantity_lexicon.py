@@ -120,6 +120,13 @@ add("L_MONTH", 0, months)
 # word gives the group (aux: first index, value: how many), so bound_before() tries only
 # the qualifiers that can end at the word before the number.
 QUALS = [
+    ('CT_BOUND_UPPER', 'as much as'),
+    ('CT_BOUND_UPPER', 'as many as'),
+    ('CT_BOUND_UPPER', 'as high as'),
+    ('CT_BOUND_UPPER', 'as large as'),
+    ('CT_BOUND_LOWER', 'as little as'),
+    ('CT_BOUND_LOWER', 'as few as'),
+    ('CT_BOUND_LOWER', 'as low as'),
     ('CT_BOUND_LOWER', 'greater than or equal to'),
     ('CT_BOUND_LOWER', 'more than or equal to'),
     ('CT_BOUND_LOWER', 'higher than or equal to'),
