@@ -2875,6 +2875,14 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         u.dir = Win(sc, k, less_words) ? CT_DIR_LESS : CT_DIR_MORE;
         p -= (p >= 3 && W(sc, p - 3, "a")) ? 3 : 2;
     }
+    /* "a 10th of the cost": an ordinal used as a fraction */
+    if (u.kind == CT_KIND_NONE && x.ord >= 2 && !x.words && p > 0 && W(sc, p - 1, "a") &&
+        W(sc, k, "of")) {
+        x.den = x.ord;
+        x.v = 1.0 / x.ord;
+        x.ord = 0;
+        p--;
+    }
     /* ranks */
     if (u.kind == CT_KIND_NONE && x.ord) {
         uint32_t b = p;

@@ -229,6 +229,12 @@ static const vcase values[] = {
      CT_BOUND_EXACT, CT_DIR_LESS},
     {"Sales were twice what analysts expected.", "twice", CT_KIND_RATIO, 2, 2, "x",
      CT_BOUND_EXACT, CT_DIR_MORE},
+    {"Rivals train models for a 10th of the cost.", "10th", CT_KIND_RATIO, 10, 10, "x",
+     CT_BOUND_EXACT, CT_DIR_LESS},
+    {"It needs 11 times less compute.", "11 times", CT_KIND_RATIO, 11, 11, "x",
+     CT_BOUND_EXACT, CT_DIR_LESS},
+    {"The model is 10x cheaper to run.", "10x", CT_KIND_RATIO, 10, 10, "x",
+     CT_BOUND_EXACT, CT_DIR_LESS},
     /* durations, ages, ranks */
     {"The firm sought bankruptcy five years ago.", "five years", CT_KIND_DURATION, 5, 5,
      "year", CT_BOUND_EXACT, CT_DIR_NONE},
