@@ -1009,7 +1009,8 @@ typedef struct {
     uint16_t lo, hi; /* entries [lo, hi) spell the word (one per class) */
 } lex_range;
 
-static uint32_t fnv1a(const char *w, size_t n) {
+static uint32_t fnv1a(const char *w, size_t n)
+{
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)w[i];
@@ -1018,7 +1019,8 @@ static uint32_t fnv1a(const char *w, size_t n) {
     return h;
 }
 
-static bool lex_eq(const lex_entry *e, const char *w, size_t n) {
+static bool lex_eq(const lex_entry *e, const char *w, size_t n)
+{
     if (e->len != n)
         return false;
     for (size_t i = 0; i < n; i++) /* words are short: no call to memcmp */
@@ -1028,7 +1030,8 @@ static bool lex_eq(const lex_entry *e, const char *w, size_t n) {
 }
 
 /* The entries for a lower-case ASCII word whose FNV-1a hash is h. */
-static lex_range lex_find_h(const char *w, size_t n, uint32_t h) {
+static lex_range lex_find_h(const char *w, size_t n, uint32_t h)
+{
     lex_range r = {0, 0};
     for (uint32_t s = h % LEX_HASH_SIZE;; s = (s + 1) % LEX_HASH_SIZE) {
         uint16_t k = lex_hash[s];
@@ -1043,7 +1046,8 @@ static lex_range lex_find_h(const char *w, size_t n, uint32_t h) {
     }
 }
 
-static lex_range lex_find(const char *w, size_t n) {
+static lex_range lex_find(const char *w, size_t n)
+{
     lex_range r = {0, 0};
     if (n == 0 || n > 15)
         return r;
@@ -1052,7 +1056,8 @@ static lex_range lex_find(const char *w, size_t n) {
 
 static const char *qualifier_check(void);
 
-const char *ct__quantity_lexicon_check(void) {
+const char *ct__quantity_lexicon_check(void)
+{
     for (size_t i = 1; i < NLEX; i++)
         if (strcmp(lexicon[i - 1].w, lexicon[i].w) > 0)
             return lexicon[i].w;
@@ -1088,7 +1093,8 @@ typedef struct {
 
 /* Lower-case copy of WORD token i into out (16 bytes); 0 when it is not a short ASCII
  * word. */
-static size_t tok_lower(const scan *sc, uint32_t i, char *out) {
+static size_t tok_lower(const scan *sc, uint32_t i, char *out)
+{
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len > 15)
         return 0;
     const unsigned char *s = (const unsigned char *)sc->buf + sc->t[i].start;
@@ -1108,7 +1114,8 @@ static size_t tok_lower(const scan *sc, uint32_t i, char *out) {
 static lex_range lex_tok_lookup(const scan *sc, uint32_t i);
 
 /* The lexicon entries of WORD token i. */
-static lex_range lex_tok_range(const scan *sc, uint32_t i) {
+static lex_range lex_tok_range(const scan *sc, uint32_t i)
+{
     lex_range r = {0, 0};
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len > 15)
         return r;
@@ -1122,7 +1129,8 @@ static lex_range lex_tok_range(const scan *sc, uint32_t i) {
 }
 
 /* Lower-case and hash token i in one pass, then find it. */
-static lex_range lex_tok_lookup(const scan *sc, uint32_t i) {
+static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
+{
     lex_range r = {0, 0};
     const unsigned char *s = (const unsigned char *)sc->buf + sc->t[i].start;
     size_t n = sc->t[i].len;
@@ -1146,7 +1154,8 @@ static lex_range lex_tok_lookup(const scan *sc, uint32_t i) {
 }
 
 /* The entry of class cls among r, or NULL. */
-static const lex_entry *lex_in(lex_range r, int cls) {
+static const lex_entry *lex_in(lex_range r, int cls)
+{
     for (uint16_t k = r.lo; k < r.hi; k++)
         if (lexicon[k].cls == cls)
             return &lexicon[k];
@@ -1154,7 +1163,8 @@ static const lex_entry *lex_in(lex_range r, int cls) {
 }
 
 /* The lexicon entry of class cls for token i, or NULL. */
-static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls) {
+static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
+{
     lex_range r = lex_tok_range(sc, i);
     for (uint16_t k = r.lo; k < r.hi; k++)
         if (lexicon[k].cls == cls)
@@ -1163,7 +1173,8 @@ static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls) {
 }
 
 /* Is token i the lower-case word w (in any case)? Inline: it is asked very often. */
-static inline bool W(const scan *sc, uint32_t i, const char *w) {
+static inline bool W(const scan *sc, uint32_t i, const char *w)
+{
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
         return false;
     const ct_token *t = &sc->t[i];
@@ -1179,7 +1190,8 @@ static inline bool W(const scan *sc, uint32_t i, const char *w) {
     return w[k] == '\0';
 }
 
-static bool Win(const scan *sc, uint32_t i, const char *const *ws) {
+static bool Win(const scan *sc, uint32_t i, const char *const *ws)
+{
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
         return false;
     char c0 = (char)(sc->buf[sc->t[i].start] | 0x20);
@@ -1189,34 +1201,41 @@ static bool Win(const scan *sc, uint32_t i, const char *const *ws) {
     return false;
 }
 
-static bool P(const scan *sc, uint32_t i, int32_t cp) {
+static bool P(const scan *sc, uint32_t i, int32_t cp)
+{
     return i < sc->n && (sc->t[i].kind == CT_TOK_PUNCT || sc->t[i].kind == CT_TOK_SYM) &&
            sc->t[i].cp == cp;
 }
 
-static bool is_num(const scan *sc, uint32_t i) {
+static bool is_num(const scan *sc, uint32_t i)
+{
     return i < sc->n && sc->t[i].kind == CT_TOK_NUM;
 }
 
-static bool glued(const scan *sc, uint32_t i) {
+static bool glued(const scan *sc, uint32_t i)
+{
     return i < sc->n && !(sc->t[i].flags & CT_TF_SPACE_BEFORE);
 }
 
-static bool is_dash_cp(int32_t cp) {
+static bool is_dash_cp(int32_t cp)
+{
     return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2212;
 }
 
-static bool dash(const scan *sc, uint32_t i) {
+static bool dash(const scan *sc, uint32_t i)
+{
     return i < sc->n && sc->t[i].kind == CT_TOK_PUNCT && is_dash_cp(sc->t[i].cp);
 }
 
-static bool quote_tok(const scan *sc, uint32_t i) {
+static bool quote_tok(const scan *sc, uint32_t i)
+{
     return i < sc->n && ct__tok_is_quote(&sc->t[i]);
 }
 
 /* ---- currencies ------------------------------------------------------------------- */
 
-static int cur_index(const char *code) {
+static int cur_index(const char *code)
+{
     for (size_t i = 0; i < sizeof cur_codes / sizeof cur_codes[0]; i++)
         if (strcmp(cur_codes[i], code) == 0)
             return (int)i;
@@ -1226,7 +1245,8 @@ static int cur_index(const char *code) {
 /* The currency of a sign: $ € £ ¥ ₹ ₩ ₽ ₺ ₪ ₦ ₫ ₱ ฿; -1 for
  * anything else.
  */
-static int sign_currency(int32_t cp) {
+static int sign_currency(int32_t cp)
+{
     switch (cp) {
     case '$':
         return cur_index("USD");
@@ -1261,7 +1281,8 @@ static int sign_currency(int32_t cp) {
 
 /* Letters before a "$" that name the dollar: "US$", "HK$", "A$", "C$", "NZ$", "S$", "R$".
  */
-static int dollar_prefix(const char *w) {
+static int dollar_prefix(const char *w)
+{
     static const struct {
         const char *p, *code;
     } t[] = {{"us", "USD"}, {"u.s.", "USD"}, {"hk", "HKD"}, {"a", "AUD"},
@@ -1301,7 +1322,8 @@ static const double pow10_tab[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
                                    1e14, 1e15, 1e16, 1e17, 1e18};
 
 /* "12,34,567.89": groups of two, then a last group of three. */
-static bool indian_grouping(const char *s, size_t n) {
+static bool indian_grouping(const char *s, size_t n)
+{
     size_t group = 0, groups = 0;
     bool first = true;
     for (size_t i = 0; i <= n; i++) {
@@ -1322,7 +1344,8 @@ static bool indian_grouping(const char *s, size_t n) {
 }
 
 /* The value of a NUM token: "10,000", "0.01", "1.234.567". false when malformed. */
-static bool digits_value(const char *s, size_t n, num *x) {
+static bool digits_value(const char *s, size_t n, num *x)
+{
     size_t commas = 0, dots = 0, group = 0;
     bool bad_group = false;
     for (size_t i = 0; i < n; i++) {
@@ -1391,7 +1414,8 @@ static bool digits_value(const char *s, size_t n, num *x) {
 
 /* x *= f. For a decimal times a power of ten, compute mant * 10^(e - frac) so that 8.2bn
  * is 8200000000 and not 8199999999.999999. */
-static void mul_scale(num *x, double f) {
+static void mul_scale(num *x, double f)
+{
     int e = -1;
     for (int k = 0; k <= 15; k++)
         if (pow10_tab[k] == f)
@@ -1417,7 +1441,8 @@ static void mul_scale(num *x, double f) {
     x->frac = -1;
 }
 
-static bool common_denominator(double d) {
+static bool common_denominator(double d)
+{
     return d == 2 || d == 3 || d == 4 || d == 5 || d == 6 || d == 8 || d == 10 ||
            d == 16 || d == 32 || d == 100;
 }
@@ -1428,7 +1453,8 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money);
 
 /* Scale words after a number: "million", "bn", "dozens", a "6.5m" suffix, then "and a
  * half" or the rest of "4 thousand 3 hundred and 21". */
-static uint32_t scale_words(const scan *sc, uint32_t k, num *x, bool money) {
+static uint32_t scale_words(const scan *sc, uint32_t k, num *x, bool money)
+{
     const lex_entry *e;
     double last = 1;
     for (;;) {
@@ -1492,7 +1518,8 @@ static const struct {
               {0x215C, 0.375}, {0x215D, 0.625},   {0x215E, 0.875}};
 
 /* The value of a vulgar fraction sign ("½", "¾"), or 0. */
-static double vulgar_value(const scan *sc, uint32_t i) {
+static double vulgar_value(const scan *sc, uint32_t i)
+{
     if (i >= sc->n || sc->t[i].kind == CT_TOK_WORD || sc->t[i].kind == CT_TOK_NUM)
         return 0;
     for (size_t k = 0; k < sizeof vulgar / sizeof vulgar[0]; k++)
@@ -1502,7 +1529,8 @@ static double vulgar_value(const scan *sc, uint32_t i) {
 }
 
 /* A signed integer exponent at token k: "14", "+14", "-1", "--23" (the peer's typo). */
-static bool exponent_at(const scan *sc, uint32_t k, uint32_t *end, int *exp) {
+static bool exponent_at(const scan *sc, uint32_t k, uint32_t *end, int *exp)
+{
     int sign = 1;
     while (k < sc->n && glued(sc, k) && (P(sc, k, '+') || dash(sc, k))) {
         if (dash(sc, k))
@@ -1523,7 +1551,8 @@ static bool exponent_at(const scan *sc, uint32_t k, uint32_t *end, int *exp) {
     return true;
 }
 
-static double ipow(double b, int e) {
+static double ipow(double b, int e)
+{
     double r = 1;
     int n = e < 0 ? -e : e;
     if (n > 400)
@@ -1534,7 +1563,8 @@ static double ipow(double b, int e) {
 }
 
 /* A number written in digits at token i. */
-static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money) {
+static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
+{
     const ct_token *t = &sc->t[i];
     memset(x, 0, sizeof *x);
     x->first = i;
@@ -1731,7 +1761,8 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money) {
 
 /* A fraction word after its numerator: "a half", "one fourth", "three quarters",
  * "two-thirds". On a match *end is past it and *val its value. */
-static bool fraction_at(const scan *sc, uint32_t k, uint32_t *end, double *val) {
+static bool fraction_at(const scan *sc, uint32_t k, uint32_t *end, double *val)
+{
     double n;
     const lex_entry *e;
     if (W(sc, k, "a") || W(sc, k, "an"))
@@ -1755,7 +1786,8 @@ static bool fraction_at(const scan *sc, uint32_t k, uint32_t *end, double *val) 
 }
 
 /* "and a half", "-and-a-half", "and three quarters" from token k. */
-static bool and_fraction(const scan *sc, uint32_t k, uint32_t *end, double *val) {
+static bool and_fraction(const scan *sc, uint32_t k, uint32_t *end, double *val)
+{
     if (dash(sc, k) && glued(sc, k))
         k++;
     if (!W(sc, k, "and"))
@@ -1767,7 +1799,8 @@ static bool and_fraction(const scan *sc, uint32_t k, uint32_t *end, double *val)
 }
 
 /* "point five", "point zero three", "point seventy-one" after a spelled-out number. */
-static bool point_words(const scan *sc, uint32_t k, uint32_t *end, double *val) {
+static bool point_words(const scan *sc, uint32_t k, uint32_t *end, double *val)
+{
     if (!W(sc, k, "point"))
         return false;
     k++;
@@ -1804,7 +1837,8 @@ static bool point_words(const scan *sc, uint32_t k, uint32_t *end, double *val) 
 
 /* A number spelled out from token i: "forty-five", "a tenth", "two-thirds", "one and a
  * half", "a dozen", "three hundred thousand", "half a million", "second". */
-static bool parse_words(const scan *sc, uint32_t i, num *x) {
+static bool parse_words(const scan *sc, uint32_t i, num *x)
+{
     memset(x, 0, sizeof *x);
     x->first = i;
     x->scale = 1;
@@ -1975,7 +2009,8 @@ static bool parse_words(const scan *sc, uint32_t i, num *x) {
 static int qual_len(const qualifier *q);
 
 /* Every qualifier must end with a word of class L_QEND, or bound_before() misses it. */
-static const char *qualifier_check(void) {
+static const char *qualifier_check(void)
+{
     for (size_t i = 0; i < NQUAL; i++) {
         const char *w = qualifiers[i].w[qual_len(&qualifiers[i]) - 1];
         lex_range r = lex_find(w, strlen(w));
@@ -1989,14 +2024,16 @@ static const char *qualifier_check(void) {
     return NULL;
 }
 
-static int qual_len(const qualifier *q) {
+static int qual_len(const qualifier *q)
+{
     return q->nw;
 }
 
 /* Does qualifier q end just before token p (quote marks between words allowed)? On a
  * match, *first is the index of its first token. */
 static bool qualifier_before(const scan *sc, uint32_t p, const qualifier *q,
-                             uint32_t *first) {
+                             uint32_t *first)
+{
     uint32_t k = p;
     for (int w = qual_len(q) - 1; w >= 0; w--) {
         while (k > 0 && quote_tok(sc, k - 1))
@@ -2011,7 +2048,8 @@ static bool qualifier_before(const scan *sc, uint32_t p, const qualifier *q,
 
 /* Does qualifier q start at token k? On a match, *after is the token after it. */
 static bool qualifier_from(const scan *sc, uint32_t k, const qualifier *q,
-                           uint32_t *after) {
+                           uint32_t *after)
+{
     int n = qual_len(q);
     for (int w = 0; w < n; w++) {
         while (quote_tok(sc, k))
@@ -2026,7 +2064,8 @@ static bool qualifier_from(const scan *sc, uint32_t k, const qualifier *q,
 
 /* The comparison signs "<", "<=", "< =", "≤", ">", ">=", "≥", "~" ending before token p.
  */
-static ct_bound sign_before(const scan *sc, uint32_t p, uint32_t *first) {
+static ct_bound sign_before(const scan *sc, uint32_t p, uint32_t *first)
+{
     uint32_t k = p;
     if (k > 0 && P(sc, k - 1, '=') && k >= 2 && (P(sc, k - 2, '<') || P(sc, k - 2, '>')))
         k--;
@@ -2050,7 +2089,8 @@ static ct_bound sign_before(const scan *sc, uint32_t p, uint32_t *first) {
     }
 }
 
-static ct_bound bound_before(const scan *sc, uint32_t p, uint32_t *first) {
+static ct_bound bound_before(const scan *sc, uint32_t p, uint32_t *first)
+{
     if (p == 0)
         return CT_BOUND_EXACT;
     uint32_t k = p;
@@ -2070,7 +2110,8 @@ static ct_bound bound_before(const scan *sc, uint32_t p, uint32_t *first) {
 }
 
 /* "or more", "or less", "and above", "+", "or so" after the expression. */
-static ct_bound bound_after(const scan *sc, uint32_t k, uint32_t *end) {
+static ct_bound bound_after(const scan *sc, uint32_t k, uint32_t *end)
+{
     if (P(sc, k, '+') && glued(sc, k)) {
         *end = k + 1;
         return CT_BOUND_LOWER;
@@ -2157,7 +2198,8 @@ static const char *const address_words[] = {
     "lane",   "drive", "place", "square", "court",  "way", "terrace",   NULL};
 
 /* A capitalised word that names a thing: "Qihoo 360", "Route 66", "Section 230". */
-static bool name_word_before(const scan *sc, uint32_t p) {
+static bool name_word_before(const scan *sc, uint32_t p)
+{
     if (p == 0)
         return false;
     const ct_token *t = &sc->t[p - 1];
@@ -2212,7 +2254,8 @@ typedef struct {
 } unit_info;
 
 static int emit(ct_quantity_vec *out, const scan *sc, uint32_t first, uint32_t end,
-                const ct_quantity *q) {
+                const ct_quantity *q)
+{
     if (first < sc->cache->floor)
         first = sc->cache->floor; /* a qualifier reaching back into the last quantity */
     if (first >= end)
@@ -2231,7 +2274,8 @@ static int emit(ct_quantity_vec *out, const scan *sc, uint32_t first, uint32_t e
 }
 
 /* Parse a number (digits or words) at token i. */
-static bool parse_number(const scan *sc, uint32_t i, num *x, bool money) {
+static bool parse_number(const scan *sc, uint32_t i, num *x, bool money)
+{
     if (i >= sc->n)
         return false;
     if (sc->t[i].kind == CT_TOK_NUM)
@@ -2252,19 +2296,22 @@ static bool parse_number(const scan *sc, uint32_t i, num *x, bool money) {
 }
 
 /* A month next to a number makes a date: "January 20", "20 January", "May 2023". */
-static bool month_at(const scan *sc, uint32_t i) {
+static bool month_at(const scan *sc, uint32_t i)
+{
     if (!lex_tok(sc, i, L_MONTH))
         return false;
     /* "may" and "march" are verbs too: only capitalised */
     return (sc->t[i].flags & CT_TF_CAP) || sc->t[i].len > 5;
 }
 
-static bool year_like(const num *x) {
+static bool year_like(const num *x)
+{
     return x->plain_int && x->ndigits == 4 && x->v >= 1700 && x->v <= 2150;
 }
 
 /* Skip a date starting with the number x: returns the end of the date. */
-static uint32_t date_end(const scan *sc, uint32_t k) {
+static uint32_t date_end(const scan *sc, uint32_t k)
+{
     /* "January 31, 2025" */
     if (P(sc, k, ',') && is_num(sc, k + 1) && sc->t[k + 1].len == 4)
         return k + 2;
@@ -2273,7 +2320,8 @@ static uint32_t date_end(const scan *sc, uint32_t k) {
 
 /* "pounds" are sterling or weight: money when the amount is scaled ("5m pounds") or the
  * sentence speaks of money. Only called when the word is there, so the scan is rare. */
-static bool pounds_are_money(const scan *sc, const num *x) {
+static bool pounds_are_money(const scan *sc, const num *x)
+{
     static const char *const money_words[] = {
         "cost",    "costs",        "paid",     "pay",        "pays",
         "price",   "priced",       "worth",    "fund",       "funds",
@@ -2305,7 +2353,8 @@ static bool pounds_are_money(const scan *sc, const num *x) {
 }
 
 /* "MUSD", "MEUR": millions of a currency, in financial shorthand. */
-static int million_code(const scan *sc, uint32_t i) {
+static int million_code(const scan *sc, uint32_t i)
+{
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len != 4 ||
         !(sc->t[i].flags & CT_TF_ALLCAPS) || sc->buf[sc->t[i].start] != 'M')
         return -1;
@@ -2324,7 +2373,8 @@ static int emit(ct_quantity_vec *out, const scan *sc, uint32_t first, uint32_t e
                 const ct_quantity *q);
 
 /* "USD115", "USD115.5": a currency code written against its amount. */
-static uint32_t code_amount(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc) {
+static uint32_t code_amount(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
+{
     const char *w = sc->buf + sc->t[i].start;
     uint32_t n = sc->t[i].len;
     if (n < 4 || n > 20)
@@ -2370,7 +2420,8 @@ static uint32_t code_amount(const scan *sc, uint32_t i, ct_quantity_vec *out, in
 
 /* Is token i inside a URL or a query string ("http://x.com/a?q=30%25")? Then *end is the
  * first token after it. Only called for tokens that could start a quantity. */
-static bool in_url(const scan *sc, uint32_t i, uint32_t *end) {
+static bool in_url(const scan *sc, uint32_t i, uint32_t *end)
+{
     const char *b = sc->buf;
     size_t s = sc->t[i].start, e = s + sc->t[i].len, lim = s > 300 ? s - 300 : 0;
     while (s > lim && (unsigned char)b[s - 1] > ' ')
@@ -2396,7 +2447,8 @@ static bool in_url(const scan *sc, uint32_t i, uint32_t *end) {
 }
 
 /* "a small percent", "the % of increase", "a percentage": the word, with no value. */
-static uint32_t bare_percent(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc) {
+static uint32_t bare_percent(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
+{
     static const char *const before[] = {
         "a",   "the",     "small", "large", "big",         "high",
         "low", "higher",  "lower", "what",  "this",        "that",
@@ -2415,7 +2467,8 @@ static uint32_t bare_percent(const scan *sc, uint32_t i, ct_quantity_vec *out, i
 }
 
 /* Try to read a quantity starting at token i; returns the token to continue from. */
-static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc) {
+static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
+{
     uint32_t p = i; /* the first token of the expression */
     unit_info u = {CT_KIND_NONE, -1, 1, false, -1, 1, CT_DIR_NONE, 0};
     const ct_token *t = &sc->t[i];
@@ -3159,7 +3212,8 @@ date : {
 }
 
 /* Can token t start a quantity? Most words cannot: one look at a table. */
-static inline bool can_start(const scan *sc, uint32_t i) {
+static inline bool can_start(const scan *sc, uint32_t i)
+{
     const ct_token *t = &sc->t[i];
     switch (t->kind) {
     case CT_TOK_NUM:
@@ -3211,7 +3265,8 @@ static inline bool can_start(const scan *sc, uint32_t i) {
     }
 }
 
-int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out) {
+int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
+{
     const ct_sentence *s = &blk->sents[sent];
     lex_cache cache;
     memset(cache.tok, 0, sizeof cache.tok);
@@ -3233,7 +3288,8 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out) 
     return CT_OK;
 }
 
-void ct__quantity_vec_free(ct_quantity_vec *v) {
+void ct__quantity_vec_free(ct_quantity_vec *v)
+{
     ct__free(v->items);
     v->items = NULL;
     v->n = v->cap = 0;

@@ -14,7 +14,8 @@
 #define OPEN NAN /* an open side of the interval (JSON null) */
 
 /* Segment text and scan every sentence into qv. */
-static int scan_text(const char *text, ct_quantity_vec *qv) {
+static int scan_text(const char *text, ct_quantity_vec *qv)
+{
     ct_segmenter seg;
     ct__segment_init(&seg, text, strlen(text));
     const ct_block *blk;
@@ -34,7 +35,8 @@ static int scan_text(const char *text, ct_quantity_vec *qv) {
 
 /* The first quantity (of any kind but NONE) overlapping the first occurrence of find. */
 static const ct_quantity *find_q(const ct_quantity_vec *qv, const char *text,
-                                 const char *find) {
+                                 const char *find)
+{
     const char *at = strstr(text, find);
     ck_assert_msg(at != NULL, "'%s' is not in '%s'", find, text);
     size_t s = (size_t)(at - text), e = s + strlen(find);
@@ -45,7 +47,8 @@ static const ct_quantity *find_q(const ct_quantity_vec *qv, const char *text,
     return NULL;
 }
 
-static bool same(bool has, double got, double want) {
+static bool same(bool has, double got, double want)
+{
     if (isnan(want))
         return !has;
     return has && fabs(got - want) <= 1e-6 * fmax(1.0, fabs(want));
@@ -286,7 +289,8 @@ static const vcase values[] = {
      "", CT_BOUND_LOWER, CT_DIR_NONE},
 };
 
-START_TEST(value_table) {
+START_TEST(value_table)
+{
     const vcase *c = &values[_i];
     ct_quantity_vec qv = {0};
     ck_assert_int_eq(scan_text(c->text, &qv), CT_OK);
@@ -349,7 +353,8 @@ static const ncase names[] = {
     {"It streams 4K video.", "4K"},
 };
 
-START_TEST(names_are_not_quantities) {
+START_TEST(names_are_not_quantities)
+{
     const ncase *c = &names[_i];
     ct_quantity_vec qv = {0};
     ck_assert_int_eq(scan_text(c->text, &qv), CT_OK);
@@ -372,7 +377,8 @@ static const ncase dates[] = {
     {"Fiscal 2020-21 results were weak.", "2020-21"},
 };
 
-START_TEST(dates_are_dates) {
+START_TEST(dates_are_dates)
+{
     const ncase *c = &dates[_i];
     ct_quantity_vec qv = {0};
     ck_assert_int_eq(scan_text(c->text, &qv), CT_OK);
@@ -410,7 +416,8 @@ static const fcase flagged[] = {
     {"The goal is net zero emissions by 2050.", "zero", CT_QF_IDIOM},
 };
 
-START_TEST(not_claims_are_flagged) {
+START_TEST(not_claims_are_flagged)
+{
     const fcase *c = &flagged[_i];
     ct_quantity_vec qv = {0};
     ck_assert_int_eq(scan_text(c->text, &qv), CT_OK);
@@ -427,7 +434,8 @@ END_TEST
 
 /* ---- invariants ------------------------------------------------------------------- */
 
-static void check_invariants(const char *text, const ct_quantity_vec *qv) {
+static void check_invariants(const char *text, const ct_quantity_vec *qv)
+{
     size_t len = strlen(text), prev_end = 0;
     for (size_t i = 0; i < qv->n; i++) {
         const ct_quantity *q = &qv->items[i];
@@ -446,7 +454,8 @@ static void check_invariants(const char *text, const ct_quantity_vec *qv) {
     }
 }
 
-START_TEST(no_inverted_ranges) {
+START_TEST(no_inverted_ranges)
+{
     static const char text[] = "The score was 396-9 and the index fell 5-3 points; "
                                "phone 555-1234 or 1-222-2222.";
     ct_quantity_vec qv = {0};
@@ -459,7 +468,8 @@ START_TEST(no_inverted_ranges) {
 }
 END_TEST
 
-START_TEST(bare_percent_signs) {
+START_TEST(bare_percent_signs)
+{
     static const char text[] = "%%%%%%%% %%%% 100%% and % signs, and a small percent.";
     ct_quantity_vec qv = {0};
     ck_assert_int_eq(scan_text(text, &qv), CT_OK);
@@ -472,7 +482,8 @@ START_TEST(bare_percent_signs) {
 }
 END_TEST
 
-START_TEST(seed_articles) {
+START_TEST(seed_articles)
+{
     static const char *const files[] = {
         "000_94a212f3ee19131d.txt", "001_bd6d019c7dd83926.txt",
         "002_280b931fd4fb2bfb.txt", "003_c40be52adcb961de.txt"};
@@ -496,7 +507,8 @@ START_TEST(seed_articles) {
 }
 END_TEST
 
-START_TEST(hostile_input) {
+START_TEST(hostile_input)
+{
     /* random runs of number pieces, signs and number words: no crash, sane output */
     static const char *const pieces[] = {"9",
                                          "0",
@@ -586,23 +598,27 @@ START_TEST(hostile_input) {
 }
 END_TEST
 
-START_TEST(lexicon_is_sorted) {
+START_TEST(lexicon_is_sorted)
+{
     const char *bad = ct__quantity_lexicon_check();
     ck_assert_msg(bad == NULL, "lexicon out of order at '%s'", bad ? bad : "");
 }
 END_TEST
 
-static void *fail_malloc(size_t n) {
+static void *fail_malloc(size_t n)
+{
     (void)n;
     return NULL;
 }
-static void *fail_realloc(void *p, size_t n) {
+static void *fail_realloc(void *p, size_t n)
+{
     (void)p;
     (void)n;
     return NULL;
 }
 
-START_TEST(allocation_failure) {
+START_TEST(allocation_failure)
+{
     static const char text[] = "It cost $6 million.";
     ct_segmenter seg;
     ct__segment_init(&seg, text, strlen(text));
@@ -619,7 +635,8 @@ START_TEST(allocation_failure) {
 }
 END_TEST
 
-static Suite *suite(void) {
+static Suite *suite(void)
+{
     Suite *s = suite_create("quantity");
     TCase *tc = tcase_create("values");
     tcase_add_loop_test(tc, value_table, 0, (int)(sizeof values / sizeof values[0]));
@@ -646,7 +663,8 @@ static Suite *suite(void) {
     return s;
 }
 
-int main(void) {
+int main(void)
+{
     SRunner *sr = srunner_create(suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
