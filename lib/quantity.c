@@ -1242,9 +1242,7 @@ static int cur_index(const char *code)
     return 0;
 }
 
-/* The currency of a sign: $ € £ ¥ ₹ ₩ ₽ ₺ ₪ ₦ ₫ ₱ ฿; -1 for
- * anything else.
- */
+/* The currency of a sign ($ € £ ¥ ₹ ₩ ₽ ₺ ₪ ₦ ₫ ₱ ฿), or -1. */
 static int sign_currency(int32_t cp)
 {
     switch (cp) {
@@ -1279,8 +1277,7 @@ static int sign_currency(int32_t cp)
     }
 }
 
-/* Letters before a "$" that name the dollar: "US$", "HK$", "A$", "C$", "NZ$", "S$", "R$".
- */
+/* Letters before a "$" that name the dollar: "US$", "HK$", "A$", "C$", "NZ$", "R$". */
 static int dollar_prefix(const char *w)
 {
     static const struct {
@@ -2466,6 +2463,18 @@ static uint32_t bare_percent(const scan *sc, uint32_t i, ct_quantity_vec *out, i
     return i + 1;
 }
 
+/* A date over tokens [first, end): recognised so that it is never taken for an amount. */
+static uint32_t emit_date(const scan *sc, ct_quantity_vec *out, uint32_t first,
+                          uint32_t end, int *rc)
+{
+    ct_quantity q;
+    memset(&q, 0, sizeof q);
+    q.kind = CT_KIND_DATE;
+    q.bound = CT_BOUND_EXACT;
+    *rc = emit(out, sc, first, end, &q);
+    return end;
+}
+
 /* Try to read a quantity starting at token i; returns the token to continue from. */
 static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
 {
@@ -2612,24 +2621,22 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
 
     /* dates */
     if (x.date)
-        goto date;
+        return emit_date(sc, out, p, k, rc);
     if (u.cur < 0 && !x.words && x.plain_int) {
         if (j > 0 && month_at(sc, j - 1) && (x.v >= 1 && (x.v <= 31 || year_like(&x)))) {
             p = j - 1;
-            k = date_end(sc, k);
-            goto date;
+            return emit_date(sc, out, p, date_end(sc, k), rc);
         }
         if (j > 1 && P(sc, j - 1, '.') && month_at(sc, j - 2) && glued(sc, j - 1)) {
             p = j - 2;
-            k = date_end(sc, k);
-            goto date;
+            return emit_date(sc, out, p, date_end(sc, k), rc);
         }
         if (x.v >= 1 && x.v <= 31 &&
             (month_at(sc, k) || (W(sc, k, "of") && month_at(sc, k + 1)))) {
             k = W(sc, k, "of") ? k + 2 : k + 1;
             if (is_num(sc, k) && sc->t[k].len == 4)
                 k++;
-            goto date;
+            return emit_date(sc, out, p, k, rc);
         }
         if (year_like(&x) && !P(sc, k, '%') && !lex_tok(sc, k, L_PCT) &&
             !lex_tok(sc, k, L_CUR)) {
@@ -2637,11 +2644,11 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             if (dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1) &&
                 (sc->t[k + 1].len == 2 || sc->t[k + 1].len == 4))
                 k += 2;
-            goto date;
+            return emit_date(sc, out, p, k, rc);
         }
     }
     /* numbers inside names: "Qihoo 360", "Route 66", "H.R. 1", "COP 29" */
-    if (u.cur < 0 && !x.words && x.scale == 1 && !x.pct_pc && !P(sc, k, '%') &&
+    if (u.cur < 0 && x.plain_int && !x.pct_pc && !P(sc, k, '%') &&
         !lex_tok(sc, k, L_PCT) && !lex_tok(sc, k, L_CUR) && name_word_before(sc, j) &&
         !(dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1)))
         return k; /* ("the Senate voted 68-32" is a tally, below) */
@@ -2864,11 +2871,11 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         } else if (W(sc, m, "times") || W(sc, m, "fold")) {
             bool fold = W(sc, m, "fold");
             uint32_t a = m + 1;
+            static const char *const grew[] = {"increased",  "rose",   "grew",
+                                               "jumped",     "surged", "expanded",
+                                               "multiplied", NULL};
             if (fold || Win(sc, a, less_words) || Win(sc, a, more_words) ||
-                W(sc, a, "over") ||
-                Win(sc, a - 2,
-                    (const char *const[]){"increased", "rose", "grew", "jumped", "surged",
-                                          "expanded", "multiplied", NULL})) {
+                W(sc, a, "over") || (p > 0 && Win(sc, p - 1, grew))) {
                 u.kind = CT_KIND_RATIO;
                 u.dir = Win(sc, a, less_words) ? CT_DIR_LESS : CT_DIR_MORE;
                 if (fold && (W(sc, a, "decrease") || W(sc, a, "reduction") ||
@@ -2952,12 +2959,9 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                    (a > k || W(sc, a, "place") || W(sc, a, "largest") ||
                     W(sc, a, "biggest") || W(sc, a, "most"))) {
             u.kind = CT_KIND_RANK;
-        } else if (Win(sc, a, office_nouns) ||
-                   (a < sc->n && sc->t[a].kind == CT_TOK_WORD &&
-                    (sc->t[a].flags & CT_TF_CAP))) {
-            return k; /* "the 45th president", "the second time", "First Lady" */
         } else {
-            return k; /* an ordinal that ranks nothing */
+            /* "the 45th president", "the second time", "First Lady": no rank */
+            return k;
         }
     }
     /* fractions: "a tenth of the price" compares; "two-thirds of the gap" is a share */
@@ -3069,7 +3073,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         u.flags |= CT_QF_IDIOM;
 
     /* qualifiers before and after */
-    uint32_t qfirst = p;
+    uint32_t qfirst = p, p_bare = p;
     ct_bound b = bound_before(sc, p, &qfirst);
     uint32_t aend = uend;
     ct_bound b2 =
@@ -3084,7 +3088,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         p = qfirst;
     /* "over two years" is a period, not a lower bound */
     if (b == CT_BOUND_LOWER && u.kind == CT_KIND_DURATION && W(sc, p, "over"))
-        b = CT_BOUND_EXACT, p = qfirst + 1;
+        b = CT_BOUND_EXACT, p = p_bare;
 
     /* "above 1000 and below 1500", "at most 100 and at least 20": one range */
     if (!is_range && (b == CT_BOUND_LOWER || b == CT_BOUND_UPPER) && !x.ord &&
@@ -3200,15 +3204,6 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         q.kind = CT_KIND_NUMBER;
     *rc = emit(out, sc, p, uend > k ? uend : k, &q);
     return uend > k ? uend : k;
-
-date : {
-    ct_quantity dq;
-    memset(&dq, 0, sizeof dq);
-    dq.kind = CT_KIND_DATE;
-    dq.bound = CT_BOUND_EXACT;
-    *rc = emit(out, sc, p, k, &dq);
-    return k;
-}
 }
 
 /* Can token t start a quantity? Most words cannot: one look at a table. */

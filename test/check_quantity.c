@@ -230,6 +230,8 @@ static const vcase values[] = {
      CT_BOUND_UPPER, CT_DIR_MORE},
     {"The new chip draws 0.5 times the power.", "0.5 times", CT_KIND_RATIO, 2, 2, "x",
      CT_BOUND_EXACT, CT_DIR_LESS},
+    {"Exports increased five times in a decade.", "five times", CT_KIND_RATIO, 5, 5, "x",
+     CT_BOUND_EXACT, CT_DIR_MORE},
     {"Sales were twice what analysts expected.", "twice", CT_KIND_RATIO, 2, 2, "x",
      CT_BOUND_EXACT, CT_DIR_MORE},
     {"Rivals train models for a 10th of the cost.", "10th", CT_KIND_RATIO, 10, 10, "x",
