@@ -1498,7 +1498,11 @@ static uint32_t scale_words(const scan *sc, uint32_t k, num *x, bool money)
                  (j > k || lex_tok(sc, r.first + 1, L_HUNDRED));
         else if (j > k && lex_tok(sc, j, L_NUM))
             ok = parse_words(sc, j, &r);
-        if (ok && !r.skip && !r.date && !r.ord && !r.den && r.v < last && r.v >= 1) {
+        /* ...but "$5 million and two years in prison" is two quantities */
+        uint32_t after = ok ? r.end : 0;
+        bool ends = ok && (after >= sc->n || sc->t[after].kind == CT_TOK_PUNCT ||
+                           lex_tok(sc, after, L_STOP) || lex_tok(sc, after, L_CUR));
+        if (ends && !r.skip && !r.date && !r.ord && !r.den && r.v < last && r.v >= 1) {
             x->v += r.v;
             return r.end;
         }
@@ -1972,11 +1976,22 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
             k++;
             continue;
         }
-        if (W(sc, k, "and") && (last == 2 || last == 3 || last == 4) &&
-            (lex_tok(sc, k + 1, L_NUM) || fraction_at(sc, k + 1, &fe, &fval))) {
-            and_base = total + cur;
-            k++;
-            continue;
+        if (W(sc, k, "and") && (last == 2 || last == 3 || last == 4)) {
+            bool go = fraction_at(sc, k + 1, &fe, &fval);
+            if (!go && lex_tok(sc, k + 1, L_NUM)) {
+                /* "one hundred and five"; after a scale only when no noun follows:
+                 * "five million and two years" is two quantities */
+                uint32_t j = k + 1;
+                while (lex_tok(sc, j, L_NUM) || lex_tok(sc, j, L_HUNDRED) || dash(sc, j))
+                    j++;
+                go = last == 3 || j >= sc->n || sc->t[j].kind == CT_TOK_PUNCT ||
+                     lex_tok(sc, j, L_STOP) || lex_tok(sc, j, L_CUR);
+            }
+            if (go) {
+                and_base = total + cur;
+                k++;
+                continue;
+            }
         }
     }
     if (!any)
@@ -2487,8 +2502,10 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
 
     /* currency before the number: "$", "US$", "HK $", "USD", "Rs." */
     uint32_t url_end;
-    if ((t->kind == CT_TOK_NUM || t->cp == '%') && in_url(sc, i, &url_end))
-        return url_end;
+    if ((t->kind == CT_TOK_NUM || t->cp == '%') && (glued(sc, i) || glued(sc, i + 1)) &&
+        in_url(sc, i, &url_end))
+        return url_end; /* (a URL has no spaces: a number with spaces around is not in
+                           one) */
     if (t->cp == '%' || (t->kind == CT_TOK_WORD && lex_tok(sc, i, L_PCT)))
         return bare_percent(sc, i, out, rc);
     if (t->kind == CT_TOK_SYM || t->kind == CT_TOK_PUNCT) {

@@ -185,6 +185,12 @@ static const vcase values[] = {
      CT_BOUND_EXACT, CT_DIR_NONE},
     {"The deficit will stay close to half a trillion dollars.", "half a trillion",
      CT_KIND_MONEY, 5e11, 5e11, "USD", CT_BOUND_APPROX, CT_DIR_NONE},
+    {"He was fined $5 million and two years in prison.", "$5 million", CT_KIND_MONEY, 5e6,
+     5e6, "USD", CT_BOUND_EXACT, CT_DIR_NONE},
+    {"I can give you 3 hundred and 21 yuan.", "3 hundred", CT_KIND_MONEY, 321, 321, "CNY",
+     CT_BOUND_EXACT, CT_DIR_NONE},
+    {"He got five million dollars and two years in jail.", "five million dollars",
+     CT_KIND_MONEY, 5e6, 5e6, "USD", CT_BOUND_EXACT, CT_DIR_NONE},
     /* number words */
     {"There are two countries that can do this.", "two countries", CT_KIND_COUNT, 2, 2,
      "count", CT_BOUND_EXACT, CT_DIR_NONE},
