@@ -2190,20 +2190,21 @@ static const char *const sourcing_cues[] = {
     "requested", "asked",     "declined", "informed", "aware", "involved", NULL};
 static const char *const hypo_cues[] = {
     "if", "unless", "imagine", "suppose", "supposing", "hypothetically", "whether", NULL};
-static const char *const rank_verbs[] = {"ranked", "ranks",    "rank",    "ranking",
-                                         "placed", "finished", "came",    "comes",
-                                         "rated",  "listed",   "ranking", NULL};
+static const char *const rank_verbs[] = {"ranked", "ranks",    "rank", "ranking",
+                                         "placed", "finished", "came", "rated",
+                                         "listed", "ranking",  NULL};
 static const char *const rank_after[] = {
     "largest", "biggest", "place",   "ranked",       "most",  "best", "highest", "lowest",
     "richest", "busiest", "fastest", "largest-ever", "worst", "top",  NULL};
 static const char *const office_nouns[] = {
-    "president", "presidents", "prime",     "chancellor",  "official",  "officials",
-    "lady",      "secretary",  "governor",  "ceo",         "chairman",  "amendment",
-    "leader",    "aide",       "officer",   "diplomat",    "commander", "general",
-    "minister",  "deputy",     "executive", "prosecutor",  "judge",     "justice",
-    "congress",  "term",       "session",   "anniversary", "century",   "round",
-    "quarter",   "half",       "time",      "day",         "week",      "month",
-    "year",      NULL};
+    "president", "presidents", "prime",      "chancellor",  "official",  "officials",
+    "lady",      "secretary",  "governor",   "ceo",         "chairman",  "amendment",
+    "leader",    "aide",       "officer",    "diplomat",    "commander", "general",
+    "minister",  "deputy",     "executive",  "prosecutor",  "judge",     "justice",
+    "congress",  "term",       "session",    "anniversary", "century",   "round",
+    "quarter",   "half",       "time",       "day",         "week",      "month",
+    "year",      "republican", "democrat",   "job",         "position",  "spot",
+    "post",      "role",       "leadership", NULL};
 
 static const char *const address_words[] = {
     "street", "st",    "road",  "rd",     "avenue", "ave", "boulevard", "blvd",
@@ -2605,6 +2606,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         if ((W(sc, i, "no") || W(sc, i, "nos")) &&
             ((sc->t[i].flags & CT_TF_CAP) || P(sc, i + 1, '.'))) {
             uint32_t k = P(sc, i + 1, '.') ? i + 2 : i + 1;
+            if (is_num(sc, k) && dash(sc, k + 1) && glued(sc, k + 1) && is_num(sc, k + 2))
+                return k + 3; /* "No. 10-277": a case number */
             if (is_num(sc, k) && sc->t[k].len <= 3) {
                 ct_quantity q;
                 memset(&q, 0, sizeof q);
@@ -2891,8 +2894,13 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             static const char *const grew[] = {"increased",  "rose",   "grew",
                                                "jumped",     "surged", "expanded",
                                                "multiplied", NULL};
-            if (fold || Win(sc, a, less_words) || Win(sc, a, more_words) ||
-                W(sc, a, "over") || (p > 0 && Win(sc, p - 1, grew))) {
+            /* "three times the size", "twice that of"; not "two times that it
+             * happened" */
+            bool cmp = Win(sc, a, more_words) &&
+                       !((W(sc, a, "that") || W(sc, a, "the")) && !W(sc, a + 1, "of") &&
+                         !W(sc, a + 2, "of") && !Win(sc, a + 1, compare_nouns));
+            if (fold || Win(sc, a, less_words) || cmp || W(sc, a, "over") ||
+                (p > 0 && Win(sc, p - 1, grew))) {
                 u.kind = CT_KIND_RATIO;
                 u.dir = Win(sc, a, less_words) ? CT_DIR_LESS : CT_DIR_MORE;
                 if (fold && (W(sc, a, "decrease") || W(sc, a, "reduction") ||
@@ -2960,6 +2968,11 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         x.ord = 0;
         p--;
     }
+    /* "in the first place", "first of all": idioms */
+    if (u.kind == CT_KIND_NONE && x.ord == 1 && x.words &&
+        (W(sc, k, "place") ? p >= 2 && W(sc, p - 1, "the") && W(sc, p - 2, "in")
+                           : W(sc, k, "of") && W(sc, k + 1, "all")))
+        return k + 1;
     /* ranks */
     if (u.kind == CT_KIND_NONE && x.ord) {
         uint32_t b = p;
