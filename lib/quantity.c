@@ -6,6 +6,7 @@
  * thread-safe. Per-call state (a small cache of looked-up words) lives on the stack. */
 #include "quantity.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -3222,6 +3223,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         break;
     }
     double lo = x.v * f, hi = (is_range ? y.v : x.v) * f;
+    if (!isfinite(lo) || !isfinite(hi))
+        return uend > k ? uend : k; /* "1e999": no value worth reporting */
     q.has_low = q.has_high = true;
     q.low = lo;
     q.high = hi;

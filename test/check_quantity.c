@@ -455,6 +455,9 @@ static void check_invariants(const char *text, const ct_quantity_vec *qv)
         ck_assert_msg(q->start >= prev_end,
                       "quantities overlap or are out of order at %zu", q->start);
         prev_end = q->end;
+        ck_assert_msg((!q->has_low || isfinite(q->low)) &&
+                          (!q->has_high || isfinite(q->high)),
+                      "a value that is not finite at %zu", q->start);
         if (q->has_low && q->has_high)
             ck_assert_msg(q->low <= q->high, "low %g > high %g at '%.*s'", q->low,
                           q->high, (int)(q->end - q->start), text + q->start);
@@ -580,6 +583,8 @@ START_TEST(hostile_input)
                                          "dozen",
                                          "point",
                                          "zero",
+                                         "e999",
+                                         "^999",
                                          "\xe2\x80\x9c",
                                          "\xe2\x80\x9d",
                                          "(",
