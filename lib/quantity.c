@@ -2596,6 +2596,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             } else if (!(k < sc->n && sc->t[k].kind == CT_TOK_WORD && W(sc, k, "of"))) {
                 return i + 1; /* "in the billions" said of nothing: not even vague */
             }
+            if (!isfinite(2 * v))
+                return k; /* "billions of billions of ..." without end */
             q.has_low = true;
             q.low = 2 * v;
             q.bound = CT_BOUND_LOWER;
