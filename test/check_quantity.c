@@ -361,6 +361,9 @@ static const ncase names[] = {
     {"He walked into 10 Downing Street.", "10"},
     {"Call +1-222-2222 today.", "222"},
     {"It streams 4K video.", "4K"},
+    {"Anthropic released Claude 3.5 Sonnet and the S&P 500 rose.", "3.5"},
+    {"Anthropic released Claude 3.5 Sonnet and the S&P 500 rose.", "500"},
+    {"OpenAI's GPT-4 and Meta's Llama 3 were compared.", "4"},
 };
 
 START_TEST(names_are_not_quantities)
