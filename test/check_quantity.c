@@ -120,6 +120,8 @@ static const vcase values[] = {
      CT_BOUND_APPROX, CT_DIR_NONE},
     {"Almost three months passed.", "three months", CT_KIND_DURATION, 3, 3, "month",
      CT_BOUND_APPROX, CT_DIR_NONE},
+    {"About 2000 people marched.", "2000", CT_KIND_COUNT, 2000, 2000, "count",
+     CT_BOUND_APPROX, CT_DIR_NONE},
     {"Some 40 people died.", "40", CT_KIND_COUNT, 40, 40, "count", CT_BOUND_APPROX,
      CT_DIR_NONE},
     {"It spent an estimated $1.4 billion.", "$1.4 billion", CT_KIND_MONEY, 1.4e9, 1.4e9,
