@@ -14,6 +14,11 @@
 #include "error.h"
 #include "json.h"
 
+/* The comparison's types are stored and read back as the public ones. */
+_Static_assert((int)CT_REL_CORROBORATES == (int)CT_RELATION_CORROBORATES &&
+                   (int)CT_REL_CONTRADICTS == (int)CT_RELATION_CONTRADICTS,
+               "relation types differ");
+
 /* Candidate search: at most this many stored claims on either side of a claim's value,
  * under its match key, are compared with it; never all pairs. */
 #define CANDIDATES_PER_SIDE 24
@@ -270,6 +275,30 @@ static bool distinctive(const ct_claim *c, const ct_interval *iv)
     return c->kind == CT_KIND_COUNT && iv->has_lo && iv->lo >= 100;
 }
 
+/* Relate a stored claim to a new one (the comparison's answer), and say whether they are
+ * reports of one origin: the same speaker with values that fit. Such reports corroborate
+ * even when the comparison cannot tell their subjects are one, if the value is distinctive
+ * and the entity known. */
+static ct_rel_type relate_pair(const ct_claim *stored, const char *stored_okey,
+                               const ct_claim *fresh, const ct_interval *fresh_iv,
+                               const char *fresh_okey, bool fresh_first, double *score,
+                               char *reason, size_t reason_cap, bool *same_origin)
+{
+    *same_origin = fresh_okey[0] && stored_okey && strcmp(stored_okey, fresh_okey) == 0 &&
+                   overlap(fresh_iv, stored);
+    /* the reason says "A ..., B ...": A is whichever the caller reports as a */
+    ct_rel_type t = fresh_first ? ct__compare_claims(fresh, stored, score, reason, reason_cap)
+                                : ct__compare_claims(stored, fresh, score, reason, reason_cap);
+    if (t == CT_REL_NONE && *same_origin && nonempty(fresh->entity) &&
+        distinctive(fresh, fresh_iv)) {
+        t = CT_REL_CORROBORATES;
+        *score = 0.5;
+        snprintf(reason, reason_cap, "both trace to %s, with values that fit, about %s",
+                 stored->speaker ? stored->speaker : fresh->speaker, fresh->entity);
+    }
+    return t;
+}
+
 /* Compare one new claim with the stored claims nearest to it in value under its match
  * key, on both sides; remember what relates. */
 static int relate_claim(ingest_job *job, size_t i)
@@ -293,24 +322,14 @@ static int relate_claim(ingest_job *job, size_t i)
             ct__db_col_claim(cur, 0, &other);
             note_doc(job, other.doc_id);
             const char *okey = ct__db_col_text(cur, CT_DB_CLAIM_NCOLS);
-            bool same_origin = job->origin_keys[i][0] && okey &&
-                               strcmp(okey, job->origin_keys[i]) == 0 && overlap(&iv, &other);
+            found_rel r = {.a = other.id, .b = me.id};
+            bool same_origin = false;
+            r.type = relate_pair(&other, okey, &me, &iv, job->origin_keys[i], false, &r.score,
+                                 r.reason, sizeof r.reason, &same_origin);
             if (same_origin && other.origin_id &&
                 (!job->origin_hints[i] || other.id < first_report)) {
                 job->origin_hints[i] = other.origin_id;
                 first_report = other.id;
-            }
-            found_rel r = {.a = other.id, .b = me.id};
-            r.type = ct__compare_claims(&other, &me, &r.score, r.reason, sizeof r.reason);
-            if (r.type == CT_REL_NONE && same_origin && nonempty(me.entity) &&
-                distinctive(&me, &iv)) {
-                /* one speaker giving compatible values for one entity and measure is one
-                 * claim repeated, however differently the outlets word its subject */
-                r.type = CT_REL_CORROBORATES;
-                r.score = 0.5;
-                snprintf(r.reason, sizeof r.reason,
-                         "both trace to %s, with values that fit, about %s",
-                         other.speaker ? other.speaker : me.speaker, me.entity);
             }
             if (r.type == CT_REL_NONE)
                 continue;
@@ -886,8 +905,9 @@ static int check_claim(ct_store *st, ct_check *chk, size_t i)
     ct__claim_interval(me, &iv);
     if (!iv.has_lo && !iv.has_hi)
         return CT_OK;
-    char key[CT_COMPARE_KEY_MAX];
+    char key[CT_COMPARE_KEY_MAX], okey[CT_COMPARE_KEY_MAX];
     ct__claim_match_key(me, key, sizeof key);
+    ct__claim_origin_key(me, okey, sizeof okey);
     size_t cap = 0;
     bool agree = false, disagree = false;
     for (int side = 0; side < 2; side++) {
@@ -899,7 +919,10 @@ static int check_claim(ct_store *st, ct_check *chk, size_t i)
             ct__db_col_claim(cur, 0, &other);
             double score = 0;
             char reason[256];
-            ct_rel_type t = ct__compare_claims(me, &other, &score, reason, sizeof reason);
+            bool same_origin = false;
+            ct_rel_type t = relate_pair(&other, ct__db_col_text(cur, CT_DB_CLAIM_NCOLS), me, &iv,
+                                        okey, true, &score, reason, sizeof reason,
+                                        &same_origin);
             if (t == CT_REL_NONE)
                 continue;
             if (CT_GROW(item->matches, cap, item->nmatches + 1)) {

@@ -1072,6 +1072,37 @@ START_TEST(seed_articles_provenance)
     }
     ct_origin_iter_free(oi);
     ck_assert_int_eq(found, 1);
+
+    /* a pasted text is checked against all four reports */
+    static const char pasted[] = "DeepSeek said it spent under $6 million to train its model.";
+    ct_check *chk = NULL;
+    ck_assert_int_eq(ct_store_check(&chk, st, pasted, strlen(pasted), 0), CT_OK);
+    ck_assert_uint_eq(ct_check_claim_count(chk), 1);
+    ck_assert_str_eq(ct_claim_text(ct_check_claim(chk, 0)), "under $6 million");
+    ck_assert_int_ne(ct_check_verdict(chk, 0), CT_VERDICT_UNKNOWN);
+    ck_assert_int_ne(ct_check_verdict(chk, 0), CT_VERDICT_CONTRADICTED);
+    int64_t docs_agreeing = 0;
+    for (size_t j = 0; j < ct_check_match_count(chk, 0); j++) {
+        const ct_relation *r = ct_check_match(chk, 0, j);
+        ck_assert_str_eq(ct_claim_text(ct_relation_a(r)), "under $6 million");
+        if (ct_relation_kind(r) == CT_RELATION_CORROBORATES) {
+            ck_assert_ptr_nonnull(strstr(ct_claim_text(ct_relation_b(r)), "$6 million"));
+            docs_agreeing |= (int64_t)1 << ct_claim_doc_id(ct_relation_b(r));
+        }
+    }
+    ck_assert_int_eq(docs_agreeing, (1 << ids[0]) | (1 << ids[1]) | (1 << ids[2]) | (1 << ids[3]));
+    char *json = NULL;
+    ck_assert_int_eq(ct_check_to_json(&json, chk, 0), CT_OK);
+    json_t *root = json_loads(json, 0, NULL);
+    ck_assert_ptr_nonnull(root);
+    json_t *first = json_array_get(json_object_get(root, "claims"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(first, "verdict")),
+                     ct_verdict_name(ct_check_verdict(chk, 0)));
+    ck_assert_uint_eq(json_array_size(json_object_get(first, "matches")),
+                      ct_check_match_count(chk, 0));
+    json_decref(root);
+    ct_free(json);
+    ct_check_free(chk);
     ct_store_close(st);
 }
 END_TEST
