@@ -181,7 +181,7 @@ static int fail(ct_db *db, int rc, const char *what)
     }
     const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
     if (code == CT_EBUSY)
-        return ct__error(code, "%s: the store is locked by another process (%d)", what, rc);
+        return ct__error(code, "%s: the store is locked by another process", what);
     return ct__error(code, "%s: %s", what, msg);
 }
 
