@@ -22,6 +22,9 @@ _Static_assert((int)CT_REL_CORROBORATES == (int)CT_RELATION_CORROBORATES &&
 /* Candidate search: at most this many stored claims on either side of a claim's value,
  * under its match key, are compared with it; never all pairs. */
 #define CANDIDATES_PER_SIDE 24
+/* ... and at most this many of the latest claims sharing each of its first key terms. */
+#define TERMS_PER_CLAIM 3
+#define CANDIDATES_PER_TERM 12
 
 /* ---- SHA-256 (FIPS 180-4), for the content hash ------------------------------------ */
 
@@ -299,51 +302,96 @@ static ct_rel_type relate_pair(const ct_claim *stored, const char *stored_okey,
     return t;
 }
 
-/* Compare one new claim with the stored claims nearest to it in value under its match
- * key, on both sides; remember what relates. */
+/* The candidates one new claim is compared with, and what came of it. */
+typedef struct {
+    ct_claim me;
+    ct_interval iv;
+    size_t index; /* in the document */
+    int64_t seen[2 * CANDIDATES_PER_SIDE + TERMS_PER_CLAIM * CANDIDATES_PER_TERM];
+    size_t nseen;
+    int64_t first_report; /* of the same origin, so far */
+} candidate_run;
+
+/* Compare the new claim with every claim a candidate cursor yields (each once). */
+static int compare_candidates(ingest_job *job, candidate_run *cr, ct_db_cursor *cur)
+{
+    int rc;
+    while ((rc = ct__db_cursor_next(cur)) == CT_OK) {
+        ct_claim other;
+        ct__db_col_claim(cur, 0, &other);
+        bool seen = false;
+        for (size_t k = 0; k < cr->nseen && !seen; k++)
+            seen = cr->seen[k] == other.id;
+        if (seen || cr->nseen == sizeof cr->seen / sizeof cr->seen[0])
+            continue;
+        cr->seen[cr->nseen++] = other.id;
+        note_doc(job, other.doc_id);
+        const char *okey = ct__db_col_text(cur, CT_DB_CLAIM_NCOLS);
+        found_rel r = {.a = other.id, .b = cr->me.id};
+        bool same_origin = false;
+        r.type = relate_pair(&other, okey, &cr->me, &cr->iv, job->origin_keys[cr->index], false,
+                             &r.score, r.reason, sizeof r.reason, &same_origin);
+        if (same_origin && other.origin_id &&
+            (!job->origin_hints[cr->index] || other.id < cr->first_report)) {
+            job->origin_hints[cr->index] = other.origin_id;
+            cr->first_report = other.id;
+        }
+        if (r.type == CT_REL_NONE)
+            continue;
+        if (CT_GROW(job->rels, job->rels_cap, job->nrels + 1))
+            return ct__enomem();
+        job->rels[job->nrels++] = r;
+    }
+    return rc == CT_ITEROVER ? CT_OK : rc;
+}
+
+/* Compare one new claim with stored claims found through the indexes, never with all of
+ * them: those nearest to it in value under its match key, on both sides (agreeing values
+ * and close disagreements), and the latest ones sharing a key term with it (the same
+ * measure, whatever its value). Remember what relates. */
 static int relate_claim(ingest_job *job, size_t i)
 {
-    ct_claim me = job->doc->claims[i];
-    me.id = job->claim_ids[i];
-    me.doc_id = job->doc_id;
-    ct_interval iv;
-    ct__claim_interval(&me, &iv);
-    if (!iv.has_lo && !iv.has_hi)
+    candidate_run *cr = ct__calloc(1, sizeof *cr);
+    if (!cr)
+        return ct__enomem();
+    cr->me = job->doc->claims[i];
+    cr->me.id = job->claim_ids[i];
+    cr->me.doc_id = job->doc_id;
+    cr->index = i;
+    ct__claim_interval(&cr->me, &cr->iv);
+    int rc = CT_OK;
+    if (!cr->iv.has_lo && !cr->iv.has_hi) {
+        ct__free(cr);
         return CT_OK; /* no value to compare (a date) */
-    char key[CT_COMPARE_KEY_MAX];
-    ct__claim_match_key(&me, key, sizeof key);
-    int64_t first_report = 0;
-    for (int side = 0; side < 2; side++) {
-        ct_db_cursor *cur = NULL;
-        int rc = ct__db_candidates(&cur, job->st->db, key, interval_mid(&iv), side == 0,
-                                   job->doc_id, CANDIDATES_PER_SIDE);
-        while (rc == CT_OK && (rc = ct__db_cursor_next(cur)) == CT_OK) {
-            ct_claim other;
-            ct__db_col_claim(cur, 0, &other);
-            note_doc(job, other.doc_id);
-            const char *okey = ct__db_col_text(cur, CT_DB_CLAIM_NCOLS);
-            found_rel r = {.a = other.id, .b = me.id};
-            bool same_origin = false;
-            r.type = relate_pair(&other, okey, &me, &iv, job->origin_keys[i], false, &r.score,
-                                 r.reason, sizeof r.reason, &same_origin);
-            if (same_origin && other.origin_id &&
-                (!job->origin_hints[i] || other.id < first_report)) {
-                job->origin_hints[i] = other.origin_id;
-                first_report = other.id;
-            }
-            if (r.type == CT_REL_NONE)
-                continue;
-            if (CT_GROW(job->rels, job->rels_cap, job->nrels + 1)) {
-                rc = ct__enomem();
-                break;
-            }
-            job->rels[job->nrels++] = r;
-        }
-        ct__db_cursor_free(cur);
-        if (rc != CT_ITEROVER)
-            return rc;
     }
-    return CT_OK;
+    char key[CT_COMPARE_KEY_MAX];
+    ct__claim_match_key(&cr->me, key, sizeof key);
+    const char *entity = strrchr(key, '|') + 1;
+    for (int side = 0; rc == CT_OK && side < 2; side++) {
+        ct_db_cursor *cur = NULL;
+        rc = ct__db_candidates(&cur, job->st->db, key, interval_mid(&cr->iv), side == 0,
+                               job->doc_id, CANDIDATES_PER_SIDE);
+        if (rc == CT_OK)
+            rc = compare_candidates(job, cr, cur);
+        ct__db_cursor_free(cur);
+    }
+    int nterms = 0;
+    for (const char *t = cr->me.terms; rc == CT_OK && t && *t && nterms < TERMS_PER_CLAIM;) {
+        size_t n = strcspn(t, " ");
+        /* the entity is in the key already: a term of its own finds nothing new */
+        if (n && (strlen(entity) != n || strncmp(t, entity, n) != 0)) {
+            ct_db_cursor *cur = NULL;
+            rc = ct__db_term_candidates(&cur, job->st->db, key, t, n, job->doc_id,
+                                        CANDIDATES_PER_TERM);
+            if (rc == CT_OK)
+                rc = compare_candidates(job, cr, cur);
+            ct__db_cursor_free(cur);
+            nterms++;
+        }
+        t += n + (t[n] == ' ');
+    }
+    ct__free(cr);
+    return rc;
 }
 
 static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
