@@ -58,10 +58,11 @@ static const word word_slots[WORD_SLOTS] = {
     [17] = {"strategists", 11, W_GROUP},
     [19] = {"february", 8, CT_WS_CALENDAR},
     [20] = {"claims", 6, W_CUE | W_OWNED},
-    [21] = {"do", 2, CT_WS_STOP},
+    [21] = {"do", 2, CT_WS_STOP | W_SKIP},
     [22] = {"predicting", 10, W_CUE | W_ING},
     [23] = {"saturday", 8, CT_WS_CALENDAR},
     [24] = {"so", 2, CT_WS_STOP},
+    [25] = {"last", 4, W_SKIP},
     [26] = {"professor", 9, W_ROLE},
     [27] = {"noted", 5, W_CUE | W_CUE_INV},
     [28] = {"pledged", 7, W_CUE},
@@ -88,6 +89,7 @@ static const word word_slots[WORD_SLOTS] = {
     [58] = {"studies", 7, W_DOC},
     [62] = {"could", 5, CT_WS_STOP | W_HEDGE | W_SKIP},
     [64] = {"spokesman", 9, W_ROLE},
+    [65] = {"first", 5, W_SKIP},
     [66] = {"agency", 6, W_ORGWORD},
     [68] = {"totaled", 7, CT_WS_COPULA},
     [69] = {"promising", 9, W_CUE | W_ING},
@@ -127,11 +129,13 @@ static const word word_slots[WORD_SLOTS] = {
     [128] = {"be", 2, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [131] = {"urges", 5, W_CUE},
     [136] = {"budget", 6, W_DOC},
-    [138] = {"not", 3, CT_WS_STOP},
+    [137] = {"never", 5, W_SKIP},
+    [138] = {"not", 3, CT_WS_STOP | W_SKIP},
     [139] = {"mar", 3, CT_WS_CALENDAR},
     [141] = {"as", 2, CT_WS_STOP | W_STOP},
     [142] = {"how", 3, CT_WS_STOP | W_STOP},
     [144] = {"files", 5, W_DOC},
+    [145] = {"pledge", 6, W_OWNED},
     [148] = {"by", 2, CT_WS_STOP | W_STOP},
     [149] = {"yet", 3, W_STOP},
     [152] = {"asserts", 7, W_CUE},
@@ -154,6 +158,7 @@ static const word word_slots[WORD_SLOTS] = {
     [203] = {"his", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [206] = {"while", 5, CT_WS_STOP | W_STOP},
     [209] = {"still", 5, W_STOP},
+    [212] = {"calculates", 10, W_CUE},
     [214] = {"boasting", 8, W_CUE | W_ING},
     [215] = {"cites", 5, W_CUE},
     [216] = {"tweeting", 8, W_CUE | W_ING},
@@ -182,6 +187,7 @@ static const word word_slots[WORD_SLOTS] = {
     [258] = {"lawyer", 6, W_ROLE},
     [261] = {"adds", 4, W_CUE | W_CUE_INV},
     [262] = {"committee", 9, W_ORGWORD},
+    [263] = {"gov", 3, W_TITLE},
     [268] = {"estimates", 9, W_CUE | W_HEDGE | W_OWNED},
     [269] = {"explained", 9, W_CUE | W_CUE_INV},
     [272] = {"tuesday", 7, CT_WS_CALENDAR},
@@ -208,12 +214,13 @@ static const word word_slots[WORD_SLOTS] = {
     [320] = {"spends", 6, CT_WS_AMOUNT},
     [322] = {"jun", 3, CT_WS_CALENDAR},
     [323] = {"memo", 4, W_DOC},
-    [324] = {"supporters", 10, W_GROUP},
+    [324] = {"promise", 7, W_OWNED},
+    [325] = {"supporters", 10, W_GROUP},
     [327] = {"department", 10, W_ORGWORD},
     [328] = {"indeed", 6, W_STOP},
     [329] = {"institute", 9, W_ORGWORD},
     [330] = {"reiterated", 10, W_CUE},
-    [331] = {"governor", 8, W_ROLE},
+    [331] = {"governor", 8, W_ROLE | W_TITLE},
     [332] = {"suggested", 9, W_CUE | W_HEDGE},
     [333] = {"transcript", 10, W_DOC},
     [334] = {"cited", 5, W_CUE},
@@ -228,6 +235,7 @@ static const word word_slots[WORD_SLOTS] = {
     [348] = {"having", 6, CT_WS_STOP},
     [349] = {"there", 5, CT_WS_STOP},
     [350] = {"such", 4, CT_WS_STOP},
+    [352] = {"rep", 3, W_TITLE},
     [353] = {"nevertheless", 12, W_STOP},
     [354] = {"would", 5, CT_WS_STOP | W_SKIP},
     [356] = {"believes", 8, W_CUE | W_CUE_WEAK},
@@ -235,8 +243,9 @@ static const word word_slots[WORD_SLOTS] = {
     [358] = {"earned", 6, CT_WS_AMOUNT},
     [359] = {"grew", 4, CT_WS_COPULA},
     [360] = {"nov", 3, CT_WS_CALENDAR},
-    [365] = {"ledgers", 7, W_DOC},
+    [365] = {"don't", 5, W_SKIP},
     [366] = {"authorities", 11, W_GROUP},
+    [367] = {"ledgers", 7, W_DOC},
     [372] = {"told", 4, W_CUE | W_RECIP},
     [374] = {"then", 4, CT_WS_STOP},
     [380] = {"much", 4, CT_WS_STOP},
@@ -254,7 +263,9 @@ static const word word_slots[WORD_SLOTS] = {
     [398] = {"her", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_PRON | W_STOP},
     [399] = {"will", 4, CT_WS_STOP | W_SKIP},
     [401] = {"sen", 3, W_TITLE},
+    [402] = {"reaffirmed", 10, W_CUE},
     [403] = {"although", 8, W_STOP},
+    [404] = {"dr", 2, W_TITLE},
     [409] = {"forecasts", 9, W_HEDGE},
     [411] = {"republicans", 11, W_GROUP},
     [412] = {"ministry", 8, W_ORGWORD},
@@ -265,7 +276,7 @@ static const word word_slots[WORD_SLOTS] = {
     [422] = {"experts", 7, W_GROUP},
     [425] = {"later", 5, W_SKIP},
     [427] = {"ltd", 3, W_ORGWORD},
-    [432] = {"does", 4, CT_WS_STOP},
+    [432] = {"does", 4, CT_WS_STOP | W_SKIP},
     [433] = {"recalled", 8, W_CUE | W_CUE_INV},
     [435] = {"spend", 5, CT_WS_AMOUNT},
     [438] = {"wrote", 5, W_CUE | W_CUE_INV},
@@ -355,7 +366,7 @@ static const word word_slots[WORD_SLOTS] = {
     [592] = {"polling", 7, W_DOC},
     [593] = {"ms", 2, W_TITLE},
     [594] = {"apr", 3, CT_WS_CALENDAR},
-    [595] = {"senator", 7, W_ROLE},
+    [595] = {"senator", 7, W_ROLE | W_TITLE},
     [596] = {"acknowledging", 13, W_CUE | W_ING},
     [602] = {"candidate", 9, W_ROLE},
     [603] = {"goes", 4, W_SKIP},
@@ -448,12 +459,15 @@ static const word word_slots[WORD_SLOTS] = {
     [782] = {"argues", 6, W_CUE | W_CUE_INV},
     [783] = {"figures", 7, W_DOC},
     [785] = {"costs", 5, CT_WS_AMOUNT},
-    [789] = {"is", 2, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [786] = {"plan", 4, W_OWNED},
+    [789] = {"gen", 3, W_TITLE},
+    [790] = {"is", 2, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [792] = {"nor", 3, CT_WS_STOP},
     [794] = {"announcement", 12, W_DOC | W_OWNED},
     [795] = {"complains", 9, W_CUE},
     [796] = {"bill", 4, W_DOC},
-    [797] = {"explaining", 10, W_CUE | W_ING},
+    [797] = {"earlier", 7, W_SKIP},
+    [798] = {"explaining", 10, W_CUE | W_ING},
     [800] = {"signaled", 8, W_CUE},
     [801] = {"up", 2, CT_WS_STOP},
     [802] = {"very", 4, CT_WS_STOP},
@@ -491,7 +505,7 @@ static const word word_slots[WORD_SLOTS] = {
     [866] = {"countered", 9, W_CUE | W_CUE_INV},
     [867] = {"voters", 6, W_GROUP},
     [868] = {"described", 9, W_CUE},
-    [877] = {"secretary", 9, W_ROLE},
+    [877] = {"secretary", 9, W_ROLE | W_TITLE},
     [879] = {"almost", 6, CT_WS_STOP},
     [880] = {"between", 7, CT_WS_STOP},
     [881] = {"firm", 4, W_ORGWORD},
@@ -506,8 +520,10 @@ static const word word_slots[WORD_SLOTS] = {
     [911] = {"pays", 4, CT_WS_AMOUNT},
     [912] = {"for", 3, CT_WS_STOP | W_STOP},
     [913] = {"reportedly", 10, W_HEDGE | W_SKIP},
+    [915] = {"didn't", 6, W_SKIP},
     [921] = {"reveals", 7, W_CUE},
     [927] = {"found", 5, W_CUE | W_CUE_WEAK},
+    [928] = {"proposal", 8, W_OWNED},
     [930] = {"many", 4, CT_WS_STOP},
     [932] = {"testified", 9, W_CUE},
     [934] = {"analysts", 8, W_GROUP},
@@ -547,10 +563,11 @@ static const word word_slots[WORD_SLOTS] = {
     [996] = {"sept", 4, CT_WS_CALENDAR},
     [997] = {"documents", 9, W_DOC},
     [998] = {"them", 4, CT_WS_STOP | W_PRON | W_STOP},
-    [1001] = {"further", 7, CT_WS_STOP},
-    [1002] = {"organization", 12, W_ORGWORD},
-    [1003] = {"says", 4, CT_WS_STOP | W_CUE | W_CUE_INV},
+    [1001] = {"doesn't", 7, W_SKIP},
+    [1002] = {"further", 7, CT_WS_STOP},
+    [1003] = {"organization", 12, W_ORGWORD},
     [1004] = {"council", 7, W_ORGWORD},
+    [1005] = {"says", 4, CT_WS_STOP | W_CUE | W_CUE_INV},
     [1014] = {"noting", 6, W_CUE | W_ING},
     [1015] = {"april", 5, CT_WS_CALENDAR},
     [1016] = {"possibly", 8, W_HEDGE},
@@ -849,6 +866,11 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
         a++;
     if (a >= b)
         return -1;
+    bool all_time = true;
+    for (uint32_t i = a; i < b && all_time; i++)
+        all_time = (ct__word_flags(buf, &toks[i]) & CT_WS_CALENDAR) || toks[i].kind != CT_TOK_WORD;
+    if (all_time)
+        return -1; /* "said Tuesday" */
     speaker s = {0};
     /* pronouns and "the company": the last fitting speaker */
     if (b - a == 1) {
@@ -1018,6 +1040,8 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
     if (lower && (toks[j].kind != CT_TOK_WORD || (hf & (W_STOP | W_SKIP | W_DET)) ||
                   ((hf & W_CUE) && !(hf & W_DOC))))
         return j + 1;
+    if (!lower && (hf & (W_STOP | W_SKIP)) && !(hf & W_DET))
+        return j + 1; /* "As", "So": capitalised only as a sentence's first word */
     uint32_t a = j;
     int lowers = 0;
     while (a > lo) {
@@ -1124,12 +1148,37 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
 
 /* ---- frames ----------------------------------------------------------------------- */
 
+/* Is token i inside a quotation (not a scare quote)? Quotes are in order and do not
+ * overlap: a binary search. A quote running on from the last block opens at 0. */
 static bool in_speech(const ct_attrib *st, uint32_t i)
 {
-    for (size_t k = 0; k < st->nqs; k++)
-        if (st->qs[k].speech && st->qs[k].open < i && i < st->qs[k].close)
-            return true;
-    return false;
+    size_t lo = 0, hi = st->nqs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint32_t open = st->qs[mid].open == UINT32_MAX ? 0 : st->qs[mid].open;
+        if (open < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return false;
+    const quote *q = &st->qs[lo - 1];
+    return q->speech && i < q->close && (q->open == UINT32_MAX || q->open < i);
+}
+
+/* Index of the first frame whose cue is at or after token tok (frames are in order). */
+static size_t frame_lower(const ct_attrib *st, uint32_t tok)
+{
+    size_t lo = 0, hi = st->nfr;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->fr[mid].cue < tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static int push_frame(ct_attrib *st, uint32_t cue, uint32_t ca, uint32_t cb, uint32_t ca2,
@@ -1233,7 +1282,10 @@ static int doc_author(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
 static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
 {
     const ct_token *toks = blk->toks;
+    uint32_t from = i;
     for (; i < hi; i++) {
+        if (i < from + 3 && !is_punct(&toks[i], ';'))
+            continue; /* "found that, while 37 percent ...": the clause has only begun */
         if (is_punct(&toks[i], ';'))
             return i;
         if (is_punct(&toks[i], ',') && i + 1 < hi &&
@@ -1364,6 +1416,20 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                 return push_frame(st, c, lo, c, e, hi, spk);
             }
         }
+    }
+
+    /* "As reported by Western Journalism, ..." */
+    if (c > lo && ct__tok_is(buf, &toks[c - 1], "as") && c + 2 < hi &&
+        ct__tok_is(buf, &toks[c + 1], "by")) {
+        uint32_t e = np_fwd(blk, c + 2, hi);
+        if (e == c + 2)
+            return CT_OK;
+        spk = np_speaker(st, doc, blk, c + 2, e);
+        if (spk == -2)
+            return CT_ENOMEM;
+        if (spk < 0)
+            return CT_OK;
+        return push_frame(st, c, e, clause_end(blk, e, hi), 0, 0, spk);
     }
 
     /* forward: "X said", "X, the CEO of Y, said", "X has also said" */
@@ -1505,6 +1571,19 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             }
         }
         src_a = np_back(blk, lo, j);
+        if (src_a <= j && src_a > lo + 1 && (wflags(buf, &toks[src_a - 1]) & W_STOP) &&
+            !(wflags(buf, &toks[src_a - 1]) & W_DET) && !is_cap(&toks[j]) &&
+            !(wflags(buf, &toks[j]) & (W_GROUP | W_DOC | W_ROLE | W_ORGWORD))) {
+            /* "allies have in the past said", "Gowdy earlier in the day touted": past the
+             * phrase to the source */
+            uint32_t k = src_a - 1;
+            while (k > lo && (wflags(buf, &toks[k - 1]) & W_SKIP))
+                k--;
+            if (k > lo) {
+                j = k - 1;
+                src_a = np_back(blk, lo, j);
+            }
+        }
         if (src_a > j)
             return CT_OK;
         if (ct__tok_is(buf, &toks[j], "who") && src_a == j)
@@ -1562,6 +1641,10 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             ca++;
             cb = clause_end(blk, ca, hi);
         }
+    } else if (ca + 1 < hi && is_punct(&toks[ca], ',') && src_a > lo &&
+               is_punct(&toks[src_a - 1], ',')) {
+        ca++; /* "After small increases, the budget office said, deficits will ..." */
+        cb = clause_end(blk, ca, hi);
     } else if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.'))) {
         cb = ca; /* "Trump said, referring to ..." */
         if (src_a > lo && ct__tok_is(buf, &toks[src_a - 1], "as") && ca + 1 < hi &&
@@ -1633,6 +1716,46 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
     return push_frame(st, i, lo, a - 1, i + 1, hi, spk);
 }
 
+/* "Chris Matthews: Seriously, ...", "Jeffrey M. Jones: “Gallup's analysis ...”": a name
+ * and a colon open what that person says (transcripts, round-ups). */
+static int colon_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
+                    uint32_t hi, uint32_t i)
+{
+    const ct_token *toks = blk->toks;
+    if (i < lo + 1 || i + 1 >= hi)
+        return CT_OK;
+    uint32_t a = i;
+    while (a > lo && a + 5 > i &&
+           (is_cap(&toks[a - 1]) || (is_punct(&toks[a - 1], '.') && a - 1 > lo && is_cap(&toks[a - 2]))))
+        a--;
+    /* the name must open the sentence or follow a dash: "HEADLINE - Jeffrey M. Jones:" */
+    bool opens = a == lo || (a > lo && toks[a - 1].kind == CT_TOK_PUNCT &&
+                             (toks[a - 1].cp == '-' || toks[a - 1].cp == 0x2014 ||
+                              toks[a - 1].cp == 0x2013));
+    if (a == i || !opens || (toks[a].flags & CT_TF_ALLCAPS && i - a > 1))
+        return CT_OK;
+    for (uint32_t k = a; k < i; k++)
+        if (ct__word_flags(blk->buf, &toks[k]) & (W_STOP | W_CUE | CT_WS_CALENDAR))
+            return CT_OK; /* "The result:", "Under the law:" are no speakers */
+    if (i - a < 2 && !(wflags(blk->buf, &toks[a]) & W_TITLE)) {
+        /* one word ("Matthews:") only when already known as a speaker */
+        if (!st->nslots)
+            return CT_OK;
+        char name[64];
+        size_t n = toks[a].len < sizeof name - 1 ? toks[a].len : sizeof name - 1;
+        memcpy(name, blk->buf + toks[a].start, n);
+        name[n] = '\0';
+        if (*slot_for(st, st->by_last, name, 0, true) < 0)
+            return CT_OK;
+    }
+    int spk = np_speaker(st, doc, blk, a, i);
+    if (spk == -2)
+        return CT_ENOMEM;
+    if (spk < 0 || st->spk[spk].kind == SK_DOC)
+        return CT_OK;
+    return push_frame(st, i, i + 1, hi, 0, 0, spk);
+}
+
 /* "Victor Riparbelli, CEO of Synthesia, ...": a person met before any "he said". */
 static int mention_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
                       uint32_t hi, uint32_t i)
@@ -1668,6 +1791,19 @@ static int subject_org(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t
     if (lo >= hi || !is_cap(&toks[lo]) || (wflags(blk->buf, &toks[lo]) & (W_STOP | W_PRON)))
         return CT_OK;
     uint32_t e = np_fwd(blk, lo, hi);
+    bool person = false;
+    if (e >= lo + 2 && e <= lo + 4 && e < hi && is_word(&toks[e]) && !is_cap(&toks[e]) &&
+        !(wflags(blk->buf, &toks[e]) & (W_STOP | W_DET))) {
+        /* "Senator Mark Warner spoke ...": someone a later quote or "he" may be */
+        person = true;
+        for (uint32_t k = lo; k < e && person; k++)
+            person = is_cap(&toks[k]) && !(toks[k].flags & CT_TF_ALLCAPS) &&
+                     !(wflags(blk->buf, &toks[k]) & (W_ORGWORD | W_DOC));
+    }
+    if (person) {
+        int spk = np_speaker(st, doc, blk, lo, e);
+        return spk == -2 ? CT_ENOMEM : CT_OK;
+    }
     if (e != lo + 1 && !(e > lo && (wflags(blk->buf, &toks[e - 1]) & W_ORGWORD)))
         return CT_OK;
     if (e == lo + 1 && !name_shaped(blk->buf, &toks[lo]))
@@ -1784,19 +1920,22 @@ static int find_quotes(ct_attrib *st, const ct_block *blk, bool *open_at_end)
 /* The frame whose cue is nearest to token i, among the frames of [a, b). */
 static int frame_near(const ct_attrib *st, uint32_t a, uint32_t b, uint32_t i)
 {
-    int best = -1;
-    uint32_t bd = UINT32_MAX;
-    for (size_t k = 0; k < st->nfr; k++) {
-        const frame *f = &st->fr[k];
-        if (f->cue < a || f->cue >= b || f->spk < 0)
-            continue;
-        uint32_t d = f->cue > i ? f->cue - i : i - f->cue;
-        if (d < bd) {
-            bd = d;
-            best = (int)k;
+    /* outwards from i, a bounded number of steps each way */
+    size_t mid = frame_lower(st, i);
+    int after = -1, before = -1;
+    for (size_t k = mid, n = 0; k < st->nfr && st->fr[k].cue < b && n < 64; k++, n++)
+        if (st->fr[k].spk >= 0 && st->fr[k].cue >= a) {
+            after = (int)k;
+            break;
         }
-    }
-    return best;
+    for (size_t k = mid, n = 0; k-- > 0 && st->fr[k].cue >= a && n < 64; n++)
+        if (st->fr[k].spk >= 0 && st->fr[k].cue < b) {
+            before = (int)k;
+            break;
+        }
+    if (after < 0 || before < 0)
+        return after < 0 ? before : after;
+    return st->fr[after].cue - i < i - st->fr[before].cue ? after : before;
 }
 
 /* Give each quotation its speaker: a frame right after or right before it, a frame
@@ -1818,17 +1957,16 @@ static int quote_speakers(ct_attrib *st, ct_doc *doc, const ct_block *blk)
         /* right after: "…,” Lehane added." */
         if (q->close < blk->ntoks) {
             uint32_t e = q->close + 12 < hi ? q->close + 12 : hi;
-            for (size_t m = 0; m < st->nfr && f < 0; m++)
-                if (st->fr[m].cue > q->close && st->fr[m].cue < e && st->fr[m].spk >= 0 &&
-                    !in_speech(st, st->fr[m].cue))
+            for (size_t m = frame_lower(st, q->close + 1); m < st->nfr && st->fr[m].cue < e && f < 0;
+                 m++)
+                if (st->fr[m].spk >= 0 && !in_speech(st, st->fr[m].cue))
                     f = (int)m;
         }
         /* right before: "Lehane said: “…”" */
         if (f < 0 && q->open != UINT32_MAX) {
             uint32_t a = q->open > 12 ? q->open - 12 : 0;
-            for (size_t m = st->nfr; m-- > 0 && f < 0;)
-                if (st->fr[m].cue < q->open && st->fr[m].cue >= a && st->fr[m].spk >= 0 &&
-                    !in_speech(st, st->fr[m].cue))
+            for (size_t m = frame_lower(st, q->open); m-- > 0 && st->fr[m].cue >= a && f < 0;)
+                if (st->fr[m].spk >= 0 && !in_speech(st, st->fr[m].cue))
                     f = (int)m;
         }
         /* anywhere in its sentences outside quotes */
@@ -1953,11 +2091,31 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                     return rc;
                 continue;
             }
+            if (is_punct(&toks[i], ':')) {
+                rc = colon_at(st, doc, blk, lo, hi, i);
+                if (rc)
+                    return rc;
+                continue;
+            }
             if (!is_word(&toks[i]))
                 continue;
             unsigned f = wflags(blk->buf, &toks[i]);
             if ((toks[i].flags & CT_TF_CAP) && (i > lo || !ct__tok_is(blk->buf, &toks[i], "according")))
                 continue;
+            if ((f & W_OWNED) && i >= lo + 1 && !(toks[i - 1].flags & CT_TF_POSSESSIVE) &&
+                (ct__word_flags(blk->buf, &toks[i - 1]) & CT_WS_POSSPRON)) {
+                /* "his plan to deport 11 million": the last fitting speaker's */
+                int spk = ct__tok_is(blk->buf, &toks[i - 1], "its") ? recent_of(st, SK_ORG)
+                          : ct__tok_is(blk->buf, &toks[i - 1], "their") ? -1
+                                                                         : recent_of(st, SK_PERSON);
+                if (spk >= 0) {
+                    uint32_t e = clause_end(blk, i + 1, hi);
+                    rc = push_frame(st, i, i + 1, e, 0, 0, spk);
+                    if (rc)
+                        return rc;
+                }
+                continue;
+            }
             if ((f & W_OWNED) && i >= lo + 2 && (toks[i - 1].flags & CT_TF_POSSESSIVE)) {
                 rc = owned_at(st, doc, blk, lo, hi, i);
                 if (rc)
@@ -2013,7 +2171,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
 
     /* claims: the quote around them, else the nearest frame covering them */
     int64_t hedge_sent = -1, hedge_tok = -1;
-    size_t qk = 0;
+    size_t qk = 0, fk = 0;
     for (size_t r = 0; r < nrefs; r++) {
         const ct_quantity *q = refs[r].q;
         ct_claim *c = refs[r].claim;
@@ -2041,14 +2199,19 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                 break;
             }
         }
+        const ct_sentence *se = &blk->sents[q->sent];
+        uint32_t lo = se->tok_first, hi = lo + se->tok_count;
+        /* frames are in token order and claims in sentence order: one forward pointer */
+        while (fk < st->nfr && st->fr[fk].cue < lo)
+            fk++;
         if (spk < 0) {
-            const ct_sentence *se = &blk->sents[q->sent];
-            uint32_t lo = se->tok_first, hi = lo + se->tok_count;
             uint32_t bd = UINT32_MAX;
-            for (size_t k = 0; k < st->nfr; k++) {
+            for (size_t k = fk; k < st->nfr && st->fr[k].cue < hi; k++) {
                 const frame *f = &st->fr[k];
-                if (f->cue < lo || f->cue >= hi || f->spk < 0 || !covers(f, a, b))
+                if (f->spk < 0 || !covers(f, a, b))
                     continue;
+                if (in_speech(st, f->cue) && !in_speech(st, a))
+                    continue; /* "I said it," Rubio said in front of 1,000 people */
                 uint32_t d = f->cue > a ? f->cue - a : a - f->cue;
                 /* "a poll showed ... 56% of voters say": the poll, not the voters */
                 if (st->spk[f->spk].kind == SK_DOC)
