@@ -52,6 +52,7 @@ static const char upgrade_v2[] =
     "CREATE INDEX claims_key ON claims(match_key, mid);"
     "CREATE INDEX claims_origin ON claims(origin_id);"
     "CREATE INDEX claims_speaker ON claims(speaker_id);"
+    "CREATE INDEX claims_said ON claims(origin_key, kind, mid);"
     "CREATE INDEX documents_source ON documents(source_id);"
     "ALTER TABLE documents ADD COLUMN sig BLOB;"
     "CREATE TABLE derivations(doc_id INTEGER PRIMARY KEY REFERENCES documents(id),"
@@ -92,6 +93,8 @@ enum {
     S_CAND_ABOVE,
     S_CAND_BELOW,
     S_CAND_TERM,
+    S_CAND_SAID_ABOVE,
+    S_CAND_SAID_BELOW,
     S_OLDER_RELATIONS,
     S_CLAIM_RELATIONS, /* prepared on first use from ct__db_relations' text */
     S_BEGIN,
@@ -154,6 +157,16 @@ static const char *const sql_text[S_COUNT_] = {
                     " LEFT JOIN speakers s ON s.id = c.speaker_id"
                     " WHERE t.match_key = ?1 AND t.term = ?2 AND c.doc_id <> ?3"
                     " ORDER BY t.claim_id DESC LIMIT ?4",
+    [S_CAND_SAID_ABOVE] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.origin_key FROM claims c"
+                          " JOIN documents d ON d.id = c.doc_id"
+                          " LEFT JOIN speakers s ON s.id = c.speaker_id"
+                          " WHERE c.origin_key = ?1 AND c.kind = ?2 AND c.mid >= ?3"
+                          " AND c.doc_id <> ?4 ORDER BY c.mid LIMIT ?5",
+    [S_CAND_SAID_BELOW] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.origin_key FROM claims c"
+                          " JOIN documents d ON d.id = c.doc_id"
+                          " LEFT JOIN speakers s ON s.id = c.speaker_id"
+                          " WHERE c.origin_key = ?1 AND c.kind = ?2 AND c.mid < ?3"
+                          " AND c.doc_id <> ?4 ORDER BY c.mid DESC LIMIT ?5",
     [S_OLDER_RELATIONS] = "SELECT c.id, r.type, c.origin_key, c.doc_id, c.origin_id"
                           " FROM relations r JOIN claims c ON c.id = r.a"
                           " WHERE r.b = ?1 ORDER BY r.score DESC, c.id",
@@ -854,6 +867,21 @@ int ct__db_term_candidates(ct_db_cursor **out, ct_db *db, const char *key, const
     sqlite3_bind_text(st, 2, term, (int)term_len, SQLITE_STATIC);
     sqlite3_bind_int64(st, 3, doc_id);
     sqlite3_bind_int(st, 4, limit);
+    return CT_OK;
+}
+
+int ct__db_said_candidates(ct_db_cursor **out, ct_db *db, const char *origin_key, int kind,
+                           double mid, bool above, int64_t doc_id, int limit)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = cursor_cached(out, db, above ? S_CAND_SAID_ABOVE : S_CAND_SAID_BELOW, &st);
+    if (rc)
+        return rc;
+    bind_text(st, 1, origin_key);
+    sqlite3_bind_int(st, 2, kind);
+    sqlite3_bind_double(st, 3, mid);
+    sqlite3_bind_int64(st, 4, doc_id);
+    sqlite3_bind_int(st, 5, limit);
     return CT_OK;
 }
 

@@ -78,6 +78,10 @@ int ct__db_candidates(ct_db_cursor **out, ct_db *db, const char *key, double mid
  * outside doc_id. Columns: a claim, then its origin key. */
 int ct__db_term_candidates(ct_db_cursor **out, ct_db *db, const char *key, const char *term,
                            size_t term_len, int64_t doc_id, int limit);
+/* Claims of one origin key (speaker) and kind nearest to mid in value, above (>=) or
+ * below it, outside doc_id. Columns: a claim, then its origin key. */
+int ct__db_said_candidates(ct_db_cursor **out, ct_db *db, const char *origin_key, int kind,
+                           double mid, bool above, int64_t doc_id, int limit);
 /* Claims related to claim_id with a smaller id, best first. Columns: other id, type, its
  * origin key, its doc id, its origin id. */
 int ct__db_older_relations(ct_db_cursor **out, ct_db *db, int64_t claim_id);

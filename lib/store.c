@@ -25,6 +25,8 @@ _Static_assert((int)CT_REL_CORROBORATES == (int)CT_RELATION_CORROBORATES &&
 /* ... and at most this many of the latest claims sharing each of its first key terms. */
 #define TERMS_PER_CLAIM 3
 #define CANDIDATES_PER_TERM 12
+/* ... and at most this many earlier statements of its speaker on either side. */
+#define SAID_PER_SIDE 4
 
 /* ---- SHA-256 (FIPS 180-4), for the content hash ------------------------------------ */
 
@@ -345,6 +347,63 @@ static int compare_candidates(ingest_job *job, candidate_run *cr, ct_db_cursor *
     return rc == CT_ITEROVER ? CT_OK : rc;
 }
 
+/* The entity part of a match key ("money|USD|deepseek" -> "deepseek"). */
+static const char *key_entity(const char *key)
+{
+    const char *bar = strrchr(key, '|');
+    return bar ? bar + 1 : "";
+}
+
+/* Earlier statements of the new claim's speaker with a value that fits, under another
+ * match key: the same figure said again, where one outlet's subject stage missed the
+ * entity (none, or the speaker itself: "SemiAnalysis estimated $500 million" about
+ * DeepSeek's GPUs). Such reports are one origin and corroborate. Two different real
+ * entities stay apart. */
+static int said_before(ingest_job *job, candidate_run *cr, const char *key)
+{
+    const char *okey = job->origin_keys[cr->index], *mine = key_entity(key);
+    if (!okey[0] || !distinctive(&cr->me, &cr->iv))
+        return CT_OK;
+    int rc = CT_OK;
+    for (int side = 0; rc == CT_OK && side < 2; side++) {
+        ct_db_cursor *cur = NULL;
+        rc = ct__db_said_candidates(&cur, job->st->db, okey, (int)cr->me.kind,
+                                    interval_mid(&cr->iv), side == 0, job->doc_id,
+                                    SAID_PER_SIDE);
+        while (rc == CT_OK && (rc = ct__db_cursor_next(cur)) == CT_OK) {
+            ct_claim other;
+            ct__db_col_claim(cur, 0, &other);
+            char other_key[CT_COMPARE_KEY_MAX];
+            ct__claim_match_key(&other, other_key, sizeof other_key);
+            const char *theirs = key_entity(other_key);
+            size_t kl = (size_t)(mine - key);
+            bool same_measure = strncmp(key, other_key, kl) == 0; /* kind and unit class */
+            bool entity_missed = !mine[0] || !theirs[0] || strcmp(mine, okey) == 0 ||
+                                 strcmp(theirs, okey) == 0;
+            if (strcmp(key, other_key) == 0 || !same_measure || !entity_missed ||
+                !overlap(&cr->iv, &other))
+                continue;
+            if (!job->origin_hints[cr->index] || other.id < cr->first_report) {
+                job->origin_hints[cr->index] = other.origin_id;
+                cr->first_report = other.id;
+            }
+            found_rel r = {.a = other.id, .b = cr->me.id, .type = CT_REL_CORROBORATES,
+                           .score = 0.4};
+            snprintf(r.reason, sizeof r.reason, "both trace to %s, with values that fit",
+                     other.speaker ? other.speaker : cr->me.speaker);
+            if (CT_GROW(job->rels, job->rels_cap, job->nrels + 1)) {
+                rc = ct__enomem();
+                break;
+            }
+            job->rels[job->nrels++] = r;
+        }
+        ct__db_cursor_free(cur);
+        if (rc == CT_ITEROVER)
+            rc = CT_OK;
+    }
+    return rc;
+}
+
 /* Compare one new claim with stored claims found through the indexes, never with all of
  * them: those nearest to it in value under its match key, on both sides (agreeing values
  * and close disagreements), and the latest ones sharing a key term with it (the same
@@ -390,6 +449,8 @@ static int relate_claim(ingest_job *job, size_t i)
         }
         t += n + (t[n] == ' ');
     }
+    if (rc == CT_OK)
+        rc = said_before(job, cr, key);
     ct__free(cr);
     return rc;
 }

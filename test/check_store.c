@@ -859,6 +859,42 @@ START_TEST(one_speaker_one_value_is_one_origin)
 }
 END_TEST
 
+/* The same speaker's figure where one outlet's subject stage missed the entity (took the
+ * speaker for it): still one origin, and the reports corroborate. Two real entities
+ * stay apart. */
+START_TEST(speaker_figure_with_a_missed_entity)
+{
+    ct_store *st = open_ok(":memory:");
+    tclaim x = {"$500 million", CT_KIND_MONEY, 1, 5e8, 1, 5e8, "USD", CT_BOUND_EXACT,
+                "SemiAnalysis", "organization", "gpus", "SemiAnalysis", CT_DIR_NONE, "gpus"};
+    tclaim y = {"more than $500 million", CT_KIND_MONEY, 1, 5e8, 0, 0, "USD", CT_BOUND_LOWER,
+                "SemiAnalysis", "organization", "hardware expenditures", "DeepSeek",
+                CT_DIR_NONE, "hardware expenditure"};
+    tclaim z = {"$500 million", CT_KIND_MONEY, 1, 5e8, 1, 5e8, "USD", CT_BOUND_EXACT,
+                "SemiAnalysis", "organization", "data centres", "Meta", CT_DIR_NONE,
+                "data centre"};
+    ingest_doc(st, "SemiAnalysis estimated the company has $500 million of GPUs.", &x, 1,
+               NULL, NULL);
+    ingest_doc(st, "DeepSeek spent more than $500 million on hardware, SemiAnalysis said.", &y,
+               1, NULL, NULL);
+    ingest_doc(st, "SemiAnalysis said Meta spends $500 million on data centres.", &z, 1, NULL,
+               NULL);
+    ct_relation_iter *it = NULL;
+    const ct_relation *r;
+    ck_assert_int_eq(ct_relation_iter_new(&it, st, 2, CT_RELATION_ANY), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_next(&r, it), CT_OK);
+    ck_assert_int_eq(ct_relation_kind(r), CT_RELATION_CORROBORATES);
+    ck_assert_int_eq(ct_claim_id(ct_relation_b(r)), 1);
+    ck_assert_str_eq(ct_relation_reason(r), "both trace to SemiAnalysis, with values that fit");
+    ck_assert_int_eq(ct_claim_origin_id(ct_relation_a(r)), ct_claim_origin_id(ct_relation_b(r)));
+    /* DeepSeek's and Meta's figures are two facts, though one speaker gave both */
+    while (ct_relation_iter_next(&r, it) == CT_OK)
+        ck_assert_int_ne(ct_claim_id(ct_relation_b(r)), 3);
+    ct_relation_iter_free(it);
+    ct_store_close(st);
+}
+END_TEST
+
 /* Many claims under one key: each new claim is compared with a bounded number of
  * candidates, never with all of them. */
 START_TEST(candidates_are_capped)
@@ -1251,6 +1287,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, relations_and_origins);
     tcase_add_test(tc, candidates_are_capped);
     tcase_add_test(tc, far_values_found_by_terms);
+    tcase_add_test(tc, speaker_figure_with_a_missed_entity);
     tcase_add_test(tc, derived_documents);
     tcase_add_test(tc, one_speaker_one_value_is_one_origin);
     tcase_add_test(tc, iterators_outliving_the_store);
