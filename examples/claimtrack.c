@@ -53,13 +53,14 @@ static const command commands[] = {
     {"quantities", cmd_quantities, "quantities [--json] FILE...  every numeric expression"},
     {"ingest", cmd_ingest,
      "ingest [--source S] [--url U] [--published D] [--title T] [--jsonl] [--verbose] PATH...\n"
-     "                               store files, folders (recursively), - or JSON Lines"},
+     "                                          store files, folders (recursively), - or JSON Lines"},
     {"claims", cmd_claims,
      "claims [--source S] [--speaker S] [--kind K] [--entity E] [--search WORDS]\n"
-     "                               [--doc ID] [--origin ID]   stored claims"},
+     "                    [--doc ID] [--origin ID]\n"
+     "                                          stored claims, filtered"},
     {"relations", cmd_relations,
      "relations [--type corroborates|contradicts] [--claim ID]\n"
-     "                               claims that agree or disagree, origins, derived documents"},
+     "                                          claims that agree or disagree, origins, derived documents"},
     {"show", cmd_show, "show CLAIM                   a claim in its sentence, every other report"},
     {"check", cmd_check, "check TEXT|-                 check a pasted text against the store"},
     {"sources", cmd_sources, "sources                      the outlets stored"},
