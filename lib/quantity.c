@@ -6,6 +6,7 @@
  * thread-safe. Per-call state (a small cache of looked-up words) lives on the stack. */
 #include "quantity.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -1242,9 +1243,7 @@ static int cur_index(const char *code)
     return 0;
 }
 
-/* The currency of a sign: $ € £ ¥ ₹ ₩ ₽ ₺ ₪ ₦ ₫ ₱ ฿; -1 for
- * anything else.
- */
+/* The currency of a sign ($ € £ ¥ ₹ ₩ ₽ ₺ ₪ ₦ ₫ ₱ ฿), or -1. */
 static int sign_currency(int32_t cp)
 {
     switch (cp) {
@@ -1279,8 +1278,7 @@ static int sign_currency(int32_t cp)
     }
 }
 
-/* Letters before a "$" that name the dollar: "US$", "HK$", "A$", "C$", "NZ$", "S$", "R$".
- */
+/* Letters before a "$" that name the dollar: "US$", "HK$", "A$", "C$", "NZ$", "R$". */
 static int dollar_prefix(const char *w)
 {
     static const struct {
@@ -1501,7 +1499,11 @@ static uint32_t scale_words(const scan *sc, uint32_t k, num *x, bool money)
                  (j > k || lex_tok(sc, r.first + 1, L_HUNDRED));
         else if (j > k && lex_tok(sc, j, L_NUM))
             ok = parse_words(sc, j, &r);
-        if (ok && !r.skip && !r.date && !r.ord && !r.den && r.v < last && r.v >= 1) {
+        /* ...but "$5 million and two years in prison" is two quantities */
+        uint32_t after = ok ? r.end : 0;
+        bool ends = ok && (after >= sc->n || sc->t[after].kind == CT_TOK_PUNCT ||
+                           lex_tok(sc, after, L_STOP) || lex_tok(sc, after, L_CUR));
+        if (ends && !r.skip && !r.date && !r.ord && !r.den && r.v < last && r.v >= 1) {
             x->v += r.v;
             return r.end;
         }
@@ -1975,11 +1977,22 @@ static bool parse_words(const scan *sc, uint32_t i, num *x)
             k++;
             continue;
         }
-        if (W(sc, k, "and") && (last == 2 || last == 3 || last == 4) &&
-            (lex_tok(sc, k + 1, L_NUM) || fraction_at(sc, k + 1, &fe, &fval))) {
-            and_base = total + cur;
-            k++;
-            continue;
+        if (W(sc, k, "and") && (last == 2 || last == 3 || last == 4)) {
+            bool go = fraction_at(sc, k + 1, &fe, &fval);
+            if (!go && lex_tok(sc, k + 1, L_NUM)) {
+                /* "one hundred and five"; after a scale only when no noun follows:
+                 * "five million and two years" is two quantities */
+                uint32_t j = k + 1;
+                while (lex_tok(sc, j, L_NUM) || lex_tok(sc, j, L_HUNDRED) || dash(sc, j))
+                    j++;
+                go = last == 3 || j >= sc->n || sc->t[j].kind == CT_TOK_PUNCT ||
+                     lex_tok(sc, j, L_STOP) || lex_tok(sc, j, L_CUR);
+            }
+            if (go) {
+                and_base = total + cur;
+                k++;
+                continue;
+            }
         }
     }
     if (!any)
@@ -2178,20 +2191,21 @@ static const char *const sourcing_cues[] = {
     "requested", "asked",     "declined", "informed", "aware", "involved", NULL};
 static const char *const hypo_cues[] = {
     "if", "unless", "imagine", "suppose", "supposing", "hypothetically", "whether", NULL};
-static const char *const rank_verbs[] = {"ranked", "ranks",    "rank",    "ranking",
-                                         "placed", "finished", "came",    "comes",
-                                         "rated",  "listed",   "ranking", NULL};
+static const char *const rank_verbs[] = {"ranked", "ranks",    "rank", "ranking",
+                                         "placed", "finished", "came", "rated",
+                                         "listed", "ranking",  NULL};
 static const char *const rank_after[] = {
     "largest", "biggest", "place",   "ranked",       "most",  "best", "highest", "lowest",
     "richest", "busiest", "fastest", "largest-ever", "worst", "top",  NULL};
 static const char *const office_nouns[] = {
-    "president", "presidents", "prime",     "chancellor",  "official",  "officials",
-    "lady",      "secretary",  "governor",  "ceo",         "chairman",  "amendment",
-    "leader",    "aide",       "officer",   "diplomat",    "commander", "general",
-    "minister",  "deputy",     "executive", "prosecutor",  "judge",     "justice",
-    "congress",  "term",       "session",   "anniversary", "century",   "round",
-    "quarter",   "half",       "time",      "day",         "week",      "month",
-    "year",      NULL};
+    "president", "presidents", "prime",      "chancellor",  "official",  "officials",
+    "lady",      "secretary",  "governor",   "ceo",         "chairman",  "amendment",
+    "leader",    "aide",       "officer",    "diplomat",    "commander", "general",
+    "minister",  "deputy",     "executive",  "prosecutor",  "judge",     "justice",
+    "congress",  "term",       "session",    "anniversary", "century",   "round",
+    "quarter",   "half",       "time",       "day",         "week",      "month",
+    "year",      "republican", "democrat",   "job",         "position",  "spot",
+    "post",      "role",       "leadership", NULL};
 
 static const char *const address_words[] = {
     "street", "st",    "road",  "rd",     "avenue", "ave", "boulevard", "blvd",
@@ -2466,6 +2480,18 @@ static uint32_t bare_percent(const scan *sc, uint32_t i, ct_quantity_vec *out, i
     return i + 1;
 }
 
+/* A date over tokens [first, end): recognised so that it is never taken for an amount. */
+static uint32_t emit_date(const scan *sc, ct_quantity_vec *out, uint32_t first,
+                          uint32_t end, int *rc)
+{
+    ct_quantity q;
+    memset(&q, 0, sizeof q);
+    q.kind = CT_KIND_DATE;
+    q.bound = CT_BOUND_EXACT;
+    *rc = emit(out, sc, first, end, &q);
+    return end;
+}
+
 /* Try to read a quantity starting at token i; returns the token to continue from. */
 static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
 {
@@ -2478,8 +2504,10 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
 
     /* currency before the number: "$", "US$", "HK $", "USD", "Rs." */
     uint32_t url_end;
-    if ((t->kind == CT_TOK_NUM || t->cp == '%') && in_url(sc, i, &url_end))
-        return url_end;
+    if ((t->kind == CT_TOK_NUM || t->cp == '%') && (glued(sc, i) || glued(sc, i + 1)) &&
+        in_url(sc, i, &url_end))
+        return url_end; /* (a URL has no spaces: a number with spaces around is not in
+                           one) */
     if (t->cp == '%' || (t->kind == CT_TOK_WORD && lex_tok(sc, i, L_PCT)))
         return bare_percent(sc, i, out, rc);
     if (t->kind == CT_TOK_SYM || t->kind == CT_TOK_PUNCT) {
@@ -2568,6 +2596,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             } else if (!(k < sc->n && sc->t[k].kind == CT_TOK_WORD && W(sc, k, "of"))) {
                 return i + 1; /* "in the billions" said of nothing: not even vague */
             }
+            if (!isfinite(2 * v))
+                return k; /* "billions of billions of ..." without end */
             q.has_low = true;
             q.low = 2 * v;
             q.bound = CT_BOUND_LOWER;
@@ -2579,6 +2609,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         if ((W(sc, i, "no") || W(sc, i, "nos")) &&
             ((sc->t[i].flags & CT_TF_CAP) || P(sc, i + 1, '.'))) {
             uint32_t k = P(sc, i + 1, '.') ? i + 2 : i + 1;
+            if (is_num(sc, k) && dash(sc, k + 1) && glued(sc, k + 1) && is_num(sc, k + 2))
+                return k + 3; /* "No. 10-277": a case number */
             if (is_num(sc, k) && sc->t[k].len <= 3) {
                 ct_quantity q;
                 memset(&q, 0, sizeof q);
@@ -2612,24 +2644,22 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
 
     /* dates */
     if (x.date)
-        goto date;
+        return emit_date(sc, out, p, k, rc);
     if (u.cur < 0 && !x.words && x.plain_int) {
         if (j > 0 && month_at(sc, j - 1) && (x.v >= 1 && (x.v <= 31 || year_like(&x)))) {
             p = j - 1;
-            k = date_end(sc, k);
-            goto date;
+            return emit_date(sc, out, p, date_end(sc, k), rc);
         }
         if (j > 1 && P(sc, j - 1, '.') && month_at(sc, j - 2) && glued(sc, j - 1)) {
             p = j - 2;
-            k = date_end(sc, k);
-            goto date;
+            return emit_date(sc, out, p, date_end(sc, k), rc);
         }
         if (x.v >= 1 && x.v <= 31 &&
             (month_at(sc, k) || (W(sc, k, "of") && month_at(sc, k + 1)))) {
             k = W(sc, k, "of") ? k + 2 : k + 1;
             if (is_num(sc, k) && sc->t[k].len == 4)
                 k++;
-            goto date;
+            return emit_date(sc, out, p, k, rc);
         }
         if (year_like(&x) && !P(sc, k, '%') && !lex_tok(sc, k, L_PCT) &&
             !lex_tok(sc, k, L_CUR)) {
@@ -2637,11 +2667,11 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             if (dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1) &&
                 (sc->t[k + 1].len == 2 || sc->t[k + 1].len == 4))
                 k += 2;
-            goto date;
+            return emit_date(sc, out, p, k, rc);
         }
     }
     /* numbers inside names: "Qihoo 360", "Route 66", "H.R. 1", "COP 29" */
-    if (u.cur < 0 && !x.words && x.scale == 1 && !x.pct_pc && !P(sc, k, '%') &&
+    if (u.cur < 0 && x.plain_int && !x.pct_pc && !P(sc, k, '%') &&
         !lex_tok(sc, k, L_PCT) && !lex_tok(sc, k, L_CUR) && name_word_before(sc, j) &&
         !(dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1)))
         return k; /* ("the Senate voted 68-32" is a tally, below) */
@@ -2864,11 +2894,16 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         } else if (W(sc, m, "times") || W(sc, m, "fold")) {
             bool fold = W(sc, m, "fold");
             uint32_t a = m + 1;
-            if (fold || Win(sc, a, less_words) || Win(sc, a, more_words) ||
-                W(sc, a, "over") ||
-                Win(sc, a - 2,
-                    (const char *const[]){"increased", "rose", "grew", "jumped", "surged",
-                                          "expanded", "multiplied", NULL})) {
+            static const char *const grew[] = {"increased",  "rose",   "grew",
+                                               "jumped",     "surged", "expanded",
+                                               "multiplied", NULL};
+            /* "three times the size", "twice that of"; not "two times that it
+             * happened" */
+            bool cmp = Win(sc, a, more_words) &&
+                       !((W(sc, a, "that") || W(sc, a, "the")) && !W(sc, a + 1, "of") &&
+                         !W(sc, a + 2, "of") && !Win(sc, a + 1, compare_nouns));
+            if (fold || Win(sc, a, less_words) || cmp || W(sc, a, "over") ||
+                (p > 0 && Win(sc, p - 1, grew))) {
                 u.kind = CT_KIND_RATIO;
                 u.dir = Win(sc, a, less_words) ? CT_DIR_LESS : CT_DIR_MORE;
                 if (fold && (W(sc, a, "decrease") || W(sc, a, "reduction") ||
@@ -2936,6 +2971,11 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         x.ord = 0;
         p--;
     }
+    /* "in the first place", "first of all": idioms */
+    if (u.kind == CT_KIND_NONE && x.ord == 1 && x.words &&
+        (W(sc, k, "place") ? p >= 2 && W(sc, p - 1, "the") && W(sc, p - 2, "in")
+                           : W(sc, k, "of") && W(sc, k + 1, "all")))
+        return k + 1;
     /* ranks */
     if (u.kind == CT_KIND_NONE && x.ord) {
         uint32_t b = p;
@@ -2952,12 +2992,9 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                    (a > k || W(sc, a, "place") || W(sc, a, "largest") ||
                     W(sc, a, "biggest") || W(sc, a, "most"))) {
             u.kind = CT_KIND_RANK;
-        } else if (Win(sc, a, office_nouns) ||
-                   (a < sc->n && sc->t[a].kind == CT_TOK_WORD &&
-                    (sc->t[a].flags & CT_TF_CAP))) {
-            return k; /* "the 45th president", "the second time", "First Lady" */
         } else {
-            return k; /* an ordinal that ranks nothing */
+            /* "the 45th president", "the second time", "First Lady": no rank */
+            return k;
         }
     }
     /* fractions: "a tenth of the price" compares; "two-thirds of the gap" is a share */
@@ -3069,7 +3106,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         u.flags |= CT_QF_IDIOM;
 
     /* qualifiers before and after */
-    uint32_t qfirst = p;
+    uint32_t qfirst = p, p_bare = p;
     ct_bound b = bound_before(sc, p, &qfirst);
     uint32_t aend = uend;
     ct_bound b2 =
@@ -3084,7 +3121,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         p = qfirst;
     /* "over two years" is a period, not a lower bound */
     if (b == CT_BOUND_LOWER && u.kind == CT_KIND_DURATION && W(sc, p, "over"))
-        b = CT_BOUND_EXACT, p = qfirst + 1;
+        b = CT_BOUND_EXACT, p = p_bare;
 
     /* "above 1000 and below 1500", "at most 100 and at least 20": one range */
     if (!is_range && (b == CT_BOUND_LOWER || b == CT_BOUND_UPPER) && !x.ord &&
@@ -3188,6 +3225,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         break;
     }
     double lo = x.v * f, hi = (is_range ? y.v : x.v) * f;
+    if (!isfinite(lo) || !isfinite(hi))
+        return uend > k ? uend : k; /* "1e999": no value worth reporting */
     q.has_low = q.has_high = true;
     q.low = lo;
     q.high = hi;
@@ -3200,15 +3239,6 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         q.kind = CT_KIND_NUMBER;
     *rc = emit(out, sc, p, uend > k ? uend : k, &q);
     return uend > k ? uend : k;
-
-date : {
-    ct_quantity dq;
-    memset(&dq, 0, sizeof dq);
-    dq.kind = CT_KIND_DATE;
-    dq.bound = CT_BOUND_EXACT;
-    *rc = emit(out, sc, p, k, &dq);
-    return k;
-}
 }
 
 /* Can token t start a quantity? Most words cannot: one look at a table. */

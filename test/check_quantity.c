@@ -185,6 +185,12 @@ static const vcase values[] = {
      CT_BOUND_EXACT, CT_DIR_NONE},
     {"The deficit will stay close to half a trillion dollars.", "half a trillion",
      CT_KIND_MONEY, 5e11, 5e11, "USD", CT_BOUND_APPROX, CT_DIR_NONE},
+    {"He was fined $5 million and two years in prison.", "$5 million", CT_KIND_MONEY, 5e6,
+     5e6, "USD", CT_BOUND_EXACT, CT_DIR_NONE},
+    {"I can give you 3 hundred and 21 yuan.", "3 hundred", CT_KIND_MONEY, 321, 321, "CNY",
+     CT_BOUND_EXACT, CT_DIR_NONE},
+    {"He got five million dollars and two years in jail.", "five million dollars",
+     CT_KIND_MONEY, 5e6, 5e6, "USD", CT_BOUND_EXACT, CT_DIR_NONE},
     /* number words */
     {"There are two countries that can do this.", "two countries", CT_KIND_COUNT, 2, 2,
      "count", CT_BOUND_EXACT, CT_DIR_NONE},
@@ -230,6 +236,8 @@ static const vcase values[] = {
      CT_BOUND_UPPER, CT_DIR_MORE},
     {"The new chip draws 0.5 times the power.", "0.5 times", CT_KIND_RATIO, 2, 2, "x",
      CT_BOUND_EXACT, CT_DIR_LESS},
+    {"Exports increased five times in a decade.", "five times", CT_KIND_RATIO, 5, 5, "x",
+     CT_BOUND_EXACT, CT_DIR_MORE},
     {"Sales were twice what analysts expected.", "twice", CT_KIND_RATIO, 2, 2, "x",
      CT_BOUND_EXACT, CT_DIR_MORE},
     {"Rivals train models for a 10th of the cost.", "10th", CT_KIND_RATIO, 10, 10, "x",
@@ -342,6 +350,8 @@ static const ncase names[] = {
     {"The House passed H.R. 1 yesterday.", "1"},
     {"Section 230 protects platforms.", "230"},
     {"Shops are open 24/7 now.", "24/7"},
+    {"It should not have passed in the first place.", "first"},
+    {"The case, No. 10-277, was argued.", "10-277"},
     {"Trading closed at 10:30 on Friday.", "10:30"},
     {"Shares rose 4% by 3 p.m. on Monday.", "3 p.m."},
     {"See http://example.com/search?q=30%25%2020% for more.", "30%25"},
@@ -409,6 +419,7 @@ static const fcase flagged[] = {
     {"Three sources said the talks had stalled.", "Three sources", CT_QF_SOURCING},
     {"He met China's No. 2 official, Premier Li.", "No. 2", CT_QF_TITLE},
     {"The Senate voted 97-1 for the bill.", "97-1", CT_QF_TALLY},
+    {"Jon Kyl, the No. 2 Republican in the Senate, said so.", "No. 2", CT_QF_TITLE},
     {"The bill passed the Senate 68-32 on Tuesday.", "68-32", CT_QF_TALLY},
     {"It is one of the largest firms.", "one", CT_QF_IDIOM},
     {"If there is one thing we know, it is this.", "one thing", CT_QF_IDIOM},
@@ -444,6 +455,9 @@ static void check_invariants(const char *text, const ct_quantity_vec *qv)
         ck_assert_msg(q->start >= prev_end,
                       "quantities overlap or are out of order at %zu", q->start);
         prev_end = q->end;
+        ck_assert_msg((!q->has_low || isfinite(q->low)) &&
+                          (!q->has_high || isfinite(q->high)),
+                      "a value that is not finite at %zu", q->start);
         if (q->has_low && q->has_high)
             ck_assert_msg(q->low <= q->high, "low %g > high %g at '%.*s'", q->low,
                           q->high, (int)(q->end - q->start), text + q->start);
@@ -569,6 +583,8 @@ START_TEST(hostile_input)
                                          "dozen",
                                          "point",
                                          "zero",
+                                         "e999",
+                                         "^999",
                                          "\xe2\x80\x9c",
                                          "\xe2\x80\x9d",
                                          "(",
