@@ -382,6 +382,14 @@ START_TEST(hedges)
     r = attrib_of("\xe2\x80\x9cI think 1% will move,\xe2\x80\x9d Riparbelli said.", "1%");
     ck_assert(r.hedged);
     result_free(&r);
+    r = attrib_of("The founder is believed to hold 84% of the fund.", "84%");
+    ck_assert(r.hedged);
+    ck_assert_str_eq(r.hedge, "believed");
+    result_free(&r);
+    r = attrib_of("Analysts forecast that sales will reach $9 billion.", "$9");
+    ck_assert(r.hedged);
+    ck_assert_str_eq(r.speaker, "Analysts");
+    result_free(&r);
     r = attrib_of("The deal was signed in May for $5 million.", "$5");
     ck_assert(!r.hedged);
     ck_assert_ptr_null(r.hedge);
