@@ -542,6 +542,7 @@ typedef struct {
     ct_ingest_meta meta;
     bool jsonl, verbose;
     size_t added, already, failed;
+    progress *pr; /* JSON Lines: by record, as the number of files says little */
 } ingest_state;
 
 static void ingest_report(ingest_state *is, const char *name, int64_t id, int was_new)
@@ -603,6 +604,7 @@ static void ingest_jsonl(ingest_state *is, const char *path, char *buf, size_t l
                 ingest_failed(is, path);
             else
                 ingest_report(is, name, id, was_new);
+            progress_step(is->pr, is->added + is->already + is->failed);
         }
         p += n + (nl ? 1 : 0);
     }
@@ -679,11 +681,13 @@ static int cmd_ingest(options *opt)
         return 1;
     }
     /* per-file lines (--verbose) already show the progress */
-    progress pr = {.show = !is.verbose && isatty(fileno(stderr)) != 0, .total = pl.n,
-                   .start = now_seconds()};
+    progress pr = {.show = !is.verbose && isatty(fileno(stderr)) != 0,
+                   .total = is.jsonl ? 0 : pl.n, .start = now_seconds()};
+    is.pr = &pr;
     for (size_t i = 0; i < pl.n; i++) {
         ingest_one(&is, pl.items[i]);
-        progress_step(&pr, i + 1);
+        if (!is.jsonl)
+            progress_step(&pr, i + 1);
     }
     progress_end(&pr);
     pathlist_dispose(&pl);
