@@ -472,9 +472,10 @@ static int walk_dir(pathlist *pl, const char *dir, int depth)
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        size_t dl = strlen(dir), n = dl + strlen(e->d_name) + 2;
+        const char *sep = dl && dir[dl - 1] == '/' ? "" : "/";
         char *p = malloc(n);
-        if (!p || pathlist_add(&here, (snprintf(p, n, "%s/%s", dir, e->d_name), p)) != 0) {
+        if (!p || pathlist_add(&here, (snprintf(p, n, "%s%s%s", dir, sep, e->d_name), p)) != 0) {
             free(p);
             status = 1;
             fail_file(dir, "out of memory");
