@@ -1269,6 +1269,12 @@ int main(int argc, char **argv)
             printf("claimtrack %s\n", ct_version());
             free(rest);
             return 0;
+        } else if (!cmd && !flags_done && a[0] == '-' && a[1]) {
+            fputs("claimtrack: unknown option '", stderr);
+            put_safe(stderr, a);
+            fputs("' (a command's options go after the command)\n", stderr);
+            free(rest);
+            return 2;
         } else if (!cmd) {
             for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
                 if (strcmp(a, commands[k].name) == 0)
