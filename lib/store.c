@@ -169,6 +169,7 @@ typedef struct {
     const char *outlet, *file;
     int64_t *claim_ids;
     int64_t *origin_hints; /* the earliest older report by the same speaker, per claim */
+    int64_t *origins;      /* the origin each claim got */
     char (*origin_keys)[CT_COMPARE_KEY_MAX];
     found_rel *rels;
     size_t nrels, rels_cap;
@@ -455,6 +456,30 @@ static int relate_claim(ingest_job *job, size_t i)
     return rc;
 }
 
+/* The origin of an earlier claim of the same document that this one repeats (the same
+ * speaker, key and a value that fits: an article giving a figure twice), or 0. */
+static int64_t repeated_here(const ingest_job *job, size_t i)
+{
+    const ct_claim *c = &job->doc->claims[i];
+    if (!job->origin_keys[i][0])
+        return 0;
+    char key[CT_COMPARE_KEY_MAX], other_key[CT_COMPARE_KEY_MAX];
+    ct__claim_match_key(c, key, sizeof key);
+    ct_interval iv;
+    ct__claim_interval(c, &iv);
+    if (!iv.has_lo && !iv.has_hi)
+        return 0;
+    for (size_t j = 0; j < i; j++) {
+        const ct_claim *o = &job->doc->claims[j];
+        if (strcmp(job->origin_keys[j], job->origin_keys[i]) != 0)
+            continue;
+        ct__claim_match_key(o, other_key, sizeof other_key);
+        if (strcmp(key, other_key) == 0 && overlap(&iv, o))
+            return job->origins[j];
+    }
+    return 0;
+}
+
 static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
                                  const ct_ingest_meta *meta, int *was_new)
 {
@@ -473,7 +498,8 @@ static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
     row.url = meta && nonempty(meta->url) ? meta->url : doc->meta[CT_META_URL];
     row.title = meta && nonempty(meta->title) ? meta->title : doc->meta[CT_META_TITLE];
     row.published = meta ? nonempty(meta->published) : NULL;
-    job->outlet = meta && nonempty(meta->source) ? meta->source : nonempty(doc->meta[CT_META_OUTLET]);
+    job->outlet = meta && nonempty(meta->source) ? meta->source
+                                                 : nonempty(doc->meta[CT_META_OUTLET]);
     job->file = row.file;
     job->published = row.published;
     if (job->outlet && (rc = ct__db_source_id(db, job->outlet, &row.source_id)) != CT_OK)
@@ -502,8 +528,10 @@ static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
                             : job->outlet          ? job->outlet
                             : job->file            ? job->file
                                                    : fallback;
+        if (!job->origin_hints[i])
+            job->origin_hints[i] = repeated_here(job, i);
         rc = ct__provenance_assign(db, job->claim_ids[i], job->doc_id, job->origin_keys[i],
-                                   label, job->origin_hints[i]);
+                                   label, job->origin_hints[i], &job->origins[i]);
         if (rc)
             return rc;
     }
@@ -521,9 +549,11 @@ int ct__store_ingest_doc(ct_store *st, const char *text, size_t len, const ct_do
     if (rc == CT_ENOTFOUND) {
         job.claim_ids = ct__calloc(doc->nclaims + 1, sizeof *job.claim_ids);
         job.origin_hints = ct__calloc(doc->nclaims + 1, sizeof *job.origin_hints);
+        job.origins = ct__calloc(doc->nclaims + 1, sizeof *job.origins);
         job.origin_keys = ct__calloc(doc->nclaims + 1, sizeof *job.origin_keys);
-        rc = job.claim_ids && job.origin_hints && job.origin_keys ? ct__db_begin(st->db)
-                                                                  : ct__enomem();
+        rc = job.claim_ids && job.origin_hints && job.origins && job.origin_keys
+                 ? ct__db_begin(st->db)
+                 : ct__enomem();
         if (rc == CT_OK) {
             rc = ingest_in_transaction(&job, sha, meta, &was_new);
             if (rc == CT_OK)
@@ -533,6 +563,7 @@ int ct__store_ingest_doc(ct_store *st, const char *text, size_t len, const ct_do
         }
         ct__free(job.claim_ids);
         ct__free(job.origin_hints);
+        ct__free(job.origins);
         ct__free(job.origin_keys);
         ct__free(job.rels);
     }

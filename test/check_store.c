@@ -895,6 +895,29 @@ START_TEST(speaker_figure_with_a_missed_entity)
 }
 END_TEST
 
+/* An article that gives a speaker's figure twice reports one origin, not two. */
+START_TEST(a_figure_repeated_in_one_article)
+{
+    ct_store *st = open_ok(":memory:");
+    static const char text[] = "DeepSeek said it spent less than $6 million. Again: DeepSeek "
+                               "said the model cost under $6 million.";
+    tclaim two[] = {{"less than $6 million", CT_KIND_MONEY, 0, 0, 1, 6e6, "USD", CT_BOUND_UPPER,
+                     "DeepSeek", "organization", "spend", "DeepSeek", CT_DIR_NONE, NULL},
+                    {"under $6 million", CT_KIND_MONEY, 0, 0, 1, 6e6, "USD", CT_BOUND_UPPER,
+                     "DeepSeek", "organization", "model cost", "DeepSeek", CT_DIR_NONE, NULL}};
+    ingest_doc(st, text, two, 2, NULL, NULL);
+    ct_origin_iter *oi = NULL;
+    const ct_origin *o;
+    ck_assert_int_eq(ct_origin_iter_new(&oi, st, 0, 0), CT_OK);
+    ck_assert_int_eq(ct_origin_iter_next(&o, oi), CT_OK);
+    ck_assert_int_eq(ct_origin_report_count(o), 2);
+    ck_assert_int_eq(ct_origin_document_count(o), 1);
+    ck_assert_int_eq(ct_origin_iter_next(&o, oi), CT_ITEROVER);
+    ct_origin_iter_free(oi);
+    ct_store_close(st);
+}
+END_TEST
+
 /* Many claims under one key: each new claim is compared with a bounded number of
  * candidates, never with all of them. */
 START_TEST(candidates_are_capped)
@@ -1287,6 +1310,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, relations_and_origins);
     tcase_add_test(tc, candidates_are_capped);
     tcase_add_test(tc, far_values_found_by_terms);
+    tcase_add_test(tc, a_figure_repeated_in_one_article);
     tcase_add_test(tc, speaker_figure_with_a_missed_entity);
     tcase_add_test(tc, derived_documents);
     tcase_add_test(tc, one_speaker_one_value_is_one_origin);
