@@ -118,6 +118,8 @@ int ct_store_open(ct_store **out, const char *path, unsigned flags)
         return ct__error(CT_EINVAL, "ct_store_open: path is NULL");
     if (!path[0])
         return ct__error(CT_EINVAL, "ct_store_open: path is empty");
+    if (flags & ~(CT_OPEN_READONLY | CT_OPEN_NOCREATE))
+        return ct__error(CT_EINVAL, "ct_store_open: unknown flags 0x%x", flags);
     ct_store *st = ct__calloc(1, sizeof *st);
     if (!st)
         return ct__enomem();

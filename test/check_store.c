@@ -162,6 +162,8 @@ START_TEST(bad_arguments)
     ck_assert_ptr_null(st);
     ck_assert_str_eq(ct_errmsg(), "ct_store_open: path is NULL");
     ck_assert_int_eq(ct_store_open(&st, "", 0), CT_EINVAL);
+    ck_assert_int_eq(ct_store_open(&st, ":memory:", 0x80), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "ct_store_open: unknown flags 0x80");
     ct_store_close(NULL);
 
     int64_t id = 7;
