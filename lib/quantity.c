@@ -2661,7 +2661,12 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                 k++;
             return emit_date(sc, out, p, k, rc);
         }
-        if (year_like(&x) && !P(sc, k, '%') && !lex_tok(sc, k, L_PCT) &&
+        uint32_t qf;
+        bool counted =
+            k < sc->n && sc->t[k].kind == CT_TOK_WORD && !(sc->t[k].flags & CT_TF_CAP) &&
+            !lex_tok(sc, k, L_STOP) &&
+            bound_before(sc, j, &qf) != CT_BOUND_EXACT; /* "about 2000 people" */
+        if (year_like(&x) && !counted && !P(sc, k, '%') && !lex_tok(sc, k, L_PCT) &&
             !lex_tok(sc, k, L_CUR)) {
             /* "2020-21", "2020-2021" */
             if (dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1) &&
@@ -2671,8 +2676,12 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         }
     }
     /* numbers inside names: "Qihoo 360", "Route 66", "H.R. 1", "COP 29" */
-    if (u.cur < 0 && x.plain_int && !x.pct_pc && !P(sc, k, '%') &&
-        !lex_tok(sc, k, L_PCT) && !lex_tok(sc, k, L_CUR) && name_word_before(sc, j) &&
+    bool version =
+        x.decimal && x.scale == 1 && x.v < 100 && x.frac >= 0 && x.frac <= 2 &&
+        !memchr(sc->buf + sc->t[j].start, ',', sc->t[j].len); /* "Claude 3.5" */
+    if (u.cur < 0 && (x.plain_int || version) && !x.words && !x.pct_pc &&
+        !P(sc, k, '%') && !lex_tok(sc, k, L_PCT) && !lex_tok(sc, k, L_CUR) &&
+        name_word_before(sc, j) &&
         !(dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1)))
         return k; /* ("the Senate voted 68-32" is a tally, below) */
     if (u.cur < 0 && !x.words && j > 0 && sc->t[j - 1].kind == CT_TOK_WORD &&

@@ -120,6 +120,8 @@ static const vcase values[] = {
      CT_BOUND_APPROX, CT_DIR_NONE},
     {"Almost three months passed.", "three months", CT_KIND_DURATION, 3, 3, "month",
      CT_BOUND_APPROX, CT_DIR_NONE},
+    {"About 2000 people marched.", "2000", CT_KIND_COUNT, 2000, 2000, "count",
+     CT_BOUND_APPROX, CT_DIR_NONE},
     {"Some 40 people died.", "40", CT_KIND_COUNT, 40, 40, "count", CT_BOUND_APPROX,
      CT_DIR_NONE},
     {"It spent an estimated $1.4 billion.", "$1.4 billion", CT_KIND_MONEY, 1.4e9, 1.4e9,
@@ -361,6 +363,9 @@ static const ncase names[] = {
     {"He walked into 10 Downing Street.", "10"},
     {"Call +1-222-2222 today.", "222"},
     {"It streams 4K video.", "4K"},
+    {"Anthropic released Claude 3.5 Sonnet and the S&P 500 rose.", "3.5"},
+    {"Anthropic released Claude 3.5 Sonnet and the S&P 500 rose.", "500"},
+    {"OpenAI's GPT-4 and Meta's Llama 3 were compared.", "4"},
 };
 
 START_TEST(names_are_not_quantities)
