@@ -1414,7 +1414,12 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                                    is_punct(&toks[c - 2], '\''))); /* ''…'' said X */
     if ((cf & W_CUE_INV) && after_break && c + 1 < hi) {
         uint32_t e = np_fwd(blk, c + 1, hi);
-        if (e > c + 1) {
+        /* "said Chris Lehane, ..." ends a clause; "said the campaign has opened" does not */
+        bool ends = e >= hi || toks[e].kind == CT_TOK_PUNCT ||
+                    (is_word(&toks[e]) && (wflags(buf, &toks[e]) & W_STOP) &&
+                     !(wflags(buf, &toks[e]) & W_DET));
+        if (e > c + 1 && (ends || is_dquote(&toks[c - 1]) ||
+                          (c > lo + 1 && is_punct(&toks[c - 1], '\'')))) {
             spk = np_speaker(st, doc, blk, c + 1, e);
             if (spk == -2)
                 return CT_ENOMEM;
@@ -1582,6 +1587,14 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                 break;
             }
         }
+        if (is_punct(&toks[j], ')') && j > lo + 2) {
+            /* "Sen. Mitch McConnell (R-Ky.) said": past the parenthesis */
+            uint32_t k = j;
+            while (k > lo && k + 8 > j && !is_punct(&toks[k], '('))
+                k--;
+            if (is_punct(&toks[k], '(') && k > lo)
+                j = k - 1;
+        }
         src_a = np_back(blk, lo, j);
         if (src_a <= j && src_a > lo + 1 && (wflags(buf, &toks[src_a - 1]) & W_STOP) &&
             !(wflags(buf, &toks[src_a - 1]) & W_DET) && !is_cap(&toks[j]) &&
@@ -1631,32 +1644,34 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         mod--;
     if (mod < src_a && (is_punct(&toks[mod - 1], ',') || is_dquote(&toks[mod - 1])))
         src_a = mod;
+    /* an opening phrase ("In a statement, X said ...") is not what X said */
     bool opener = is_word(&toks[lo]) && (wflags(buf, &toks[lo]) & W_STOP) &&
                   !(wflags(buf, &toks[lo]) & W_DET) && src_a > lo && !is_dquote(&toks[src_a - 1]);
-    if (src_a > lo && !opener &&
-        (is_punct(&toks[src_a - 1], ',') || is_dquote(&toks[src_a - 1]) ||
-         is_punct(&toks[src_a - 1], ':'))) {
+    bool src_break = src_a > lo && (is_punct(&toks[src_a - 1], ',') ||
+                                      is_dquote(&toks[src_a - 1]) || is_punct(&toks[src_a - 1], ':'));
+    /* does a clause follow the cue, or only "in front of 1,000 people", "on Monday"? */
+    static const char *const adverbial[] = {"in", "on", "at", "during", "after", "before",
+                                            "to", "from", "with", "about", "outside",
+                                            "while", "when", "as", NULL};
+    bool clausal = ca < hi && !ct__tok_in(buf, &toks[ca], adverbial) &&
+                   (is_word(&toks[ca]) || is_punct(&toks[ca], ':') ||
+                    toks[ca].kind == CT_TOK_NUM || toks[ca].kind == CT_TOK_SYM);
+    for (uint32_t k = ca; !clausal && k < hi && k < ca + 6 && toks[k].kind != CT_TOK_PUNCT; k++)
+        clausal = ct__tok_is(buf, &toks[k], "that"); /* "said on Friday that ..." */
+    if (src_break && ca + 1 < hi && is_punct(&toks[ca], ',') && is_punct(&toks[src_a - 1], ',')) {
+        /* "..., the budget office said, they will ...": both sides */
         ca2 = lo;
         cb2 = src_a;
-        /* a trailing frame covers what came before, not "said in front of 1,000"; a
-         * frame after an opening phrase ("Late last year, X said it ...") what follows */
-        static const char *const adverbial[] = {"in", "on", "at", "during", "after", "before",
-                                                "to", "from", "with", "about", "outside",
-                                                "while", "when", "as", NULL};
-        bool clausal = ca < hi && !ct__tok_in(buf, &toks[ca], adverbial) &&
-                       (is_word(&toks[ca]) || is_punct(&toks[ca], ':') ||
-                        toks[ca].kind == CT_TOK_NUM || toks[ca].kind == CT_TOK_SYM);
-        if (!clausal)
-            cb = ca;
-        /* "..., the budget office said, they will ...": both sides */
-        if (ca + 1 < hi && is_punct(&toks[ca], ',') && is_punct(&toks[src_a - 1], ',')) {
-            ca++;
-            cb = clause_end(blk, ca, hi);
-        }
-    } else if (ca + 1 < hi && is_punct(&toks[ca], ',') && src_a > lo &&
-               is_punct(&toks[src_a - 1], ',')) {
-        ca++; /* "After small increases, the budget office said, deficits will ..." */
+        ca++;
         cb = clause_end(blk, ca, hi);
+    } else if (src_break && !clausal) {
+        /* a trailing frame: what came before, even after an opening phrase */
+        ca2 = lo;
+        cb2 = src_a;
+        cb = ca;
+    } else if (src_break && !opener) {
+        ca2 = lo;
+        cb2 = src_a;
     } else if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.'))) {
         cb = ca; /* "Trump said, referring to ..." */
         if (src_a > lo && ct__tok_is(buf, &toks[src_a - 1], "as") && ca + 1 < hi &&
