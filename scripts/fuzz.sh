@@ -6,6 +6,7 @@
 #   scripts/fuzz.sh [HARNESS...]      default: every harness that was built
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/deps.sh
 seconds=${FUZZ_SECONDS:-60}
 jobs=$(nproc)
 
