@@ -335,14 +335,25 @@ static char *news_line(size_t size)
     return buf;
 }
 
+/* After an extraction: the result (live now) grows with the text, the working memory
+ * beyond it must not. Growing an array briefly holds the old and the new copy, so the
+ * peak may pass the result by half of it, plus the segmenter's fixed block buffers.
+ * (bench_extract prints peak / size for the same kind of document.) */
+static void check_working_memory(size_t len)
+{
+    size_t held = live_bytes;
+    ck_assert_msg(peak_bytes <= held + held / 2 + (16u << 20),
+                  "peak heap %.1f MB for a result of %.1f MB (the document: %.1f MB)",
+                  (double)peak_bytes / 1e6, (double)held / 1e6, (double)len / 1e6);
+}
+
 START_TEST(a_huge_single_line_in_bounded_memory)
 {
     size_t len = env_size("CT_HOSTILE_BIG_MB", UNDER_ASAN ? 10 : 100) * 1000000;
     char *buf = news_line(len);
     ct_doc *doc = NULL;
     ck_assert_int_eq(ct_extract(&doc, buf, len, 0), CT_OK);
-    double ratio = len ? (double)peak_bytes / (double)len : 0;
-    ck_assert_msg(ratio < 3.0, "peak heap %.2fx the document", ratio);
+    check_working_memory(len);
     for (size_t i = 0; i < ct_doc_quantity_count(doc); i++)
         if (ct_claim_end(ct_doc_quantity(doc, i)) > len)
             ck_abort_msg("quantity %zu outside the text", i);
@@ -351,8 +362,7 @@ START_TEST(a_huge_single_line_in_bounded_memory)
 }
 END_TEST
 
-/* A line dense with numbers and quotes: the result grows with it (several claims a
- * sentence), but the working memory beyond the result must not. */
+/* A line dense with numbers and quotes: several claims a sentence. */
 START_TEST(a_dense_single_line_needs_no_more_than_its_result)
 {
     size_t len = env_size("CT_HOSTILE_BIG_MB", UNDER_ASAN ? 10 : 100) * 1000000 / 4;
@@ -367,11 +377,7 @@ START_TEST(a_dense_single_line_needs_no_more_than_its_result)
     }
     ct_doc *doc = NULL;
     ck_assert_int_eq(ct_extract(&doc, buf, len, 0), CT_OK);
-    size_t held = live_bytes;
-    /* growing an array briefly holds the old and the new copy: half the result more */
-    ck_assert_msg(peak_bytes <= held + held / 2 + (16u << 20),
-                  "peak heap %.1f MB for a result of %.1f MB (%.2fx the document)",
-                  (double)peak_bytes / 1e6, (double)held / 1e6, (double)held / (double)len);
+    check_working_memory(len);
     ct_doc_free(doc);
     free(buf);
 }
