@@ -1,9 +1,9 @@
 /* Hostile input through the public API (ct_extract, ct_doc_to_json): whatever the bytes,
  * a clear error or a valid result, never a crash, bounded memory, no leak.
  *
- * CT_HOSTILE_BIG_MB (default 100, 10 under AddressSanitizer) sizes the single-line
+ * CT_HOSTILE_BIG_MB (default 100, 8 under AddressSanitizer) sizes the single-line
  * document (a quarter of it for the number-dense one); CT_HOSTILE_TINY_DOCS (default
- * 1000000, 200000 under ASan) the count of tiny documents; CT_HOSTILE_PATHO_BYTES the
+ * 1000000, 100000 under ASan) the count of tiny documents; CT_HOSTILE_PATHO_BYTES the
  * size of each pathological text. The full 100 MB always runs in bench/bench_extract. */
 #include <check.h>
 #include <jansson.h>
@@ -349,7 +349,7 @@ static void check_working_memory(size_t len)
 
 START_TEST(a_huge_single_line_in_bounded_memory)
 {
-    size_t len = env_size("CT_HOSTILE_BIG_MB", UNDER_ASAN ? 10 : 100) * 1000000;
+    size_t len = env_size("CT_HOSTILE_BIG_MB", UNDER_ASAN ? 8 : 100) * 1000000;
     char *buf = news_line(len);
     ct_doc *doc = NULL;
     ck_assert_int_eq(ct_extract(&doc, buf, len, 0), CT_OK);
@@ -365,7 +365,7 @@ END_TEST
 /* A line dense with numbers and quotes: several claims a sentence. */
 START_TEST(a_dense_single_line_needs_no_more_than_its_result)
 {
-    size_t len = env_size("CT_HOSTILE_BIG_MB", UNDER_ASAN ? 10 : 100) * 1000000 / 4;
+    size_t len = env_size("CT_HOSTILE_BIG_MB", UNDER_ASAN ? 8 : 100) * 1000000 / 4;
     char *buf = malloc(len ? len : 1);
     ck_assert_ptr_nonnull(buf);
     size_t n = sizeof sample - 1;
@@ -388,7 +388,7 @@ START_TEST(a_million_tiny_documents)
     static const char *const tiny[] = {"", " ", "5", "$", "%", "5%", "$1m", "\"", "\xe2\x80\x9c",
                                        "a", ".", "1.", "U.S.", "Mr.", "\n\n", "said", "3-5",
                                        "two", "1e999", "\t$6 million.\n"};
-    size_t count = env_size("CT_HOSTILE_TINY_DOCS", UNDER_ASAN ? 200000 : 1000000);
+    size_t count = env_size("CT_HOSTILE_TINY_DOCS", UNDER_ASAN ? 100000 : 1000000);
     size_t nt = sizeof tiny / sizeof tiny[0];
     for (size_t i = 0; i < count; i++) {
         const char *t = tiny[i % nt];
