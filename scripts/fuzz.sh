@@ -27,8 +27,10 @@ for h in "${harnesses[@]}"; do
   corpus=fuzz/corpus-run/${h#fuzz_}
   artifacts=build-fuzz/artifacts/$h
   mkdir -p "$corpus" "$artifacts"
-  bash fuzz/make_corpus.sh "$corpus" >/dev/null
-  dict=()
+  mode=""
+  [ "$h" = fuzz_ingest ] && mode=--jsonl
+  bash fuzz/make_corpus.sh "$corpus" 300 $mode >/dev/null
+  dict=(-dict=fuzz/extract.dict) # article words; the ingest harness has its own
   [ -f "fuzz/${h#fuzz_}.dict" ] && dict=(-dict="fuzz/${h#fuzz_}.dict")
   log=build-fuzz/$h.log
   echo "== $h: ${seconds}s from $(ls "$corpus" | wc -l) inputs"
