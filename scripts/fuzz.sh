@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Build the libFuzzer harnesses with clang (build-fuzz/) and run each for FUZZ_SECONDS
 # (default 60) from a seed corpus of real articles. Any crash, leak, timeout or
-# out-of-memory fails the run; the input is kept under test/regress/ (replayed by the
-# hostile test) and printed.
+# out-of-memory fails the run; the input is kept under test/regress/ (replayed by
+# ctest from then on) and printed.
 #   scripts/fuzz.sh [HARNESS...]      default: every harness that was built
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,7 +51,7 @@ for h in "${harnesses[@]}"; do
       [ -f "$a" ] || continue
       keep="test/regress/$h-$(sha1sum "$a" | cut -c1-16)"
       cp "$a" "$keep"
-      echo "  kept $keep (replayed by the hostile test)"
+      echo "  kept $keep (ctest replays it)"
     done
   else
     echo "ok   $h"
