@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Build the libFuzzer harnesses with clang (build-fuzz/) and run each for FUZZ_SECONDS
 # (default 60) from a seed corpus of real articles. Any crash, leak, timeout or
-# out-of-memory fails the run; the input is kept under test/regress/ (replayed by the
-# hostile test) and printed.
+# out-of-memory fails the run; the input is kept under test/regress/ (replayed by
+# ctest from then on) and printed.
 #   scripts/fuzz.sh [HARNESS...]      default: every harness that was built
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/deps.sh
 seconds=${FUZZ_SECONDS:-60}
 jobs=$(nproc)
 
@@ -26,8 +27,10 @@ for h in "${harnesses[@]}"; do
   corpus=fuzz/corpus-run/${h#fuzz_}
   artifacts=build-fuzz/artifacts/$h
   mkdir -p "$corpus" "$artifacts"
-  bash fuzz/make_corpus.sh "$corpus" >/dev/null
-  dict=()
+  mode=""
+  [ "$h" = fuzz_ingest ] && mode=--jsonl
+  bash fuzz/make_corpus.sh "$corpus" 300 $mode >/dev/null
+  dict=(-dict=fuzz/extract.dict) # article words; the ingest harness has its own
   [ -f "fuzz/${h#fuzz_}.dict" ] && dict=(-dict="fuzz/${h#fuzz_}.dict")
   log=build-fuzz/$h.log
   echo "== $h: ${seconds}s from $(ls "$corpus" | wc -l) inputs"
@@ -48,7 +51,7 @@ for h in "${harnesses[@]}"; do
       [ -f "$a" ] || continue
       keep="test/regress/$h-$(sha1sum "$a" | cut -c1-16)"
       cp "$a" "$keep"
-      echo "  kept $keep (replayed by the hostile test)"
+      echo "  kept $keep (ctest replays it)"
     done
   else
     echo "ok   $h"

@@ -47,7 +47,7 @@ run "extract --replace-invalid" "$cli" --replace-invalid extract --json test/cli
 run "missing file and usage errors" "$cli" extract nope.txt data/samples
 
 echo "== unit suites"
-export CK_FORK=no CT_HOSTILE_BIG_MB=2 CT_HOSTILE_TINY_DOCS=20000
+export CK_FORK=no CT_HOSTILE_BIG_MB=1 CT_HOSTILE_TINY_DOCS=5000 CT_HOSTILE_PATHO_BYTES=8000
 for t in build/test/check_*; do
   [ -x "$t" ] && run "$(basename "$t")" "$t"
 done
