@@ -594,6 +594,7 @@ static void ingest_jsonl(ingest_state *is, const char *path, char *buf, size_t l
             ct_ingest_meta m = is->meta;
             char name[4096];
             snprintf(name, sizeof name, "%s:%zu", path, line_no);
+            m.file = name; /* unless the record names its own file */
             int64_t id = 0;
             int was_new = 0;
             if (ct_store_ingest_record(is->st, p, n, line_no, &m, extract_flags(is->opt), &id,
@@ -661,7 +662,6 @@ static int cmd_ingest(options *opt)
         free(pos);
         return usage_rc;
     }
-    is.verbose |= !opt->json && isatty(fileno(stdout));
     pathlist pl = {0};
     int status = 0;
     for (int i = 0; i < npos; i++) {
@@ -677,7 +677,9 @@ static int cmd_ingest(options *opt)
         pathlist_dispose(&pl);
         return 1;
     }
-    progress pr = {.show = isatty(fileno(stderr)) != 0, .total = pl.n, .start = now_seconds()};
+    /* per-file lines (--verbose) already show the progress */
+    progress pr = {.show = !is.verbose && isatty(fileno(stderr)) != 0, .total = pl.n,
+                   .start = now_seconds()};
     for (size_t i = 0; i < pl.n; i++) {
         ingest_one(&is, pl.items[i]);
         progress_step(&pr, i + 1);

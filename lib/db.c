@@ -84,6 +84,7 @@ enum {
     S_CAND_ABOVE,
     S_CAND_BELOW,
     S_OLDER_RELATIONS,
+    S_CLAIM_RELATIONS, /* prepared on first use from ct__db_relations' text */
     S_BEGIN,
     S_COMMIT,
     S_ROLLBACK,
@@ -148,12 +149,14 @@ static const char *const sql_text[S_COUNT_] = {
 struct ct_db {
     sqlite3 *h;
     sqlite3_stmt *stmt[S_COUNT_];
+    ct_db_cursor *borrower[S_COUNT_]; /* the cursor reading a cached statement, if any */
 };
 
 struct ct_db_cursor {
     ct_db *db;
     sqlite3_stmt *stmt;
     bool owned; /* finalise on free; else a cached statement to reset */
+    int slot;   /* the cached statement it borrows (-1: none) */
 };
 
 /* ---- errors ----------------------------------------------------------------------- */
@@ -178,7 +181,7 @@ static int fail(ct_db *db, int rc, const char *what)
     }
     const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
     if (code == CT_EBUSY)
-        return ct__error(code, "%s: the store is locked by another process (%d)", what, rc);
+        return ct__error(code, "%s: the store is locked by another process", what);
     return ct__error(code, "%s: %s", what, msg);
 }
 
@@ -321,7 +324,10 @@ static int open_once(ct_db **out, const char *path, unsigned flags, int *upgrade
     }
     if (!memory && !(flags & CT_OPEN_READONLY) && (ret = use_wal(db, path)) != CT_OK)
         goto fail;
-    if ((ret = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL", path)) != CT_OK)
+    /* a bigger cache and fewer checkpoints (each one syncs): ingest writes many pages */
+    if ((ret = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
+                        " PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4000",
+                    path)) != CT_OK)
         goto fail;
     if (flags & CT_OPEN_READONLY) {
         if (version != CT_STORE_SCHEMA_VERSION) {
@@ -361,8 +367,13 @@ void ct__db_close(ct_db *db)
 {
     if (!db)
         return;
-    for (int i = 0; i < S_COUNT_; i++)
+    for (int i = 0; i < S_COUNT_; i++) {
+        if (db->borrower[i]) { /* an iterator not freed yet: let it fail safely */
+            db->borrower[i]->stmt = NULL;
+            db->borrower[i]->db = NULL;
+        }
         sqlite3_finalize(db->stmt[i]);
+    }
     /* close_v2: an iterator freed later still finalises its statement safely */
     sqlite3_close_v2(db->h);
     ct__free(db);
@@ -682,6 +693,7 @@ static int cursor_new(ct_db_cursor **out, ct_db *db, sqlite3_stmt *st, bool owne
     cur->db = db;
     cur->stmt = st;
     cur->owned = owned;
+    cur->slot = -1;
     *out = cur;
     return CT_OK;
 }
@@ -705,6 +717,8 @@ static int cursor_sql(ct_db_cursor **out, ct_db *db, const char *sql, sqlite3_st
 
 int ct__db_cursor_next(ct_db_cursor *cur)
 {
+    if (!cur->stmt)
+        return ct__error(CT_EINVAL, "the store was closed before this iterator");
     int rc = sqlite3_step(cur->stmt);
     if (rc == SQLITE_ROW)
         return CT_OK;
@@ -719,8 +733,10 @@ void ct__db_cursor_free(ct_db_cursor *cur)
         return;
     if (cur->owned)
         sqlite3_finalize(cur->stmt);
-    else
+    else if (cur->stmt) /* NULL once the store was closed under it */
         sqlite3_reset(cur->stmt);
+    if (cur->slot >= 0 && cur->db)
+        cur->db->borrower[cur->slot] = NULL;
     ct__free(cur);
 }
 
@@ -906,6 +922,30 @@ int ct__db_claims(ct_db_cursor **out, ct_db *db, const ct_claim_filter *f)
     return CT_OK;
 }
 
+/* A cursor over the cached statement `slot` (prepared from sql the first time), or over a
+ * statement of its own while another cursor is reading the cached one. */
+static int cursor_borrow(ct_db_cursor **out, ct_db *db, int slot, const char *sql,
+                         sqlite3_stmt **st)
+{
+    if (db->borrower[slot])
+        return cursor_sql(out, db, sql, st);
+    if (!db->stmt[slot]) {
+        int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->stmt[slot],
+                                    NULL);
+        if (rc != SQLITE_OK)
+            return fail(db, rc, "preparing a query");
+    }
+    sqlite3_reset(db->stmt[slot]);
+    sqlite3_clear_bindings(db->stmt[slot]);
+    *st = db->stmt[slot];
+    int rc = cursor_new(out, db, *st, false);
+    if (rc == CT_OK) {
+        (*out)->slot = slot;
+        db->borrower[slot] = *out;
+    }
+    return rc;
+}
+
 int ct__db_relations(ct_db_cursor **out, ct_db *db, int64_t claim_id, int type)
 {
     /* x is the claim asked about (or the older one); both rows of a pair come out once */
@@ -924,7 +964,9 @@ int ct__db_relations(ct_db_cursor **out, ct_db *db, int64_t claim_id, int type)
     char sql[4096];
     snprintf(sql, sizeof sql, base, from);
     sqlite3_stmt *st = NULL;
-    int rc = cursor_sql(out, db, sql, &st);
+    /* one claim's relations is what a user waits on: keep that statement prepared */
+    int rc = claim_id ? cursor_borrow(out, db, S_CLAIM_RELATIONS, sql, &st)
+                      : cursor_sql(out, db, sql, &st);
     if (rc == CT_OK) {
         sqlite3_bind_int64(st, 1, claim_id);
         sqlite3_bind_int(st, 2, type);

@@ -15,7 +15,7 @@
 #define CT_QF_SOURCING 0x04u     /* "two people familiar with the matter" */
 #define CT_QF_TITLE 0x08u        /* "No. 2 official", "the 45th president" */
 #define CT_QF_TALLY 0x10u        /* vote tallies "97-1", scores */
-#define CT_QF_IDIOM 0x20u        /* "one of ...", "if there is one thing", "a year or two" */
+#define CT_QF_IDIOM 0x20u /* "one of ...", "if there is one thing", "a year or two" */
 #define CT_QF_NOT_CLAIM 0x3Fu
 
 typedef struct {

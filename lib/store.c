@@ -14,16 +14,14 @@
 #include "error.h"
 #include "json.h"
 
+/* The comparison's types are stored and read back as the public ones. */
+_Static_assert((int)CT_REL_CORROBORATES == (int)CT_RELATION_CORROBORATES &&
+                   (int)CT_REL_CONTRADICTS == (int)CT_RELATION_CONTRADICTS,
+               "relation types differ");
+
 /* Candidate search: at most this many stored claims on either side of a claim's value,
  * under its match key, are compared with it; never all pairs. */
 #define CANDIDATES_PER_SIDE 24
-/* Documents whose signatures are compared with a new document's. */
-#define MAX_SIG_CANDIDATES 16
-
-struct ct_store {
-    ct_db *db;
-    bool readonly;
-};
 
 /* ---- SHA-256 (FIPS 180-4), for the content hash ------------------------------------ */
 
@@ -106,8 +104,6 @@ void ct__sha256(const void *data, size_t len, unsigned char out[32]) { sha256(da
 
 /* ---- lifecycle ------------------------------------------------------------------- */
 
-static int assign_missing_origins(ct_store *st);
-
 int ct_store_open(ct_store **out, const char *path, unsigned flags)
 {
     if (!out)
@@ -125,7 +121,7 @@ int ct_store_open(ct_store **out, const char *path, unsigned flags)
     int rc = ct__db_open(&st->db, path, flags, &from);
     /* claims stored before origins existed (schema 1), or by an interrupted upgrade */
     if (rc == CT_OK && !st->readonly)
-        rc = assign_missing_origins(st);
+        rc = ct__provenance_backfill(st->db);
     if (rc != CT_OK) {
         ct_store_close(st);
         return rc;
@@ -149,113 +145,6 @@ int ct_store_schema_version(ct_store *st, int *out)
     return ct__db_version(st->db, out);
 }
 
-/* ---- origins ----------------------------------------------------------------------- */
-
-/* Join the origin of an older report of the same fact: `hint` when the caller found one
- * (the same speaker giving a compatible value for the same key), else one related by
- * the same speaker, or, for the outlet's own reporting, one in the document this one was
- * derived from. Else the claim starts a new origin, labelled with its speaker or outlet. */
-static int assign_origin(ct_store *st, int64_t claim_id, int64_t doc_id, const char *origin_key,
-                         const char *label, int64_t hint)
-{
-    if (hint)
-        return ct__db_claim_set_origin(st->db, claim_id, hint);
-    int64_t original = 0;
-    int rc = ct__db_doc_original(st->db, doc_id, &original);
-    if (rc != CT_OK && rc != CT_ENOTFOUND)
-        return rc;
-    ct_db_cursor *cur = NULL;
-    if ((rc = ct__db_older_relations(&cur, st->db, claim_id)) != CT_OK)
-        return rc;
-    int64_t same_speaker = 0, from_original = 0;
-    while ((rc = ct__db_cursor_next(cur)) == CT_OK) {
-        if (ct__db_col_int(cur, 1) != CT_REL_CORROBORATES || ct__db_col_null(cur, 4))
-            continue;
-        const char *key = ct__db_col_text(cur, 2);
-        if (!same_speaker && origin_key[0] && key && strcmp(key, origin_key) == 0)
-            same_speaker = ct__db_col_int(cur, 4);
-        if (!from_original && original && ct__db_col_int(cur, 3) == original)
-            from_original = ct__db_col_int(cur, 4);
-    }
-    ct__db_cursor_free(cur);
-    if (rc != CT_ITEROVER)
-        return rc;
-    int64_t origin = same_speaker ? same_speaker : from_original;
-    if (!origin && (rc = ct__db_origin_insert(st->db, label, claim_id, &origin)) != CT_OK)
-        return rc;
-    return ct__db_claim_set_origin(st->db, claim_id, origin);
-}
-
-typedef struct {
-    int64_t id, doc_id;
-    char key[CT_COMPARE_KEY_MAX];
-    char *label;
-} pending_origin;
-
-/* One batch of claims without an origin (at most cap), read before any is written: a
- * statement must not read rows the loop is changing. Returns CT_OK with *n_out rows. */
-static int read_pending(ct_store *st, pending_origin *rows, size_t cap, size_t *n_out)
-{
-    ct_db_cursor *cur = NULL;
-    size_t n = 0;
-    int rc = ct__db_claims_without_origin(&cur, st->db, (int)cap);
-    while (rc == CT_OK && (rc = ct__db_cursor_next(cur)) == CT_OK) {
-        ct_claim c;
-        ct__db_col_claim(cur, 0, &c);
-        pending_origin *p = &rows[n++];
-        p->id = c.id;
-        p->doc_id = c.doc_id;
-        ct__claim_origin_key(&c, p->key, sizeof p->key);
-        const char *outlet = ct__db_col_text(cur, CT_DB_CLAIM_NCOLS);
-        const char *label = p->key[0] ? c.speaker : outlet ? outlet : c.file ? c.file : "";
-        p->label = ct__strdup(label ? label : "");
-        if (!p->label)
-            rc = ct__enomem();
-    }
-    ct__db_cursor_free(cur);
-    *n_out = n;
-    return rc == CT_ITEROVER ? CT_OK : rc;
-}
-
-static int assign_missing_origins(ct_store *st)
-{
-    enum { BATCH = 256 };
-    ct_db_cursor *cur = NULL;
-    int rc = ct__db_claims_without_origin(&cur, st->db, 1);
-    if (rc)
-        return rc;
-    rc = ct__db_cursor_next(cur);
-    ct__db_cursor_free(cur);
-    if (rc != CT_OK)
-        return rc == CT_ITEROVER ? CT_OK : rc;
-    pending_origin *rows = ct__calloc(BATCH, sizeof *rows);
-    if (!rows)
-        return ct__enomem();
-    /* there is work: do it all in one transaction, reading the rows again under the lock */
-    if ((rc = ct__db_begin(st->db)) != CT_OK) {
-        ct__free(rows);
-        return rc;
-    }
-    size_t n;
-    do {
-        rc = read_pending(st, rows, BATCH, &n);
-        for (size_t i = 0; i < n; i++) {
-            if (rc == CT_OK)
-                rc = ct__db_claim_set_origin_key(st->db, rows[i].id, rows[i].key);
-            if (rc == CT_OK)
-                rc = assign_origin(st, rows[i].id, rows[i].doc_id, rows[i].key, rows[i].label,
-                                   0);
-            ct__free(rows[i].label);
-            rows[i].label = NULL;
-        }
-    } while (rc == CT_OK && n == BATCH);
-    ct__free(rows);
-    if (rc == CT_OK)
-        return ct__db_commit(st->db);
-    ct__db_rollback(st->db);
-    return rc;
-}
-
 /* ---- ingesting --------------------------------------------------------------------- */
 
 typedef struct {
@@ -264,11 +153,6 @@ typedef struct {
     double score;
     char reason[256];
 } found_rel;
-
-typedef struct {
-    int64_t doc;
-    int hits;
-} doc_hit;
 
 typedef struct {
     ct_store *st;
@@ -283,7 +167,7 @@ typedef struct {
     char (*origin_keys)[CT_COMPARE_KEY_MAX];
     found_rel *rels;
     size_t nrels, rels_cap;
-    doc_hit hits[4 * MAX_SIG_CANDIDATES];
+    ct_doc_hit hits[4 * CT_SIG_CANDIDATES];
     size_t nhits;
 } ingest_job;
 
@@ -327,7 +211,7 @@ static void note_doc(ingest_job *job, int64_t doc)
         }
     }
     if (job->nhits < sizeof job->hits / sizeof job->hits[0])
-        job->hits[job->nhits++] = (doc_hit){doc, 1};
+        job->hits[job->nhits++] = (ct_doc_hit){doc, 1};
 }
 
 static int store_claims(ingest_job *job)
@@ -381,6 +265,40 @@ static bool overlap(const ct_interval *a, const ct_claim *c)
     return hi > lo;
 }
 
+/* A value unlikely to be shared by chance between two statements of one speaker about one
+ * entity: an amount of money, or a count in the hundreds or more. Small numbers,
+ * percentages and durations recur too often to tie claims by value alone. */
+static bool distinctive(const ct_claim *c, const ct_interval *iv)
+{
+    if (c->kind == CT_KIND_MONEY)
+        return true;
+    return c->kind == CT_KIND_COUNT && iv->has_lo && iv->lo >= 100;
+}
+
+/* Relate a stored claim to a new one (the comparison's answer), and say whether they are
+ * reports of one origin: the same speaker with values that fit. Such reports corroborate
+ * even when the comparison cannot tell their subjects are one, if the value is distinctive
+ * and the entity known. */
+static ct_rel_type relate_pair(const ct_claim *stored, const char *stored_okey,
+                               const ct_claim *fresh, const ct_interval *fresh_iv,
+                               const char *fresh_okey, bool fresh_first, double *score,
+                               char *reason, size_t reason_cap, bool *same_origin)
+{
+    *same_origin = fresh_okey[0] && stored_okey && strcmp(stored_okey, fresh_okey) == 0 &&
+                   overlap(fresh_iv, stored);
+    /* the reason says "A ..., B ...": A is whichever the caller reports as a */
+    ct_rel_type t = fresh_first ? ct__compare_claims(fresh, stored, score, reason, reason_cap)
+                                : ct__compare_claims(stored, fresh, score, reason, reason_cap);
+    if (t == CT_REL_NONE && *same_origin && nonempty(fresh->entity) &&
+        distinctive(fresh, fresh_iv)) {
+        t = CT_REL_CORROBORATES;
+        *score = 0.5;
+        snprintf(reason, reason_cap, "both trace to %s, with values that fit, about %s",
+                 stored->speaker ? stored->speaker : fresh->speaker, fresh->entity);
+    }
+    return t;
+}
+
 /* Compare one new claim with the stored claims nearest to it in value under its match
  * key, on both sides; remember what relates. */
 static int relate_claim(ingest_job *job, size_t i)
@@ -404,14 +322,15 @@ static int relate_claim(ingest_job *job, size_t i)
             ct__db_col_claim(cur, 0, &other);
             note_doc(job, other.doc_id);
             const char *okey = ct__db_col_text(cur, CT_DB_CLAIM_NCOLS);
-            if (job->origin_keys[i][0] && okey && strcmp(okey, job->origin_keys[i]) == 0 &&
-                other.origin_id && (!job->origin_hints[i] || other.id < first_report) &&
-                overlap(&iv, &other)) {
+            found_rel r = {.a = other.id, .b = me.id};
+            bool same_origin = false;
+            r.type = relate_pair(&other, okey, &me, &iv, job->origin_keys[i], false, &r.score,
+                                 r.reason, sizeof r.reason, &same_origin);
+            if (same_origin && other.origin_id &&
+                (!job->origin_hints[i] || other.id < first_report)) {
                 job->origin_hints[i] = other.origin_id;
                 first_report = other.id;
             }
-            found_rel r = {.a = other.id, .b = me.id};
-            r.type = ct__compare_claims(&other, &me, &r.score, r.reason, sizeof r.reason);
             if (r.type == CT_REL_NONE)
                 continue;
             if (CT_GROW(job->rels, job->rels_cap, job->nrels + 1)) {
@@ -425,62 +344,6 @@ static int relate_claim(ingest_job *job, size_t i)
             return rc;
     }
     return CT_OK;
-}
-
-static int cmp_hits(const void *x, const void *y)
-{
-    const doc_hit *a = x, *b = y;
-    if (a->hits != b->hits)
-        return a->hits > b->hits ? -1 : 1;
-    return a->doc < b->doc ? -1 : a->doc > b->doc;
-}
-
-/* Is the new document a rewrite or copy of a stored one (or the other way round)?
- * The candidates are the documents whose claims share match keys with its claims. */
-static int find_derivation(ingest_job *job)
-{
-    ct_doc_sig *mine = NULL;
-    unsigned char *blob = NULL;
-    size_t blob_len = 0;
-    int rc = ct__doc_sig_new(&mine, job->text ? job->text : "", job->len);
-    if (rc == CT_OK)
-        rc = ct__doc_sig_to_blob(mine, &blob, &blob_len);
-    if (rc == CT_OK)
-        rc = ct__db_doc_set_sig(job->st->db, job->doc_id, blob, blob_len);
-    ct__free(blob);
-    qsort(job->hits, job->nhits, sizeof job->hits[0], cmp_hits);
-    double best = 0.0;
-    int64_t best_doc = 0;
-    char best_pub[64] = "";
-    for (size_t i = 0; rc == CT_OK && i < job->nhits && i < MAX_SIG_CANDIDATES; i++) {
-        ct_db_cursor *cur = NULL;
-        rc = ct__db_doc_sig(&cur, job->st->db, job->hits[i].doc);
-        if (rc == CT_OK && (rc = ct__db_cursor_next(cur)) == CT_OK) {
-            size_t n = 0;
-            const void *p = ct__db_col_blob(cur, 0, &n);
-            ct_doc_sig *theirs = NULL;
-            /* a signature of another version reads as none: that document is skipped */
-            if (n && ct__doc_sig_from_blob(&theirs, p, n) == CT_OK) {
-                double sim = ct__doc_sig_similarity(mine, theirs);
-                if (sim > best) {
-                    const char *pub = ct__db_col_text(cur, 1);
-                    best = sim;
-                    best_doc = job->hits[i].doc;
-                    snprintf(best_pub, sizeof best_pub, "%s", pub ? pub : "");
-                }
-            }
-            ct__doc_sig_free(theirs);
-        }
-        ct__db_cursor_free(cur);
-        if (rc == CT_ITEROVER)
-            rc = CT_OK;
-    }
-    ct__doc_sig_free(mine);
-    if (rc != CT_OK || best < CT_DOC_DERIVED_THRESHOLD)
-        return rc;
-    if (ct__doc_original_cmp(best_pub, best_doc, job->published, job->doc_id) <= 0)
-        return ct__db_derivation_insert(job->st->db, job->doc_id, best_doc, best);
-    return ct__db_derivation_insert(job->st->db, best_doc, job->doc_id, best);
 }
 
 static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
@@ -518,7 +381,9 @@ static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
         if ((rc = ct__db_relation_insert(db, r->a, r->b, r->type, r->score, r->reason)) != CT_OK)
             return rc;
     }
-    if ((rc = find_derivation(job)) != CT_OK)
+    rc = ct__provenance_derivation(db, job->doc_id, job->published, job->text, job->len,
+                                   job->hits, job->nhits);
+    if (rc != CT_OK)
         return rc;
     for (size_t i = 0; i < doc->nclaims; i++) {
         const ct_claim *c = &doc->claims[i];
@@ -528,8 +393,8 @@ static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
                             : job->outlet          ? job->outlet
                             : job->file            ? job->file
                                                    : fallback;
-        rc = assign_origin(job->st, job->claim_ids[i], job->doc_id, job->origin_keys[i], label,
-                           job->origin_hints[i]);
+        rc = ct__provenance_assign(db, job->claim_ids[i], job->doc_id, job->origin_keys[i],
+                                   label, job->origin_hints[i]);
         if (rc)
             return rc;
     }
@@ -624,7 +489,7 @@ int ct_store_ingest_record(ct_store *st, const char *line, size_t len, size_t li
     if (rc)
         return rc;
     ct_ingest_meta m = CT_INGEST_META_INIT;
-    m.file = meta && meta->file ? meta->file : rec.file;
+    m.file = rec.file ? rec.file : meta ? meta->file : NULL; /* a default, not an override */
     m.source = meta && meta->source ? meta->source : rec.source;
     m.url = meta && meta->url ? meta->url : rec.url;
     m.published = meta && meta->published ? meta->published : rec.published;
@@ -823,71 +688,6 @@ const ct_claim *ct_relation_b(const ct_relation *r) { return r ? &r->b : NULL; }
 double ct_relation_score(const ct_relation *r) { return r ? r->score : 0.0; }
 const char *ct_relation_reason(const ct_relation *r) { return r && r->reason ? r->reason : ""; }
 int ct_relation_independent(const ct_relation *r) { return r && r->independent; }
-
-/* ---- origins ----------------------------------------------------------------------- */
-
-struct ct_origin_iter {
-    ct_db_cursor *cur;
-    ct_origin origin;
-};
-
-int ct_origin_iter_new(ct_origin_iter **out, ct_store *st, int64_t claim_id, unsigned flags)
-{
-    if (!out)
-        return ct__error(CT_EINVAL, "ct_origin_iter_new: out is NULL");
-    *out = NULL;
-    if (!st)
-        return ct__error(CT_EINVAL, "ct_origin_iter_new: store is NULL");
-    if (claim_id < 0)
-        return ct__error(CT_EINVAL, "ct_origin_iter_new: claim id %" PRId64 " is negative",
-                         claim_id);
-    ct_origin_iter *it = ct__calloc(1, sizeof *it);
-    if (!it)
-        return ct__enomem();
-    int rc = ct__db_origins(&it->cur, st->db, claim_id, (flags & CT_ORIGIN_REPEATED) != 0);
-    if (rc) {
-        ct__free(it);
-        return rc;
-    }
-    *out = it;
-    return CT_OK;
-}
-
-int ct_origin_iter_next(const ct_origin **out, ct_origin_iter *it)
-{
-    if (!out)
-        return ct__error(CT_EINVAL, "ct_origin_iter_next: out is NULL");
-    *out = NULL;
-    if (!it)
-        return ct__error(CT_EINVAL, "ct_origin_iter_next: iterator is NULL");
-    int rc = ct__db_cursor_next(it->cur);
-    if (rc)
-        return rc;
-    ct_origin *o = &it->origin;
-    o->id = ct__db_col_int(it->cur, 0);
-    o->label = ct__db_col_text(it->cur, 1);
-    o->reports = ct__db_col_int(it->cur, 2);
-    o->documents = ct__db_col_int(it->cur, 3);
-    o->independent = ct__db_col_int(it->cur, 4);
-    ct__db_col_claim(it->cur, 5, &o->first);
-    *out = o;
-    return CT_OK;
-}
-
-void ct_origin_iter_free(ct_origin_iter *it)
-{
-    if (!it)
-        return;
-    ct__db_cursor_free(it->cur);
-    ct__free(it);
-}
-
-int64_t ct_origin_id(const ct_origin *o) { return o ? o->id : 0; }
-const char *ct_origin_label(const ct_origin *o) { return o && o->label ? o->label : ""; }
-const ct_claim *ct_origin_first(const ct_origin *o) { return o ? &o->first : NULL; }
-int64_t ct_origin_report_count(const ct_origin *o) { return o ? o->reports : 0; }
-int64_t ct_origin_document_count(const ct_origin *o) { return o ? o->documents : 0; }
-int64_t ct_origin_independent_count(const ct_origin *o) { return o ? o->independent : 0; }
 
 /* ---- documents and sources --------------------------------------------------------- */
 
@@ -1105,8 +905,9 @@ static int check_claim(ct_store *st, ct_check *chk, size_t i)
     ct__claim_interval(me, &iv);
     if (!iv.has_lo && !iv.has_hi)
         return CT_OK;
-    char key[CT_COMPARE_KEY_MAX];
+    char key[CT_COMPARE_KEY_MAX], okey[CT_COMPARE_KEY_MAX];
     ct__claim_match_key(me, key, sizeof key);
+    ct__claim_origin_key(me, okey, sizeof okey);
     size_t cap = 0;
     bool agree = false, disagree = false;
     for (int side = 0; side < 2; side++) {
@@ -1118,7 +919,10 @@ static int check_claim(ct_store *st, ct_check *chk, size_t i)
             ct__db_col_claim(cur, 0, &other);
             double score = 0;
             char reason[256];
-            ct_rel_type t = ct__compare_claims(me, &other, &score, reason, sizeof reason);
+            bool same_origin = false;
+            ct_rel_type t = relate_pair(&other, ct__db_col_text(cur, CT_DB_CLAIM_NCOLS), me, &iv,
+                                        okey, true, &score, reason, sizeof reason,
+                                        &same_origin);
             if (t == CT_REL_NONE)
                 continue;
             if (CT_GROW(item->matches, cap, item->nmatches + 1)) {

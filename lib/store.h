@@ -7,6 +7,12 @@
 
 #include "claim.h"
 #include "claimtrack/store.h"
+#include "db.h"
+
+struct ct_store {
+    ct_db *db;
+    bool readonly;
+};
 
 struct ct_relation {
     ct_claim a, b;
@@ -58,5 +64,28 @@ int ct__store_ingest_doc(ct_store *st, const char *text, size_t len, const ct_do
                          const ct_ingest_meta *meta, int64_t *doc_id_out, int *was_new_out);
 
 void ct__sha256(const void *data, size_t len, unsigned char out[32]);
+
+/* ---- provenance.c ------------------------------------------------------------------ */
+
+/* How many stored documents' signatures are compared with a new document's. */
+#define CT_SIG_CANDIDATES 16
+
+/* A stored document and how many of the new document's candidate claims it holds. */
+typedef struct {
+    int64_t doc;
+    int hits;
+} ct_doc_hit;
+
+/* Give a new claim its origin: `hint` if not 0 (an older report by the same speaker
+ * with a compatible value), else one reached through its stored relations, else a new
+ * origin called `label`. */
+int ct__provenance_assign(ct_db *db, int64_t claim_id, int64_t doc_id, const char *origin_key,
+                          const char *label, int64_t hint);
+/* Give every claim without an origin (stored by schema 1) one, in one transaction. */
+int ct__provenance_backfill(ct_db *db);
+/* Store the new document's signature and, when it is a rewrite or copy of one of the
+ * candidate documents (the most hit first; hits is sorted), the derivation. */
+int ct__provenance_derivation(ct_db *db, int64_t doc_id, const char *published,
+                              const char *text, size_t len, ct_doc_hit *hits, size_t nhits);
 
 #endif

@@ -111,6 +111,8 @@ static void result_free(result *r)
         result_free(&r_);                                                                 \
     } while (0)
 
+static size_t quote_count(const result *r) { return ct_doc_quote_count(r->doc); }
+
 /* ---- frames ---- */
 
 START_TEST(frame_x_said)
@@ -201,9 +203,72 @@ START_TEST(no_attribution_is_outlets_own)
 }
 END_TEST
 
+START_TEST(frame_polls_and_records)
+{
+    ck_speaker("In a Washington Post/ABC News poll released Sunday, just 8 percent of Democrats "
+               "backed him.", "8", "Washington Post/ABC News poll");
+    ck_speaker("A WBUR poll last week showed Rubio in third at 11 percent.", "11", "WBUR poll");
+    ck_speaker("More than 40 percent of that money arrived in February, new fundraising reports "
+               "show.", "40", "new fundraising reports");
+    /* the poll, not the voters it quotes */
+    ck_speaker("The poll showed that 56% of voters say the Senate should act.", "56%", "poll");
+}
+END_TEST
+
+START_TEST(frame_parenthetical_and_as)
+{
+    ck_speaker("After small increases, the budget office said, deficits will exceed 3 percent.",
+               "3", "budget office");
+    ck_speaker("As Purple PAC's Crane said, the two candidates lost 5 points.", "5", "Crane");
+    ck_speaker("Wealth-X keeps its finances secret but says its business grew 3 times.", "3",
+               "Wealth-X");
+    /* a trailing frame covers what came before, not "said in front of 1,000 people" */
+    ck_speaker("\"I am going to say it again,\" Mr. Rubio said in front of a crowd of 1,000 "
+               "people.", "1,000", NULL);
+}
+END_TEST
+
+START_TEST(frame_role_before_named_aside)
+{
+    result r = attrib_of("\"We found 4 problems with the visa program,\" the White House "
+                         "spokesman, Josh Earnest, said on Thursday.", "4");
+    ck_assert_str_eq(r.speaker, "Josh Earnest");
+    ck_assert_str_eq(r.role, "White House spokesman");
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(frame_name_and_colon)
+{
+    ck_speaker("RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: \"Gallup finds that 20 states are "
+               "solidly Republican.\"", "20", "Jeffrey M. Jones");
+    /* a label is not a speaker */
+    ck_speaker("The result: the campaign spent $4 million in February.", "$4", NULL);
+}
+END_TEST
+
+START_TEST(quotes_twin_apostrophes)
+{
+    result r = attrib_of("''It costs $100,000 a month to operate a golf course,'' said Paul "
+                         "Chipok, a lawyer in Orlando.", "$100,000");
+    ck_assert_str_eq(r.speaker, "Paul Chipok");
+    ck_assert_uint_eq(quote_count(&r), 1);
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(quotes_standing_alone_follow_their_introduction)
+{
+    const char *text = "Budget talks\n\nSenator Mark Warner spoke to reporters on "
+                       "Tuesday.\n\n\"We will need 12 more votes before this passes the Senate.\"\n";
+    result r = attrib_of(text, "12");
+    ck_assert_str_eq(r.speaker, "Mark Warner");
+    result_free(&r);
+}
+END_TEST
+
 /* ---- quotes ---- */
 
-static size_t quote_count(const result *r) { return ct_doc_quote_count(r->doc); }
 
 START_TEST(quotes_straight_and_curly)
 {
@@ -230,9 +295,10 @@ START_TEST(quotes_interrupted_by_attribution)
                        "worried about it.\xe2\x80\x9d";
     result r = attrib_of(text, "3");
     ck_assert_uint_eq(quote_count(&r), 2);
-    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "Lehane");
-    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 1)), "Lehane");
-    ck_assert_str_eq(r.speaker, "Lehane");
+    /* "Chris Lehane spoke": the later "Lehane" is that person */
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "Chris Lehane");
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 1)), "Chris Lehane");
+    ck_assert_str_eq(r.speaker, "Chris Lehane");
     result_free(&r);
     /* the later mention links to the full name */
     text = "Chris Lehane said the race was on. \xe2\x80\x9cThere is very real competition "
@@ -405,6 +471,13 @@ static Suite *attrib_suite(void)
         {"frame_document_speaks_for_its_author", frame_document_speaks_for_its_author},
         {"frame_anonymous_groups", frame_anonymous_groups},
         {"no_attribution_is_outlets_own", no_attribution_is_outlets_own},
+        {"frame_polls_and_records", frame_polls_and_records},
+        {"frame_parenthetical_and_as", frame_parenthetical_and_as},
+        {"frame_role_before_named_aside", frame_role_before_named_aside},
+        {"frame_name_and_colon", frame_name_and_colon},
+        {"quotes_twin_apostrophes", quotes_twin_apostrophes},
+        {"quotes_standing_alone_follow_their_introduction",
+         quotes_standing_alone_follow_their_introduction},
         {"quotes_straight_and_curly", quotes_straight_and_curly},
         {"quotes_interrupted_by_attribution", quotes_interrupted_by_attribution},
         {"quotes_nested_single", quotes_nested_single},

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L /* fork, mkdtemp, pipe, kill */
 
 #include <check.h>
+#include <stdbool.h>
 #include <jansson.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -583,10 +584,12 @@ START_TEST(json_lines_records)
     static const char rec2[] = "{\"text\": \"Sales fell.\", \"source\": \"Wire\"}";
     ct_ingest_meta meta = CT_INGEST_META_INIT;
     meta.source = "Override";
+    meta.file = "records.jsonl:2";
     ck_assert_int_eq(ct_store_ingest_record(st, rec2, strlen(rec2), 2, &meta, 0, &id, NULL),
                      CT_OK);
     ck_assert_int_eq(ct_store_document(&d, st, id), CT_OK);
     ck_assert_str_eq(ct_document_source(d), "Override");
+    ck_assert_str_eq(ct_document_file(d), "records.jsonl:2");
     ct_document_free(d);
     static const char bad[] = "{\"text\": \"x\",";
     ck_assert_int_eq(ct_store_ingest_record(st, bad, strlen(bad), 3, NULL, 0, NULL, NULL),
@@ -821,12 +824,25 @@ START_TEST(one_speaker_one_value_is_one_origin)
     ck_assert_int_eq(ct_claim_id(ct_origin_first(o)), 1);
     ck_assert_int_eq(ct_origin_report_count(o), 2);
     ct_origin_iter_free(oi);
+    /* and the reports corroborate each other on that ground */
+    ct_relation_iter *ri = NULL;
+    const ct_relation *r;
+    ck_assert_int_eq(ct_relation_iter_new(&ri, st, 2, CT_RELATION_ANY), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_next(&r, ri), CT_OK);
+    ck_assert_int_eq(ct_relation_kind(r), CT_RELATION_CORROBORATES);
+    ck_assert_str_eq(ct_relation_reason(r),
+                     "both trace to DeepSeek, with values that fit, about DeepSeek");
+    ck_assert_int_eq(ct_relation_iter_next(&r, ri), CT_ITEROVER);
+    ct_relation_iter_free(ri);
     /* a value that does not fit is another claim of the same speaker */
     ck_assert_int_eq(ct_origin_iter_new(&oi, st, 3, 0), CT_OK);
     ck_assert_int_eq(ct_origin_iter_next(&o, oi), CT_OK);
     ck_assert_int_eq(ct_claim_id(ct_origin_first(o)), 3);
     ck_assert_int_eq(ct_origin_report_count(o), 1);
     ct_origin_iter_free(oi);
+    ck_assert_int_eq(ct_relation_iter_new(&ri, st, 3, CT_RELATION_ANY), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_next(&r, ri), CT_ITEROVER);
+    ct_relation_iter_free(ri);
     ct_store_close(st);
 }
 END_TEST
@@ -984,6 +1000,176 @@ START_TEST(two_writers_at_once)
 }
 END_TEST
 
+/* Iterators freed after their store is closed: a slip, never a crash. */
+START_TEST(iterators_outliving_the_store)
+{
+    ct_store *st = open_ok(":memory:");
+    ingest_doc(st, text_a, claims_a, 1, NULL, NULL);
+    ingest_doc(st, text_b, claims_b, 1, NULL, NULL);
+    ct_relation_iter *r1 = NULL, *r2 = NULL;
+    ct_claim_iter *ci = NULL;
+    const ct_relation *r;
+    ck_assert_int_eq(ct_relation_iter_new(&r1, st, 1, CT_RELATION_ANY), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_new(&r2, st, 1, CT_RELATION_ANY), CT_OK);
+    ck_assert_int_eq(ct_claim_iter_new(&ci, st, NULL), CT_OK);
+    /* two iterators over the same query read independently */
+    ck_assert_int_eq(ct_relation_iter_next(&r, r1), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_next(&r, r2), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_next(&r, r1), CT_ITEROVER);
+    ck_assert_int_eq(ct_relation_iter_next(&r, r2), CT_ITEROVER);
+    ct_store_close(st);
+    ck_assert_int_eq(ct_relation_iter_next(&r, r1), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "the store was closed before this iterator");
+    ct_relation_iter_free(r1);
+    ct_relation_iter_free(r2);
+    ct_claim_iter_free(ci);
+}
+END_TEST
+
+/* The seed articles end to end: four outlets report DeepSeek's "$6 million", one of them
+ * (003) a rewrite of another (002): four reports, one origin, three independent. */
+START_TEST(seed_articles_provenance)
+{
+    static const char *const files[] = {"000_94a212f3ee19131d.txt", "001_bd6d019c7dd83926.txt",
+                                        "002_280b931fd4fb2bfb.txt", "003_c40be52adcb961de.txt"};
+    ct_store *st = open_ok(":memory:");
+    int64_t ids[4];
+    for (int i = 0; i < 4; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/data/samples/%s", CT_SOURCE_DIR, files[i]);
+        size_t len = 0;
+        char *text = tu_read_file(path, &len);
+        ct_ingest_meta meta = CT_INGEST_META_INIT;
+        meta.file = files[i];
+        int was_new = 0;
+        ck_assert_msg(ct_store_ingest(st, text, len, &meta, 0, &ids[i], &was_new) == CT_OK, "%s",
+                      ct_errmsg());
+        ck_assert_int_eq(was_new, 1);
+        free(text);
+    }
+    ct_document *d = NULL;
+    ck_assert_int_eq(ct_store_document(&d, st, ids[3]), CT_OK);
+    ck_assert_int_eq(ct_document_derived_from(d), ids[2]);
+    ct_document_free(d);
+    for (int i = 0; i < 3; i++) {
+        ck_assert_int_eq(ct_store_document(&d, st, ids[i]), CT_OK);
+        ck_assert_int_eq(ct_document_derived_from(d), 0);
+        ct_document_free(d);
+    }
+    ct_origin_iter *oi = NULL;
+    const ct_origin *o;
+    int found = 0;
+    ck_assert_int_eq(ct_origin_iter_new(&oi, st, 0, CT_ORIGIN_REPEATED), CT_OK);
+    while (ct_origin_iter_next(&o, oi) == CT_OK) {
+        if (!strstr(ct_claim_text(ct_origin_first(o)), "$6 million"))
+            continue;
+        found++;
+        ck_assert_str_eq(ct_origin_label(o), "DeepSeek");
+        ck_assert_int_eq(ct_origin_report_count(o), 4);
+        ck_assert_int_eq(ct_origin_document_count(o), 4);
+        ck_assert_int_eq(ct_origin_independent_count(o), 3);
+        ck_assert_str_eq(ct_claim_file(ct_origin_first(o)), files[0]);
+    }
+    ct_origin_iter_free(oi);
+    ck_assert_int_eq(found, 1);
+
+    /* a pasted text is checked against all four reports */
+    static const char pasted[] = "DeepSeek said it spent under $6 million to train its model.";
+    ct_check *chk = NULL;
+    ck_assert_int_eq(ct_store_check(&chk, st, pasted, strlen(pasted), 0), CT_OK);
+    ck_assert_uint_eq(ct_check_claim_count(chk), 1);
+    ck_assert_str_eq(ct_claim_text(ct_check_claim(chk, 0)), "under $6 million");
+    ck_assert_int_ne(ct_check_verdict(chk, 0), CT_VERDICT_UNKNOWN);
+    ck_assert_int_ne(ct_check_verdict(chk, 0), CT_VERDICT_CONTRADICTED);
+    int64_t docs_agreeing = 0;
+    for (size_t j = 0; j < ct_check_match_count(chk, 0); j++) {
+        const ct_relation *r = ct_check_match(chk, 0, j);
+        ck_assert_str_eq(ct_claim_text(ct_relation_a(r)), "under $6 million");
+        if (ct_relation_kind(r) == CT_RELATION_CORROBORATES) {
+            ck_assert_ptr_nonnull(strstr(ct_claim_text(ct_relation_b(r)), "$6 million"));
+            docs_agreeing |= (int64_t)1 << ct_claim_doc_id(ct_relation_b(r));
+        }
+    }
+    ck_assert_int_eq(docs_agreeing, (1 << ids[0]) | (1 << ids[1]) | (1 << ids[2]) | (1 << ids[3]));
+    char *json = NULL;
+    ck_assert_int_eq(ct_check_to_json(&json, chk, 0), CT_OK);
+    json_t *root = json_loads(json, 0, NULL);
+    ck_assert_ptr_nonnull(root);
+    json_t *first = json_array_get(json_object_get(root, "claims"), 0);
+    ck_assert_str_eq(json_string_value(json_object_get(first, "verdict")),
+                     ct_verdict_name(ct_check_verdict(chk, 0)));
+    ck_assert_uint_eq(json_array_size(json_object_get(first, "matches")),
+                      ct_check_match_count(chk, 0));
+    json_decref(root);
+    ct_free(json);
+    ct_check_free(chk);
+    ct_store_close(st);
+}
+END_TEST
+
+/* ---- allocation failures ------------------------------------------------------------- */
+
+static long allocs_left;
+
+static void *failing_malloc(size_t n) { return allocs_left-- > 0 ? malloc(n) : NULL; }
+static void *failing_realloc(void *p, size_t n) { return allocs_left-- > 0 ? realloc(p, n) : NULL; }
+
+/* Every store call either works or says CT_ENOMEM, whichever allocation fails, and
+ * leaks nothing (ASan and valgrind watch the same run). */
+START_TEST(allocation_failures)
+{
+    ct_doc *da = make_doc(text_a, claims_a, 1);
+    ct_doc *db = make_doc(text_b, claims_b, 1);
+    bool finished = false;
+    for (long n = 0; n < 2000 && !finished; n++) {
+        ct_store *st = NULL;
+        allocs_left = n;
+        ck_assert_int_eq(ct_set_allocator(failing_malloc, failing_realloc, free), CT_OK);
+        int rc = ct_store_open(&st, ":memory:", 0);
+        if (rc == CT_OK)
+            rc = ct__store_ingest_doc(st, text_a, strlen(text_a), da, NULL, NULL, NULL);
+        if (rc == CT_OK)
+            rc = ct__store_ingest_doc(st, text_b, strlen(text_b), db, NULL, NULL, NULL);
+        ct_claim_iter *it = NULL;
+        const ct_claim *c = NULL;
+        ct_claim *copy = NULL;
+        if (rc == CT_OK)
+            rc = ct_claim_iter_new(&it, st, NULL);
+        if (rc == CT_OK)
+            rc = ct_claim_iter_next(&c, it);
+        if (rc == CT_OK)
+            rc = ct_claim_dup(&copy, c);
+        ct_claim_iter_free(it);
+        char *json = NULL;
+        if (rc == CT_OK)
+            rc = ct_store_claim_to_json(&json, st, 1, 0);
+        ct_relation_iter *ri = NULL;
+        const ct_relation *r = NULL;
+        if (rc == CT_OK)
+            rc = ct_relation_iter_new(&ri, st, 0, CT_RELATION_ANY);
+        if (rc == CT_OK)
+            rc = ct_relation_iter_next(&r, ri);
+        char *rjson = NULL;
+        if (rc == CT_OK)
+            rc = ct_relation_to_json(&rjson, r, 0);
+        ct_relation_iter_free(ri);
+        ct_set_allocator(NULL, NULL, NULL);
+        ck_assert_msg(rc == CT_OK || rc == CT_ENOMEM, "after %ld allocations: %d %s", n, rc,
+                      ct_errmsg());
+        if (rc == CT_ENOMEM)
+            ck_assert_str_eq(ct_errmsg(), "out of memory");
+        finished = rc == CT_OK;
+        ct_free(json);
+        ct_free(rjson);
+        ct_claim_free(copy);
+        ct_store_close(st);
+    }
+    ck_assert(finished);
+    ct_doc_free(da);
+    ct_doc_free(db);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -1008,6 +1194,11 @@ static Suite *store_suite(void)
     tcase_add_test(tc, candidates_are_capped);
     tcase_add_test(tc, derived_documents);
     tcase_add_test(tc, one_speaker_one_value_is_one_origin);
+    tcase_add_test(tc, iterators_outliving_the_store);
+    tcase_add_test(tc, seed_articles_provenance);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("alloc");
+    tcase_add_test(tc, allocation_failures);
     suite_add_tcase(s, tc);
     tc = tcase_create("processes");
     tcase_add_test(tc, killed_mid_ingest_leaves_whole_documents);

@@ -103,7 +103,8 @@ CT_API CT_WARN_UNUSED int ct_store_ingest(ct_store *store, const char *text, siz
 
 /** Ingest one JSON Lines record: {"text": ..., "source": ..., "url": ..., "published": ...,
  * "title": ..., "file": ...}; only "text" is required. Members of `meta` that are not
- * NULL override the record's (the command line's --source wins over the file).
+ * NULL override the record's (the command line's --source wins over the file), except
+ * meta->file, which names the document only when the record has no "file".
  * @param line     the record's bytes (one line, without its newline)
  * @param line_no  its line number, for messages ("line 3, column 7: ...")
  * @return as ct_store_ingest(); CT_EINVAL for a malformed record. */
