@@ -514,6 +514,10 @@ class StoreTest(unittest.TestCase):
                 self.assertEqual(c.document, first.id)
                 self.assertEqual(c.file, "a.txt")
                 self.assertEqual(list(store.claims(id=c.id)), [c])
+                self.assertEqual(store.claim(c.id), c)
+            with self.assertRaises(ClaimtrackError) as cm:
+                store.claim(10 ** 6)
+            self.assertEqual(cm.exception.name, "ENOTFOUND")
             docs = list(store.documents())
             self.assertEqual(len(docs), 1)
             d = docs[0]
