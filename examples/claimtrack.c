@@ -53,13 +53,14 @@ static const command commands[] = {
     {"quantities", cmd_quantities, "quantities [--json] FILE...  every numeric expression"},
     {"ingest", cmd_ingest,
      "ingest [--source S] [--url U] [--published D] [--title T] [--jsonl] [--verbose] PATH...\n"
-     "                               store files, folders (recursively), - or JSON Lines"},
+     "                                          store files, folders (recursively), - or JSON Lines"},
     {"claims", cmd_claims,
      "claims [--source S] [--speaker S] [--kind K] [--entity E] [--search WORDS]\n"
-     "                               [--doc ID] [--origin ID]   stored claims"},
+     "                    [--doc ID] [--origin ID]\n"
+     "                                          stored claims, filtered"},
     {"relations", cmd_relations,
      "relations [--type corroborates|contradicts] [--claim ID]\n"
-     "                               claims that agree or disagree, origins, derived documents"},
+     "                                          claims that agree or disagree, origins, derived documents"},
     {"show", cmd_show, "show CLAIM                   a claim in its sentence, every other report"},
     {"check", cmd_check, "check TEXT|-                 check a pasted text against the store"},
     {"sources", cmd_sources, "sources                      the outlets stored"},
@@ -471,9 +472,10 @@ static int walk_dir(pathlist *pl, const char *dir, int depth)
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        size_t dl = strlen(dir), n = dl + strlen(e->d_name) + 2;
+        const char *sep = dl && dir[dl - 1] == '/' ? "" : "/";
         char *p = malloc(n);
-        if (!p || pathlist_add(&here, (snprintf(p, n, "%s/%s", dir, e->d_name), p)) != 0) {
+        if (!p || pathlist_add(&here, (snprintf(p, n, "%s%s%s", dir, sep, e->d_name), p)) != 0) {
             free(p);
             status = 1;
             fail_file(dir, "out of memory");
@@ -541,6 +543,7 @@ typedef struct {
     ct_ingest_meta meta;
     bool jsonl, verbose;
     size_t added, already, failed;
+    progress *pr; /* JSON Lines: by record, as the number of files says little */
 } ingest_state;
 
 static void ingest_report(ingest_state *is, const char *name, int64_t id, int was_new)
@@ -602,6 +605,7 @@ static void ingest_jsonl(ingest_state *is, const char *path, char *buf, size_t l
                 ingest_failed(is, path);
             else
                 ingest_report(is, name, id, was_new);
+            progress_step(is->pr, is->added + is->already + is->failed);
         }
         p += n + (nl ? 1 : 0);
     }
@@ -678,11 +682,13 @@ static int cmd_ingest(options *opt)
         return 1;
     }
     /* per-file lines (--verbose) already show the progress */
-    progress pr = {.show = !is.verbose && isatty(fileno(stderr)) != 0, .total = pl.n,
-                   .start = now_seconds()};
+    progress pr = {.show = !is.verbose && isatty(fileno(stderr)) != 0,
+                   .total = is.jsonl ? 0 : pl.n, .start = now_seconds()};
+    is.pr = &pr;
     for (size_t i = 0; i < pl.n; i++) {
         ingest_one(&is, pl.items[i]);
-        progress_step(&pr, i + 1);
+        if (!is.jsonl)
+            progress_step(&pr, i + 1);
     }
     progress_end(&pr);
     pathlist_dispose(&pl);
@@ -1263,6 +1269,12 @@ int main(int argc, char **argv)
             printf("claimtrack %s\n", ct_version());
             free(rest);
             return 0;
+        } else if (!cmd && !flags_done && a[0] == '-' && a[1]) {
+            fputs("claimtrack: unknown option '", stderr);
+            put_safe(stderr, a);
+            fputs("' (a command's options go after the command)\n", stderr);
+            free(rest);
+            return 2;
         } else if (!cmd) {
             for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
                 if (strcmp(a, commands[k].name) == 0)

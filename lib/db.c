@@ -39,8 +39,8 @@ static const char schema_v1[] =
     "CREATE INDEX relations_b ON relations(b);"
     "PRAGMA user_version = 1;";
 
-/* Version 2: origins, derived documents and their signatures, a value-ordered
- * candidate index, full-text search over the claims' sentences. */
+/* Version 2: origins, derived documents and their signatures, value-ordered and
+ * term-keyed candidate indexes, full-text search over the claims' sentences. */
 static const char upgrade_v2[] =
     "CREATE TABLE origins(id INTEGER PRIMARY KEY, label TEXT NOT NULL,"
     " first_claim INTEGER NOT NULL REFERENCES claims(id));"
@@ -52,10 +52,18 @@ static const char upgrade_v2[] =
     "CREATE INDEX claims_key ON claims(match_key, mid);"
     "CREATE INDEX claims_origin ON claims(origin_id);"
     "CREATE INDEX claims_speaker ON claims(speaker_id);"
+    "CREATE INDEX claims_said ON claims(origin_key, kind, mid);"
     "CREATE INDEX documents_source ON documents(source_id);"
     "ALTER TABLE documents ADD COLUMN sig BLOB;"
     "CREATE TABLE derivations(doc_id INTEGER PRIMARY KEY REFERENCES documents(id),"
     " original_id INTEGER NOT NULL REFERENCES documents(id), similarity REAL NOT NULL);"
+    "CREATE TABLE claim_terms(match_key TEXT NOT NULL, term TEXT NOT NULL,"
+    " claim_id INTEGER NOT NULL, PRIMARY KEY(match_key, term, claim_id)) WITHOUT ROWID;"
+    "WITH RECURSIVE split(id, key, rest, term) AS ("
+    " SELECT id, match_key, terms || ' ', '' FROM claims"
+    " UNION ALL SELECT id, key, substr(rest, instr(rest, ' ') + 1),"
+    " substr(rest, 1, instr(rest, ' ') - 1) FROM split WHERE rest <> '')"
+    " INSERT OR IGNORE INTO claim_terms SELECT key, term, id FROM split WHERE term <> '';"
     "CREATE VIRTUAL TABLE claim_fts USING fts5(sentence, content='',"
     " tokenize='unicode61 remove_diacritics 2');"
     "INSERT INTO claim_fts(rowid, sentence) SELECT c.id,"
@@ -72,6 +80,7 @@ enum {
     S_SPEAKER_INSERT,
     S_CLAIM_INSERT,
     S_FTS_INSERT,
+    S_TERM_INSERT,
     S_QUOTE_INSERT,
     S_RELATION_INSERT,
     S_ORIGIN_INSERT,
@@ -83,6 +92,9 @@ enum {
     S_DOC_SIG,
     S_CAND_ABOVE,
     S_CAND_BELOW,
+    S_CAND_TERM,
+    S_CAND_SAID_ABOVE,
+    S_CAND_SAID_BELOW,
     S_OLDER_RELATIONS,
     S_CLAIM_RELATIONS, /* prepared on first use from ct__db_relations' text */
     S_BEGIN,
@@ -116,6 +128,8 @@ static const char *const sql_text[S_COUNT_] = {
         " terms, match_key, lo, hi, mid, origin_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
         " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     [S_FTS_INSERT] = "INSERT INTO claim_fts(rowid, sentence) VALUES (?1, ?2)",
+    [S_TERM_INSERT] = "INSERT OR IGNORE INTO claim_terms(match_key, term, claim_id)"
+                      " VALUES (?1, ?2, ?3)",
     [S_QUOTE_INSERT] = "INSERT INTO quotes(doc_id, span_start, span_end, text, speaker_id)"
                        " VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_RELATION_INSERT] = "INSERT OR IGNORE INTO relations(a, b, type, score, reason)"
@@ -138,6 +152,21 @@ static const char *const sql_text[S_COUNT_] = {
                      " LEFT JOIN speakers s ON s.id = c.speaker_id"
                      " WHERE c.match_key = ?1 AND c.mid < ?2 AND c.doc_id <> ?3"
                      " ORDER BY c.mid DESC LIMIT ?4",
+    [S_CAND_TERM] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.origin_key FROM claim_terms t"
+                    " JOIN claims c ON c.id = t.claim_id JOIN documents d ON d.id = c.doc_id"
+                    " LEFT JOIN speakers s ON s.id = c.speaker_id"
+                    " WHERE t.match_key = ?1 AND t.term = ?2 AND c.doc_id <> ?3"
+                    " ORDER BY t.claim_id DESC LIMIT ?4",
+    [S_CAND_SAID_ABOVE] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.origin_key FROM claims c"
+                          " JOIN documents d ON d.id = c.doc_id"
+                          " LEFT JOIN speakers s ON s.id = c.speaker_id"
+                          " WHERE c.origin_key = ?1 AND c.kind = ?2 AND c.mid >= ?3"
+                          " AND c.doc_id <> ?4 ORDER BY c.mid LIMIT ?5",
+    [S_CAND_SAID_BELOW] = "SELECT " CLAIM_COLS("c", "s", "d") ", c.origin_key FROM claims c"
+                          " JOIN documents d ON d.id = c.doc_id"
+                          " LEFT JOIN speakers s ON s.id = c.speaker_id"
+                          " WHERE c.origin_key = ?1 AND c.kind = ?2 AND c.mid < ?3"
+                          " AND c.doc_id <> ?4 ORDER BY c.mid DESC LIMIT ?5",
     [S_OLDER_RELATIONS] = "SELECT c.id, r.type, c.origin_key, c.doc_id, c.origin_id"
                           " FROM relations r JOIN claims c ON c.id = r.a"
                           " WHERE r.b = ?1 ORDER BY r.score DESC, c.id",
@@ -578,7 +607,22 @@ int ct__db_claim_insert(ct_db *db, const ct_db_claim *x, int64_t *id_out)
         return rc;
     sqlite3_bind_int64(st, 1, *id_out);
     sqlite3_bind_text(st, 2, x->sentence ? x->sentence : "", (int)x->sentence_len, SQLITE_STATIC);
-    return run(db, st, "indexing a claim's sentence");
+    if ((rc = run(db, st, "indexing a claim's sentence")) != CT_OK)
+        return rc;
+    /* each key term, for finding claims about the same thing whatever their values */
+    for (const char *t = c->terms; t && *t;) {
+        size_t n = strcspn(t, " ");
+        if (n && (rc = stmt(db, S_TERM_INSERT, &st)) == CT_OK) {
+            bind_text(st, 1, x->match_key);
+            sqlite3_bind_text(st, 2, t, (int)n, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 3, *id_out);
+            rc = run(db, st, "indexing a claim's terms");
+        }
+        if (rc)
+            return rc;
+        t += n + (t[n] == ' ');
+    }
+    return CT_OK;
 }
 
 int ct__db_quote_insert(ct_db *db, int64_t doc_id, const ct_quote *q, int64_t speaker_id)
@@ -809,6 +853,35 @@ int ct__db_candidates(ct_db_cursor **out, ct_db *db, const char *key, double mid
     sqlite3_bind_double(st, 2, mid);
     sqlite3_bind_int64(st, 3, doc_id);
     sqlite3_bind_int(st, 4, limit);
+    return CT_OK;
+}
+
+int ct__db_term_candidates(ct_db_cursor **out, ct_db *db, const char *key, const char *term,
+                           size_t term_len, int64_t doc_id, int limit)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = cursor_cached(out, db, S_CAND_TERM, &st);
+    if (rc)
+        return rc;
+    bind_text(st, 1, key);
+    sqlite3_bind_text(st, 2, term, (int)term_len, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, doc_id);
+    sqlite3_bind_int(st, 4, limit);
+    return CT_OK;
+}
+
+int ct__db_said_candidates(ct_db_cursor **out, ct_db *db, const char *origin_key, int kind,
+                           double mid, bool above, int64_t doc_id, int limit)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = cursor_cached(out, db, above ? S_CAND_SAID_ABOVE : S_CAND_SAID_BELOW, &st);
+    if (rc)
+        return rc;
+    bind_text(st, 1, origin_key);
+    sqlite3_bind_int(st, 2, kind);
+    sqlite3_bind_double(st, 3, mid);
+    sqlite3_bind_int64(st, 4, doc_id);
+    sqlite3_bind_int(st, 5, limit);
     return CT_OK;
 }
 

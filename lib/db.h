@@ -74,6 +74,14 @@ enum { CT_DB_CLAIM_NCOLS = 24 };
  * outside doc_id. Columns: a claim, then its origin key. */
 int ct__db_candidates(ct_db_cursor **out, ct_db *db, const char *key, double mid, bool above,
                       int64_t doc_id, int limit);
+/* The most recent claims with the same match key and the key term term[0..term_len),
+ * outside doc_id. Columns: a claim, then its origin key. */
+int ct__db_term_candidates(ct_db_cursor **out, ct_db *db, const char *key, const char *term,
+                           size_t term_len, int64_t doc_id, int limit);
+/* Claims of one origin key (speaker) and kind nearest to mid in value, above (>=) or
+ * below it, outside doc_id. Columns: a claim, then its origin key. */
+int ct__db_said_candidates(ct_db_cursor **out, ct_db *db, const char *origin_key, int kind,
+                           double mid, bool above, int64_t doc_id, int limit);
 /* Claims related to claim_id with a smaller id, best first. Columns: other id, type, its
  * origin key, its doc id, its origin id. */
 int ct__db_older_relations(ct_db_cursor **out, ct_db *db, int64_t claim_id);

@@ -17,8 +17,9 @@
  * the same speaker, or, for the outlet's own reporting, one in the document this one was
  * derived from. Else the claim starts a new origin, labelled with its speaker or outlet. */
 int ct__provenance_assign(ct_db *db, int64_t claim_id, int64_t doc_id, const char *origin_key,
-                          const char *label, int64_t hint)
+                          const char *label, int64_t hint, int64_t *origin_out)
 {
+    *origin_out = hint;
     if (hint)
         return ct__db_claim_set_origin(db, claim_id, hint);
     int64_t original = 0;
@@ -44,6 +45,7 @@ int ct__provenance_assign(ct_db *db, int64_t claim_id, int64_t doc_id, const cha
     int64_t origin = same_speaker ? same_speaker : from_original;
     if (!origin && (rc = ct__db_origin_insert(db, label, claim_id, &origin)) != CT_OK)
         return rc;
+    *origin_out = origin;
     return ct__db_claim_set_origin(db, claim_id, origin);
 }
 
@@ -98,6 +100,7 @@ int ct__provenance_backfill(ct_db *db)
         return rc;
     }
     size_t n;
+    int64_t origin;
     do {
         rc = read_pending(db, rows, BATCH, &n);
         for (size_t i = 0; i < n; i++) {
@@ -105,7 +108,7 @@ int ct__provenance_backfill(ct_db *db)
                 rc = ct__db_claim_set_origin_key(db, rows[i].id, rows[i].key);
             if (rc == CT_OK)
                 rc = ct__provenance_assign(db, rows[i].id, rows[i].doc_id, rows[i].key,
-                                           rows[i].label, 0);
+                                           rows[i].label, 0, &origin);
             ct__free(rows[i].label);
             rows[i].label = NULL;
         }

@@ -6,6 +6,7 @@
  * thread-safe. Per-call state (a small cache of looked-up words) lives on the stack. */
 #include "quantity.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -1009,7 +1010,8 @@ typedef struct {
     uint16_t lo, hi; /* entries [lo, hi) spell the word (one per class) */
 } lex_range;
 
-static uint32_t fnv1a(const char *w, size_t n) {
+static uint32_t fnv1a(const char *w, size_t n)
+{
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)w[i];
@@ -1018,7 +1020,8 @@ static uint32_t fnv1a(const char *w, size_t n) {
     return h;
 }
 
-static bool lex_eq(const lex_entry *e, const char *w, size_t n) {
+static bool lex_eq(const lex_entry *e, const char *w, size_t n)
+{
     if (e->len != n)
         return false;
     for (size_t i = 0; i < n; i++) /* words are short: no call to memcmp */
@@ -1028,7 +1031,8 @@ static bool lex_eq(const lex_entry *e, const char *w, size_t n) {
 }
 
 /* The entries for a lower-case ASCII word whose FNV-1a hash is h. */
-static lex_range lex_find_h(const char *w, size_t n, uint32_t h) {
+static lex_range lex_find_h(const char *w, size_t n, uint32_t h)
+{
     lex_range r = {0, 0};
     for (uint32_t s = h % LEX_HASH_SIZE;; s = (s + 1) % LEX_HASH_SIZE) {
         uint16_t k = lex_hash[s];
@@ -1043,7 +1047,8 @@ static lex_range lex_find_h(const char *w, size_t n, uint32_t h) {
     }
 }
 
-static lex_range lex_find(const char *w, size_t n) {
+static lex_range lex_find(const char *w, size_t n)
+{
     lex_range r = {0, 0};
     if (n == 0 || n > 15)
         return r;
@@ -1052,7 +1057,8 @@ static lex_range lex_find(const char *w, size_t n) {
 
 static const char *qualifier_check(void);
 
-const char *ct__quantity_lexicon_check(void) {
+const char *ct__quantity_lexicon_check(void)
+{
     for (size_t i = 1; i < NLEX; i++)
         if (strcmp(lexicon[i - 1].w, lexicon[i].w) > 0)
             return lexicon[i].w;
@@ -1088,7 +1094,8 @@ typedef struct {
 
 /* Lower-case copy of WORD token i into out (16 bytes); 0 when it is not a short ASCII
  * word. */
-static size_t tok_lower(const scan *sc, uint32_t i, char *out) {
+static size_t tok_lower(const scan *sc, uint32_t i, char *out)
+{
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len > 15)
         return 0;
     const unsigned char *s = (const unsigned char *)sc->buf + sc->t[i].start;
@@ -1108,7 +1115,8 @@ static size_t tok_lower(const scan *sc, uint32_t i, char *out) {
 static lex_range lex_tok_lookup(const scan *sc, uint32_t i);
 
 /* The lexicon entries of WORD token i. */
-static lex_range lex_tok_range(const scan *sc, uint32_t i) {
+static lex_range lex_tok_range(const scan *sc, uint32_t i)
+{
     lex_range r = {0, 0};
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len > 15)
         return r;
@@ -1122,7 +1130,8 @@ static lex_range lex_tok_range(const scan *sc, uint32_t i) {
 }
 
 /* Lower-case and hash token i in one pass, then find it. */
-static lex_range lex_tok_lookup(const scan *sc, uint32_t i) {
+static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
+{
     lex_range r = {0, 0};
     const unsigned char *s = (const unsigned char *)sc->buf + sc->t[i].start;
     size_t n = sc->t[i].len;
@@ -1146,7 +1155,8 @@ static lex_range lex_tok_lookup(const scan *sc, uint32_t i) {
 }
 
 /* The entry of class cls among r, or NULL. */
-static const lex_entry *lex_in(lex_range r, int cls) {
+static const lex_entry *lex_in(lex_range r, int cls)
+{
     for (uint16_t k = r.lo; k < r.hi; k++)
         if (lexicon[k].cls == cls)
             return &lexicon[k];
@@ -1154,7 +1164,8 @@ static const lex_entry *lex_in(lex_range r, int cls) {
 }
 
 /* The lexicon entry of class cls for token i, or NULL. */
-static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls) {
+static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
+{
     lex_range r = lex_tok_range(sc, i);
     for (uint16_t k = r.lo; k < r.hi; k++)
         if (lexicon[k].cls == cls)
@@ -1163,7 +1174,8 @@ static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls) {
 }
 
 /* Is token i the lower-case word w (in any case)? Inline: it is asked very often. */
-static inline bool W(const scan *sc, uint32_t i, const char *w) {
+static inline bool W(const scan *sc, uint32_t i, const char *w)
+{
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
         return false;
     const ct_token *t = &sc->t[i];
@@ -1179,7 +1191,8 @@ static inline bool W(const scan *sc, uint32_t i, const char *w) {
     return w[k] == '\0';
 }
 
-static bool Win(const scan *sc, uint32_t i, const char *const *ws) {
+static bool Win(const scan *sc, uint32_t i, const char *const *ws)
+{
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
         return false;
     char c0 = (char)(sc->buf[sc->t[i].start] | 0x20);
@@ -1189,44 +1202,50 @@ static bool Win(const scan *sc, uint32_t i, const char *const *ws) {
     return false;
 }
 
-static bool P(const scan *sc, uint32_t i, int32_t cp) {
+static bool P(const scan *sc, uint32_t i, int32_t cp)
+{
     return i < sc->n && (sc->t[i].kind == CT_TOK_PUNCT || sc->t[i].kind == CT_TOK_SYM) &&
            sc->t[i].cp == cp;
 }
 
-static bool is_num(const scan *sc, uint32_t i) {
+static bool is_num(const scan *sc, uint32_t i)
+{
     return i < sc->n && sc->t[i].kind == CT_TOK_NUM;
 }
 
-static bool glued(const scan *sc, uint32_t i) {
+static bool glued(const scan *sc, uint32_t i)
+{
     return i < sc->n && !(sc->t[i].flags & CT_TF_SPACE_BEFORE);
 }
 
-static bool is_dash_cp(int32_t cp) {
+static bool is_dash_cp(int32_t cp)
+{
     return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2212;
 }
 
-static bool dash(const scan *sc, uint32_t i) {
+static bool dash(const scan *sc, uint32_t i)
+{
     return i < sc->n && sc->t[i].kind == CT_TOK_PUNCT && is_dash_cp(sc->t[i].cp);
 }
 
-static bool quote_tok(const scan *sc, uint32_t i) {
+static bool quote_tok(const scan *sc, uint32_t i)
+{
     return i < sc->n && ct__tok_is_quote(&sc->t[i]);
 }
 
 /* ---- currencies ------------------------------------------------------------------- */
 
-static int cur_index(const char *code) {
+static int cur_index(const char *code)
+{
     for (size_t i = 0; i < sizeof cur_codes / sizeof cur_codes[0]; i++)
         if (strcmp(cur_codes[i], code) == 0)
             return (int)i;
     return 0;
 }
 
-/* The currency of a sign: $ € £ ¥ ₹ ₩ ₽ ₺ ₪ ₦ ₫ ₱ ฿; -1 for
- * anything else.
- */
-static int sign_currency(int32_t cp) {
+/* The currency of a sign ($ € £ ¥ ₹ ₩ ₽ ₺ ₪ ₦ ₫ ₱ ฿), or -1. */
+static int sign_currency(int32_t cp)
+{
     switch (cp) {
     case '$':
         return cur_index("USD");
@@ -1259,9 +1278,9 @@ static int sign_currency(int32_t cp) {
     }
 }
 
-/* Letters before a "$" that name the dollar: "US$", "HK$", "A$", "C$", "NZ$", "S$", "R$".
- */
-static int dollar_prefix(const char *w) {
+/* Letters before a "$" that name the dollar: "US$", "HK$", "A$", "C$", "NZ$", "R$". */
+static int dollar_prefix(const char *w)
+{
     static const struct {
         const char *p, *code;
     } t[] = {{"us", "USD"}, {"u.s.", "USD"}, {"hk", "HKD"}, {"a", "AUD"},
@@ -1301,7 +1320,8 @@ static const double pow10_tab[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
                                    1e14, 1e15, 1e16, 1e17, 1e18};
 
 /* "12,34,567.89": groups of two, then a last group of three. */
-static bool indian_grouping(const char *s, size_t n) {
+static bool indian_grouping(const char *s, size_t n)
+{
     size_t group = 0, groups = 0;
     bool first = true;
     for (size_t i = 0; i <= n; i++) {
@@ -1322,7 +1342,8 @@ static bool indian_grouping(const char *s, size_t n) {
 }
 
 /* The value of a NUM token: "10,000", "0.01", "1.234.567". false when malformed. */
-static bool digits_value(const char *s, size_t n, num *x) {
+static bool digits_value(const char *s, size_t n, num *x)
+{
     size_t commas = 0, dots = 0, group = 0;
     bool bad_group = false;
     for (size_t i = 0; i < n; i++) {
@@ -1391,7 +1412,8 @@ static bool digits_value(const char *s, size_t n, num *x) {
 
 /* x *= f. For a decimal times a power of ten, compute mant * 10^(e - frac) so that 8.2bn
  * is 8200000000 and not 8199999999.999999. */
-static void mul_scale(num *x, double f) {
+static void mul_scale(num *x, double f)
+{
     int e = -1;
     for (int k = 0; k <= 15; k++)
         if (pow10_tab[k] == f)
@@ -1417,7 +1439,8 @@ static void mul_scale(num *x, double f) {
     x->frac = -1;
 }
 
-static bool common_denominator(double d) {
+static bool common_denominator(double d)
+{
     return d == 2 || d == 3 || d == 4 || d == 5 || d == 6 || d == 8 || d == 10 ||
            d == 16 || d == 32 || d == 100;
 }
@@ -1428,7 +1451,8 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money);
 
 /* Scale words after a number: "million", "bn", "dozens", a "6.5m" suffix, then "and a
  * half" or the rest of "4 thousand 3 hundred and 21". */
-static uint32_t scale_words(const scan *sc, uint32_t k, num *x, bool money) {
+static uint32_t scale_words(const scan *sc, uint32_t k, num *x, bool money)
+{
     const lex_entry *e;
     double last = 1;
     for (;;) {
@@ -1475,7 +1499,11 @@ static uint32_t scale_words(const scan *sc, uint32_t k, num *x, bool money) {
                  (j > k || lex_tok(sc, r.first + 1, L_HUNDRED));
         else if (j > k && lex_tok(sc, j, L_NUM))
             ok = parse_words(sc, j, &r);
-        if (ok && !r.skip && !r.date && !r.ord && !r.den && r.v < last && r.v >= 1) {
+        /* ...but "$5 million and two years in prison" is two quantities */
+        uint32_t after = ok ? r.end : 0;
+        bool ends = ok && (after >= sc->n || sc->t[after].kind == CT_TOK_PUNCT ||
+                           lex_tok(sc, after, L_STOP) || lex_tok(sc, after, L_CUR));
+        if (ends && !r.skip && !r.date && !r.ord && !r.den && r.v < last && r.v >= 1) {
             x->v += r.v;
             return r.end;
         }
@@ -1492,7 +1520,8 @@ static const struct {
               {0x215C, 0.375}, {0x215D, 0.625},   {0x215E, 0.875}};
 
 /* The value of a vulgar fraction sign ("½", "¾"), or 0. */
-static double vulgar_value(const scan *sc, uint32_t i) {
+static double vulgar_value(const scan *sc, uint32_t i)
+{
     if (i >= sc->n || sc->t[i].kind == CT_TOK_WORD || sc->t[i].kind == CT_TOK_NUM)
         return 0;
     for (size_t k = 0; k < sizeof vulgar / sizeof vulgar[0]; k++)
@@ -1502,7 +1531,8 @@ static double vulgar_value(const scan *sc, uint32_t i) {
 }
 
 /* A signed integer exponent at token k: "14", "+14", "-1", "--23" (the peer's typo). */
-static bool exponent_at(const scan *sc, uint32_t k, uint32_t *end, int *exp) {
+static bool exponent_at(const scan *sc, uint32_t k, uint32_t *end, int *exp)
+{
     int sign = 1;
     while (k < sc->n && glued(sc, k) && (P(sc, k, '+') || dash(sc, k))) {
         if (dash(sc, k))
@@ -1523,7 +1553,8 @@ static bool exponent_at(const scan *sc, uint32_t k, uint32_t *end, int *exp) {
     return true;
 }
 
-static double ipow(double b, int e) {
+static double ipow(double b, int e)
+{
     double r = 1;
     int n = e < 0 ? -e : e;
     if (n > 400)
@@ -1534,7 +1565,8 @@ static double ipow(double b, int e) {
 }
 
 /* A number written in digits at token i. */
-static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money) {
+static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
+{
     const ct_token *t = &sc->t[i];
     memset(x, 0, sizeof *x);
     x->first = i;
@@ -1731,7 +1763,8 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money) {
 
 /* A fraction word after its numerator: "a half", "one fourth", "three quarters",
  * "two-thirds". On a match *end is past it and *val its value. */
-static bool fraction_at(const scan *sc, uint32_t k, uint32_t *end, double *val) {
+static bool fraction_at(const scan *sc, uint32_t k, uint32_t *end, double *val)
+{
     double n;
     const lex_entry *e;
     if (W(sc, k, "a") || W(sc, k, "an"))
@@ -1755,7 +1788,8 @@ static bool fraction_at(const scan *sc, uint32_t k, uint32_t *end, double *val) 
 }
 
 /* "and a half", "-and-a-half", "and three quarters" from token k. */
-static bool and_fraction(const scan *sc, uint32_t k, uint32_t *end, double *val) {
+static bool and_fraction(const scan *sc, uint32_t k, uint32_t *end, double *val)
+{
     if (dash(sc, k) && glued(sc, k))
         k++;
     if (!W(sc, k, "and"))
@@ -1767,7 +1801,8 @@ static bool and_fraction(const scan *sc, uint32_t k, uint32_t *end, double *val)
 }
 
 /* "point five", "point zero three", "point seventy-one" after a spelled-out number. */
-static bool point_words(const scan *sc, uint32_t k, uint32_t *end, double *val) {
+static bool point_words(const scan *sc, uint32_t k, uint32_t *end, double *val)
+{
     if (!W(sc, k, "point"))
         return false;
     k++;
@@ -1804,7 +1839,8 @@ static bool point_words(const scan *sc, uint32_t k, uint32_t *end, double *val) 
 
 /* A number spelled out from token i: "forty-five", "a tenth", "two-thirds", "one and a
  * half", "a dozen", "three hundred thousand", "half a million", "second". */
-static bool parse_words(const scan *sc, uint32_t i, num *x) {
+static bool parse_words(const scan *sc, uint32_t i, num *x)
+{
     memset(x, 0, sizeof *x);
     x->first = i;
     x->scale = 1;
@@ -1941,11 +1977,22 @@ static bool parse_words(const scan *sc, uint32_t i, num *x) {
             k++;
             continue;
         }
-        if (W(sc, k, "and") && (last == 2 || last == 3 || last == 4) &&
-            (lex_tok(sc, k + 1, L_NUM) || fraction_at(sc, k + 1, &fe, &fval))) {
-            and_base = total + cur;
-            k++;
-            continue;
+        if (W(sc, k, "and") && (last == 2 || last == 3 || last == 4)) {
+            bool go = fraction_at(sc, k + 1, &fe, &fval);
+            if (!go && lex_tok(sc, k + 1, L_NUM)) {
+                /* "one hundred and five"; after a scale only when no noun follows:
+                 * "five million and two years" is two quantities */
+                uint32_t j = k + 1;
+                while (lex_tok(sc, j, L_NUM) || lex_tok(sc, j, L_HUNDRED) || dash(sc, j))
+                    j++;
+                go = last == 3 || j >= sc->n || sc->t[j].kind == CT_TOK_PUNCT ||
+                     lex_tok(sc, j, L_STOP) || lex_tok(sc, j, L_CUR);
+            }
+            if (go) {
+                and_base = total + cur;
+                k++;
+                continue;
+            }
         }
     }
     if (!any)
@@ -1975,7 +2022,8 @@ static bool parse_words(const scan *sc, uint32_t i, num *x) {
 static int qual_len(const qualifier *q);
 
 /* Every qualifier must end with a word of class L_QEND, or bound_before() misses it. */
-static const char *qualifier_check(void) {
+static const char *qualifier_check(void)
+{
     for (size_t i = 0; i < NQUAL; i++) {
         const char *w = qualifiers[i].w[qual_len(&qualifiers[i]) - 1];
         lex_range r = lex_find(w, strlen(w));
@@ -1989,14 +2037,16 @@ static const char *qualifier_check(void) {
     return NULL;
 }
 
-static int qual_len(const qualifier *q) {
+static int qual_len(const qualifier *q)
+{
     return q->nw;
 }
 
 /* Does qualifier q end just before token p (quote marks between words allowed)? On a
  * match, *first is the index of its first token. */
 static bool qualifier_before(const scan *sc, uint32_t p, const qualifier *q,
-                             uint32_t *first) {
+                             uint32_t *first)
+{
     uint32_t k = p;
     for (int w = qual_len(q) - 1; w >= 0; w--) {
         while (k > 0 && quote_tok(sc, k - 1))
@@ -2011,7 +2061,8 @@ static bool qualifier_before(const scan *sc, uint32_t p, const qualifier *q,
 
 /* Does qualifier q start at token k? On a match, *after is the token after it. */
 static bool qualifier_from(const scan *sc, uint32_t k, const qualifier *q,
-                           uint32_t *after) {
+                           uint32_t *after)
+{
     int n = qual_len(q);
     for (int w = 0; w < n; w++) {
         while (quote_tok(sc, k))
@@ -2026,7 +2077,8 @@ static bool qualifier_from(const scan *sc, uint32_t k, const qualifier *q,
 
 /* The comparison signs "<", "<=", "< =", "≤", ">", ">=", "≥", "~" ending before token p.
  */
-static ct_bound sign_before(const scan *sc, uint32_t p, uint32_t *first) {
+static ct_bound sign_before(const scan *sc, uint32_t p, uint32_t *first)
+{
     uint32_t k = p;
     if (k > 0 && P(sc, k - 1, '=') && k >= 2 && (P(sc, k - 2, '<') || P(sc, k - 2, '>')))
         k--;
@@ -2050,7 +2102,8 @@ static ct_bound sign_before(const scan *sc, uint32_t p, uint32_t *first) {
     }
 }
 
-static ct_bound bound_before(const scan *sc, uint32_t p, uint32_t *first) {
+static ct_bound bound_before(const scan *sc, uint32_t p, uint32_t *first)
+{
     if (p == 0)
         return CT_BOUND_EXACT;
     uint32_t k = p;
@@ -2070,7 +2123,8 @@ static ct_bound bound_before(const scan *sc, uint32_t p, uint32_t *first) {
 }
 
 /* "or more", "or less", "and above", "+", "or so" after the expression. */
-static ct_bound bound_after(const scan *sc, uint32_t k, uint32_t *end) {
+static ct_bound bound_after(const scan *sc, uint32_t k, uint32_t *end)
+{
     if (P(sc, k, '+') && glued(sc, k)) {
         *end = k + 1;
         return CT_BOUND_LOWER;
@@ -2137,27 +2191,29 @@ static const char *const sourcing_cues[] = {
     "requested", "asked",     "declined", "informed", "aware", "involved", NULL};
 static const char *const hypo_cues[] = {
     "if", "unless", "imagine", "suppose", "supposing", "hypothetically", "whether", NULL};
-static const char *const rank_verbs[] = {"ranked", "ranks",    "rank",    "ranking",
-                                         "placed", "finished", "came",    "comes",
-                                         "rated",  "listed",   "ranking", NULL};
+static const char *const rank_verbs[] = {"ranked", "ranks",    "rank", "ranking",
+                                         "placed", "finished", "came", "rated",
+                                         "listed", "ranking",  NULL};
 static const char *const rank_after[] = {
     "largest", "biggest", "place",   "ranked",       "most",  "best", "highest", "lowest",
     "richest", "busiest", "fastest", "largest-ever", "worst", "top",  NULL};
 static const char *const office_nouns[] = {
-    "president", "presidents", "prime",     "chancellor",  "official",  "officials",
-    "lady",      "secretary",  "governor",  "ceo",         "chairman",  "amendment",
-    "leader",    "aide",       "officer",   "diplomat",    "commander", "general",
-    "minister",  "deputy",     "executive", "prosecutor",  "judge",     "justice",
-    "congress",  "term",       "session",   "anniversary", "century",   "round",
-    "quarter",   "half",       "time",      "day",         "week",      "month",
-    "year",      NULL};
+    "president", "presidents", "prime",      "chancellor",  "official",  "officials",
+    "lady",      "secretary",  "governor",   "ceo",         "chairman",  "amendment",
+    "leader",    "aide",       "officer",    "diplomat",    "commander", "general",
+    "minister",  "deputy",     "executive",  "prosecutor",  "judge",     "justice",
+    "congress",  "term",       "session",    "anniversary", "century",   "round",
+    "quarter",   "half",       "time",       "day",         "week",      "month",
+    "year",      "republican", "democrat",   "job",         "position",  "spot",
+    "post",      "role",       "leadership", NULL};
 
 static const char *const address_words[] = {
     "street", "st",    "road",  "rd",     "avenue", "ave", "boulevard", "blvd",
     "lane",   "drive", "place", "square", "court",  "way", "terrace",   NULL};
 
 /* A capitalised word that names a thing: "Qihoo 360", "Route 66", "Section 230". */
-static bool name_word_before(const scan *sc, uint32_t p) {
+static bool name_word_before(const scan *sc, uint32_t p)
+{
     if (p == 0)
         return false;
     const ct_token *t = &sc->t[p - 1];
@@ -2212,7 +2268,8 @@ typedef struct {
 } unit_info;
 
 static int emit(ct_quantity_vec *out, const scan *sc, uint32_t first, uint32_t end,
-                const ct_quantity *q) {
+                const ct_quantity *q)
+{
     if (first < sc->cache->floor)
         first = sc->cache->floor; /* a qualifier reaching back into the last quantity */
     if (first >= end)
@@ -2231,7 +2288,8 @@ static int emit(ct_quantity_vec *out, const scan *sc, uint32_t first, uint32_t e
 }
 
 /* Parse a number (digits or words) at token i. */
-static bool parse_number(const scan *sc, uint32_t i, num *x, bool money) {
+static bool parse_number(const scan *sc, uint32_t i, num *x, bool money)
+{
     if (i >= sc->n)
         return false;
     if (sc->t[i].kind == CT_TOK_NUM)
@@ -2252,19 +2310,22 @@ static bool parse_number(const scan *sc, uint32_t i, num *x, bool money) {
 }
 
 /* A month next to a number makes a date: "January 20", "20 January", "May 2023". */
-static bool month_at(const scan *sc, uint32_t i) {
+static bool month_at(const scan *sc, uint32_t i)
+{
     if (!lex_tok(sc, i, L_MONTH))
         return false;
     /* "may" and "march" are verbs too: only capitalised */
     return (sc->t[i].flags & CT_TF_CAP) || sc->t[i].len > 5;
 }
 
-static bool year_like(const num *x) {
+static bool year_like(const num *x)
+{
     return x->plain_int && x->ndigits == 4 && x->v >= 1700 && x->v <= 2150;
 }
 
 /* Skip a date starting with the number x: returns the end of the date. */
-static uint32_t date_end(const scan *sc, uint32_t k) {
+static uint32_t date_end(const scan *sc, uint32_t k)
+{
     /* "January 31, 2025" */
     if (P(sc, k, ',') && is_num(sc, k + 1) && sc->t[k + 1].len == 4)
         return k + 2;
@@ -2273,7 +2334,8 @@ static uint32_t date_end(const scan *sc, uint32_t k) {
 
 /* "pounds" are sterling or weight: money when the amount is scaled ("5m pounds") or the
  * sentence speaks of money. Only called when the word is there, so the scan is rare. */
-static bool pounds_are_money(const scan *sc, const num *x) {
+static bool pounds_are_money(const scan *sc, const num *x)
+{
     static const char *const money_words[] = {
         "cost",    "costs",        "paid",     "pay",        "pays",
         "price",   "priced",       "worth",    "fund",       "funds",
@@ -2305,7 +2367,8 @@ static bool pounds_are_money(const scan *sc, const num *x) {
 }
 
 /* "MUSD", "MEUR": millions of a currency, in financial shorthand. */
-static int million_code(const scan *sc, uint32_t i) {
+static int million_code(const scan *sc, uint32_t i)
+{
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len != 4 ||
         !(sc->t[i].flags & CT_TF_ALLCAPS) || sc->buf[sc->t[i].start] != 'M')
         return -1;
@@ -2324,7 +2387,8 @@ static int emit(ct_quantity_vec *out, const scan *sc, uint32_t first, uint32_t e
                 const ct_quantity *q);
 
 /* "USD115", "USD115.5": a currency code written against its amount. */
-static uint32_t code_amount(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc) {
+static uint32_t code_amount(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
+{
     const char *w = sc->buf + sc->t[i].start;
     uint32_t n = sc->t[i].len;
     if (n < 4 || n > 20)
@@ -2370,7 +2434,8 @@ static uint32_t code_amount(const scan *sc, uint32_t i, ct_quantity_vec *out, in
 
 /* Is token i inside a URL or a query string ("http://x.com/a?q=30%25")? Then *end is the
  * first token after it. Only called for tokens that could start a quantity. */
-static bool in_url(const scan *sc, uint32_t i, uint32_t *end) {
+static bool in_url(const scan *sc, uint32_t i, uint32_t *end)
+{
     const char *b = sc->buf;
     size_t s = sc->t[i].start, e = s + sc->t[i].len, lim = s > 300 ? s - 300 : 0;
     while (s > lim && (unsigned char)b[s - 1] > ' ')
@@ -2396,7 +2461,8 @@ static bool in_url(const scan *sc, uint32_t i, uint32_t *end) {
 }
 
 /* "a small percent", "the % of increase", "a percentage": the word, with no value. */
-static uint32_t bare_percent(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc) {
+static uint32_t bare_percent(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
+{
     static const char *const before[] = {
         "a",   "the",     "small", "large", "big",         "high",
         "low", "higher",  "lower", "what",  "this",        "that",
@@ -2414,8 +2480,21 @@ static uint32_t bare_percent(const scan *sc, uint32_t i, ct_quantity_vec *out, i
     return i + 1;
 }
 
+/* A date over tokens [first, end): recognised so that it is never taken for an amount. */
+static uint32_t emit_date(const scan *sc, ct_quantity_vec *out, uint32_t first,
+                          uint32_t end, int *rc)
+{
+    ct_quantity q;
+    memset(&q, 0, sizeof q);
+    q.kind = CT_KIND_DATE;
+    q.bound = CT_BOUND_EXACT;
+    *rc = emit(out, sc, first, end, &q);
+    return end;
+}
+
 /* Try to read a quantity starting at token i; returns the token to continue from. */
-static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc) {
+static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, int *rc)
+{
     uint32_t p = i; /* the first token of the expression */
     unit_info u = {CT_KIND_NONE, -1, 1, false, -1, 1, CT_DIR_NONE, 0};
     const ct_token *t = &sc->t[i];
@@ -2425,8 +2504,10 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
 
     /* currency before the number: "$", "US$", "HK $", "USD", "Rs." */
     uint32_t url_end;
-    if ((t->kind == CT_TOK_NUM || t->cp == '%') && in_url(sc, i, &url_end))
-        return url_end;
+    if ((t->kind == CT_TOK_NUM || t->cp == '%') && (glued(sc, i) || glued(sc, i + 1)) &&
+        in_url(sc, i, &url_end))
+        return url_end; /* (a URL has no spaces: a number with spaces around is not in
+                           one) */
     if (t->cp == '%' || (t->kind == CT_TOK_WORD && lex_tok(sc, i, L_PCT)))
         return bare_percent(sc, i, out, rc);
     if (t->kind == CT_TOK_SYM || t->kind == CT_TOK_PUNCT) {
@@ -2515,6 +2596,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
             } else if (!(k < sc->n && sc->t[k].kind == CT_TOK_WORD && W(sc, k, "of"))) {
                 return i + 1; /* "in the billions" said of nothing: not even vague */
             }
+            if (!isfinite(2 * v))
+                return k; /* "billions of billions of ..." without end */
             q.has_low = true;
             q.low = 2 * v;
             q.bound = CT_BOUND_LOWER;
@@ -2526,6 +2609,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         if ((W(sc, i, "no") || W(sc, i, "nos")) &&
             ((sc->t[i].flags & CT_TF_CAP) || P(sc, i + 1, '.'))) {
             uint32_t k = P(sc, i + 1, '.') ? i + 2 : i + 1;
+            if (is_num(sc, k) && dash(sc, k + 1) && glued(sc, k + 1) && is_num(sc, k + 2))
+                return k + 3; /* "No. 10-277": a case number */
             if (is_num(sc, k) && sc->t[k].len <= 3) {
                 ct_quantity q;
                 memset(&q, 0, sizeof q);
@@ -2559,37 +2644,44 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
 
     /* dates */
     if (x.date)
-        goto date;
+        return emit_date(sc, out, p, k, rc);
     if (u.cur < 0 && !x.words && x.plain_int) {
         if (j > 0 && month_at(sc, j - 1) && (x.v >= 1 && (x.v <= 31 || year_like(&x)))) {
             p = j - 1;
-            k = date_end(sc, k);
-            goto date;
+            return emit_date(sc, out, p, date_end(sc, k), rc);
         }
         if (j > 1 && P(sc, j - 1, '.') && month_at(sc, j - 2) && glued(sc, j - 1)) {
             p = j - 2;
-            k = date_end(sc, k);
-            goto date;
+            return emit_date(sc, out, p, date_end(sc, k), rc);
         }
         if (x.v >= 1 && x.v <= 31 &&
             (month_at(sc, k) || (W(sc, k, "of") && month_at(sc, k + 1)))) {
             k = W(sc, k, "of") ? k + 2 : k + 1;
             if (is_num(sc, k) && sc->t[k].len == 4)
                 k++;
-            goto date;
+            return emit_date(sc, out, p, k, rc);
         }
-        if (year_like(&x) && !P(sc, k, '%') && !lex_tok(sc, k, L_PCT) &&
+        uint32_t qf;
+        bool counted =
+            k < sc->n && sc->t[k].kind == CT_TOK_WORD && !(sc->t[k].flags & CT_TF_CAP) &&
+            !lex_tok(sc, k, L_STOP) &&
+            bound_before(sc, j, &qf) != CT_BOUND_EXACT; /* "about 2000 people" */
+        if (year_like(&x) && !counted && !P(sc, k, '%') && !lex_tok(sc, k, L_PCT) &&
             !lex_tok(sc, k, L_CUR)) {
             /* "2020-21", "2020-2021" */
             if (dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1) &&
                 (sc->t[k + 1].len == 2 || sc->t[k + 1].len == 4))
                 k += 2;
-            goto date;
+            return emit_date(sc, out, p, k, rc);
         }
     }
     /* numbers inside names: "Qihoo 360", "Route 66", "H.R. 1", "COP 29" */
-    if (u.cur < 0 && !x.words && x.scale == 1 && !x.pct_pc && !P(sc, k, '%') &&
-        !lex_tok(sc, k, L_PCT) && !lex_tok(sc, k, L_CUR) && name_word_before(sc, j) &&
+    bool version =
+        x.decimal && x.scale == 1 && x.v < 100 && x.frac >= 0 && x.frac <= 2 &&
+        !memchr(sc->buf + sc->t[j].start, ',', sc->t[j].len); /* "Claude 3.5" */
+    if (u.cur < 0 && (x.plain_int || version) && !x.words && !x.pct_pc &&
+        !P(sc, k, '%') && !lex_tok(sc, k, L_PCT) && !lex_tok(sc, k, L_CUR) &&
+        name_word_before(sc, j) &&
         !(dash(sc, k) && glued(sc, k) && is_num(sc, k + 1) && glued(sc, k + 1)))
         return k; /* ("the Senate voted 68-32" is a tally, below) */
     if (u.cur < 0 && !x.words && j > 0 && sc->t[j - 1].kind == CT_TOK_WORD &&
@@ -2811,11 +2903,16 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         } else if (W(sc, m, "times") || W(sc, m, "fold")) {
             bool fold = W(sc, m, "fold");
             uint32_t a = m + 1;
-            if (fold || Win(sc, a, less_words) || Win(sc, a, more_words) ||
-                W(sc, a, "over") ||
-                Win(sc, a - 2,
-                    (const char *const[]){"increased", "rose", "grew", "jumped", "surged",
-                                          "expanded", "multiplied", NULL})) {
+            static const char *const grew[] = {"increased",  "rose",   "grew",
+                                               "jumped",     "surged", "expanded",
+                                               "multiplied", NULL};
+            /* "three times the size", "twice that of"; not "two times that it
+             * happened" */
+            bool cmp = Win(sc, a, more_words) &&
+                       !((W(sc, a, "that") || W(sc, a, "the")) && !W(sc, a + 1, "of") &&
+                         !W(sc, a + 2, "of") && !Win(sc, a + 1, compare_nouns));
+            if (fold || Win(sc, a, less_words) || cmp || W(sc, a, "over") ||
+                (p > 0 && Win(sc, p - 1, grew))) {
                 u.kind = CT_KIND_RATIO;
                 u.dir = Win(sc, a, less_words) ? CT_DIR_LESS : CT_DIR_MORE;
                 if (fold && (W(sc, a, "decrease") || W(sc, a, "reduction") ||
@@ -2875,6 +2972,19 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         u.dir = Win(sc, k, less_words) ? CT_DIR_LESS : CT_DIR_MORE;
         p -= (p >= 3 && W(sc, p - 3, "a")) ? 3 : 2;
     }
+    /* "a 10th of the cost": an ordinal used as a fraction */
+    if (u.kind == CT_KIND_NONE && x.ord >= 2 && !x.words && p > 0 && W(sc, p - 1, "a") &&
+        W(sc, k, "of")) {
+        x.den = x.ord;
+        x.v = 1.0 / x.ord;
+        x.ord = 0;
+        p--;
+    }
+    /* "in the first place", "first of all": idioms */
+    if (u.kind == CT_KIND_NONE && x.ord == 1 && x.words &&
+        (W(sc, k, "place") ? p >= 2 && W(sc, p - 1, "the") && W(sc, p - 2, "in")
+                           : W(sc, k, "of") && W(sc, k + 1, "all")))
+        return k + 1;
     /* ranks */
     if (u.kind == CT_KIND_NONE && x.ord) {
         uint32_t b = p;
@@ -2891,12 +3001,9 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
                    (a > k || W(sc, a, "place") || W(sc, a, "largest") ||
                     W(sc, a, "biggest") || W(sc, a, "most"))) {
             u.kind = CT_KIND_RANK;
-        } else if (Win(sc, a, office_nouns) ||
-                   (a < sc->n && sc->t[a].kind == CT_TOK_WORD &&
-                    (sc->t[a].flags & CT_TF_CAP))) {
-            return k; /* "the 45th president", "the second time", "First Lady" */
         } else {
-            return k; /* an ordinal that ranks nothing */
+            /* "the 45th president", "the second time", "First Lady": no rank */
+            return k;
         }
     }
     /* fractions: "a tenth of the price" compares; "two-thirds of the gap" is a share */
@@ -3008,7 +3115,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         u.flags |= CT_QF_IDIOM;
 
     /* qualifiers before and after */
-    uint32_t qfirst = p;
+    uint32_t qfirst = p, p_bare = p;
     ct_bound b = bound_before(sc, p, &qfirst);
     uint32_t aend = uend;
     ct_bound b2 =
@@ -3023,7 +3130,7 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         p = qfirst;
     /* "over two years" is a period, not a lower bound */
     if (b == CT_BOUND_LOWER && u.kind == CT_KIND_DURATION && W(sc, p, "over"))
-        b = CT_BOUND_EXACT, p = qfirst + 1;
+        b = CT_BOUND_EXACT, p = p_bare;
 
     /* "above 1000 and below 1500", "at most 100 and at least 20": one range */
     if (!is_range && (b == CT_BOUND_LOWER || b == CT_BOUND_UPPER) && !x.ord &&
@@ -3127,6 +3234,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         break;
     }
     double lo = x.v * f, hi = (is_range ? y.v : x.v) * f;
+    if (!isfinite(lo) || !isfinite(hi))
+        return uend > k ? uend : k; /* "1e999": no value worth reporting */
     q.has_low = q.has_high = true;
     q.low = lo;
     q.high = hi;
@@ -3139,19 +3248,11 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         q.kind = CT_KIND_NUMBER;
     *rc = emit(out, sc, p, uend > k ? uend : k, &q);
     return uend > k ? uend : k;
-
-date : {
-    ct_quantity dq;
-    memset(&dq, 0, sizeof dq);
-    dq.kind = CT_KIND_DATE;
-    dq.bound = CT_BOUND_EXACT;
-    *rc = emit(out, sc, p, k, &dq);
-    return k;
-}
 }
 
 /* Can token t start a quantity? Most words cannot: one look at a table. */
-static inline bool can_start(const scan *sc, uint32_t i) {
+static inline bool can_start(const scan *sc, uint32_t i)
+{
     const ct_token *t = &sc->t[i];
     switch (t->kind) {
     case CT_TOK_NUM:
@@ -3203,7 +3304,8 @@ static inline bool can_start(const scan *sc, uint32_t i) {
     }
 }
 
-int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out) {
+int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
+{
     const ct_sentence *s = &blk->sents[sent];
     lex_cache cache;
     memset(cache.tok, 0, sizeof cache.tok);
@@ -3225,7 +3327,8 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out) 
     return CT_OK;
 }
 
-void ct__quantity_vec_free(ct_quantity_vec *v) {
+void ct__quantity_vec_free(ct_quantity_vec *v)
+{
     ct__free(v->items);
     v->items = NULL;
     v->n = v->cap = 0;

@@ -22,6 +22,11 @@ _Static_assert((int)CT_REL_CORROBORATES == (int)CT_RELATION_CORROBORATES &&
 /* Candidate search: at most this many stored claims on either side of a claim's value,
  * under its match key, are compared with it; never all pairs. */
 #define CANDIDATES_PER_SIDE 24
+/* ... and at most this many of the latest claims sharing each of its first key terms. */
+#define TERMS_PER_CLAIM 3
+#define CANDIDATES_PER_TERM 12
+/* ... and at most this many earlier statements of its speaker on either side. */
+#define SAID_PER_SIDE 4
 
 /* ---- SHA-256 (FIPS 180-4), for the content hash ------------------------------------ */
 
@@ -113,6 +118,8 @@ int ct_store_open(ct_store **out, const char *path, unsigned flags)
         return ct__error(CT_EINVAL, "ct_store_open: path is NULL");
     if (!path[0])
         return ct__error(CT_EINVAL, "ct_store_open: path is empty");
+    if (flags & ~(CT_OPEN_READONLY | CT_OPEN_NOCREATE))
+        return ct__error(CT_EINVAL, "ct_store_open: unknown flags 0x%x", flags);
     ct_store *st = ct__calloc(1, sizeof *st);
     if (!st)
         return ct__enomem();
@@ -164,6 +171,7 @@ typedef struct {
     const char *outlet, *file;
     int64_t *claim_ids;
     int64_t *origin_hints; /* the earliest older report by the same speaker, per claim */
+    int64_t *origins;      /* the origin each claim got */
     char (*origin_keys)[CT_COMPARE_KEY_MAX];
     found_rel *rels;
     size_t nrels, rels_cap;
@@ -299,40 +307,93 @@ static ct_rel_type relate_pair(const ct_claim *stored, const char *stored_okey,
     return t;
 }
 
-/* Compare one new claim with the stored claims nearest to it in value under its match
- * key, on both sides; remember what relates. */
-static int relate_claim(ingest_job *job, size_t i)
-{
-    ct_claim me = job->doc->claims[i];
-    me.id = job->claim_ids[i];
-    me.doc_id = job->doc_id;
+/* The candidates one new claim is compared with, and what came of it. */
+typedef struct {
+    ct_claim me;
     ct_interval iv;
-    ct__claim_interval(&me, &iv);
-    if (!iv.has_lo && !iv.has_hi)
-        return CT_OK; /* no value to compare (a date) */
-    char key[CT_COMPARE_KEY_MAX];
-    ct__claim_match_key(&me, key, sizeof key);
-    int64_t first_report = 0;
-    for (int side = 0; side < 2; side++) {
+    size_t index; /* in the document */
+    int64_t seen[2 * CANDIDATES_PER_SIDE + TERMS_PER_CLAIM * CANDIDATES_PER_TERM];
+    size_t nseen;
+    int64_t first_report; /* of the same origin, so far */
+} candidate_run;
+
+/* Compare the new claim with every claim a candidate cursor yields (each once). */
+static int compare_candidates(ingest_job *job, candidate_run *cr, ct_db_cursor *cur)
+{
+    int rc;
+    while ((rc = ct__db_cursor_next(cur)) == CT_OK) {
+        ct_claim other;
+        ct__db_col_claim(cur, 0, &other);
+        bool seen = false;
+        for (size_t k = 0; k < cr->nseen && !seen; k++)
+            seen = cr->seen[k] == other.id;
+        if (seen || cr->nseen == sizeof cr->seen / sizeof cr->seen[0])
+            continue;
+        cr->seen[cr->nseen++] = other.id;
+        note_doc(job, other.doc_id);
+        const char *okey = ct__db_col_text(cur, CT_DB_CLAIM_NCOLS);
+        found_rel r = {.a = other.id, .b = cr->me.id};
+        bool same_origin = false;
+        r.type = relate_pair(&other, okey, &cr->me, &cr->iv, job->origin_keys[cr->index], false,
+                             &r.score, r.reason, sizeof r.reason, &same_origin);
+        if (same_origin && other.origin_id &&
+            (!job->origin_hints[cr->index] || other.id < cr->first_report)) {
+            job->origin_hints[cr->index] = other.origin_id;
+            cr->first_report = other.id;
+        }
+        if (r.type == CT_REL_NONE)
+            continue;
+        if (CT_GROW(job->rels, job->rels_cap, job->nrels + 1))
+            return ct__enomem();
+        job->rels[job->nrels++] = r;
+    }
+    return rc == CT_ITEROVER ? CT_OK : rc;
+}
+
+/* The entity part of a match key ("money|USD|deepseek" -> "deepseek"). */
+static const char *key_entity(const char *key)
+{
+    const char *bar = strrchr(key, '|');
+    return bar ? bar + 1 : "";
+}
+
+/* Earlier statements of the new claim's speaker with a value that fits, under another
+ * match key: the same figure said again, where one outlet's subject stage missed the
+ * entity (none, or the speaker itself: "SemiAnalysis estimated $500 million" about
+ * DeepSeek's GPUs). Such reports are one origin and corroborate. Two different real
+ * entities stay apart. */
+static int said_before(ingest_job *job, candidate_run *cr, const char *key)
+{
+    const char *okey = job->origin_keys[cr->index], *mine = key_entity(key);
+    if (!okey[0] || !distinctive(&cr->me, &cr->iv))
+        return CT_OK;
+    int rc = CT_OK;
+    for (int side = 0; rc == CT_OK && side < 2; side++) {
         ct_db_cursor *cur = NULL;
-        int rc = ct__db_candidates(&cur, job->st->db, key, interval_mid(&iv), side == 0,
-                                   job->doc_id, CANDIDATES_PER_SIDE);
+        rc = ct__db_said_candidates(&cur, job->st->db, okey, (int)cr->me.kind,
+                                    interval_mid(&cr->iv), side == 0, job->doc_id,
+                                    SAID_PER_SIDE);
         while (rc == CT_OK && (rc = ct__db_cursor_next(cur)) == CT_OK) {
             ct_claim other;
             ct__db_col_claim(cur, 0, &other);
-            note_doc(job, other.doc_id);
-            const char *okey = ct__db_col_text(cur, CT_DB_CLAIM_NCOLS);
-            found_rel r = {.a = other.id, .b = me.id};
-            bool same_origin = false;
-            r.type = relate_pair(&other, okey, &me, &iv, job->origin_keys[i], false, &r.score,
-                                 r.reason, sizeof r.reason, &same_origin);
-            if (same_origin && other.origin_id &&
-                (!job->origin_hints[i] || other.id < first_report)) {
-                job->origin_hints[i] = other.origin_id;
-                first_report = other.id;
-            }
-            if (r.type == CT_REL_NONE)
+            char other_key[CT_COMPARE_KEY_MAX];
+            ct__claim_match_key(&other, other_key, sizeof other_key);
+            const char *theirs = key_entity(other_key);
+            size_t kl = (size_t)(mine - key);
+            bool same_measure = strncmp(key, other_key, kl) == 0; /* kind and unit class */
+            bool entity_missed = !mine[0] || !theirs[0] || strcmp(mine, okey) == 0 ||
+                                 strcmp(theirs, okey) == 0;
+            if (strcmp(key, other_key) == 0 || !same_measure || !entity_missed ||
+                !overlap(&cr->iv, &other))
                 continue;
+            if (!job->origin_hints[cr->index] || other.id < cr->first_report) {
+                job->origin_hints[cr->index] = other.origin_id;
+                cr->first_report = other.id;
+            }
+            found_rel r = {.a = other.id, .b = cr->me.id, .type = CT_REL_CORROBORATES,
+                           .score = 0.4};
+            snprintf(r.reason, sizeof r.reason, "both trace to %s, with values that fit",
+                     other.speaker ? other.speaker : cr->me.speaker);
             if (CT_GROW(job->rels, job->rels_cap, job->nrels + 1)) {
                 rc = ct__enomem();
                 break;
@@ -340,10 +401,85 @@ static int relate_claim(ingest_job *job, size_t i)
             job->rels[job->nrels++] = r;
         }
         ct__db_cursor_free(cur);
-        if (rc != CT_ITEROVER)
-            return rc;
+        if (rc == CT_ITEROVER)
+            rc = CT_OK;
     }
-    return CT_OK;
+    return rc;
+}
+
+/* Compare one new claim with stored claims found through the indexes, never with all of
+ * them: those nearest to it in value under its match key, on both sides (agreeing values
+ * and close disagreements), and the latest ones sharing a key term with it (the same
+ * measure, whatever its value). Remember what relates. */
+static int relate_claim(ingest_job *job, size_t i)
+{
+    candidate_run *cr = ct__calloc(1, sizeof *cr);
+    if (!cr)
+        return ct__enomem();
+    cr->me = job->doc->claims[i];
+    cr->me.id = job->claim_ids[i];
+    cr->me.doc_id = job->doc_id;
+    cr->index = i;
+    ct__claim_interval(&cr->me, &cr->iv);
+    int rc = CT_OK;
+    if (!cr->iv.has_lo && !cr->iv.has_hi) {
+        ct__free(cr);
+        return CT_OK; /* no value to compare (a date) */
+    }
+    char key[CT_COMPARE_KEY_MAX];
+    ct__claim_match_key(&cr->me, key, sizeof key);
+    const char *entity = strrchr(key, '|') + 1;
+    for (int side = 0; rc == CT_OK && side < 2; side++) {
+        ct_db_cursor *cur = NULL;
+        rc = ct__db_candidates(&cur, job->st->db, key, interval_mid(&cr->iv), side == 0,
+                               job->doc_id, CANDIDATES_PER_SIDE);
+        if (rc == CT_OK)
+            rc = compare_candidates(job, cr, cur);
+        ct__db_cursor_free(cur);
+    }
+    int nterms = 0;
+    for (const char *t = cr->me.terms; rc == CT_OK && t && *t && nterms < TERMS_PER_CLAIM;) {
+        size_t n = strcspn(t, " ");
+        /* the entity is in the key already: a term of its own finds nothing new */
+        if (n && (strlen(entity) != n || strncmp(t, entity, n) != 0)) {
+            ct_db_cursor *cur = NULL;
+            rc = ct__db_term_candidates(&cur, job->st->db, key, t, n, job->doc_id,
+                                        CANDIDATES_PER_TERM);
+            if (rc == CT_OK)
+                rc = compare_candidates(job, cr, cur);
+            ct__db_cursor_free(cur);
+            nterms++;
+        }
+        t += n + (t[n] == ' ');
+    }
+    if (rc == CT_OK)
+        rc = said_before(job, cr, key);
+    ct__free(cr);
+    return rc;
+}
+
+/* The origin of an earlier claim of the same document that this one repeats (the same
+ * speaker, key and a value that fits: an article giving a figure twice), or 0. */
+static int64_t repeated_here(const ingest_job *job, size_t i)
+{
+    const ct_claim *c = &job->doc->claims[i];
+    if (!job->origin_keys[i][0])
+        return 0;
+    char key[CT_COMPARE_KEY_MAX], other_key[CT_COMPARE_KEY_MAX];
+    ct__claim_match_key(c, key, sizeof key);
+    ct_interval iv;
+    ct__claim_interval(c, &iv);
+    if (!iv.has_lo && !iv.has_hi)
+        return 0;
+    for (size_t j = 0; j < i; j++) {
+        const ct_claim *o = &job->doc->claims[j];
+        if (strcmp(job->origin_keys[j], job->origin_keys[i]) != 0)
+            continue;
+        ct__claim_match_key(o, other_key, sizeof other_key);
+        if (strcmp(key, other_key) == 0 && overlap(&iv, o))
+            return job->origins[j];
+    }
+    return 0;
 }
 
 static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
@@ -364,7 +500,8 @@ static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
     row.url = meta && nonempty(meta->url) ? meta->url : doc->meta[CT_META_URL];
     row.title = meta && nonempty(meta->title) ? meta->title : doc->meta[CT_META_TITLE];
     row.published = meta ? nonempty(meta->published) : NULL;
-    job->outlet = meta && nonempty(meta->source) ? meta->source : nonempty(doc->meta[CT_META_OUTLET]);
+    job->outlet = meta && nonempty(meta->source) ? meta->source
+                                                 : nonempty(doc->meta[CT_META_OUTLET]);
     job->file = row.file;
     job->published = row.published;
     if (job->outlet && (rc = ct__db_source_id(db, job->outlet, &row.source_id)) != CT_OK)
@@ -393,8 +530,10 @@ static int ingest_in_transaction(ingest_job *job, const unsigned char sha[32],
                             : job->outlet          ? job->outlet
                             : job->file            ? job->file
                                                    : fallback;
+        if (!job->origin_hints[i])
+            job->origin_hints[i] = repeated_here(job, i);
         rc = ct__provenance_assign(db, job->claim_ids[i], job->doc_id, job->origin_keys[i],
-                                   label, job->origin_hints[i]);
+                                   label, job->origin_hints[i], &job->origins[i]);
         if (rc)
             return rc;
     }
@@ -412,9 +551,11 @@ int ct__store_ingest_doc(ct_store *st, const char *text, size_t len, const ct_do
     if (rc == CT_ENOTFOUND) {
         job.claim_ids = ct__calloc(doc->nclaims + 1, sizeof *job.claim_ids);
         job.origin_hints = ct__calloc(doc->nclaims + 1, sizeof *job.origin_hints);
+        job.origins = ct__calloc(doc->nclaims + 1, sizeof *job.origins);
         job.origin_keys = ct__calloc(doc->nclaims + 1, sizeof *job.origin_keys);
-        rc = job.claim_ids && job.origin_hints && job.origin_keys ? ct__db_begin(st->db)
-                                                                  : ct__enomem();
+        rc = job.claim_ids && job.origin_hints && job.origins && job.origin_keys
+                 ? ct__db_begin(st->db)
+                 : ct__enomem();
         if (rc == CT_OK) {
             rc = ingest_in_transaction(&job, sha, meta, &was_new);
             if (rc == CT_OK)
@@ -424,6 +565,7 @@ int ct__store_ingest_doc(ct_store *st, const char *text, size_t len, const ct_do
         }
         ct__free(job.claim_ids);
         ct__free(job.origin_hints);
+        ct__free(job.origins);
         ct__free(job.origin_keys);
         ct__free(job.rels);
     }

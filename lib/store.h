@@ -76,11 +76,11 @@ typedef struct {
     int hits;
 } ct_doc_hit;
 
-/* Give a new claim its origin: `hint` if not 0 (an older report by the same speaker
- * with a compatible value), else one reached through its stored relations, else a new
- * origin called `label`. */
+/* Give a new claim its origin (*origin_out): `hint` if not 0 (an older report by the
+ * same speaker with a compatible value), else one reached through its stored relations,
+ * else a new origin called `label`. */
 int ct__provenance_assign(ct_db *db, int64_t claim_id, int64_t doc_id, const char *origin_key,
-                          const char *label, int64_t hint);
+                          const char *label, int64_t hint, int64_t *origin_out);
 /* Give every claim without an origin (stored by schema 1) one, in one transaction. */
 int ct__provenance_backfill(ct_db *db);
 /* Store the new document's signature and, when it is a rewrite or copy of one of the

@@ -222,6 +222,12 @@ START_TEST(frame_parenthetical_and_as)
     ck_speaker("As Purple PAC's Crane said, the two candidates lost 5 points.", "5", "Crane");
     ck_speaker("Wealth-X keeps its finances secret but says its business grew 3 times.", "3",
                "Wealth-X");
+    ck_speaker("Days before its earnings, the social media company said on Friday that it had "
+               "suspended 125,000 accounts.", "125,000", "social media company");
+    ck_speaker("Last year, Sen. Mitch McConnell (R-Ky.) said that he needs 67 senators.", "67",
+               "Mitch McConnell");
+    ck_speaker("As Donald Trump spoke, a 15-year-old girl was pepper-sprayed, police said.", "15",
+               "police");
     /* a trailing frame covers what came before, not "said in front of 1,000 people" */
     ck_speaker("\"I am going to say it again,\" Mr. Rubio said in front of a crowd of 1,000 "
                "people.", "1,000", NULL);
@@ -381,6 +387,14 @@ START_TEST(hedges)
     result_free(&r);
     r = attrib_of("\xe2\x80\x9cI think 1% will move,\xe2\x80\x9d Riparbelli said.", "1%");
     ck_assert(r.hedged);
+    result_free(&r);
+    r = attrib_of("The founder is believed to hold 84% of the fund.", "84%");
+    ck_assert(r.hedged);
+    ck_assert_str_eq(r.hedge, "believed");
+    result_free(&r);
+    r = attrib_of("Analysts forecast that sales will reach $9 billion.", "$9");
+    ck_assert(r.hedged);
+    ck_assert_str_eq(r.speaker, "Analysts");
     result_free(&r);
     r = attrib_of("The deal was signed in May for $5 million.", "$5");
     ck_assert(!r.hedged);

@@ -118,11 +118,11 @@ CT_API CT_WARN_UNUSED int ct_store_ingest_record(ct_store *store, const char *li
 #define CT_CLAIM_FILTER_VERSION 1
 
 /** Which claims to list. NULL or 0 members match everything; strings compare without
- * regard to case. All given members must match. */
+ * regard to ASCII case. All given members must match. */
 typedef struct {
     unsigned version; /* CT_CLAIM_FILTER_VERSION */
     const char *source;  /* the outlet's name */
-    const char *speaker; /* the speaker's name */
+    const char *speaker; /* part of the speaker's name ("hoffman" finds "Reid Hoffman") */
     ct_kind kind;        /* CT_KIND_NONE: any kind */
     const char *entity;  /* whom the claim concerns */
     const char *search;  /* words that must all occur in the claim's sentence */
