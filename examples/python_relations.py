@@ -7,7 +7,8 @@ articles (by default the four seed articles in data/samples/):
     ... --db claims.db  keep the store (default: a throwaway one in memory)
 
 It ingests every file, then lists the relations between claims of different documents
-(corroborates / contradicts) and the origins that several documents repeat.
+(corroborates / contradicts), the origins that several documents repeat, and the documents
+that rewrite another.
 """
 
 import argparse
@@ -46,6 +47,7 @@ def main():
                 store.ingest_file(path)
             relations = list(store.relations())
             origins = list(store.origins(repeated=True))
+            documents = {d.id: d for d in store.documents()}
     except claimtrack.ClaimtrackError as e:
         print("python_relations: %s" % e, file=sys.stderr)
         return 1
@@ -67,6 +69,11 @@ def main():
         print("origin: %s, %d reports in %d documents (%d independent): %r" % (
             origin.label, origin.reports, origin.documents, origin.independent_documents,
             origin.first.text))
+    for doc in documents.values():
+        if doc.derived_from:
+            print("derived: %s rewrites %s (similarity %.2f)" % (
+                os.path.basename(doc.file or "?"),
+                os.path.basename(documents[doc.derived_from].file or "?"), doc.similarity))
     return 0
 
 

@@ -243,6 +243,12 @@ class Store:
         return self._rows(L.ct_claim_iter_new, (ctypes.byref(f),), L.ct_claim_iter_next,
                           L.ct_claim_iter_free, _lib.ClaimP, _claim)
 
+    def claim(self, id):
+        """One stored claim by its id; ClaimtrackError ENOTFOUND when there is none."""
+        for c in self.claims(id=id):
+            return c
+        raise ClaimtrackError(CT_ENOTFOUND, "no claim %d in the store %r" % (id, self.path))
+
     def relations(self, claim=None, type=None):
         """Relations between claims of different documents, as a generator of
         :class:`Relation`: all of them, or only those of ``claim`` (a Claim from this store

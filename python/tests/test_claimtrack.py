@@ -514,6 +514,10 @@ class StoreTest(unittest.TestCase):
                 self.assertEqual(c.document, first.id)
                 self.assertEqual(c.file, "a.txt")
                 self.assertEqual(list(store.claims(id=c.id)), [c])
+                self.assertEqual(store.claim(c.id), c)
+            with self.assertRaises(ClaimtrackError) as cm:
+                store.claim(10 ** 6)
+            self.assertEqual(cm.exception.name, "ENOTFOUND")
             docs = list(store.documents())
             self.assertEqual(len(docs), 1)
             d = docs[0]
@@ -535,6 +539,17 @@ class StoreTest(unittest.TestCase):
             self.store.ingest("Sales rose 5% in 2024, the company said.")
         self.assertEqual(cm.exception.name, "EREADONLY")
         self.assertGreater(self.store.schema_version, 0)
+
+    def test_a_rewrite_is_not_independent(self):
+        """003 rewrites 002 (shared/eval/seeds.gold.json): the store says so, and their
+        agreement does not count as independent corroboration."""
+        docs = {os.path.basename(d.file)[:3]: d for d in self.store.documents()}
+        self.assertEqual(docs["003"].derived_from, docs["002"].id)
+        self.assertTrue(0 < docs["003"].similarity <= 1)
+        self.assertIsNone(docs["000"].derived_from)
+        for r in self.store.relations():
+            pair = {r.a.document, r.b.document}
+            self.assertEqual(r.independent, pair != {docs["002"].id, docs["003"].id}, r)
 
     def test_filters(self):
         everything = list(self.store.claims())
