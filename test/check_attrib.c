@@ -189,6 +189,21 @@ START_TEST(frame_anonymous_groups)
 }
 END_TEST
 
+START_TEST(frame_beliefs_and_stances)
+{
+    /* what a source believes, wants or backs is theirs, not the outlet's */
+    ck_speaker("Sanders has called for the minimum wage to be raised to $15 by 2020.", "$15",
+               "Sanders");
+    ck_speaker("Senior advisers believe Clinton will have 90% of the delegates.", "90%",
+               "Senior advisers");
+    ck_speaker("Walker endorsed freeing all 2,472 delegates.", "2,472", "Walker");
+    ck_speaker("The Clinton team hopes to raise $5 million.", "$5", "Clinton team");
+    /* no inverted frame, and no source inside the cue's own clause */
+    ck_speaker("The plan costs $5 million, wants nobody.", "$5", NULL);
+    ck_speaker("Voters who backed Trump gave $5 million.", "$5", NULL);
+}
+END_TEST
+
 START_TEST(no_attribution_is_outlets_own)
 {
     ck_speaker("Nvidia lost $600 billion in market value on Monday.", "$600", NULL);
@@ -489,6 +504,7 @@ static Suite *attrib_suite(void)
         {"frame_parenthetical_and_as", frame_parenthetical_and_as},
         {"frame_role_before_named_aside", frame_role_before_named_aside},
         {"frame_name_and_colon", frame_name_and_colon},
+        {"frame_beliefs_and_stances", frame_beliefs_and_stances},
         {"quotes_twin_apostrophes", quotes_twin_apostrophes},
         {"quotes_standing_alone_follow_their_introduction",
          quotes_standing_alone_follow_their_introduction},

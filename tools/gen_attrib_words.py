@@ -553,6 +553,26 @@ WORDS = {
 }
 
 
+# Beliefs, intentions, knowledge and stances: PolNeAR (and a careful reader) attribute what
+# follows them to their subject as much as what follows "said". Weak: they need a clear
+# source before them, and they never open an inverted frame ("..., wants X").
+ATTITUDES = """
+believed thought knows knew feels fears feared hopes hoped worries worried doubts doubted
+suspects suspected assumes assumed understands recognizes recognized realizes realized
+wants wanted plans planned intends intended aims seeks sought
+supports supported opposes opposed backs backed favors favored endorses endorsed
+praises praised criticizes criticized criticised hails hailed demands demanded
+threatens threatened agrees agreed calls called asks asked recommends recommended
+admits mentions mentioned highlighted highlights lamented laments bragged brags
+slammed blasted attacked knocked mocked dismissed rejects rejected acknowledge
+insist projected reckons determined ruled learned discovered argue predict
+"""
+for _w in ATTITUDES.split():
+    if "W_CUE" in WORDS.get(_w, ""):
+        sys.exit(f"gen_attrib_words.py: {_w!r} is already a cue")
+    WORDS[_w] = WORDS[_w] + " | W_CUE | W_CUE_WEAK" if _w in WORDS else "W_CUE | W_CUE_WEAK"
+
+
 def fnv(word):
     h = 2166136261
     for b in word.encode("ascii"):
