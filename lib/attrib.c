@@ -63,7 +63,8 @@ static const word word_slots[WORD_SLOTS] = {
     [35] = {"asked", 5, W_CUE | W_CUE_WEAK},
     [36] = {"stood", 5, CT_WS_COPULA},
     [37] = {"pollsters", 9, W_GROUP},
-    [38] = {"to", 2, CT_WS_STOP | W_STOP},
+    [38] = {"cuban", 5, CT_WS_DEMONYM},
+    [39] = {"to", 2, CT_WS_STOP | W_STOP},
     [49] = {"sources", 7, W_GROUP},
     [51] = {"contends", 8, W_CUE},
     [52] = {"aug", 3, CT_WS_CALENDAR},
@@ -71,11 +72,14 @@ static const word word_slots[WORD_SLOTS] = {
     [54] = {"knew", 4, W_CUE | W_CUE_WEAK},
     [56] = {"poll", 4, W_DOC},
     [62] = {"could", 5, CT_WS_STOP | W_HEDGE | W_SKIP},
+    [63] = {"american", 8, CT_WS_DEMONYM},
     [64] = {"spokesman", 9, W_ROLE},
     [65] = {"first", 5, W_SKIP},
     [66] = {"agency", 6, W_ORGWORD},
     [69] = {"promising", 9, W_CUE | W_ING},
     [71] = {"rejected", 8, W_CUE | W_CUE_WEAK},
+    [72] = {"egyptian", 8, CT_WS_DEMONYM},
+    [74] = {"irish", 5, CT_WS_DEMONYM},
     [77] = {"any", 3, CT_WS_STOP},
     [86] = {"government", 10, W_ORGWORD},
     [89] = {"investigators", 13, W_GROUP},
@@ -97,6 +101,7 @@ static const word word_slots[WORD_SLOTS] = {
     [131] = {"urges", 5, W_CUE},
     [136] = {"budget", 6, W_DOC},
     [137] = {"never", 5, W_SKIP},
+    [139] = {"italian", 7, CT_WS_DEMONYM},
     [141] = {"as", 2, CT_WS_STOP | W_STOP},
     [142] = {"worries", 7, W_CUE | W_CUE_WEAK},
     [144] = {"agrees", 6, W_CUE | W_CUE_WEAK},
@@ -107,12 +112,13 @@ static const word word_slots[WORD_SLOTS] = {
     [156] = {"fears", 5, W_CUE | W_CUE_WEAK},
     [157] = {"you", 3, CT_WS_STOP | W_STOP},
     [158] = {"answered", 8, W_CUE | W_CUE_INV},
+    [160] = {"british", 7, CT_WS_DEMONYM},
     [165] = {"planned", 7, W_CUE | W_CUE_WEAK},
     [170] = {"hit", 3, CT_WS_COPULA},
     [171] = {"among", 5, CT_WS_STOP},
     [180] = {"insisted", 8, W_CUE | W_CUE_INV},
     [183] = {"projects", 8, W_CUE},
-    [188] = {"company", 7, W_ORGWORD},
+    [188] = {"company", 7, W_ORGWORD | CT_WS_ORGNOUN},
     [192] = {"written", 7, W_SKIP2},
     [196] = {"once", 4, CT_WS_STOP | W_SKIP},
     [203] = {"his", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
@@ -155,9 +161,10 @@ static const word word_slots[WORD_SLOTS] = {
     [322] = {"jun", 3, CT_WS_CALENDAR},
     [323] = {"promise", 7, W_OWNED},
     [328] = {"institute", 9, W_ORGWORD},
-    [329] = {"warned", 6, W_CUE | W_CUE_INV},
+    [329] = {"corporation", 11, CT_WS_ORGNOUN},
     [330] = {"reiterated", 10, W_CUE},
     [331] = {"transcript", 10, W_DOC},
+    [332] = {"warned", 6, W_CUE | W_CUE_INV},
     [335] = {"until", 5, CT_WS_STOP},
     [336] = {"writing", 7, W_CUE | W_ING},
     [339] = {"am", 2, CT_WS_STOP},
@@ -188,6 +195,7 @@ static const word word_slots[WORD_SLOTS] = {
     [412] = {"ministry", 8, W_ORGWORD},
     [413] = {"since", 5, W_STOP},
     [425] = {"later", 5, W_SKIP},
+    [433] = {"pakistani", 9, CT_WS_DEMONYM},
     [435] = {"spend", 5, CT_WS_AMOUNT},
     [438] = {"wrote", 5, W_CUE | W_CUE_INV},
     [439] = {"thursday", 8, CT_WS_CALENDAR},
@@ -202,8 +210,9 @@ static const word word_slots[WORD_SLOTS] = {
     [472] = {"source", 6, W_ROLE},
     [475] = {"boasts", 6, W_CUE},
     [476] = {"delegates", 9, W_GROUP},
-    [480] = {"more", 4, CT_WS_STOP},
-    [481] = {"she", 3, CT_WS_STOP | W_PRON},
+    [480] = {"laboratory", 10, CT_WS_ORGNOUN},
+    [481] = {"more", 4, CT_WS_STOP},
+    [482] = {"she", 3, CT_WS_STOP | W_PRON},
     [484] = {"adding", 6, W_CUE | W_ING},
     [485] = {"maintained", 10, W_CUE},
     [493] = {"advocates", 9, W_GROUP},
@@ -224,6 +233,7 @@ static const word word_slots[WORD_SLOTS] = {
     [528] = {"over", 4, CT_WS_STOP},
     [540] = {"the", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [544] = {"estimating", 10, W_CUE | W_ING},
+    [546] = {"afghan", 6, CT_WS_DEMONYM},
     [547] = {"criticized", 10, W_CUE | W_CUE_WEAK},
     [561] = {"office", 6, W_ORGWORD},
     [568] = {"book", 4, W_DOC},
@@ -231,6 +241,7 @@ static const word word_slots[WORD_SLOTS] = {
     [571] = {"same", 4, CT_WS_STOP},
     [572] = {"show", 4, W_CUE | W_CUE_WEAK},
     [574] = {"about", 5, CT_WS_STOP | W_STOP},
+    [579] = {"iraqi", 5, CT_WS_DEMONYM},
     [580] = {"attacked", 8, W_CUE | W_CUE_WEAK},
     [583] = {"publicly", 8, W_SKIP},
     [586] = {"feels", 5, W_CUE | W_CUE_WEAK},
@@ -271,6 +282,7 @@ static const word word_slots[WORD_SLOTS] = {
     [691] = {"declared", 8, W_CUE},
     [692] = {"founder", 7, W_ROLE},
     [694] = {"least", 5, CT_WS_STOP},
+    [699] = {"spanish", 7, CT_WS_DEMONYM},
     [700] = {"hails", 5, W_CUE | W_CUE_WEAK},
     [707] = {"been", 4, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [708] = {"opposes", 7, W_CUE | W_CUE_WEAK},
@@ -285,7 +297,8 @@ static const word word_slots[WORD_SLOTS] = {
     [752] = {"warning", 7, W_CUE | W_ING},
     [753] = {"instead", 7, W_STOP},
     [754] = {"thought", 7, W_CUE | W_CUE_WEAK},
-    [756] = {"lab", 3, W_ORGWORD},
+    [755] = {"iranian", 7, CT_WS_DEMONYM},
+    [756] = {"lab", 3, W_ORGWORD | CT_WS_ORGNOUN},
     [757] = {"results", 7, W_DOC},
     [759] = {"now", 3, CT_WS_STOP},
     [764] = {"mentioned", 9, W_CUE | W_CUE_WEAK},
@@ -293,6 +306,7 @@ static const word word_slots[WORD_SLOTS] = {
     [776] = {"being", 5, CT_WS_STOP},
     [780] = {"aide", 4, W_ROLE},
     [782] = {"argues", 6, W_CUE | W_CUE_INV},
+    [787] = {"german", 6, CT_WS_DEMONYM},
     [792] = {"nor", 3, CT_WS_STOP},
     [794] = {"announcement", 12, W_DOC | W_OWNED},
     [795] = {"earlier", 7, W_SKIP},
@@ -302,10 +316,12 @@ static const word word_slots[WORD_SLOTS] = {
     [808] = {"must", 4, CT_WS_STOP},
     [812] = {"that", 4, CT_WS_DET | CT_WS_STOP | W_STOP},
     [814] = {"calls", 5, W_CUE | W_CUE_WEAK},
+    [817] = {"dutch", 5, CT_WS_DEMONYM},
     [819] = {"democrats", 9, W_GROUP},
     [822] = {"replied", 7, W_CUE | W_CUE_INV},
-    [824] = {"cost", 4, CT_WS_AMOUNT},
-    [825] = {"our", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
+    [824] = {"canadian", 8, CT_WS_DEMONYM},
+    [825] = {"cost", 4, CT_WS_AMOUNT},
+    [826] = {"our", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [827] = {"lost", 4, CT_WS_AMOUNT},
     [833] = {"spokesperson", 12, W_ROLE},
     [834] = {"testifies", 9, W_CUE},
@@ -317,11 +333,14 @@ static const word word_slots[WORD_SLOTS] = {
     [859] = {"because", 7, CT_WS_STOP | W_STOP},
     [866] = {"voters", 6, W_GROUP},
     [867] = {"bragged", 7, W_CUE | W_CUE_WEAK},
+    [875] = {"carmaker", 8, CT_WS_ORGNOUN},
     [877] = {"secretary", 9, W_ROLE | W_TITLE},
-    [881] = {"firm", 4, W_ORGWORD},
+    [881] = {"firm", 4, W_ORGWORD | CT_WS_ORGNOUN},
+    [884] = {"european", 8, CT_WS_DEMONYM},
     [892] = {"august", 6, CT_WS_CALENDAR},
     [896] = {"blamed", 6, W_CUE},
     [900] = {"criticised", 10, W_CUE | W_CUE_WEAK},
+    [901] = {"french", 6, CT_WS_DEMONYM},
     [909] = {"announcing", 10, W_CUE | W_ING},
     [910] = {"pays", 4, CT_WS_AMOUNT},
     [912] = {"for", 3, CT_WS_STOP | W_STOP},
@@ -333,26 +352,32 @@ static const word word_slots[WORD_SLOTS] = {
     [934] = {"lawmakers", 9, W_GROUP},
     [935] = {"responded", 9, W_CUE | W_CUE_INV},
     [937] = {"citing", 6, W_CUE | W_ING},
-    [938] = {"startup", 7, W_ORGWORD},
+    [938] = {"startup", 7, W_ORGWORD | CT_WS_ORGNOUN},
     [945] = {"executive", 9, W_ROLE},
     [947] = {"campaign", 8, W_ORGWORD},
     [950] = {"he", 2, CT_WS_STOP | W_PRON},
     [955] = {"predicted", 9, W_CUE | W_CUE_INV | W_HEDGE},
+    [956] = {"turkish", 7, CT_WS_DEMONYM},
+    [957] = {"ukrainian", 9, CT_WS_DEMONYM},
     [960] = {"called", 6, W_CUE | W_CUE_WEAK},
+    [961] = {"taiwanese", 9, CT_WS_DEMONYM},
     [962] = {"declares", 8, W_CUE},
     [963] = {"head", 4, W_ROLE},
     [964] = {"all", 3, CT_WS_STOP | W_STOP},
     [967] = {"email", 5, W_DOC},
+    [970] = {"automaker", 9, CT_WS_ORGNOUN},
     [975] = {"indicates", 9, W_CUE},
     [976] = {"forecast", 8, W_CUE | W_HEDGE},
     [980] = {"document", 8, W_DOC},
     [981] = {"wants", 5, W_CUE | W_CUE_WEAK},
     [982] = {"reviews", 7, W_DOC},
     [983] = {"stated", 6, W_CUE | W_CUE_INV},
+    [989] = {"chipmaker", 9, CT_WS_ORGNOUN},
     [992] = {"nearly", 6, CT_WS_STOP},
     [993] = {"official", 8, W_ROLE},
     [994] = {"feb", 3, CT_WS_CALENDAR},
     [995] = {"sept", 4, CT_WS_CALENDAR},
+    [997] = {"australian", 10, CT_WS_DEMONYM},
     [1002] = {"mocked", 6, W_CUE | W_CUE_WEAK},
     [1003] = {"organization", 12, W_ORGWORD},
     [1014] = {"possibly", 8, W_HEDGE},
@@ -397,7 +422,8 @@ static const word word_slots[WORD_SLOTS] = {
     [1112] = {"economist", 9, W_ROLE},
     [1113] = {"where", 5, CT_WS_STOP | W_STOP},
     [1116] = {"emails", 6, W_DOC},
-    [1117] = {"letter", 6, W_DOC},
+    [1117] = {"brazilian", 9, CT_WS_DEMONYM},
+    [1118] = {"letter", 6, W_DOC},
     [1119] = {"aims", 4, W_CUE | W_CUE_WEAK},
     [1120] = {"continued", 9, W_SKIP},
     [1124] = {"filing", 6, W_DOC},
@@ -410,9 +436,11 @@ static const word word_slots[WORD_SLOTS] = {
     [1147] = {"boasted", 7, W_CUE},
     [1162] = {"not", 3, CT_WS_STOP | W_SKIP},
     [1163] = {"mar", 3, CT_WS_CALENDAR},
+    [1164] = {"palestinian", 11, CT_WS_DEMONYM},
     [1165] = {"how", 3, CT_WS_STOP | W_STOP},
     [1172] = {"by", 2, CT_WS_STOP | W_STOP},
     [1179] = {"knows", 5, W_CUE | W_CUE_WEAK},
+    [1182] = {"swedish", 7, CT_WS_DEMONYM},
     [1187] = {"contended", 9, W_CUE | W_CUE_INV},
     [1193] = {"estimated", 9, CT_WS_STOP | W_CUE | W_HEDGE},
     [1196] = {"issued", 6, W_SKIP2},
@@ -421,6 +449,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1214] = {"mr", 2, W_TITLE},
     [1215] = {"demanded", 8, W_CUE | W_CUE_WEAK},
     [1222] = {"posted", 6, W_CUE | W_CUE_INV},
+    [1224] = {"chinese", 7, CT_WS_DEMONYM},
     [1233] = {"still", 5, W_STOP},
     [1238] = {"boasting", 8, W_CUE | W_ING},
     [1250] = {"which", 5, CT_WS_STOP | W_STOP},
@@ -451,6 +480,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1317] = {"concedes", 8, W_CUE},
     [1318] = {"hailed", 6, W_CUE | W_CUE_WEAK},
     [1322] = {"critics", 7, W_GROUP},
+    [1323] = {"saudi", 5, CT_WS_DEMONYM},
     [1329] = {"assumed", 7, W_CUE | W_CUE_WEAK},
     [1341] = {"tally", 5, W_DOC},
     [1342] = {"did", 3, CT_WS_STOP | W_SKIP},
@@ -480,6 +510,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1425] = {"sen", 3, W_TITLE},
     [1426] = {"reaffirmed", 10, W_CUE},
     [1427] = {"dr", 2, W_TITLE},
+    [1434] = {"vietnamese", 10, CT_WS_DEMONYM},
     [1435] = {"republicans", 11, W_GROUP},
     [1437] = {"however", 7, W_STOP},
     [1439] = {"worth", 5, CT_WS_STOP},
@@ -498,10 +529,12 @@ static const word word_slots[WORD_SLOTS] = {
     [1487] = {"administration", 14, W_ORGWORD},
     [1490] = {"doubts", 6, W_CUE | W_CUE_WEAK},
     [1495] = {"wednesday", 9, CT_WS_CALENDAR},
-    [1499] = {"tweets", 6, W_CUE},
+    [1499] = {"asian", 5, CT_WS_DEMONYM},
+    [1500] = {"tweets", 6, W_CUE},
     [1508] = {"repeatedly", 10, W_SKIP},
     [1510] = {"indicated", 9, W_CUE},
     [1512] = {"emphasizes", 10, W_CUE},
+    [1515] = {"african", 7, CT_WS_DEMONYM},
     [1517] = {"showed", 6, W_CUE | W_CUE_WEAK},
     [1518] = {"people", 6, W_GROUP},
     [1519] = {"study", 5, W_DOC | W_OWNED},
@@ -530,9 +563,11 @@ static const word word_slots[WORD_SLOTS] = {
     [1573] = {"reckons", 7, W_CUE | W_CUE_WEAK},
     [1574] = {"recounts", 8, W_CUE},
     [1575] = {"conceding", 9, W_CUE | W_ING},
+    [1576] = {"syrian", 6, CT_WS_DEMONYM},
     [1578] = {"predict", 7, W_CUE | W_CUE_WEAK},
     [1579] = {"board", 5, W_ORGWORD},
     [1580] = {"touting", 7, W_CUE | W_ING},
+    [1582] = {"mexican", 7, CT_WS_DEMONYM},
     [1583] = {"previously", 10, W_SKIP},
     [1589] = {"acknowledged", 12, W_CUE | W_CUE_INV},
     [1591] = {"estimate", 8, W_DOC | W_HEDGE | W_OWNED},
@@ -581,16 +616,20 @@ static const word word_slots[WORD_SLOTS] = {
     [1746] = {"promised", 8, W_CUE},
     [1749] = {"activists", 9, W_GROUP},
     [1750] = {"him", 3, CT_WS_STOP | W_PRON | W_STOP},
+    [1751] = {"venezuelan", 10, CT_WS_DEMONYM},
     [1757] = {"endorsed", 8, W_CUE | W_CUE_WEAK},
     [1758] = {"january", 7, CT_WS_CALENDAR},
     [1762] = {"whether", 7, W_STOP},
+    [1764] = {"israeli", 7, CT_WS_DEMONYM},
     [1765] = {"added", 5, W_CUE | W_CUE_INV},
     [1767] = {"according", 9, W_CUE},
+    [1770] = {"japanese", 8, CT_WS_DEMONYM},
     [1775] = {"threatens", 9, W_CUE | W_CUE_WEAK},
     [1776] = {"stands", 6, CT_WS_COPULA},
     [1786] = {"complaint", 9, W_DOC},
     [1789] = {"writes", 6, W_CUE | W_CUE_INV},
     [1792] = {"against", 7, CT_WS_STOP},
+    [1793] = {"korean", 6, CT_WS_DEMONYM},
     [1796] = {"every", 5, CT_WS_STOP},
     [1799] = {"paid", 4, CT_WS_AMOUNT},
     [1802] = {"accuses", 7, W_CUE},
@@ -632,6 +671,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1931] = {"finds", 5, W_CUE | W_CUE_WEAK},
     [1932] = {"but", 3, CT_WS_STOP | W_STOP},
     [1934] = {"ceo", 3, W_ROLE},
+    [1941] = {"western", 7, CT_WS_DEMONYM},
     [1951] = {"proposal", 8, W_OWNED},
     [1954] = {"many", 4, CT_WS_STOP},
     [1958] = {"analysts", 8, W_GROUP},
@@ -643,15 +683,18 @@ static const word word_slots[WORD_SLOTS] = {
     [1981] = {"emphasized", 10, W_CUE},
     [1983] = {"own", 3, CT_WS_STOP},
     [1987] = {"proposed", 8, W_CUE},
+    [1990] = {"indian", 6, CT_WS_DEMONYM},
     [1999] = {"discovered", 10, W_CUE | W_CUE_WEAK},
     [2000] = {"on", 2, CT_WS_STOP | W_STOP},
     [2001] = {"revealed", 8, W_CUE},
     [2007] = {"laments", 7, W_CUE | W_CUE_WEAK},
     [2009] = {"its", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [2010] = {"us", 2, W_PRON | W_STOP},
+    [2016] = {"swiss", 5, CT_WS_DEMONYM},
     [2019] = {"has", 3, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
     [2020] = {"them", 4, CT_WS_STOP | W_PRON | W_STOP},
     [2021] = {"documents", 9, W_DOC},
+    [2022] = {"russian", 7, CT_WS_DEMONYM},
     [2025] = {"doesn't", 7, W_SKIP},
     [2026] = {"further", 7, CT_WS_STOP},
     [2027] = {"says", 4, CT_WS_STOP | W_CUE | W_CUE_INV},
@@ -706,6 +749,12 @@ typedef struct {
     bool guess;   /* a bare capitalised word taken for an organisation */
 } speaker;
 
+/* An organisation named at a token of the block. */
+typedef struct {
+    uint32_t tok;
+    const char *name; /* in doc->arena */
+} topic_mark;
+
 /* A reporting frame: a source, its cue and the tokens the cue covers. */
 typedef struct {
     uint32_t cue;       /* token of the cue */
@@ -743,6 +792,13 @@ struct ct_attrib {
     size_t nqs, qs_cap;
     int64_t *hedge; /* per sentence of the block: its first hedge cue, or -1 */
     size_t hedge_cap;
+    /* the organisations the text is about, for "the company" and "its" in the subject
+     * stage: the two last named (carried), and where in the block each was named */
+    const char *topic[2];
+    topic_mark *tm;
+    size_t ntm, tm_cap;
+    uint32_t cur_tok; /* the token being read, for topic marks */
+    bool oom;         /* a topic mark could not be stored */
 };
 
 int ct__attrib_new(ct_attrib **out)
@@ -764,6 +820,7 @@ void ct__attrib_free(ct_attrib *st)
     ct__free(st->fr);
     ct__free(st->hedge);
     ct__free(st->qs);
+    ct__free(st->tm);
     ct__free(st);
 }
 
@@ -803,8 +860,34 @@ static size_t tok_end(const ct_token *t) { return t->start + t->len; }
 
 /* ---- speakers --------------------------------------------------------------------- */
 
+/* An organisation named at st->cur_tok: a later "the company" may mean it. */
+static void note_topic(ct_attrib *st, const char *name)
+{
+    const char *last = st->ntm ? st->tm[st->ntm - 1].name : st->topic[0];
+    if (last && strcmp(last, name) == 0)
+        return;
+    if (CT_GROW(st->tm, st->tm_cap, st->ntm + 1)) {
+        st->oom = true;
+        return;
+    }
+    st->tm[st->ntm].tok = st->cur_tok;
+    st->tm[st->ntm].name = name;
+    st->ntm++;
+}
+
+/* Take a topic mark into the two last named organisations. */
+static void topic_push(const char *top[2], const char *name)
+{
+    if (top[0] && strcmp(top[0], name) == 0)
+        return;
+    top[1] = top[0];
+    top[0] = name;
+}
+
 static void remember(ct_attrib *st, int idx)
 {
+    if (st->spk[idx].kind == SK_ORG && !st->spk[idx].generic)
+        note_topic(st, st->spk[idx].name);
     st->recent_para = st->cur_para;
     int n = st->nrecent < RECENT ? st->nrecent : RECENT - 1;
     int k = 0;
@@ -930,6 +1013,31 @@ static bool name_shaped(const char *buf, const ct_token *t)
             return true;
     }
     return false;
+}
+
+/* "DeepSeek", "OpenAI": a capital inside a mixed-case word marks an organisation's name
+ * wherever it stands, even as an object ("China heralds DeepSeek"). */
+static int camel_topic(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t i)
+{
+    const ct_token *t = &blk->toks[i];
+    if (t->len < 4 || t->len > 40 || (t->flags & (CT_TF_ALLCAPS | CT_TF_HAS_DIGIT)))
+        return CT_OK;
+    const char *w = blk->buf + t->start;
+    bool inner = false;
+    for (uint32_t k = 1; k < t->len && !inner; k++)
+        inner = w[k] >= 'A' && w[k] <= 'Z' && w[k - 1] >= 'a' && w[k - 1] <= 'z';
+    if (!inner)
+        return CT_OK;
+    const char *last = st->ntm ? st->tm[st->ntm - 1].name : st->topic[0];
+    if (last && strlen(last) == t->len && memcmp(last, w, t->len) == 0)
+        return CT_OK;
+    char *name = ct__arena_alloc(&doc->arena, t->len + 1);
+    if (!name)
+        return CT_ENOMEM;
+    memcpy(name, w, t->len);
+    name[t->len] = '\0';
+    note_topic(st, name);
+    return st->oom ? CT_ENOMEM : CT_OK;
 }
 
 /* Copy tokens [a, b) of the block as clean text in the arena. */
@@ -2167,6 +2275,8 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
     const ct_token *toks = blk->toks;
     st->nfr = 0;
     st->nqs = 0;
+    st->ntm = 0;
+    st->cur_tok = 0;
     st->cur_para = blk->para;
     bool open_at_end = false;
     int rc = find_quotes(st, blk, &open_at_end);
@@ -2180,13 +2290,24 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
         st->hedge[s] = -1;
     for (uint32_t s = 0; s < blk->nsents; s++) {
         const ct_sentence *se = &blk->sents[s];
-        if (se->flags & (CT_SF_METADATA | CT_SF_BOILERPLATE))
-            continue;
         uint32_t lo = se->tok_first, hi = lo + se->tok_count;
+        if (se->flags & CT_SF_BOILERPLATE)
+            continue;
+        if (se->flags & CT_SF_METADATA) {
+            /* a headline names what the story is about, though it quotes nobody */
+            for (uint32_t i = lo; i < hi; i++) {
+                st->cur_tok = i;
+                if (is_cap(&toks[i]) && (rc = camel_topic(st, doc, blk, i)))
+                    return rc;
+            }
+            continue;
+        }
+        st->cur_tok = lo;
         rc = subject_org(st, doc, blk, lo, hi);
         if (rc)
             return rc;
         for (uint32_t i = lo; i < hi; i++) {
+            st->cur_tok = i;
             if (is_punct(&toks[i], ',')) {
                 rc = mention_at(st, doc, blk, lo, hi, i);
                 if (rc)
@@ -2201,8 +2322,12 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             }
             if (!is_word(&toks[i]))
                 continue;
-            if ((toks[i].flags & CT_TF_CAP) && (i > lo || !ct__tok_is(blk->buf, &toks[i], "according")))
+            if ((toks[i].flags & CT_TF_CAP) && (i > lo || !ct__tok_is(blk->buf, &toks[i], "according"))) {
+                rc = camel_topic(st, doc, blk, i);
+                if (rc)
+                    return rc;
                 continue; /* cues are verbs, in lower case */
+            }
             unsigned f = wflags(blk->buf, &toks[i]);
             if (st->hedge[s] < 0 && hedge_at(blk, lo, hi, i, f))
                 st->hedge[s] = (int64_t)i;
@@ -2239,9 +2364,12 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                 return rc;
         }
     }
+    st->cur_tok = blk->ntoks > UINT32_MAX ? UINT32_MAX : (uint32_t)blk->ntoks;
     rc = quote_speakers(st, doc, blk);
     if (rc)
         return rc;
+    if (st->oom)
+        return CT_ENOMEM;
     st->quote_open = open_at_end;
 
     /* record the quotations */
@@ -2274,7 +2402,8 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
     }
 
     /* claims: the quote around them, else the nearest frame covering them */
-    size_t qk = 0, fk = 0;
+    size_t qk = 0, fk = 0, tk = 0;
+    const char *top[2] = {st->topic[0], st->topic[1]};
     for (size_t r = 0; r < nrefs; r++) {
         const ct_quantity *q = refs[r].q;
         ct_claim *c = refs[r].claim;
@@ -2326,6 +2455,16 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
         }
         if (spk >= 0)
             set_speaker(c, &st->spk[spk]);
+        /* the organisation named last before the claim that is not its speaker */
+        for (; tk < st->ntm && st->tm[tk].tok <= a; tk++)
+            topic_push(top, st->tm[tk].name);
+        refs[r].topic = top[0];
+        if (top[0] && c->speaker && strcmp(top[0], c->speaker) == 0)
+            refs[r].topic = top[1];
     }
+    for (; tk < st->ntm; tk++)
+        topic_push(top, st->tm[tk].name);
+    st->topic[0] = top[0];
+    st->topic[1] = top[1];
     return CT_OK;
 }

@@ -47,7 +47,7 @@ static result attrib_nth(const char *text, const char *needle, int n)
     bool found = false;
     while (ct__segment_next(&seg, &blk) == 1) {
         ct_quantity q;
-        ct_claim_ref ref = {&q, &claim};
+        ct_claim_ref ref = {&q, &claim, NULL};
         size_t nrefs = 0;
         memset(&q, 0, sizeof q);
         for (uint32_t i = 0; i < blk->ntoks && !found; i++) {

@@ -573,6 +573,20 @@ for _w in ATTITUDES.split():
     WORDS[_w] = WORDS[_w] + " | W_CUE | W_CUE_WEAK" if _w in WORDS else "W_CUE | W_CUE_WEAK"
 
 
+# Shared with the subject stage: "the company", "the firm" refer back to an organisation
+# named before; nationality adjectives ("American models") never name the entity.
+ORG_NOUNS = "company firm startup lab laboratory chipmaker automaker carmaker corporation"
+DEMONYMS = """
+american chinese british european japanese korean indian russian french german canadian
+mexican israeli iranian saudi australian italian spanish ukrainian taiwanese african asian
+western brazilian turkish syrian iraqi afghan pakistani swiss dutch swedish irish
+palestinian egyptian cuban venezuelan vietnamese
+"""
+for _words, _flag in ((ORG_NOUNS, "CT_WS_ORGNOUN"), (DEMONYMS, "CT_WS_DEMONYM")):
+    for _w in _words.split():
+        WORDS[_w] = WORDS[_w] + " | " + _flag if _w in WORDS else _flag
+
+
 def fnv(word):
     h = 2166136261
     for b in word.encode("ascii"):
