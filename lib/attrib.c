@@ -1501,6 +1501,18 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
     return hi;
 }
 
+/* A document's findings run on past "while" and ", but": "found that 28 percent backed
+ * Trump, while 23 percent favored Cruz". cb is where clause_end() stopped. */
+static uint32_t doc_end(const ct_block *blk, uint32_t cb, uint32_t hi)
+{
+    if (cb >= hi || !is_word(&blk->toks[cb]))
+        return cb;
+    for (uint32_t k = cb; k < hi; k++)
+        if (is_punct(&blk->toks[k], ';'))
+            return k;
+    return hi;
+}
+
 /* ", the creator of 01.AI," after a name that ends at e: the person's role and org.
  * Returns CT_OK or CT_ENOMEM. */
 static int appositive_after(ct_attrib *st, ct_doc *doc, const ct_block *blk, int spk,
@@ -1588,7 +1600,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             return CT_ENOMEM;
         /* "According to X, ...": what follows; "..., according to X": what came before,
          * and what follows only when it goes on as a clause */
-        if (c <= lo + 1)
+        if (c <= lo + 1 || is_punct(&toks[c - 1], ':'))
             return push_frame(st, c, e, clause_end(blk, e, hi), 0, 0, spk);
         uint32_t tail = e;
         if (e < hi && is_punct(&toks[e], ',') && e + 1 < hi &&
@@ -1873,7 +1885,87 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             cb = clause_end(blk, ca, hi);
         }
     }
+    if (spk >= 0 && st->spk[spk].kind == SK_DOC)
+        cb = doc_end(blk, cb, hi);
     return push_frame(st, c, ca, cb, ca2, cb2, spk);
+}
+
+/* When no source stands next to the cue: the sentence's subject, past what lies between.
+ * "Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said ...": a name
+ * opening the sentence, then an aside between commas; "A Times/CBS News poll in December
+ * found ...", "Exit polls from the primary, which Trump won, showed ...": a document
+ * opening the sentence. Nothing between may be another cue or a verb of being. */
+static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
+                         uint32_t hi, uint32_t c, unsigned cf)
+{
+    const ct_token *toks = blk->toks;
+    const char *buf = blk->buf;
+    if (cf & (W_ING | W_RECIP) || c < lo + 3 || c > lo + 40 ||
+        (toks[c - 1].flags & CT_TF_POSSESSIVE) || (wflags(buf, &toks[c - 1]) & W_DET))
+        return CT_OK;
+    uint32_t a = lo;
+    if (is_dquote(&toks[a]) || (is_word(&toks[a]) && (wflags(buf, &toks[a]) & W_STOP) &&
+                                !(wflags(buf, &toks[a]) & W_DET) && is_cap(&toks[a])))
+        a++; /* "But a poll ...", "And Senator X, ..." */
+    if (a >= c)
+        return CT_OK;
+    /* the head: a document word, or the first comma after a name */
+    uint32_t head = UINT32_MAX;
+    bool person = false;
+    for (uint32_t k = a; k < c && k < a + 12; k++) {
+        const ct_token *t = &toks[k];
+        unsigned f = wflags(buf, t);
+        if (is_word(t) && !is_cap(t) && (f & W_DOC) && !(f & W_CUE) &&
+            !(k + 1 < c && (toks[k + 1].flags & CT_TF_POSSESSIVE))) {
+            head = k;
+            break;
+        }
+        if (is_punct(t, ',')) {
+            /* "Paul Porter, a truck driver": a capitalised name before the comma */
+            person = k >= a + 2 && is_cap(&toks[k - 1]) && is_cap(&toks[a]) &&
+                     is_punct(&toks[c - 1], ',');
+            if (person)
+                head = k - 1;
+            break;
+        }
+        if (is_word(t) && (f & (W_CUE | W_STOP | W_PRON | CT_WS_COPULA)) && !(f & W_DET) &&
+            !ct__tok_is(buf, t, "of"))
+            break;
+    }
+    if (head == UINT32_MAX)
+        return CT_OK;
+    for (uint32_t k = head + 1; k < c; k++) {
+        if (is_punct(&toks[k], ',') && k + 1 < c &&
+            (ct__tok_is(buf, &toks[k + 1], "who") || ct__tok_is(buf, &toks[k + 1], "which"))) {
+            /* ", who are influential in picking the nominee,": an aside */
+            uint32_t m = k + 2;
+            while (m < c && !is_punct(&toks[m], ','))
+                m++;
+            if (m == c)
+                return CT_OK;
+            k = m;
+            continue;
+        }
+        unsigned f = wflags(buf, &toks[k]);
+        if ((is_word(&toks[k]) && (f & (W_CUE | CT_WS_COPULA)) && !is_cap(&toks[k])) ||
+            is_punct(&toks[k], ';') || is_punct(&toks[k], ':') || is_dquote(&toks[k]))
+            return CT_OK;
+    }
+    if (!person && c > head + 14)
+        return CT_OK;
+    while (a < head && (wflags(buf, &toks[a]) & W_DET))
+        a++;
+    int spk = np_speaker(st, doc, blk, a, head + 1);
+    if (spk == -2)
+        return CT_ENOMEM;
+    if (spk < 0 || (person && st->spk[spk].kind == SK_DOC))
+        return CT_OK;
+    /* a document's findings run on past "while": "28 percent backed Trump, while 23
+     * percent favored Cruz" */
+    uint32_t cb = clause_end(blk, c + 1, hi);
+    if (st->spk[spk].kind == SK_DOC)
+        cb = doc_end(blk, cb, hi);
+    return push_frame(st, c, c + 1, cb, 0, 0, spk);
 }
 
 /* "DeepSeek's announcement of ...", "Trump's claim that ...": the owner speaks. */
@@ -2322,7 +2414,17 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             }
             if (!is_word(&toks[i]))
                 continue;
-            if ((toks[i].flags & CT_TF_CAP) && (i > lo || !ct__tok_is(blk->buf, &toks[i], "according"))) {
+            if ((toks[i].flags & CT_TF_CAP) && i > lo &&
+                (wflags(blk->buf, &toks[i]) & W_DOC) && !(toks[i].flags & CT_TF_ALLCAPS)) {
+                /* "In a national USA TODAY/Suffolk University Poll, ..." */
+                rc = in_doc_at(st, doc, blk, lo, hi, i);
+                if (rc)
+                    return rc;
+                continue;
+            }
+            if ((toks[i].flags & CT_TF_CAP) &&
+                ((i > lo && !is_punct(&toks[i - 1], ':')) ||
+                 !ct__tok_is(blk->buf, &toks[i], "according"))) {
                 rc = camel_topic(st, doc, blk, i);
                 if (rc)
                     return rc;
@@ -2359,7 +2461,10 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             }
             if (!(f & W_CUE))
                 continue;
+            size_t nfr = st->nfr;
             rc = frame_at(st, doc, blk, lo, hi, i, f);
+            if (rc == CT_OK && st->nfr == nfr)
+                rc = subject_frame(st, doc, blk, lo, hi, i, f);
             if (rc)
                 return rc;
         }

@@ -204,6 +204,32 @@ START_TEST(frame_beliefs_and_stances)
 }
 END_TEST
 
+START_TEST(frame_subject_past_an_aside)
+{
+    /* the sentence's subject speaks, past an aside between commas */
+    ck_speaker("Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said the "
+               "chamber will vote on 4 measures.", "4", "John Cornyn");
+    ck_speaker("An Associated Press survey of superdelegates, who are influential in picking "
+               "the nominee, found that 449 of them back Clinton.", "449",
+               "Associated Press survey");
+    ck_speaker("A Times/CBS News poll in December found that 30% of voters agree.", "30%",
+               "Times/CBS News poll");
+    /* a document's findings go on past "while" */
+    ck_speaker("A poll released Saturday found that 28 percent backed Trump, while 23 percent "
+               "favored Cruz.", "23", "poll");
+    /* a capitalised poll, and "according to" after a colon */
+    ck_speaker("In a national USA TODAY/Suffolk University Poll, 38 percent said no.", "38",
+               "national USA TODAY/Suffolk University Poll");
+    ck_speaker("It has not gone unnoticed: According to recent polls, Trump holds 14 percent.",
+               "14", "recent polls");
+    /* a verb of being between is no frame: the poll is not what the voters said */
+    ck_speaker("The poll has bad news for Bush, who trails at 4 percent, voters said.", "4",
+               "voters");
+    ck_speaker("Paul Porter, a truck driver, drove 400 miles, and later said it was fine.", "400",
+               NULL);
+}
+END_TEST
+
 START_TEST(no_attribution_is_outlets_own)
 {
     ck_speaker("Nvidia lost $600 billion in market value on Monday.", "$600", NULL);
@@ -505,6 +531,7 @@ static Suite *attrib_suite(void)
         {"frame_role_before_named_aside", frame_role_before_named_aside},
         {"frame_name_and_colon", frame_name_and_colon},
         {"frame_beliefs_and_stances", frame_beliefs_and_stances},
+        {"frame_subject_past_an_aside", frame_subject_past_an_aside},
         {"quotes_twin_apostrophes", quotes_twin_apostrophes},
         {"quotes_standing_alone_follow_their_introduction",
          quotes_standing_alone_follow_their_introduction},
