@@ -34,6 +34,7 @@ enum {
     W_ING = 1u << 14,     /* "saying", "claiming": the source is the clause's subject */
     W_OWNED = 1u << 15,   /* "X's statement", "X's claims": the owner speaks */
     W_SKIP2 = 1u << 16,   /* "a report published by X": the author follows */
+    W_NOUNISH = 1u << 17, /* a cue that is also a noun: "Public support for ..." */
 };
 
 typedef struct {
@@ -54,9 +55,10 @@ static const word word_slots[WORD_SLOTS] = {
     [20] = {"do", 2, CT_WS_STOP | W_SKIP},
     [21] = {"ruled", 5, W_CUE | W_CUE_WEAK},
     [22] = {"predicting", 10, W_CUE | W_ING},
-    [23] = {"saturday", 8, CT_WS_CALENDAR},
+    [23] = {"hope", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [24] = {"recognizes", 10, W_CUE | W_CUE_WEAK},
     [25] = {"last", 4, W_SKIP},
+    [26] = {"saturday", 8, CT_WS_CALENDAR},
     [27] = {"noted", 5, W_CUE | W_CUE_INV},
     [28] = {"favors", 6, W_CUE | W_CUE_WEAK},
     [29] = {"pledged", 7, W_CUE},
@@ -118,6 +120,7 @@ static const word word_slots[WORD_SLOTS] = {
     [171] = {"among", 5, CT_WS_STOP},
     [180] = {"insisted", 8, W_CUE | W_CUE_INV},
     [183] = {"projects", 8, W_CUE},
+    [185] = {"rated", 5, W_CUE | W_CUE_WEAK},
     [188] = {"company", 7, W_ORGWORD | CT_WS_ORGNOUN},
     [192] = {"written", 7, W_SKIP2},
     [196] = {"once", 4, CT_WS_STOP | W_SKIP},
@@ -133,6 +136,7 @@ static const word word_slots[WORD_SLOTS] = {
     [228] = {"leader", 6, W_ROLE},
     [232] = {"pointed", 7, W_CUE},
     [233] = {"remarked", 8, W_CUE | W_CUE_INV},
+    [234] = {"support", 7, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [237] = {"aides", 5, W_GROUP},
     [240] = {"march", 5, CT_WS_CALENDAR},
     [242] = {"below", 5, CT_WS_STOP},
@@ -154,6 +158,7 @@ static const word word_slots[WORD_SLOTS] = {
     [301] = {"alleged", 7, W_CUE},
     [302] = {"were", 4, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [303] = {"sought", 6, W_CUE | W_CUE_WEAK},
+    [304] = {"want", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [306] = {"most", 4, CT_WS_STOP},
     [310] = {"brags", 5, W_CUE | W_CUE_WEAK},
     [318] = {"knocked", 7, W_CUE | W_CUE_WEAK},
@@ -185,7 +190,8 @@ static const word word_slots[WORD_SLOTS] = {
     [386] = {"totalled", 8, CT_WS_COPULA},
     [388] = {"or", 2, CT_WS_STOP | W_STOP},
     [390] = {"feared", 6, W_CUE | W_CUE_WEAK},
-    [391] = {"may", 3, CT_WS_STOP | W_HEDGE | W_SKIP},
+    [391] = {"joked", 5, W_CUE | W_CUE_WEAK},
+    [392] = {"may", 3, CT_WS_STOP | W_HEDGE | W_SKIP},
     [393] = {"projections", 11, W_HEDGE},
     [396] = {"around", 6, CT_WS_STOP},
     [397] = {"corp", 4, W_ORGWORD},
@@ -194,11 +200,13 @@ static const word word_slots[WORD_SLOTS] = {
     [409] = {"forecasts", 9, W_CUE | W_HEDGE},
     [412] = {"ministry", 8, W_ORGWORD},
     [413] = {"since", 5, W_STOP},
+    [421] = {"pegged", 6, W_CUE | W_CUE_WEAK},
     [425] = {"later", 5, W_SKIP},
     [433] = {"pakistani", 9, CT_WS_DEMONYM},
     [435] = {"spend", 5, CT_WS_AMOUNT},
     [438] = {"wrote", 5, W_CUE | W_CUE_INV},
     [439] = {"thursday", 8, CT_WS_CALENDAR},
+    [440] = {"pegs", 4, W_CUE | W_CUE_WEAK},
     [444] = {"nominee", 7, W_ROLE},
     [447] = {"president", 9, W_ROLE | W_TITLE},
     [451] = {"member", 6, W_ROLE},
@@ -235,6 +243,7 @@ static const word word_slots[WORD_SLOTS] = {
     [544] = {"estimating", 10, W_CUE | W_ING},
     [546] = {"afghan", 6, CT_WS_DEMONYM},
     [547] = {"criticized", 10, W_CUE | W_CUE_WEAK},
+    [551] = {"puts", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [561] = {"office", 6, W_ORGWORD},
     [568] = {"book", 4, W_DOC},
     [569] = {"paper", 5, W_DOC | W_OWNED},
@@ -315,7 +324,7 @@ static const word word_slots[WORD_SLOTS] = {
     [805] = {"urging", 6, W_CUE | W_ING},
     [808] = {"must", 4, CT_WS_STOP},
     [812] = {"that", 4, CT_WS_DET | CT_WS_STOP | W_STOP},
-    [814] = {"calls", 5, W_CUE | W_CUE_WEAK},
+    [814] = {"calls", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [817] = {"dutch", 5, CT_WS_DEMONYM},
     [819] = {"democrats", 9, W_GROUP},
     [822] = {"replied", 7, W_CUE | W_CUE_INV},
@@ -338,6 +347,7 @@ static const word word_slots[WORD_SLOTS] = {
     [881] = {"firm", 4, W_ORGWORD | CT_WS_ORGNOUN},
     [884] = {"european", 8, CT_WS_DEMONYM},
     [892] = {"august", 6, CT_WS_CALENDAR},
+    [893] = {"rates", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [896] = {"blamed", 6, W_CUE},
     [900] = {"criticised", 10, W_CUE | W_CUE_WEAK},
     [901] = {"french", 6, CT_WS_DEMONYM},
@@ -433,6 +443,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1130] = {"university", 10, W_ORGWORD},
     [1132] = {"stressed", 8, W_CUE},
     [1137] = {"some", 4, CT_WS_STOP},
+    [1143] = {"quipped", 7, W_CUE | W_CUE_WEAK},
     [1147] = {"boasted", 7, W_CUE},
     [1162] = {"not", 3, CT_WS_STOP | W_SKIP},
     [1163] = {"mar", 3, CT_WS_CALENDAR},
@@ -452,6 +463,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1224] = {"chinese", 7, CT_WS_DEMONYM},
     [1233] = {"still", 5, W_STOP},
     [1238] = {"boasting", 8, W_CUE | W_ING},
+    [1247] = {"oppose", 6, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [1250] = {"which", 5, CT_WS_STOP | W_STOP},
     [1256] = {"might", 5, CT_WS_STOP | W_HEDGE | W_SKIP},
     [1259] = {"report", 6, W_DOC | W_OWNED},
@@ -516,10 +528,11 @@ static const word word_slots[WORD_SLOTS] = {
     [1439] = {"worth", 5, CT_WS_STOP},
     [1444] = {"per", 3, CT_WS_STOP},
     [1446] = {"experts", 7, W_GROUP},
+    [1450] = {"know", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [1451] = {"ltd", 3, W_ORGWORD},
     [1456] = {"does", 4, CT_WS_STOP | W_SKIP},
     [1457] = {"recalled", 8, W_CUE | W_CUE_INV},
-    [1459] = {"plans", 5, W_CUE | W_CUE_WEAK},
+    [1459] = {"plans", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [1463] = {"demands", 7, W_CUE | W_CUE_WEAK},
     [1467] = {"repeated", 8, W_CUE},
     [1471] = {"projected", 9, W_HEDGE | W_CUE | W_CUE_WEAK},
@@ -545,6 +558,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1534] = {"vowed", 5, W_CUE},
     [1535] = {"statements", 10, W_DOC},
     [1542] = {"if", 2, CT_WS_STOP | W_STOP},
+    [1543] = {"fear", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [1545] = {"adviser", 7, W_ROLE},
     [1546] = {"meanwhile", 9, W_STOP},
     [1547] = {"well", 4, CT_WS_STOP},
@@ -574,6 +588,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1592] = {"praised", 7, W_CUE | W_CUE_WEAK},
     [1593] = {"why", 3, CT_WS_STOP | W_STOP},
     [1606] = {"likewise", 8, W_STOP},
+    [1614] = {"suspect", 7, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [1615] = {"suspected", 9, W_CUE | W_CUE_WEAK},
     [1616] = {"polling", 7, W_DOC},
     [1617] = {"ms", 2, W_TITLE},
@@ -617,6 +632,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1749] = {"activists", 9, W_GROUP},
     [1750] = {"him", 3, CT_WS_STOP | W_PRON | W_STOP},
     [1751] = {"venezuelan", 10, CT_WS_DEMONYM},
+    [1753] = {"expected", 8, W_CUE | W_CUE_WEAK},
     [1757] = {"endorsed", 8, W_CUE | W_CUE_WEAK},
     [1758] = {"january", 7, CT_WS_CALENDAR},
     [1762] = {"whether", 7, W_STOP},
@@ -657,6 +673,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1852] = {"highlights", 10, W_CUE | W_CUE_WEAK},
     [1853] = {"surveys", 7, W_DOC},
     [1854] = {"before", 6, CT_WS_STOP},
+    [1859] = {"agree", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [1865] = {"upon", 4, CT_WS_STOP},
     [1867] = {"go", 2, W_SKIP},
     [1874] = {"also", 4, CT_WS_STOP | W_SKIP},
@@ -1495,7 +1512,11 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
         if (toks[i].kind == CT_TOK_WORD && i > 0 &&
             (ct__tok_is(blk->buf, &toks[i], "while") || ct__tok_is(blk->buf, &toks[i], "whereas") ||
              (ct__tok_is(blk->buf, &toks[i], "but") && is_punct(&toks[i - 1], ',') &&
-              !(i + 1 < hi && ct__tok_is(blk->buf, &toks[i + 1], "that")))))
+              !(i + 1 < hi && (ct__tok_is(blk->buf, &toks[i + 1], "that") ||
+                               /* "says it would ..., but would eventually add": the
+                                * same subject goes on */
+                               (is_word(&toks[i + 1]) &&
+                                (wflags(blk->buf, &toks[i + 1]) & W_SKIP)))))))
             return i;
     }
     return hi;
@@ -1829,6 +1850,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if ((cf & W_CUE_WEAK) && spk >= 0 && st->spk[spk].kind == SK_ORG &&
             !is_cap(&toks[j]))
             return CT_OK;
+        if ((cf & W_NOUNISH) && spk >= 0 && st->spk[spk].guess && src_a == lo && j == lo &&
+            !name_shaped(buf, &toks[j]))
+            return CT_OK; /* "Public support for the plan": a noun phrase */
         if ((cf & (W_ING | W_DOC)) && spk >= 0 && st->spk[spk].generic)
             return CT_OK; /* "his recent claim" is no frame */
     }

@@ -201,6 +201,15 @@ START_TEST(frame_beliefs_and_stances)
     /* no inverted frame, and no source inside the cue's own clause */
     ck_speaker("The plan costs $5 million, wants nobody.", "$5", NULL);
     ck_speaker("Voters who backed Trump gave $5 million.", "$5", NULL);
+    ck_speaker("The Tax Foundation puts the figure at $498 billion.", "$498", "Tax Foundation");
+    ck_speaker("PolitiFact rated 22% of the claims as true.", "22%", "PolitiFact");
+    /* ", but would ...": the same source goes on */
+    ck_speaker("The Tax Policy Center says it would depress revenue, but would eventually add "
+               "$84 billion over 10 years.", "$84", "Tax Policy Center");
+    ck_speaker("The Tax Policy Center says it would depress revenue, but Congress spent "
+               "$84 billion.", "$84", NULL);
+    /* nouns, not cues */
+    ck_speaker("Public support for the plan fell to 40 percent.", "40", NULL);
 }
 END_TEST
 

@@ -566,11 +566,17 @@ threatens threatened agrees agreed calls called asks asked recommends recommende
 admits mentions mentioned highlighted highlights lamented laments bragged brags
 slammed blasted attacked knocked mocked dismissed rejects rejected acknowledge
 insist projected reckons determined ruled learned discovered argue predict
+agree suspect hope want fear know support oppose expected rated rates joked quipped
+pegs pegged puts
 """
 for _w in ATTITUDES.split():
     if "W_CUE" in WORDS.get(_w, ""):
         sys.exit(f"gen_attrib_words.py: {_w!r} is already a cue")
     WORDS[_w] = WORDS[_w] + " | W_CUE | W_CUE_WEAK" if _w in WORDS else "W_CUE | W_CUE_WEAK"
+# also nouns: "Public support for the plan fell", "Fear of losing": a capitalised first
+# word before them is no source unless it is known
+for _w in "support oppose hope want fear know suspect agree rates puts plans calls".split():
+    WORDS[_w] += " | W_NOUNISH"
 
 
 # Shared with the subject stage: "the company", "the firm" refer back to an organisation
