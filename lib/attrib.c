@@ -34,6 +34,7 @@ enum {
     W_ING = 1u << 14,     /* "saying", "claiming": the source is the clause's subject */
     W_OWNED = 1u << 15,   /* "X's statement", "X's claims": the owner speaks */
     W_SKIP2 = 1u << 16,   /* "a report published by X": the author follows */
+    W_NOUNISH = 1u << 17, /* a cue that is also a noun: "Public support for ..." */
 };
 
 typedef struct {
@@ -46,36 +47,50 @@ typedef struct {
 #define WORD_SLOTS 2048u
 static const word word_slots[WORD_SLOTS] = {
     [2] = {"suggests", 8, W_CUE | W_HEDGE},
-    [6] = {"rose", 4, CT_WS_COPULA},
+    [6] = {"favored", 7, W_CUE | W_CUE_WEAK},
+    [7] = {"rose", 4, CT_WS_COPULA},
     [8] = {"these", 5, CT_WS_DET | CT_WS_STOP},
     [16] = {"strategists", 11, W_GROUP},
     [19] = {"february", 8, CT_WS_CALENDAR},
     [20] = {"do", 2, CT_WS_STOP | W_SKIP},
+    [21] = {"ruled", 5, W_CUE | W_CUE_WEAK},
     [22] = {"predicting", 10, W_CUE | W_ING},
-    [23] = {"saturday", 8, CT_WS_CALENDAR},
+    [23] = {"hope", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [24] = {"recognizes", 10, W_CUE | W_CUE_WEAK},
     [25] = {"last", 4, W_SKIP},
+    [26] = {"saturday", 8, CT_WS_CALENDAR},
     [27] = {"noted", 5, W_CUE | W_CUE_INV},
-    [28] = {"pledged", 7, W_CUE},
+    [28] = {"favors", 6, W_CUE | W_CUE_WEAK},
+    [29] = {"pledged", 7, W_CUE},
+    [35] = {"asked", 5, W_CUE | W_CUE_WEAK},
     [36] = {"stood", 5, CT_WS_COPULA},
     [37] = {"pollsters", 9, W_GROUP},
-    [38] = {"to", 2, CT_WS_STOP | W_STOP},
+    [38] = {"cuban", 5, CT_WS_DEMONYM},
+    [39] = {"to", 2, CT_WS_STOP | W_STOP},
     [49] = {"sources", 7, W_GROUP},
     [51] = {"contends", 8, W_CUE},
     [52] = {"aug", 3, CT_WS_CALENDAR},
     [53] = {"filings", 7, W_DOC},
+    [54] = {"knew", 4, W_CUE | W_CUE_WEAK},
     [56] = {"poll", 4, W_DOC},
     [62] = {"could", 5, CT_WS_STOP | W_HEDGE | W_SKIP},
+    [63] = {"american", 8, CT_WS_DEMONYM},
     [64] = {"spokesman", 9, W_ROLE},
     [65] = {"first", 5, W_SKIP},
     [66] = {"agency", 6, W_ORGWORD},
     [69] = {"promising", 9, W_CUE | W_ING},
+    [71] = {"rejected", 8, W_CUE | W_CUE_WEAK},
+    [72] = {"egyptian", 8, CT_WS_DEMONYM},
+    [74] = {"irish", 5, CT_WS_DEMONYM},
     [77] = {"any", 3, CT_WS_STOP},
     [86] = {"government", 10, W_ORGWORD},
     [89] = {"investigators", 13, W_GROUP},
     [91] = {"accused", 7, W_CUE},
+    [95] = {"lamented", 8, W_CUE | W_CUE_WEAK},
     [101] = {"june", 4, CT_WS_CALENDAR},
     [105] = {"officials", 9, W_GROUP},
     [109] = {"hers", 4, CT_WS_STOP},
+    [110] = {"insist", 6, W_CUE | W_CUE_WEAK},
     [111] = {"claim", 5, W_CUE | W_DOC | W_OWNED},
     [116] = {"confirms", 8, W_CUE},
     [117] = {"from", 4, CT_WS_STOP | W_STOP},
@@ -88,29 +103,40 @@ static const word word_slots[WORD_SLOTS] = {
     [131] = {"urges", 5, W_CUE},
     [136] = {"budget", 6, W_DOC},
     [137] = {"never", 5, W_SKIP},
+    [139] = {"italian", 7, CT_WS_DEMONYM},
     [141] = {"as", 2, CT_WS_STOP | W_STOP},
-    [144] = {"files", 5, W_DOC},
-    [145] = {"pledge", 6, W_OWNED},
+    [142] = {"worries", 7, W_CUE | W_CUE_WEAK},
+    [144] = {"agrees", 6, W_CUE | W_CUE_WEAK},
+    [145] = {"files", 5, W_DOC},
+    [146] = {"pledge", 6, W_OWNED},
     [149] = {"yet", 3, W_STOP},
     [152] = {"asserts", 7, W_CUE},
-    [156] = {"you", 3, CT_WS_STOP | W_STOP},
+    [156] = {"fears", 5, W_CUE | W_CUE_WEAK},
+    [157] = {"you", 3, CT_WS_STOP | W_STOP},
     [158] = {"answered", 8, W_CUE | W_CUE_INV},
+    [160] = {"british", 7, CT_WS_DEMONYM},
+    [165] = {"planned", 7, W_CUE | W_CUE_WEAK},
     [170] = {"hit", 3, CT_WS_COPULA},
     [171] = {"among", 5, CT_WS_STOP},
     [180] = {"insisted", 8, W_CUE | W_CUE_INV},
     [183] = {"projects", 8, W_CUE},
-    [188] = {"company", 7, W_ORGWORD},
+    [185] = {"rated", 5, W_CUE | W_CUE_WEAK},
+    [188] = {"company", 7, W_ORGWORD | CT_WS_ORGNOUN},
     [192] = {"written", 7, W_SKIP2},
     [196] = {"once", 4, CT_WS_STOP | W_SKIP},
     [203] = {"his", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [206] = {"while", 5, CT_WS_STOP | W_STOP},
+    [210] = {"criticizes", 10, W_CUE | W_CUE_WEAK},
     [212] = {"calculates", 10, W_CUE},
     [214] = {"tweeting", 8, W_CUE | W_ING},
     [215] = {"cites", 5, W_CUE},
     [217] = {"sunday", 6, CT_WS_CALENDAR},
+    [220] = {"learned", 7, W_CUE | W_CUE_WEAK},
+    [226] = {"recommends", 10, W_CUE | W_CUE_WEAK},
     [228] = {"leader", 6, W_ROLE},
     [232] = {"pointed", 7, W_CUE},
     [233] = {"remarked", 8, W_CUE | W_CUE_INV},
+    [234] = {"support", 7, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [237] = {"aides", 5, W_GROUP},
     [240] = {"march", 5, CT_WS_CALENDAR},
     [242] = {"below", 5, CT_WS_STOP},
@@ -119,6 +145,8 @@ static const word word_slots[WORD_SLOTS] = {
     [255] = {"july", 4, CT_WS_CALENDAR},
     [261] = {"adds", 4, W_CUE | W_CUE_INV},
     [262] = {"committee", 9, W_ORGWORD},
+    [265] = {"argue", 5, W_CUE | W_CUE_WEAK},
+    [272] = {"blasted", 7, W_CUE | W_CUE_WEAK},
     [277] = {"down", 4, CT_WS_STOP},
     [278] = {"complaining", 11, W_CUE | W_ING},
     [289] = {"director", 8, W_ROLE},
@@ -129,14 +157,19 @@ static const word word_slots[WORD_SLOTS] = {
     [300] = {"a", 1, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [301] = {"alleged", 7, W_CUE},
     [302] = {"were", 4, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [303] = {"sought", 6, W_CUE | W_CUE_WEAK},
+    [304] = {"want", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [306] = {"most", 4, CT_WS_STOP},
+    [310] = {"brags", 5, W_CUE | W_CUE_WEAK},
+    [318] = {"knocked", 7, W_CUE | W_CUE_WEAK},
     [320] = {"spends", 6, CT_WS_AMOUNT},
     [322] = {"jun", 3, CT_WS_CALENDAR},
     [323] = {"promise", 7, W_OWNED},
     [328] = {"institute", 9, W_ORGWORD},
-    [329] = {"warned", 6, W_CUE | W_CUE_INV},
+    [329] = {"corporation", 11, CT_WS_ORGNOUN},
     [330] = {"reiterated", 10, W_CUE},
     [331] = {"transcript", 10, W_DOC},
+    [332] = {"warned", 6, W_CUE | W_CUE_INV},
     [335] = {"until", 5, CT_WS_STOP},
     [336] = {"writing", 7, W_CUE | W_ING},
     [339] = {"am", 2, CT_WS_STOP},
@@ -156,18 +189,24 @@ static const word word_slots[WORD_SLOTS] = {
     [383] = {"declaring", 9, W_CUE | W_ING},
     [386] = {"totalled", 8, CT_WS_COPULA},
     [388] = {"or", 2, CT_WS_STOP | W_STOP},
-    [390] = {"may", 3, CT_WS_STOP | W_HEDGE | W_SKIP},
+    [390] = {"feared", 6, W_CUE | W_CUE_WEAK},
+    [391] = {"joked", 5, W_CUE | W_CUE_WEAK},
+    [392] = {"may", 3, CT_WS_STOP | W_HEDGE | W_SKIP},
     [393] = {"projections", 11, W_HEDGE},
     [396] = {"around", 6, CT_WS_STOP},
     [397] = {"corp", 4, W_ORGWORD},
     [403] = {"although", 8, W_STOP},
+    [408] = {"intends", 7, W_CUE | W_CUE_WEAK},
     [409] = {"forecasts", 9, W_CUE | W_HEDGE},
     [412] = {"ministry", 8, W_ORGWORD},
     [413] = {"since", 5, W_STOP},
+    [421] = {"pegged", 6, W_CUE | W_CUE_WEAK},
     [425] = {"later", 5, W_SKIP},
+    [433] = {"pakistani", 9, CT_WS_DEMONYM},
     [435] = {"spend", 5, CT_WS_AMOUNT},
     [438] = {"wrote", 5, W_CUE | W_CUE_INV},
     [439] = {"thursday", 8, CT_WS_CALENDAR},
+    [440] = {"pegs", 4, W_CUE | W_CUE_WEAK},
     [444] = {"nominee", 7, W_ROLE},
     [447] = {"president", 9, W_ROLE | W_TITLE},
     [451] = {"member", 6, W_ROLE},
@@ -179,8 +218,9 @@ static const word word_slots[WORD_SLOTS] = {
     [472] = {"source", 6, W_ROLE},
     [475] = {"boasts", 6, W_CUE},
     [476] = {"delegates", 9, W_GROUP},
-    [480] = {"more", 4, CT_WS_STOP},
-    [481] = {"she", 3, CT_WS_STOP | W_PRON},
+    [480] = {"laboratory", 10, CT_WS_ORGNOUN},
+    [481] = {"more", 4, CT_WS_STOP},
+    [482] = {"she", 3, CT_WS_STOP | W_PRON},
     [484] = {"adding", 6, W_CUE | W_ING},
     [485] = {"maintained", 10, W_CUE},
     [493] = {"advocates", 9, W_GROUP},
@@ -192,6 +232,8 @@ static const word word_slots[WORD_SLOTS] = {
     [507] = {"police", 6, W_GROUP},
     [512] = {"acknowledges", 12, W_CUE},
     [517] = {"maintains", 9, W_CUE},
+    [519] = {"suspects", 8, W_CUE | W_CUE_WEAK},
+    [520] = {"understands", 11, W_CUE | W_CUE_WEAK},
     [521] = {"claiming", 8, W_CUE | W_ING},
     [522] = {"off", 3, CT_WS_STOP},
     [526] = {"advisers", 8, W_GROUP},
@@ -199,13 +241,19 @@ static const word word_slots[WORD_SLOTS] = {
     [528] = {"over", 4, CT_WS_STOP},
     [540] = {"the", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [544] = {"estimating", 10, W_CUE | W_ING},
+    [546] = {"afghan", 6, CT_WS_DEMONYM},
+    [547] = {"criticized", 10, W_CUE | W_CUE_WEAK},
+    [551] = {"puts", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [561] = {"office", 6, W_ORGWORD},
     [568] = {"book", 4, W_DOC},
     [569] = {"paper", 5, W_DOC | W_OWNED},
     [571] = {"same", 4, CT_WS_STOP},
     [572] = {"show", 4, W_CUE | W_CUE_WEAK},
     [574] = {"about", 5, CT_WS_STOP | W_STOP},
+    [579] = {"iraqi", 5, CT_WS_DEMONYM},
+    [580] = {"attacked", 8, W_CUE | W_CUE_WEAK},
     [583] = {"publicly", 8, W_SKIP},
+    [586] = {"feels", 5, W_CUE | W_CUE_WEAK},
     [587] = {"organizers", 10, W_GROUP},
     [589] = {"thus", 4, W_STOP},
     [602] = {"candidate", 9, W_ROLE},
@@ -214,6 +262,8 @@ static const word word_slots[WORD_SLOTS] = {
     [606] = {"remain", 6, CT_WS_COPULA},
     [607] = {"shows", 5, W_CUE | W_CUE_WEAK},
     [608] = {"september", 9, CT_WS_CALENDAR},
+    [609] = {"opposed", 7, W_CUE | W_CUE_WEAK},
+    [613] = {"agreed", 6, W_CUE | W_CUE_WEAK},
     [614] = {"executives", 10, W_GROUP},
     [616] = {"saying", 6, W_CUE | W_ING},
     [620] = {"fell", 4, CT_WS_COPULA},
@@ -224,35 +274,48 @@ static const word word_slots[WORD_SLOTS] = {
     [655] = {"who", 3, CT_WS_STOP | W_PRON},
     [656] = {"memos", 5, W_DOC},
     [658] = {"chief", 5, W_ROLE},
+    [659] = {"admits", 6, W_CUE | W_CUE_WEAK},
+    [660] = {"dismissed", 9, W_CUE | W_CUE_WEAK},
     [664] = {"researchers", 11, W_GROUP},
     [667] = {"reiterates", 10, W_CUE},
     [670] = {"in", 2, CT_WS_STOP | W_STOP},
     [677] = {"data", 4, W_DOC},
     [678] = {"and", 3, CT_WS_STOP | W_STOP},
-    [679] = {"me", 2, W_PRON | W_STOP},
+    [679] = {"highlighted", 11, W_CUE | W_CUE_WEAK},
     [680] = {"companies", 9, W_GROUP},
-    [681] = {"warns", 5, W_CUE | W_CUE_INV},
+    [681] = {"me", 2, W_PRON | W_STOP},
+    [682] = {"warns", 5, W_CUE | W_CUE_INV},
+    [684] = {"recommended", 11, W_CUE | W_CUE_WEAK},
     [685] = {"reporting", 9, W_CUE | W_ING},
+    [686] = {"praises", 7, W_CUE | W_CUE_WEAK},
     [691] = {"declared", 8, W_CUE},
     [692] = {"founder", 7, W_ROLE},
     [694] = {"least", 5, CT_WS_STOP},
+    [699] = {"spanish", 7, CT_WS_DEMONYM},
+    [700] = {"hails", 5, W_CUE | W_CUE_WEAK},
     [707] = {"been", 4, CT_WS_COPULA | CT_WS_STOP | W_STOP},
-    [708] = {"unless", 6, W_STOP},
+    [708] = {"opposes", 7, W_CUE | W_CUE_WEAK},
+    [709] = {"unless", 6, W_STOP},
     [717] = {"under", 5, CT_WS_STOP},
     [737] = {"stating", 7, W_CUE | W_ING},
     [739] = {"spent", 5, CT_WS_AMOUNT},
     [742] = {"an", 2, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [746] = {"valued", 6, CT_WS_AMOUNT},
     [750] = {"released", 8, W_SKIP2},
-    [751] = {"warning", 7, W_CUE | W_ING},
+    [751] = {"rejects", 7, W_CUE | W_CUE_WEAK},
+    [752] = {"warning", 7, W_CUE | W_ING},
     [753] = {"instead", 7, W_STOP},
-    [756] = {"lab", 3, W_ORGWORD},
+    [754] = {"thought", 7, W_CUE | W_CUE_WEAK},
+    [755] = {"iranian", 7, CT_WS_DEMONYM},
+    [756] = {"lab", 3, W_ORGWORD | CT_WS_ORGNOUN},
     [757] = {"results", 7, W_DOC},
     [759] = {"now", 3, CT_WS_STOP},
+    [764] = {"mentioned", 9, W_CUE | W_CUE_WEAK},
     [765] = {"explains", 8, W_CUE | W_CUE_INV},
     [776] = {"being", 5, CT_WS_STOP},
     [780] = {"aide", 4, W_ROLE},
     [782] = {"argues", 6, W_CUE | W_CUE_INV},
+    [787] = {"german", 6, CT_WS_DEMONYM},
     [792] = {"nor", 3, CT_WS_STOP},
     [794] = {"announcement", 12, W_DOC | W_OWNED},
     [795] = {"earlier", 7, W_SKIP},
@@ -261,10 +324,13 @@ static const word word_slots[WORD_SLOTS] = {
     [805] = {"urging", 6, W_CUE | W_ING},
     [808] = {"must", 4, CT_WS_STOP},
     [812] = {"that", 4, CT_WS_DET | CT_WS_STOP | W_STOP},
+    [814] = {"calls", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [817] = {"dutch", 5, CT_WS_DEMONYM},
     [819] = {"democrats", 9, W_GROUP},
     [822] = {"replied", 7, W_CUE | W_CUE_INV},
-    [824] = {"cost", 4, CT_WS_AMOUNT},
-    [825] = {"our", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
+    [824] = {"canadian", 8, CT_WS_DEMONYM},
+    [825] = {"cost", 4, CT_WS_AMOUNT},
+    [826] = {"our", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [827] = {"lost", 4, CT_WS_AMOUNT},
     [833] = {"spokesperson", 12, W_ROLE},
     [834] = {"testifies", 9, W_CUE},
@@ -275,10 +341,16 @@ static const word word_slots[WORD_SLOTS] = {
     [856] = {"expect", 6, W_CUE | W_CUE_WEAK | W_HEDGE},
     [859] = {"because", 7, CT_WS_STOP | W_STOP},
     [866] = {"voters", 6, W_GROUP},
+    [867] = {"bragged", 7, W_CUE | W_CUE_WEAK},
+    [875] = {"carmaker", 8, CT_WS_ORGNOUN},
     [877] = {"secretary", 9, W_ROLE | W_TITLE},
-    [881] = {"firm", 4, W_ORGWORD},
+    [881] = {"firm", 4, W_ORGWORD | CT_WS_ORGNOUN},
+    [884] = {"european", 8, CT_WS_DEMONYM},
     [892] = {"august", 6, CT_WS_CALENDAR},
+    [893] = {"rates", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [896] = {"blamed", 6, W_CUE},
+    [900] = {"criticised", 10, W_CUE | W_CUE_WEAK},
+    [901] = {"french", 6, CT_WS_DEMONYM},
     [909] = {"announcing", 10, W_CUE | W_ING},
     [910] = {"pays", 4, CT_WS_AMOUNT},
     [912] = {"for", 3, CT_WS_STOP | W_STOP},
@@ -290,38 +362,51 @@ static const word word_slots[WORD_SLOTS] = {
     [934] = {"lawmakers", 9, W_GROUP},
     [935] = {"responded", 9, W_CUE | W_CUE_INV},
     [937] = {"citing", 6, W_CUE | W_ING},
-    [938] = {"startup", 7, W_ORGWORD},
+    [938] = {"startup", 7, W_ORGWORD | CT_WS_ORGNOUN},
     [945] = {"executive", 9, W_ROLE},
     [947] = {"campaign", 8, W_ORGWORD},
     [950] = {"he", 2, CT_WS_STOP | W_PRON},
     [955] = {"predicted", 9, W_CUE | W_CUE_INV | W_HEDGE},
+    [956] = {"turkish", 7, CT_WS_DEMONYM},
+    [957] = {"ukrainian", 9, CT_WS_DEMONYM},
+    [960] = {"called", 6, W_CUE | W_CUE_WEAK},
+    [961] = {"taiwanese", 9, CT_WS_DEMONYM},
     [962] = {"declares", 8, W_CUE},
     [963] = {"head", 4, W_ROLE},
     [964] = {"all", 3, CT_WS_STOP | W_STOP},
     [967] = {"email", 5, W_DOC},
+    [970] = {"automaker", 9, CT_WS_ORGNOUN},
     [975] = {"indicates", 9, W_CUE},
     [976] = {"forecast", 8, W_CUE | W_HEDGE},
     [980] = {"document", 8, W_DOC},
+    [981] = {"wants", 5, W_CUE | W_CUE_WEAK},
     [982] = {"reviews", 7, W_DOC},
     [983] = {"stated", 6, W_CUE | W_CUE_INV},
+    [989] = {"chipmaker", 9, CT_WS_ORGNOUN},
     [992] = {"nearly", 6, CT_WS_STOP},
     [993] = {"official", 8, W_ROLE},
     [994] = {"feb", 3, CT_WS_CALENDAR},
     [995] = {"sept", 4, CT_WS_CALENDAR},
-    [1002] = {"organization", 12, W_ORGWORD},
+    [997] = {"australian", 10, CT_WS_DEMONYM},
+    [1002] = {"mocked", 6, W_CUE | W_CUE_WEAK},
+    [1003] = {"organization", 12, W_ORGWORD},
     [1014] = {"possibly", 8, W_HEDGE},
     [1019] = {"disclosed", 9, W_CUE},
     [1020] = {"have", 4, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
     [1023] = {"believe", 7, W_CUE | W_CUE_WEAK},
     [1024] = {"denies", 6, W_CUE},
+    [1025] = {"supports", 8, W_CUE | W_CUE_WEAK},
+    [1027] = {"backs", 5, W_CUE | W_CUE_WEAK},
     [1031] = {"co", 2, W_ORGWORD},
     [1033] = {"stresses", 8, W_CUE},
     [1034] = {"above", 5, CT_WS_STOP},
     [1035] = {"announced", 9, W_CUE | W_CUE_INV},
     [1038] = {"confirmed", 9, W_CUE},
     [1040] = {"it", 2, CT_WS_STOP | W_PRON},
+    [1042] = {"realizes", 8, W_CUE | W_CUE_WEAK},
     [1044] = {"claims", 6, W_CUE | W_OWNED},
     [1047] = {"so", 2, CT_WS_STOP},
+    [1048] = {"worried", 7, W_CUE | W_CUE_WEAK},
     [1050] = {"professor", 9, W_ROLE},
     [1051] = {"than", 4, CT_WS_STOP},
     [1062] = {"firms", 5, W_GROUP},
@@ -338,14 +423,18 @@ static const word word_slots[WORD_SLOTS] = {
     [1080] = {"studies", 7, W_DOC},
     [1092] = {"totaled", 7, CT_WS_COPULA},
     [1095] = {"inc", 3, W_ORGWORD},
-    [1096] = {"witnesses", 9, W_GROUP},
+    [1096] = {"threatened", 10, W_CUE | W_CUE_WEAK},
     [1097] = {"oct", 3, CT_WS_CALENDAR},
+    [1098] = {"witnesses", 9, W_GROUP},
     [1100] = {"questioned", 10, W_CUE},
     [1101] = {"are", 3, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [1102] = {"recognized", 10, W_CUE | W_CUE_WEAK},
     [1112] = {"economist", 9, W_ROLE},
     [1113] = {"where", 5, CT_WS_STOP | W_STOP},
     [1116] = {"emails", 6, W_DOC},
-    [1117] = {"letter", 6, W_DOC},
+    [1117] = {"brazilian", 9, CT_WS_DEMONYM},
+    [1118] = {"letter", 6, W_DOC},
+    [1119] = {"aims", 4, W_CUE | W_CUE_WEAK},
     [1120] = {"continued", 9, W_SKIP},
     [1124] = {"filing", 6, W_DOC},
     [1127] = {"october", 7, CT_WS_CALENDAR},
@@ -354,20 +443,27 @@ static const word word_slots[WORD_SLOTS] = {
     [1130] = {"university", 10, W_ORGWORD},
     [1132] = {"stressed", 8, W_CUE},
     [1137] = {"some", 4, CT_WS_STOP},
+    [1143] = {"quipped", 7, W_CUE | W_CUE_WEAK},
     [1147] = {"boasted", 7, W_CUE},
     [1162] = {"not", 3, CT_WS_STOP | W_SKIP},
     [1163] = {"mar", 3, CT_WS_CALENDAR},
+    [1164] = {"palestinian", 11, CT_WS_DEMONYM},
     [1165] = {"how", 3, CT_WS_STOP | W_STOP},
     [1172] = {"by", 2, CT_WS_STOP | W_STOP},
+    [1179] = {"knows", 5, W_CUE | W_CUE_WEAK},
+    [1182] = {"swedish", 7, CT_WS_DEMONYM},
     [1187] = {"contended", 9, W_CUE | W_CUE_INV},
     [1193] = {"estimated", 9, CT_WS_STOP | W_CUE | W_HEDGE},
     [1196] = {"issued", 6, W_SKIP2},
     [1197] = {"records", 7, W_DOC},
     [1201] = {"expects", 7, W_CUE | W_CUE_WEAK | W_HEDGE},
     [1214] = {"mr", 2, W_TITLE},
+    [1215] = {"demanded", 8, W_CUE | W_CUE_WEAK},
     [1222] = {"posted", 6, W_CUE | W_CUE_INV},
+    [1224] = {"chinese", 7, CT_WS_DEMONYM},
     [1233] = {"still", 5, W_STOP},
     [1238] = {"boasting", 8, W_CUE | W_ING},
+    [1247] = {"oppose", 6, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [1250] = {"which", 5, CT_WS_STOP | W_STOP},
     [1256] = {"might", 5, CT_WS_STOP | W_HEDGE | W_SKIP},
     [1259] = {"report", 6, W_DOC | W_OWNED},
@@ -379,9 +475,12 @@ static const word word_slots[WORD_SLOTS] = {
     [1276] = {"earns", 5, CT_WS_AMOUNT},
     [1277] = {"spokesmen", 9, W_GROUP},
     [1279] = {"they", 4, CT_WS_STOP | W_PRON},
-    [1281] = {"believed", 8, W_HEDGE},
+    [1281] = {"believed", 8, W_HEDGE | W_CUE | W_CUE_WEAK},
     [1282] = {"lawyer", 6, W_ROLE},
+    [1286] = {"determined", 10, W_CUE | W_CUE_WEAK},
     [1287] = {"gov", 3, W_TITLE},
+    [1288] = {"endorses", 8, W_CUE | W_CUE_WEAK},
+    [1289] = {"hoped", 5, W_CUE | W_CUE_WEAK},
     [1292] = {"estimates", 9, W_CUE | W_HEDGE | W_OWNED},
     [1293] = {"explained", 9, W_CUE | W_CUE_INV},
     [1296] = {"tuesday", 7, CT_WS_CALENDAR},
@@ -391,7 +490,10 @@ static const word word_slots[WORD_SLOTS] = {
     [1308] = {"said", 4, CT_WS_STOP | W_CUE | W_CUE_INV},
     [1310] = {"allegedly", 9, W_HEDGE},
     [1317] = {"concedes", 8, W_CUE},
+    [1318] = {"hailed", 6, W_CUE | W_CUE_WEAK},
     [1322] = {"critics", 7, W_GROUP},
+    [1323] = {"saudi", 5, CT_WS_DEMONYM},
+    [1329] = {"assumed", 7, W_CUE | W_CUE_WEAK},
     [1341] = {"tally", 5, W_DOC},
     [1342] = {"did", 3, CT_WS_STOP | W_SKIP},
     [1347] = {"memo", 4, W_DOC},
@@ -408,7 +510,9 @@ static const word word_slots[WORD_SLOTS] = {
     [1372] = {"having", 6, CT_WS_STOP},
     [1373] = {"there", 5, CT_WS_STOP},
     [1374] = {"such", 4, CT_WS_STOP},
+    [1379] = {"realized", 8, W_CUE | W_CUE_WEAK},
     [1380] = {"believes", 8, W_CUE | W_CUE_WEAK},
+    [1388] = {"hopes", 5, W_CUE | W_CUE_WEAK},
     [1389] = {"ledgers", 7, W_DOC},
     [1404] = {"much", 4, CT_WS_STOP},
     [1411] = {"admitted", 8, W_CUE},
@@ -418,34 +522,43 @@ static const word word_slots[WORD_SLOTS] = {
     [1425] = {"sen", 3, W_TITLE},
     [1426] = {"reaffirmed", 10, W_CUE},
     [1427] = {"dr", 2, W_TITLE},
+    [1434] = {"vietnamese", 10, CT_WS_DEMONYM},
     [1435] = {"republicans", 11, W_GROUP},
     [1437] = {"however", 7, W_STOP},
     [1439] = {"worth", 5, CT_WS_STOP},
     [1444] = {"per", 3, CT_WS_STOP},
     [1446] = {"experts", 7, W_GROUP},
+    [1450] = {"know", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [1451] = {"ltd", 3, W_ORGWORD},
     [1456] = {"does", 4, CT_WS_STOP | W_SKIP},
     [1457] = {"recalled", 8, W_CUE | W_CUE_INV},
+    [1459] = {"plans", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [1463] = {"demands", 7, W_CUE | W_CUE_WEAK},
     [1467] = {"repeated", 8, W_CUE},
-    [1471] = {"projected", 9, W_HEDGE},
+    [1471] = {"projected", 9, W_HEDGE | W_CUE | W_CUE_WEAK},
     [1476] = {"i", 1, CT_WS_STOP | W_PRON},
     [1481] = {"after", 5, CT_WS_STOP | W_STOP},
     [1483] = {"here", 4, CT_WS_STOP},
     [1487] = {"administration", 14, W_ORGWORD},
+    [1490] = {"doubts", 6, W_CUE | W_CUE_WEAK},
     [1495] = {"wednesday", 9, CT_WS_CALENDAR},
-    [1499] = {"tweets", 6, W_CUE},
+    [1499] = {"asian", 5, CT_WS_DEMONYM},
+    [1500] = {"tweets", 6, W_CUE},
     [1508] = {"repeatedly", 10, W_SKIP},
     [1510] = {"indicated", 9, W_CUE},
     [1512] = {"emphasizes", 10, W_CUE},
+    [1515] = {"african", 7, CT_WS_DEMONYM},
     [1517] = {"showed", 6, W_CUE | W_CUE_WEAK},
     [1518] = {"people", 6, W_GROUP},
     [1519] = {"study", 5, W_DOC | W_OWNED},
+    [1520] = {"wanted", 6, W_CUE | W_CUE_WEAK},
     [1524] = {"count", 5, W_DOC},
     [1525] = {"other", 5, CT_WS_STOP},
     [1529] = {"few", 3, CT_WS_STOP},
     [1534] = {"vowed", 5, W_CUE},
     [1535] = {"statements", 10, W_DOC},
     [1542] = {"if", 2, CT_WS_STOP | W_STOP},
+    [1543] = {"fear", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [1545] = {"adviser", 7, W_ROLE},
     [1546] = {"meanwhile", 9, W_STOP},
     [1547] = {"well", 4, CT_WS_STOP},
@@ -461,15 +574,22 @@ static const word word_slots[WORD_SLOTS] = {
     [1570] = {"investors", 9, W_GROUP},
     [1571] = {"advisor", 7, W_ROLE},
     [1572] = {"analysis", 8, W_DOC | W_OWNED},
-    [1573] = {"recounts", 8, W_CUE},
+    [1573] = {"reckons", 7, W_CUE | W_CUE_WEAK},
+    [1574] = {"recounts", 8, W_CUE},
     [1575] = {"conceding", 9, W_CUE | W_ING},
+    [1576] = {"syrian", 6, CT_WS_DEMONYM},
+    [1578] = {"predict", 7, W_CUE | W_CUE_WEAK},
     [1579] = {"board", 5, W_ORGWORD},
     [1580] = {"touting", 7, W_CUE | W_ING},
+    [1582] = {"mexican", 7, CT_WS_DEMONYM},
     [1583] = {"previously", 10, W_SKIP},
     [1589] = {"acknowledged", 12, W_CUE | W_CUE_INV},
     [1591] = {"estimate", 8, W_DOC | W_HEDGE | W_OWNED},
+    [1592] = {"praised", 7, W_CUE | W_CUE_WEAK},
     [1593] = {"why", 3, CT_WS_STOP | W_STOP},
     [1606] = {"likewise", 8, W_STOP},
+    [1614] = {"suspect", 7, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [1615] = {"suspected", 9, W_CUE | W_CUE_WEAK},
     [1616] = {"polling", 7, W_DOC},
     [1617] = {"ms", 2, W_TITLE},
     [1618] = {"apr", 3, CT_WS_CALENDAR},
@@ -480,9 +600,12 @@ static const word word_slots[WORD_SLOTS] = {
     [1632] = {"out", 3, CT_WS_STOP},
     [1633] = {"respondents", 11, W_GROUP},
     [1634] = {"say", 3, CT_WS_STOP | W_CUE},
-    [1641] = {"with", 4, CT_WS_STOP | W_STOP},
+    [1638] = {"seeks", 5, W_CUE | W_CUE_WEAK},
+    [1641] = {"supported", 9, W_CUE | W_CUE_WEAK},
     [1642] = {"remains", 7, CT_WS_COPULA},
+    [1643] = {"with", 4, CT_WS_STOP | W_STOP},
     [1650] = {"proposes", 8, W_CUE},
+    [1651] = {"acknowledge", 11, W_CUE | W_CUE_WEAK},
     [1655] = {"calling", 7, W_CUE | W_ING},
     [1656] = {"therefore", 9, W_STOP},
     [1674] = {"owed", 4, CT_WS_AMOUNT},
@@ -496,6 +619,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1698] = {"both", 4, CT_WS_STOP},
     [1706] = {"your", 4, CT_WS_STOP},
     [1708] = {"observers", 9, W_GROUP},
+    [1715] = {"asks", 4, W_CUE | W_CUE_WEAK},
     [1716] = {"tallied", 7, W_CUE},
     [1719] = {"mrs", 3, W_TITLE},
     [1723] = {"complained", 10, W_CUE},
@@ -507,14 +631,21 @@ static const word word_slots[WORD_SLOTS] = {
     [1746] = {"promised", 8, W_CUE},
     [1749] = {"activists", 9, W_GROUP},
     [1750] = {"him", 3, CT_WS_STOP | W_PRON | W_STOP},
-    [1757] = {"january", 7, CT_WS_CALENDAR},
+    [1751] = {"venezuelan", 10, CT_WS_DEMONYM},
+    [1753] = {"expected", 8, W_CUE | W_CUE_WEAK},
+    [1757] = {"endorsed", 8, W_CUE | W_CUE_WEAK},
+    [1758] = {"january", 7, CT_WS_CALENDAR},
     [1762] = {"whether", 7, W_STOP},
+    [1764] = {"israeli", 7, CT_WS_DEMONYM},
     [1765] = {"added", 5, W_CUE | W_CUE_INV},
     [1767] = {"according", 9, W_CUE},
+    [1770] = {"japanese", 8, CT_WS_DEMONYM},
+    [1775] = {"threatens", 9, W_CUE | W_CUE_WEAK},
     [1776] = {"stands", 6, CT_WS_COPULA},
     [1786] = {"complaint", 9, W_DOC},
     [1789] = {"writes", 6, W_CUE | W_CUE_INV},
     [1792] = {"against", 7, CT_WS_STOP},
+    [1793] = {"korean", 6, CT_WS_DEMONYM},
     [1796] = {"every", 5, CT_WS_STOP},
     [1799] = {"paid", 4, CT_WS_AMOUNT},
     [1802] = {"accuses", 7, W_CUE},
@@ -524,20 +655,25 @@ static const word word_slots[WORD_SLOTS] = {
     [1810] = {"plan", 4, W_OWNED},
     [1813] = {"gen", 3, W_TITLE},
     [1814] = {"is", 2, CT_WS_COPULA | CT_WS_STOP | W_STOP},
+    [1818] = {"slammed", 7, W_CUE | W_CUE_WEAK},
     [1819] = {"complains", 9, W_CUE},
     [1820] = {"bill", 4, W_DOC},
-    [1821] = {"explaining", 10, W_CUE | W_ING},
+    [1821] = {"doubted", 7, W_CUE | W_CUE_WEAK},
+    [1822] = {"explaining", 10, W_CUE | W_ING},
     [1824] = {"signaled", 8, W_CUE},
     [1827] = {"into", 4, CT_WS_STOP},
     [1828] = {"went", 4, W_SKIP},
     [1838] = {"prosecutors", 11, W_GROUP},
-    [1842] = {"urged", 5, W_CUE},
+    [1842] = {"mentions", 8, W_CUE | W_CUE_WEAK},
     [1843] = {"insisting", 9, W_CUE | W_ING},
+    [1844] = {"urged", 5, W_CUE},
     [1846] = {"like", 4, CT_WS_STOP},
     [1849] = {"monday", 6, CT_WS_CALENDAR},
     [1850] = {"insists", 7, W_CUE | W_CUE_INV},
-    [1852] = {"surveys", 7, W_DOC},
+    [1852] = {"highlights", 10, W_CUE | W_CUE_WEAK},
+    [1853] = {"surveys", 7, W_DOC},
     [1854] = {"before", 6, CT_WS_STOP},
+    [1859] = {"agree", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [1865] = {"upon", 4, CT_WS_STOP},
     [1867] = {"go", 2, W_SKIP},
     [1874] = {"also", 4, CT_WS_STOP | W_SKIP},
@@ -552,6 +688,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1931] = {"finds", 5, W_CUE | W_CUE_WEAK},
     [1932] = {"but", 3, CT_WS_STOP | W_STOP},
     [1934] = {"ceo", 3, W_ROLE},
+    [1941] = {"western", 7, CT_WS_DEMONYM},
     [1951] = {"proposal", 8, W_OWNED},
     [1954] = {"many", 4, CT_WS_STOP},
     [1958] = {"analysts", 8, W_GROUP},
@@ -563,20 +700,28 @@ static const word word_slots[WORD_SLOTS] = {
     [1981] = {"emphasized", 10, W_CUE},
     [1983] = {"own", 3, CT_WS_STOP},
     [1987] = {"proposed", 8, W_CUE},
+    [1990] = {"indian", 6, CT_WS_DEMONYM},
+    [1999] = {"discovered", 10, W_CUE | W_CUE_WEAK},
     [2000] = {"on", 2, CT_WS_STOP | W_STOP},
     [2001] = {"revealed", 8, W_CUE},
+    [2007] = {"laments", 7, W_CUE | W_CUE_WEAK},
     [2009] = {"its", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [2010] = {"us", 2, W_PRON | W_STOP},
+    [2016] = {"swiss", 5, CT_WS_DEMONYM},
     [2019] = {"has", 3, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
     [2020] = {"them", 4, CT_WS_STOP | W_PRON | W_STOP},
     [2021] = {"documents", 9, W_DOC},
+    [2022] = {"russian", 7, CT_WS_DEMONYM},
     [2025] = {"doesn't", 7, W_SKIP},
     [2026] = {"further", 7, CT_WS_STOP},
     [2027] = {"says", 4, CT_WS_STOP | W_CUE | W_CUE_INV},
     [2028] = {"council", 7, W_ORGWORD},
+    [2035] = {"backed", 6, W_CUE | W_CUE_WEAK},
+    [2036] = {"assumes", 7, W_CUE | W_CUE_WEAK},
     [2038] = {"noting", 6, W_CUE | W_ING},
     [2039] = {"april", 5, CT_WS_CALENDAR},
-    [2042] = {"no", 2, CT_WS_STOP},
+    [2042] = {"intended", 8, W_CUE | W_CUE_WEAK},
+    [2043] = {"no", 2, CT_WS_STOP},
     [2044] = {"furthermore", 11, W_STOP},
 };
 /* END GENERATED */
@@ -621,6 +766,12 @@ typedef struct {
     bool guess;   /* a bare capitalised word taken for an organisation */
 } speaker;
 
+/* An organisation named at a token of the block. */
+typedef struct {
+    uint32_t tok;
+    const char *name; /* in doc->arena */
+} topic_mark;
+
 /* A reporting frame: a source, its cue and the tokens the cue covers. */
 typedef struct {
     uint32_t cue;       /* token of the cue */
@@ -658,6 +809,13 @@ struct ct_attrib {
     size_t nqs, qs_cap;
     int64_t *hedge; /* per sentence of the block: its first hedge cue, or -1 */
     size_t hedge_cap;
+    /* the organisations the text is about, for "the company" and "its" in the subject
+     * stage: the two last named (carried), and where in the block each was named */
+    const char *topic[2];
+    topic_mark *tm;
+    size_t ntm, tm_cap;
+    uint32_t cur_tok; /* the token being read, for topic marks */
+    bool oom;         /* a topic mark could not be stored */
 };
 
 int ct__attrib_new(ct_attrib **out)
@@ -679,6 +837,7 @@ void ct__attrib_free(ct_attrib *st)
     ct__free(st->fr);
     ct__free(st->hedge);
     ct__free(st->qs);
+    ct__free(st->tm);
     ct__free(st);
 }
 
@@ -718,8 +877,34 @@ static size_t tok_end(const ct_token *t) { return t->start + t->len; }
 
 /* ---- speakers --------------------------------------------------------------------- */
 
+/* An organisation named at st->cur_tok: a later "the company" may mean it. */
+static void note_topic(ct_attrib *st, const char *name)
+{
+    const char *last = st->ntm ? st->tm[st->ntm - 1].name : st->topic[0];
+    if (last && strcmp(last, name) == 0)
+        return;
+    if (CT_GROW(st->tm, st->tm_cap, st->ntm + 1)) {
+        st->oom = true;
+        return;
+    }
+    st->tm[st->ntm].tok = st->cur_tok;
+    st->tm[st->ntm].name = name;
+    st->ntm++;
+}
+
+/* Take a topic mark into the two last named organisations. */
+static void topic_push(const char *top[2], const char *name)
+{
+    if (top[0] && strcmp(top[0], name) == 0)
+        return;
+    top[1] = top[0];
+    top[0] = name;
+}
+
 static void remember(ct_attrib *st, int idx)
 {
+    if (st->spk[idx].kind == SK_ORG && !st->spk[idx].generic)
+        note_topic(st, st->spk[idx].name);
     st->recent_para = st->cur_para;
     int n = st->nrecent < RECENT ? st->nrecent : RECENT - 1;
     int k = 0;
@@ -845,6 +1030,31 @@ static bool name_shaped(const char *buf, const ct_token *t)
             return true;
     }
     return false;
+}
+
+/* "DeepSeek", "OpenAI": a capital inside a mixed-case word marks an organisation's name
+ * wherever it stands, even as an object ("China heralds DeepSeek"). */
+static int camel_topic(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t i)
+{
+    const ct_token *t = &blk->toks[i];
+    if (t->len < 4 || t->len > 40 || (t->flags & (CT_TF_ALLCAPS | CT_TF_HAS_DIGIT)))
+        return CT_OK;
+    const char *w = blk->buf + t->start;
+    bool inner = false;
+    for (uint32_t k = 1; k < t->len && !inner; k++)
+        inner = w[k] >= 'A' && w[k] <= 'Z' && w[k - 1] >= 'a' && w[k - 1] <= 'z';
+    if (!inner)
+        return CT_OK;
+    const char *last = st->ntm ? st->tm[st->ntm - 1].name : st->topic[0];
+    if (last && strlen(last) == t->len && memcmp(last, w, t->len) == 0)
+        return CT_OK;
+    char *name = ct__arena_alloc(&doc->arena, t->len + 1);
+    if (!name)
+        return CT_ENOMEM;
+    memcpy(name, w, t->len);
+    name[t->len] = '\0';
+    note_topic(st, name);
+    return st->oom ? CT_ENOMEM : CT_OK;
 }
 
 /* Copy tokens [a, b) of the block as clean text in the arena. */
@@ -1302,9 +1512,25 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
         if (toks[i].kind == CT_TOK_WORD && i > 0 &&
             (ct__tok_is(blk->buf, &toks[i], "while") || ct__tok_is(blk->buf, &toks[i], "whereas") ||
              (ct__tok_is(blk->buf, &toks[i], "but") && is_punct(&toks[i - 1], ',') &&
-              !(i + 1 < hi && ct__tok_is(blk->buf, &toks[i + 1], "that")))))
+              !(i + 1 < hi && (ct__tok_is(blk->buf, &toks[i + 1], "that") ||
+                               /* "says it would ..., but would eventually add": the
+                                * same subject goes on */
+                               (is_word(&toks[i + 1]) &&
+                                (wflags(blk->buf, &toks[i + 1]) & W_SKIP)))))))
             return i;
     }
+    return hi;
+}
+
+/* A document's findings run on past "while" and ", but": "found that 28 percent backed
+ * Trump, while 23 percent favored Cruz". cb is where clause_end() stopped. */
+static uint32_t doc_end(const ct_block *blk, uint32_t cb, uint32_t hi)
+{
+    if (cb >= hi || !is_word(&blk->toks[cb]))
+        return cb;
+    for (uint32_t k = cb; k < hi; k++)
+        if (is_punct(&blk->toks[k], ';'))
+            return k;
     return hi;
 }
 
@@ -1395,7 +1621,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             return CT_ENOMEM;
         /* "According to X, ...": what follows; "..., according to X": what came before,
          * and what follows only when it goes on as a clause */
-        if (c <= lo + 1)
+        if (c <= lo + 1 || is_punct(&toks[c - 1], ':'))
             return push_frame(st, c, e, clause_end(blk, e, hi), 0, 0, spk);
         uint32_t tail = e;
         if (e < hi && is_punct(&toks[e], ',') && e + 1 < hi &&
@@ -1624,6 +1850,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if ((cf & W_CUE_WEAK) && spk >= 0 && st->spk[spk].kind == SK_ORG &&
             !is_cap(&toks[j]))
             return CT_OK;
+        if ((cf & W_NOUNISH) && spk >= 0 && st->spk[spk].guess && src_a == lo && j == lo &&
+            !name_shaped(buf, &toks[j]))
+            return CT_OK; /* "Public support for the plan": a noun phrase */
         if ((cf & (W_ING | W_DOC)) && spk >= 0 && st->spk[spk].generic)
             return CT_OK; /* "his recent claim" is no frame */
     }
@@ -1680,7 +1909,87 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             cb = clause_end(blk, ca, hi);
         }
     }
+    if (spk >= 0 && st->spk[spk].kind == SK_DOC)
+        cb = doc_end(blk, cb, hi);
     return push_frame(st, c, ca, cb, ca2, cb2, spk);
+}
+
+/* When no source stands next to the cue: the sentence's subject, past what lies between.
+ * "Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said ...": a name
+ * opening the sentence, then an aside between commas; "A Times/CBS News poll in December
+ * found ...", "Exit polls from the primary, which Trump won, showed ...": a document
+ * opening the sentence. Nothing between may be another cue or a verb of being. */
+static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
+                         uint32_t hi, uint32_t c, unsigned cf)
+{
+    const ct_token *toks = blk->toks;
+    const char *buf = blk->buf;
+    if (cf & (W_ING | W_RECIP) || c < lo + 3 || c > lo + 40 ||
+        (toks[c - 1].flags & CT_TF_POSSESSIVE) || (wflags(buf, &toks[c - 1]) & W_DET))
+        return CT_OK;
+    uint32_t a = lo;
+    if (is_dquote(&toks[a]) || (is_word(&toks[a]) && (wflags(buf, &toks[a]) & W_STOP) &&
+                                !(wflags(buf, &toks[a]) & W_DET) && is_cap(&toks[a])))
+        a++; /* "But a poll ...", "And Senator X, ..." */
+    if (a >= c)
+        return CT_OK;
+    /* the head: a document word, or the first comma after a name */
+    uint32_t head = UINT32_MAX;
+    bool person = false;
+    for (uint32_t k = a; k < c && k < a + 12; k++) {
+        const ct_token *t = &toks[k];
+        unsigned f = wflags(buf, t);
+        if (is_word(t) && !is_cap(t) && (f & W_DOC) && !(f & W_CUE) &&
+            !(k + 1 < c && (toks[k + 1].flags & CT_TF_POSSESSIVE))) {
+            head = k;
+            break;
+        }
+        if (is_punct(t, ',')) {
+            /* "Paul Porter, a truck driver": a capitalised name before the comma */
+            person = k >= a + 2 && is_cap(&toks[k - 1]) && is_cap(&toks[a]) &&
+                     is_punct(&toks[c - 1], ',');
+            if (person)
+                head = k - 1;
+            break;
+        }
+        if (is_word(t) && (f & (W_CUE | W_STOP | W_PRON | CT_WS_COPULA)) && !(f & W_DET) &&
+            !ct__tok_is(buf, t, "of"))
+            break;
+    }
+    if (head == UINT32_MAX)
+        return CT_OK;
+    for (uint32_t k = head + 1; k < c; k++) {
+        if (is_punct(&toks[k], ',') && k + 1 < c &&
+            (ct__tok_is(buf, &toks[k + 1], "who") || ct__tok_is(buf, &toks[k + 1], "which"))) {
+            /* ", who are influential in picking the nominee,": an aside */
+            uint32_t m = k + 2;
+            while (m < c && !is_punct(&toks[m], ','))
+                m++;
+            if (m == c)
+                return CT_OK;
+            k = m;
+            continue;
+        }
+        unsigned f = wflags(buf, &toks[k]);
+        if ((is_word(&toks[k]) && (f & (W_CUE | CT_WS_COPULA)) && !is_cap(&toks[k])) ||
+            is_punct(&toks[k], ';') || is_punct(&toks[k], ':') || is_dquote(&toks[k]))
+            return CT_OK;
+    }
+    if (!person && c > head + 14)
+        return CT_OK;
+    while (a < head && (wflags(buf, &toks[a]) & W_DET))
+        a++;
+    int spk = np_speaker(st, doc, blk, a, head + 1);
+    if (spk == -2)
+        return CT_ENOMEM;
+    if (spk < 0 || (person && st->spk[spk].kind == SK_DOC))
+        return CT_OK;
+    /* a document's findings run on past "while": "28 percent backed Trump, while 23
+     * percent favored Cruz" */
+    uint32_t cb = clause_end(blk, c + 1, hi);
+    if (st->spk[spk].kind == SK_DOC)
+        cb = doc_end(blk, cb, hi);
+    return push_frame(st, c, c + 1, cb, 0, 0, spk);
 }
 
 /* "DeepSeek's announcement of ...", "Trump's claim that ...": the owner speaks. */
@@ -2082,6 +2391,8 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
     const ct_token *toks = blk->toks;
     st->nfr = 0;
     st->nqs = 0;
+    st->ntm = 0;
+    st->cur_tok = 0;
     st->cur_para = blk->para;
     bool open_at_end = false;
     int rc = find_quotes(st, blk, &open_at_end);
@@ -2095,13 +2406,24 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
         st->hedge[s] = -1;
     for (uint32_t s = 0; s < blk->nsents; s++) {
         const ct_sentence *se = &blk->sents[s];
-        if (se->flags & (CT_SF_METADATA | CT_SF_BOILERPLATE))
-            continue;
         uint32_t lo = se->tok_first, hi = lo + se->tok_count;
+        if (se->flags & CT_SF_BOILERPLATE)
+            continue;
+        if (se->flags & CT_SF_METADATA) {
+            /* a headline names what the story is about, though it quotes nobody */
+            for (uint32_t i = lo; i < hi; i++) {
+                st->cur_tok = i;
+                if (is_cap(&toks[i]) && (rc = camel_topic(st, doc, blk, i)))
+                    return rc;
+            }
+            continue;
+        }
+        st->cur_tok = lo;
         rc = subject_org(st, doc, blk, lo, hi);
         if (rc)
             return rc;
         for (uint32_t i = lo; i < hi; i++) {
+            st->cur_tok = i;
             if (is_punct(&toks[i], ',')) {
                 rc = mention_at(st, doc, blk, lo, hi, i);
                 if (rc)
@@ -2116,8 +2438,22 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             }
             if (!is_word(&toks[i]))
                 continue;
-            if ((toks[i].flags & CT_TF_CAP) && (i > lo || !ct__tok_is(blk->buf, &toks[i], "according")))
+            if ((toks[i].flags & CT_TF_CAP) && i > lo &&
+                (wflags(blk->buf, &toks[i]) & W_DOC) && !(toks[i].flags & CT_TF_ALLCAPS)) {
+                /* "In a national USA TODAY/Suffolk University Poll, ..." */
+                rc = in_doc_at(st, doc, blk, lo, hi, i);
+                if (rc)
+                    return rc;
+                continue;
+            }
+            if ((toks[i].flags & CT_TF_CAP) &&
+                ((i > lo && !is_punct(&toks[i - 1], ':')) ||
+                 !ct__tok_is(blk->buf, &toks[i], "according"))) {
+                rc = camel_topic(st, doc, blk, i);
+                if (rc)
+                    return rc;
                 continue; /* cues are verbs, in lower case */
+            }
             unsigned f = wflags(blk->buf, &toks[i]);
             if (st->hedge[s] < 0 && hedge_at(blk, lo, hi, i, f))
                 st->hedge[s] = (int64_t)i;
@@ -2149,14 +2485,20 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             }
             if (!(f & W_CUE))
                 continue;
+            size_t nfr = st->nfr;
             rc = frame_at(st, doc, blk, lo, hi, i, f);
+            if (rc == CT_OK && st->nfr == nfr)
+                rc = subject_frame(st, doc, blk, lo, hi, i, f);
             if (rc)
                 return rc;
         }
     }
+    st->cur_tok = blk->ntoks > UINT32_MAX ? UINT32_MAX : (uint32_t)blk->ntoks;
     rc = quote_speakers(st, doc, blk);
     if (rc)
         return rc;
+    if (st->oom)
+        return CT_ENOMEM;
     st->quote_open = open_at_end;
 
     /* record the quotations */
@@ -2189,7 +2531,8 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
     }
 
     /* claims: the quote around them, else the nearest frame covering them */
-    size_t qk = 0, fk = 0;
+    size_t qk = 0, fk = 0, tk = 0;
+    const char *top[2] = {st->topic[0], st->topic[1]};
     for (size_t r = 0; r < nrefs; r++) {
         const ct_quantity *q = refs[r].q;
         ct_claim *c = refs[r].claim;
@@ -2241,6 +2584,16 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
         }
         if (spk >= 0)
             set_speaker(c, &st->spk[spk]);
+        /* the organisation named last before the claim that is not its speaker */
+        for (; tk < st->ntm && st->tm[tk].tok <= a; tk++)
+            topic_push(top, st->tm[tk].name);
+        refs[r].topic = top[0];
+        if (top[0] && c->speaker && strcmp(top[0], c->speaker) == 0)
+            refs[r].topic = top[1];
     }
+    for (; tk < st->ntm; tk++)
+        topic_push(top, st->tm[tk].name);
+    st->topic[0] = top[0];
+    st->topic[1] = top[1];
     return CT_OK;
 }

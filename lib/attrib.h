@@ -13,6 +13,8 @@
 #define CT_WS_POSSPRON 0x00800000u /* "its", "their" */
 #define CT_WS_DET 0x01000000u      /* determiners skipped before a noun phrase */
 #define CT_WS_CALENDAR 0x02000000u /* months and weekdays: never an entity */
+#define CT_WS_ORGNOUN 0x04000000u  /* "company", "firm": "the company" refers back */
+#define CT_WS_DEMONYM 0x08000000u  /* "American", "Chinese": never an entity */
 
 /* The class bits of a WORD token (ASCII case-insensitive); 0 when it is not listed.
  * A read-only table: safe from any thread. */
@@ -22,6 +24,8 @@ unsigned ct__word_flags(const char *buf, const ct_token *t);
 typedef struct {
     const ct_quantity *q;
     ct_claim *claim; /* speaker*, hedged, hedge_cue to fill (strings in doc->arena) */
+    const char *topic; /* set by attribution: the organisation named last before the claim
+                        * that is not its speaker ("the company"), or NULL */
 } ct_claim_ref;
 
 /* What attribution carries from block to block: recent speakers for pronouns and later

@@ -92,6 +92,7 @@ typedef struct {
     uint32_t a, b;      /* subject words [a, b), or a == b */
     uint32_t ent_a, ent_b; /* entity tokens, or equal */
     bool own_pronoun;   /* "its model": the entity is the speaker's organisation */
+    bool topic;         /* "the company may possess": the organisation the text is about */
     uint32_t to_a, to_b; /* "to train its model" after an amount verb, or equal */
 } finding;
 
@@ -128,6 +129,15 @@ static uint32_t words_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
     while (b > i && blk->toks[b - 1].kind != CT_TOK_WORD)
         b--;
     return b;
+}
+
+/* "the company", "this firm" at i: an organisation named before, not a new one. */
+static bool org_anaphor(const ct_block *blk, uint32_t lo, uint32_t i)
+{
+    const ct_token *t = &blk->toks[i];
+    return i > lo && t->kind == CT_TOK_WORD && !(t->flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
+           has(blk, t, CT_WS_ORGNOUN) && (ct__tok_is(blk->buf, &blk->toks[i - 1], "the") ||
+                                          ct__tok_is(blk->buf, &blk->toks[i - 1], "this"));
 }
 
 /* A name made of capitalised tokens ending at j, read backwards ("Google DeepMind"). */
@@ -245,6 +255,10 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
         uint32_t from = (f->a < f->b && f->a < s ? f->a : s);
         uint32_t w0 = from > lo + 10 ? from - 10 : lo;
         for (uint32_t i = from; i-- > w0;) {
+            if (is_possessive(&toks[i]) && org_anaphor(blk, lo, i - 1)) {
+                f->topic = true; /* "the company's GPUs" */
+                break;
+            }
             if (is_possessive(&toks[i]) && i > lo) {
                 uint32_t a = name_back(blk, lo, i - 1);
                 if (a < i) {
@@ -282,6 +296,16 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
         /* the nearest name before the number in its sentence, not the first word */
         uint32_t w0 = s > lo + 12 ? s - 12 : lo;
         for (uint32_t i = s; i-- > w0;) {
+            if (org_anaphor(blk, lo, i)) {
+                f->topic = true; /* "the company may possess $500 million" */
+                break;
+            }
+            if (is_cap(&toks[i]) && has(blk, &toks[i], CT_WS_DEMONYM)) {
+                /* "match top American models at a tenth of the price": a comparison with
+                 * others' things, about what the text is about */
+                f->topic = true;
+                break;
+            }
             if (is_cap(&toks[i]) && !is_stop(blk, &toks[i]) &&
                 !has(blk, &toks[i], CT_WS_CALENDAR)) {
                 uint32_t a = name_back(blk, lo, i);
@@ -380,6 +404,10 @@ int ct__subject_block(const ct_block *blk, ct_claim_ref *refs, size_t nrefs, ct_
         ct_claim *c = refs[r].claim;
         finding f;
         find_subject(blk, q, &f);
+        bool org_speaker = c->speaker_kind && strcmp(c->speaker_kind, "organization") == 0;
+        if (f.ent_a == f.ent_b && refs[r].topic &&
+            (f.topic || (f.own_pronoun && !c->speaker_org && !org_speaker)))
+            c->entity = refs[r].topic; /* "its models" when no organisation speaks */
         sbuf subj = {{0}, 0}, terms = {{0}, 0};
         for (uint32_t i = f.a; i < f.b; i++) {
             const ct_token *t = &blk->toks[i];
@@ -407,6 +435,8 @@ int ct__subject_block(const ct_block *blk, ct_claim_ref *refs, size_t nrefs, ct_
                 return CT_ENOMEM;
             for (uint32_t i = f.ent_a; i < f.ent_b; i++)
                 add_term(&terms, blk, &blk->toks[i]);
+        } else if (c->entity) {
+            /* the topic, above */
         } else if (c->speaker_org && (f.own_pronoun || !c->speaker_kind ||
                                       strcmp(c->speaker_kind, "person") == 0)) {
             c->entity = f.own_pronoun ? c->speaker_org : NULL;

@@ -47,7 +47,7 @@ static result attrib_nth(const char *text, const char *needle, int n)
     bool found = false;
     while (ct__segment_next(&seg, &blk) == 1) {
         ct_quantity q;
-        ct_claim_ref ref = {&q, &claim};
+        ct_claim_ref ref = {&q, &claim, NULL};
         size_t nrefs = 0;
         memset(&q, 0, sizeof q);
         for (uint32_t i = 0; i < blk->ntoks && !found; i++) {
@@ -186,6 +186,56 @@ START_TEST(frame_anonymous_groups)
     ck_speaker("Experts say the model is 10 times cheaper.", "10", "Experts");
     ck_speaker("People familiar with the matter said the deal is worth $2 billion.", "$2",
                "People familiar with the matter");
+}
+END_TEST
+
+START_TEST(frame_beliefs_and_stances)
+{
+    /* what a source believes, wants or backs is theirs, not the outlet's */
+    ck_speaker("Sanders has called for the minimum wage to be raised to $15 by 2020.", "$15",
+               "Sanders");
+    ck_speaker("Senior advisers believe Clinton will have 90% of the delegates.", "90%",
+               "Senior advisers");
+    ck_speaker("Walker endorsed freeing all 2,472 delegates.", "2,472", "Walker");
+    ck_speaker("The Clinton team hopes to raise $5 million.", "$5", "Clinton team");
+    /* no inverted frame, and no source inside the cue's own clause */
+    ck_speaker("The plan costs $5 million, wants nobody.", "$5", NULL);
+    ck_speaker("Voters who backed Trump gave $5 million.", "$5", NULL);
+    ck_speaker("The Tax Foundation puts the figure at $498 billion.", "$498", "Tax Foundation");
+    ck_speaker("PolitiFact rated 22% of the claims as true.", "22%", "PolitiFact");
+    /* ", but would ...": the same source goes on */
+    ck_speaker("The Tax Policy Center says it would depress revenue, but would eventually add "
+               "$84 billion over 10 years.", "$84", "Tax Policy Center");
+    ck_speaker("The Tax Policy Center says it would depress revenue, but Congress spent "
+               "$84 billion.", "$84", NULL);
+    /* nouns, not cues */
+    ck_speaker("Public support for the plan fell to 40 percent.", "40", NULL);
+}
+END_TEST
+
+START_TEST(frame_subject_past_an_aside)
+{
+    /* the sentence's subject speaks, past an aside between commas */
+    ck_speaker("Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said the "
+               "chamber will vote on 4 measures.", "4", "John Cornyn");
+    ck_speaker("An Associated Press survey of superdelegates, who are influential in picking "
+               "the nominee, found that 449 of them back Clinton.", "449",
+               "Associated Press survey");
+    ck_speaker("A Times/CBS News poll in December found that 30% of voters agree.", "30%",
+               "Times/CBS News poll");
+    /* a document's findings go on past "while" */
+    ck_speaker("A poll released Saturday found that 28 percent backed Trump, while 23 percent "
+               "favored Cruz.", "23", "poll");
+    /* a capitalised poll, and "according to" after a colon */
+    ck_speaker("In a national USA TODAY/Suffolk University Poll, 38 percent said no.", "38",
+               "national USA TODAY/Suffolk University Poll");
+    ck_speaker("It has not gone unnoticed: According to recent polls, Trump holds 14 percent.",
+               "14", "recent polls");
+    /* a verb of being between is no frame: the poll is not what the voters said */
+    ck_speaker("The poll has bad news for Bush, who trails at 4 percent, voters said.", "4",
+               "voters");
+    ck_speaker("Paul Porter, a truck driver, drove 400 miles, and later said it was fine.", "400",
+               NULL);
 }
 END_TEST
 
@@ -489,6 +539,8 @@ static Suite *attrib_suite(void)
         {"frame_parenthetical_and_as", frame_parenthetical_and_as},
         {"frame_role_before_named_aside", frame_role_before_named_aside},
         {"frame_name_and_colon", frame_name_and_colon},
+        {"frame_beliefs_and_stances", frame_beliefs_and_stances},
+        {"frame_subject_past_an_aside", frame_subject_past_an_aside},
         {"quotes_twin_apostrophes", quotes_twin_apostrophes},
         {"quotes_standing_alone_follow_their_introduction",
          quotes_standing_alone_follow_their_introduction},

@@ -121,6 +121,48 @@ START_TEST(metadata_has_no_claims_or_speakers)
 }
 END_TEST
 
+START_TEST(the_company_is_the_organisation_named_before)
+{
+    /* not the analyst who speaks, the company it speaks about */
+    ct_doc *doc = extract("DeepSeek has said it spent less than $6 million on training. "
+                          "SemiAnalysis, a research firm, estimated that the company may "
+                          "possess $500 million worth of GPUs.\n");
+    const ct_claim *c = claim_with(doc, "$500 million");
+    ck_field(ct_claim_speaker(c), "SemiAnalysis");
+    ck_field(ct_claim_entity(c), "DeepSeek");
+    ck_assert_ptr_nonnull(strstr(ct_claim_terms(c), "deepseek"));
+    ct_doc_free(doc);
+    /* a name used only as an object (a headline's) is what later claims are about */
+    doc = extract("Investors praised OpenAI on Monday.\n\nAnalysts say the firm's revenue "
+                  "grew 40% last year.\n");
+    c = claim_with(doc, "40%");
+    ck_field(ct_claim_entity(c), "OpenAI");
+    ct_doc_free(doc);
+    /* with no organisation before it, "the company" names none */
+    doc = extract("Analysts say the company may possess $500 million worth of GPUs.\n");
+    c = claim_with(doc, "$500 million");
+    ck_assert_ptr_null(ct_claim_entity(c));
+    ct_doc_free(doc);
+}
+END_TEST
+
+START_TEST(nationality_adjectives_are_no_entity)
+{
+    ct_doc *doc = extract("The Chinese startup DeepSeek has caused a stir. Experts claim its "
+                          "models match top American models at a tenth of the price.\n");
+    const ct_claim *c = claim_with(doc, "a tenth");
+    ck_assert_msg(!ct_claim_entity(c) || strcmp(ct_claim_entity(c), "American") != 0,
+                  "entity American");
+    ck_field(ct_claim_entity(c), "DeepSeek");
+    ct_doc_free(doc);
+    doc = extract("The Chinese startup DeepSeek has caused a stir. Experts claim the models "
+                  "match top American models at a tenth of the price.\n");
+    c = claim_with(doc, "a tenth");
+    ck_field(ct_claim_entity(c), "DeepSeek");
+    ct_doc_free(doc);
+}
+END_TEST
+
 START_TEST(no_subject_is_no_guess)
 {
     ct_doc *doc = extract("It was 5%.\n");
@@ -145,6 +187,9 @@ static Suite *subject_suite(void)
         {"terms_are_normalised", terms_are_normalised},
         {"metadata_has_no_claims_or_speakers", metadata_has_no_claims_or_speakers},
         {"no_subject_is_no_guess", no_subject_is_no_guess},
+        {"the_company_is_the_organisation_named_before",
+         the_company_is_the_organisation_named_before},
+        {"nationality_adjectives_are_no_entity", nationality_adjectives_are_no_entity},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);

@@ -553,6 +553,46 @@ WORDS = {
 }
 
 
+# Beliefs, intentions, knowledge and stances: PolNeAR (and a careful reader) attribute what
+# follows them to their subject as much as what follows "said". Weak: they need a clear
+# source before them, and they never open an inverted frame ("..., wants X").
+ATTITUDES = """
+believed thought knows knew feels fears feared hopes hoped worries worried doubts doubted
+suspects suspected assumes assumed understands recognizes recognized realizes realized
+wants wanted plans planned intends intended aims seeks sought
+supports supported opposes opposed backs backed favors favored endorses endorsed
+praises praised criticizes criticized criticised hails hailed demands demanded
+threatens threatened agrees agreed calls called asks asked recommends recommended
+admits mentions mentioned highlighted highlights lamented laments bragged brags
+slammed blasted attacked knocked mocked dismissed rejects rejected acknowledge
+insist projected reckons determined ruled learned discovered argue predict
+agree suspect hope want fear know support oppose expected rated rates joked quipped
+pegs pegged puts
+"""
+for _w in ATTITUDES.split():
+    if "W_CUE" in WORDS.get(_w, ""):
+        sys.exit(f"gen_attrib_words.py: {_w!r} is already a cue")
+    WORDS[_w] = WORDS[_w] + " | W_CUE | W_CUE_WEAK" if _w in WORDS else "W_CUE | W_CUE_WEAK"
+# also nouns: "Public support for the plan fell", "Fear of losing": a capitalised first
+# word before them is no source unless it is known
+for _w in "support oppose hope want fear know suspect agree rates puts plans calls".split():
+    WORDS[_w] += " | W_NOUNISH"
+
+
+# Shared with the subject stage: "the company", "the firm" refer back to an organisation
+# named before; nationality adjectives ("American models") never name the entity.
+ORG_NOUNS = "company firm startup lab laboratory chipmaker automaker carmaker corporation"
+DEMONYMS = """
+american chinese british european japanese korean indian russian french german canadian
+mexican israeli iranian saudi australian italian spanish ukrainian taiwanese african asian
+western brazilian turkish syrian iraqi afghan pakistani swiss dutch swedish irish
+palestinian egyptian cuban venezuelan vietnamese
+"""
+for _words, _flag in ((ORG_NOUNS, "CT_WS_ORGNOUN"), (DEMONYMS, "CT_WS_DEMONYM")):
+    for _w in _words.split():
+        WORDS[_w] = WORDS[_w] + " | " + _flag if _w in WORDS else _flag
+
+
 def fnv(word):
     h = 2166136261
     for b in word.encode("ascii"):
