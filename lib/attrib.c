@@ -801,6 +801,9 @@ struct ct_attrib {
     size_t cur_para;      /* the paragraph being read */
     size_t recent_para;   /* where recent[0] was last named */
     bool quote_open;      /* the last block ended inside a quotation */
+    int colon_spk;        /* "Soerens argued that:" ended the last block: the speaker of
+                           * what follows, or -1 */
+    bool colon_fresh;     /* ... and this is the first block after it */
     size_t last_quote_para;
     /* per-block scratch, reused */
     frame *fr;
@@ -824,6 +827,7 @@ int ct__attrib_new(ct_attrib **out)
     if (!*out)
         return CT_ENOMEM;
     (*out)->last_quote_spk = -1;
+    (*out)->colon_spk = -1;
     return CT_OK;
 }
 
@@ -2372,6 +2376,19 @@ static bool hedge_at(const ct_block *blk, uint32_t lo, uint32_t hi, uint32_t i, 
 
 /* ---- the block -------------------------------------------------------------------- */
 
+/* Does the block open as a list item: "l ", "•", "-", "*", "1."? */
+static bool bullet_at(const ct_block *blk)
+{
+    const ct_token *t = &blk->toks[0];
+    if (t->kind == CT_TOK_PUNCT)
+        return t->cp == 0x2022 || t->cp == '-' || t->cp == '*' || t->cp == 0x2013 ||
+               t->cp == 0x2014 || t->cp == 0x00B7;
+    if (blk->ntoks > 1 && t->kind == CT_TOK_NUM && is_punct(&blk->toks[1], '.'))
+        return true;
+    /* "l" standing for a lost bullet glyph */
+    return t->kind == CT_TOK_WORD && t->len == 1 && blk->buf[t->start] == 'l';
+}
+
 static void set_speaker(ct_claim *c, const speaker *s)
 {
     c->speaker = s->name;
@@ -2530,6 +2547,22 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
         doc->nquotes++;
     }
 
+    /* after "X argued that:" the next paragraph is X's, and so is a list that follows */
+    bool bullet = blk->ntoks && bullet_at(blk);
+    int colon_spk = st->colon_spk >= 0 && (st->colon_fresh || bullet) ? st->colon_spk : -1;
+    st->colon_spk = bullet ? colon_spk : -1;
+    st->colon_fresh = false;
+    if (blk->ntoks && blk->nsents && is_punct(&toks[blk->ntoks - 1], ':')) {
+        uint32_t lo = blk->sents[blk->nsents - 1].tok_first;
+        for (size_t k = st->nfr; k-- > 0 && st->fr[k].cue >= lo;) {
+            if (st->fr[k].spk >= 0 && st->fr[k].cb + 1 >= blk->ntoks) {
+                st->colon_spk = st->fr[k].spk;
+                st->colon_fresh = true;
+                break;
+            }
+        }
+    }
+
     /* claims: the quote around them, else the nearest frame covering them */
     size_t qk = 0, fk = 0, tk = 0;
     const char *top[2] = {st->topic[0], st->topic[1]};
@@ -2582,6 +2615,8 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                 }
             }
         }
+        if (spk < 0)
+            spk = colon_spk;
         if (spk >= 0)
             set_speaker(c, &st->spk[spk]);
         /* the organisation named last before the claim that is not its speaker */

@@ -398,6 +398,22 @@ START_TEST(quotes_unbalanced_do_not_swallow)
 }
 END_TEST
 
+START_TEST(colon_introduces_the_next_paragraph_and_its_list)
+{
+    const char *text = "A story\n\nIn his testimony, Soerens argued that:\n\nl Only 2,200 Syrians "
+                       "have been admitted.\n\nl Officials vetted them for 18 months.\n\nThe "
+                       "market fell 5 percent.\n";
+    ck_speaker(text, "2,200", "Soerens");
+    ck_speaker(text, "18 months", "Soerens");
+    ck_speaker(text, "5 percent", NULL); /* the list is over */
+    /* without a list, only the next paragraph */
+    text = "A story\n\nIn his testimony, Soerens argued that:\n\nOnly 2,200 Syrians have been "
+           "admitted.\n\nThe market fell 5 percent.\n";
+    ck_speaker(text, "2,200", "Soerens");
+    ck_speaker(text, "5 percent", NULL);
+}
+END_TEST
+
 START_TEST(quotes_continue_across_paragraphs)
 {
     const char *text = "Signal chief speaks\n\nMeredith Whitaker said: \xe2\x80\x9cThis is not going to disrupt the "
@@ -550,6 +566,8 @@ static Suite *attrib_suite(void)
         {"quotes_scare_quotes_are_not_speech", quotes_scare_quotes_are_not_speech},
         {"quotes_unbalanced_do_not_swallow", quotes_unbalanced_do_not_swallow},
         {"quotes_continue_across_paragraphs", quotes_continue_across_paragraphs},
+        {"colon_introduces_the_next_paragraph_and_its_list",
+         colon_introduces_the_next_paragraph_and_its_list},
         {"pronouns_resolve_to_last_fitting_speaker", pronouns_resolve_to_last_fitting_speaker},
         {"hedges", hedges},
         {"metadata_makes_no_speakers", metadata_makes_no_speakers},
