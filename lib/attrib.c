@@ -50,6 +50,7 @@ static const word word_slots[WORD_SLOTS] = {
     [6] = {"favored", 7, W_CUE | W_CUE_WEAK},
     [7] = {"rose", 4, CT_WS_COPULA},
     [8] = {"these", 5, CT_WS_DET | CT_WS_STOP},
+    [13] = {"suggestion", 10, W_OWNED},
     [16] = {"strategists", 11, W_GROUP},
     [19] = {"february", 8, CT_WS_CALENDAR},
     [20] = {"do", 2, CT_WS_STOP | W_SKIP},
@@ -67,6 +68,7 @@ static const word word_slots[WORD_SLOTS] = {
     [37] = {"pollsters", 9, W_GROUP},
     [38] = {"cuban", 5, CT_WS_DEMONYM},
     [39] = {"to", 2, CT_WS_STOP | W_STOP},
+    [48] = {"belief", 6, W_OWNED},
     [49] = {"sources", 7, W_GROUP},
     [51] = {"contends", 8, W_CUE},
     [52] = {"aug", 3, CT_WS_CALENDAR},
@@ -126,6 +128,7 @@ static const word word_slots[WORD_SLOTS] = {
     [196] = {"once", 4, CT_WS_STOP | W_SKIP},
     [203] = {"his", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [206] = {"while", 5, CT_WS_STOP | W_STOP},
+    [207] = {"findings", 8, W_OWNED | W_DOC},
     [210] = {"criticizes", 10, W_CUE | W_CUE_WEAK},
     [212] = {"calculates", 10, W_CUE},
     [214] = {"tweeting", 8, W_CUE | W_ING},
@@ -162,6 +165,7 @@ static const word word_slots[WORD_SLOTS] = {
     [306] = {"most", 4, CT_WS_STOP},
     [310] = {"brags", 5, W_CUE | W_CUE_WEAK},
     [318] = {"knocked", 7, W_CUE | W_CUE_WEAK},
+    [319] = {"vow", 3, W_OWNED},
     [320] = {"spends", 6, CT_WS_AMOUNT},
     [322] = {"jun", 3, CT_WS_CALENDAR},
     [323] = {"promise", 7, W_OWNED},
@@ -208,6 +212,7 @@ static const word word_slots[WORD_SLOTS] = {
     [439] = {"thursday", 8, CT_WS_CALENDAR},
     [440] = {"pegs", 4, W_CUE | W_CUE_WEAK},
     [444] = {"nominee", 7, W_ROLE},
+    [446] = {"demand", 6, W_OWNED},
     [447] = {"president", 9, W_ROLE | W_TITLE},
     [451] = {"member", 6, W_ROLE},
     [452] = {"strategist", 10, W_ROLE},
@@ -243,6 +248,7 @@ static const word word_slots[WORD_SLOTS] = {
     [544] = {"estimating", 10, W_CUE | W_ING},
     [546] = {"afghan", 6, CT_WS_DEMONYM},
     [547] = {"criticized", 10, W_CUE | W_CUE_WEAK},
+    [548] = {"prediction", 10, W_OWNED},
     [551] = {"puts", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
     [561] = {"office", 6, W_ORGWORD},
     [568] = {"book", 4, W_DOC},
@@ -256,6 +262,7 @@ static const word word_slots[WORD_SLOTS] = {
     [586] = {"feels", 5, W_CUE | W_CUE_WEAK},
     [587] = {"organizers", 10, W_GROUP},
     [589] = {"thus", 4, W_STOP},
+    [591] = {"assertion", 9, W_OWNED},
     [602] = {"candidate", 9, W_ROLE},
     [603] = {"think", 5, W_CUE | W_CUE_WEAK | W_HEDGE},
     [605] = {"recently", 8, W_SKIP},
@@ -324,7 +331,7 @@ static const word word_slots[WORD_SLOTS] = {
     [805] = {"urging", 6, W_CUE | W_ING},
     [808] = {"must", 4, CT_WS_STOP},
     [812] = {"that", 4, CT_WS_DET | CT_WS_STOP | W_STOP},
-    [814] = {"calls", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [814] = {"calls", 5, W_CUE | W_CUE_WEAK | W_NOUNISH | W_OWNED},
     [817] = {"dutch", 5, CT_WS_DEMONYM},
     [819] = {"democrats", 9, W_GROUP},
     [822] = {"replied", 7, W_CUE | W_CUE_INV},
@@ -409,6 +416,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1048] = {"worried", 7, W_CUE | W_CUE_WEAK},
     [1050] = {"professor", 9, W_ROLE},
     [1051] = {"than", 4, CT_WS_STOP},
+    [1058] = {"insistence", 10, W_OWNED},
     [1062] = {"firms", 5, W_GROUP},
     [1063] = {"scientists", 10, W_GROUP},
     [1066] = {"should", 6, CT_WS_STOP | W_SKIP},
@@ -419,8 +427,9 @@ static const word word_slots[WORD_SLOTS] = {
     [1073] = {"even", 4, CT_WS_STOP},
     [1074] = {"friday", 6, CT_WS_CALENDAR},
     [1078] = {"accusing", 8, W_CUE | W_ING},
-    [1079] = {"blaming", 7, W_CUE | W_ING},
-    [1080] = {"studies", 7, W_DOC},
+    [1079] = {"argument", 8, W_OWNED},
+    [1080] = {"blaming", 7, W_CUE | W_ING},
+    [1081] = {"studies", 7, W_DOC},
     [1092] = {"totaled", 7, CT_WS_COPULA},
     [1095] = {"inc", 3, W_ORGWORD},
     [1096] = {"threatened", 10, W_CUE | W_CUE_WEAK},
@@ -453,7 +462,8 @@ static const word word_slots[WORD_SLOTS] = {
     [1179] = {"knows", 5, W_CUE | W_CUE_WEAK},
     [1182] = {"swedish", 7, CT_WS_DEMONYM},
     [1187] = {"contended", 9, W_CUE | W_CUE_INV},
-    [1193] = {"estimated", 9, CT_WS_STOP | W_CUE | W_HEDGE},
+    [1193] = {"call", 4, W_OWNED},
+    [1194] = {"estimated", 9, CT_WS_STOP | W_CUE | W_HEDGE},
     [1196] = {"issued", 6, W_SKIP2},
     [1197] = {"records", 7, W_DOC},
     [1201] = {"expects", 7, W_CUE | W_CUE_WEAK | W_HEDGE},
@@ -474,6 +484,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1275] = {"attorney", 8, W_ROLE},
     [1276] = {"earns", 5, CT_WS_AMOUNT},
     [1277] = {"spokesmen", 9, W_GROUP},
+    [1278] = {"view", 4, W_OWNED},
     [1279] = {"they", 4, CT_WS_STOP | W_PRON},
     [1281] = {"believed", 8, W_HEDGE | W_CUE | W_CUE_WEAK},
     [1282] = {"lawyer", 6, W_ROLE},
@@ -678,6 +689,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1867] = {"go", 2, W_SKIP},
     [1874] = {"also", 4, CT_WS_STOP | W_SKIP},
     [1875] = {"embassy", 7, W_ORGWORD},
+    [1881] = {"article", 7, W_DOC},
     [1887] = {"states", 6, W_CUE},
     [1890] = {"countered", 9, W_CUE | W_CUE_INV},
     [1892] = {"described", 9, W_CUE},
@@ -689,7 +701,9 @@ static const word word_slots[WORD_SLOTS] = {
     [1932] = {"but", 3, CT_WS_STOP | W_STOP},
     [1934] = {"ceo", 3, W_ROLE},
     [1941] = {"western", 7, CT_WS_DEMONYM},
+    [1942] = {"threats", 7, W_OWNED},
     [1951] = {"proposal", 8, W_OWNED},
+    [1953] = {"threat", 6, W_OWNED},
     [1954] = {"many", 4, CT_WS_STOP},
     [1958] = {"analysts", 8, W_GROUP},
     [1961] = {"we", 2, CT_WS_STOP | W_PRON},
@@ -707,6 +721,7 @@ static const word word_slots[WORD_SLOTS] = {
     [2007] = {"laments", 7, W_CUE | W_CUE_WEAK},
     [2009] = {"its", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [2010] = {"us", 2, W_PRON | W_STOP},
+    [2013] = {"push", 4, W_OWNED},
     [2016] = {"swiss", 5, CT_WS_DEMONYM},
     [2019] = {"has", 3, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
     [2020] = {"them", 4, CT_WS_STOP | W_PRON | W_STOP},
@@ -722,7 +737,8 @@ static const word word_slots[WORD_SLOTS] = {
     [2039] = {"april", 5, CT_WS_CALENDAR},
     [2042] = {"intended", 8, W_CUE | W_CUE_WEAK},
     [2043] = {"no", 2, CT_WS_STOP},
-    [2044] = {"furthermore", 11, W_STOP},
+    [2044] = {"contention", 10, W_OWNED},
+    [2045] = {"furthermore", 11, W_STOP},
 };
 /* END GENERATED */
 
@@ -1996,6 +2012,32 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
     return push_frame(st, c, c + 1, cb, 0, 0, spk);
 }
 
+/* "a New York Times report that Trump had a net loss of $915 million": a named
+ * document and what it says. "the report that" with no name is no source. */
+static int named_doc_that(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
+                          uint32_t hi, uint32_t i)
+{
+    const ct_token *toks = blk->toks;
+    if (i == lo)
+        return CT_OK;
+    uint32_t a = np_back(blk, lo, i);
+    if (a > i)
+        return CT_OK;
+    bool named = false;
+    for (uint32_t k = a; k < i; k++)
+        named |= is_cap(&toks[k]) && k > lo;
+    if (!named)
+        return CT_OK;
+    while (a < i && (wflags(blk->buf, &toks[a]) & W_DET))
+        a++;
+    int spk = np_speaker(st, doc, blk, a, i + 1);
+    if (spk == -2)
+        return CT_ENOMEM;
+    if (spk < 0)
+        return CT_OK;
+    return push_frame(st, i, i + 2, doc_end(blk, clause_end(blk, i + 2, hi), hi), 0, 0, spk);
+}
+
 /* "DeepSeek's announcement of ...", "Trump's claim that ...": the owner speaks. */
 static int owned_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
                     uint32_t hi, uint32_t i)
@@ -2490,6 +2532,13 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             }
             if ((f & W_OWNED) && i >= lo + 2 && (toks[i - 1].flags & CT_TF_POSSESSIVE)) {
                 rc = owned_at(st, doc, blk, lo, hi, i);
+                if (rc)
+                    return rc;
+                continue;
+            }
+            if ((f & W_DOC) && !(f & W_CUE) && i + 2 < hi &&
+                ct__tok_is(blk->buf, &toks[i + 1], "that")) {
+                rc = named_doc_that(st, doc, blk, lo, hi, i);
                 if (rc)
                     return rc;
                 continue;

@@ -208,6 +208,12 @@ START_TEST(frame_beliefs_and_stances)
                "$84 billion over 10 years.", "$84", "Tax Policy Center");
     ck_speaker("The Tax Policy Center says it would depress revenue, but Congress spent "
                "$84 billion.", "$84", NULL);
+    /* what someone calls for or threatens, what a named report says */
+    ck_speaker("Bernie Sanders renewed his call to raise the minimum wage to $15 an hour.", "$15",
+               "Bernie Sanders");
+    ck_speaker("Clinton seized on a New York Times report that Trump lost $915 million.",
+               "$915", "New York Times report");
+    ck_speaker("Clinton seized on the report that Trump lost $915 million.", "$915", NULL);
     /* nouns, not cues */
     ck_speaker("Public support for the plan fell to 40 percent.", "40", NULL);
 }

@@ -593,6 +593,15 @@ for _words, _flag in ((ORG_NOUNS, "CT_WS_ORGNOUN"), (DEMONYMS, "CT_WS_DEMONYM"))
         WORDS[_w] = WORDS[_w] + " | " + _flag if _w in WORDS else _flag
 
 
+# What someone calls for, argues or threatens: "his call to raise the wage to $15",
+# "Mr. Trump's threats to slap a 35 percent tariff" are theirs.
+for _w in """call calls push demand vow argument assertion contention belief prediction
+insistence suggestion view threat threats findings""".split():
+    WORDS[_w] = WORDS[_w] + " | W_OWNED" if _w in WORDS else "W_OWNED"
+WORDS["findings"] += " | W_DOC"
+WORDS["article"] = "W_DOC"
+
+
 def fnv(word):
     h = 2166136261
     for b in word.encode("ascii"):
