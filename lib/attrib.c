@@ -295,6 +295,7 @@ static const word word_slots[WORD_SLOTS] = {
     [684] = {"recommended", 11, W_CUE | W_CUE_WEAK},
     [685] = {"reporting", 9, W_CUE | W_ING},
     [686] = {"praises", 7, W_CUE | W_CUE_WEAK},
+    [687] = {"seeking", 7, W_CUE | W_ING},
     [691] = {"declared", 8, W_CUE},
     [692] = {"founder", 7, W_ROLE},
     [694] = {"least", 5, CT_WS_STOP},
@@ -304,6 +305,7 @@ static const word word_slots[WORD_SLOTS] = {
     [708] = {"opposes", 7, W_CUE | W_CUE_WEAK},
     [709] = {"unless", 6, W_STOP},
     [717] = {"under", 5, CT_WS_STOP},
+    [718] = {"asking", 6, W_CUE | W_ING},
     [737] = {"stating", 7, W_CUE | W_ING},
     [739] = {"spent", 5, CT_WS_AMOUNT},
     [742] = {"an", 2, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
@@ -319,6 +321,8 @@ static const word word_slots[WORD_SLOTS] = {
     [759] = {"now", 3, CT_WS_STOP},
     [764] = {"mentioned", 9, W_CUE | W_CUE_WEAK},
     [765] = {"explains", 8, W_CUE | W_CUE_INV},
+    [768] = {"hoping", 6, W_CUE | W_ING},
+    [771] = {"pushing", 7, W_CUE | W_ING},
     [776] = {"being", 5, CT_WS_STOP},
     [780] = {"aide", 4, W_ROLE},
     [782] = {"argues", 6, W_CUE | W_CUE_INV},
@@ -365,7 +369,8 @@ static const word word_slots[WORD_SLOTS] = {
     [915] = {"didn't", 6, W_SKIP},
     [921] = {"reveals", 7, W_CUE},
     [927] = {"found", 5, W_CUE | W_CUE_WEAK},
-    [932] = {"testified", 9, W_CUE},
+    [932] = {"planning", 8, W_CUE | W_ING},
+    [933] = {"testified", 9, W_CUE},
     [934] = {"lawmakers", 9, W_GROUP},
     [935] = {"responded", 9, W_CUE | W_CUE_INV},
     [937] = {"citing", 6, W_CUE | W_ING},
@@ -495,6 +500,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1292] = {"estimates", 9, W_CUE | W_HEDGE | W_OWNED},
     [1293] = {"explained", 9, W_CUE | W_CUE_INV},
     [1296] = {"tuesday", 7, CT_WS_CALENDAR},
+    [1298] = {"demanding", 9, W_CUE | W_ING},
     [1302] = {"statement", 9, W_DOC | W_OWNED},
     [1305] = {"invested", 8, CT_WS_AMOUNT},
     [1306] = {"when", 4, CT_WS_STOP | W_STOP},
@@ -652,7 +658,8 @@ static const word word_slots[WORD_SLOTS] = {
     [1767] = {"according", 9, W_CUE},
     [1770] = {"japanese", 8, CT_WS_DEMONYM},
     [1775] = {"threatens", 9, W_CUE | W_CUE_WEAK},
-    [1776] = {"stands", 6, CT_WS_COPULA},
+    [1776] = {"expecting", 9, W_CUE | W_ING},
+    [1777] = {"stands", 6, CT_WS_COPULA},
     [1786] = {"complaint", 9, W_DOC},
     [1789] = {"writes", 6, W_CUE | W_CUE_INV},
     [1792] = {"against", 7, CT_WS_STOP},
@@ -1703,6 +1710,16 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         j--;
     while (j > lo && (wflags(buf, &toks[j - 1]) & W_SKIP))
         j--;
+    if ((cf & W_ING) && j > lo + 1 &&
+        (ct__tok_is(buf, &toks[j - 1], "is") || ct__tok_is(buf, &toks[j - 1], "are") ||
+         ct__tok_is(buf, &toks[j - 1], "was") || ct__tok_is(buf, &toks[j - 1], "were"))) {
+        /* "officials are expecting", "Clinton is declaring": the progressive */
+        j--;
+        while (j > lo && (wflags(buf, &toks[j - 1]) & W_SKIP))
+            j--;
+        if (j == lo || is_punct(&toks[j - 1], ','))
+            return CT_OK;
+    }
     if (j == lo)
         return CT_OK;
     j--;

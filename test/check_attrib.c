@@ -214,6 +214,10 @@ START_TEST(frame_beliefs_and_stances)
     ck_speaker("Clinton seized on a New York Times report that Trump lost $915 million.",
                "$915", "New York Times report");
     ck_speaker("Clinton seized on the report that Trump lost $915 million.", "$915", NULL);
+    /* the progressive */
+    ck_speaker("Florida elections officials are expecting a turnout of 4 million voters.", "4",
+               "Florida elections officials");
+    ck_speaker("The voters, who are expecting 4 million more, arrived.", "4", NULL);
     /* nouns, not cues */
     ck_speaker("Public support for the plan fell to 40 percent.", "40", NULL);
 }

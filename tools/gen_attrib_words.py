@@ -602,6 +602,11 @@ WORDS["findings"] += " | W_DOC"
 WORDS["article"] = "W_DOC"
 
 
+# progressives: "officials are expecting a record turnout of 4 million"
+for _w in "expecting hoping planning pushing asking demanding seeking".split():
+    WORDS[_w] = "W_CUE | W_ING"
+
+
 def fnv(word):
     h = 2166136261
     for b in word.encode("ascii"):
