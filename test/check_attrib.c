@@ -214,6 +214,10 @@ START_TEST(frame_beliefs_and_stances)
     ck_speaker("Clinton seized on a New York Times report that Trump lost $915 million.",
                "$915", "New York Times report");
     ck_speaker("Clinton seized on the report that Trump lost $915 million.", "$915", NULL);
+    /* a report outranks a stance inside it; "has support" is a noun */
+    ck_speaker("Mr. Trump was blunt, claiming that President Obama wanted to take in 250,000 "
+               "refugees.", "250,000", "Trump");
+    ck_speaker("Mrs. Clinton has support from 52 percent of voters.", "52", NULL);
     /* the progressive */
     ck_speaker("Florida elections officials are expecting a turnout of 4 million voters.", "4",
                "Florida elections officials");

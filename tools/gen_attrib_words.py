@@ -572,7 +572,7 @@ pegs pegged puts
 for _w in ATTITUDES.split():
     if "W_CUE" in WORDS.get(_w, ""):
         sys.exit(f"gen_attrib_words.py: {_w!r} is already a cue")
-    WORDS[_w] = WORDS[_w] + " | W_CUE | W_CUE_WEAK" if _w in WORDS else "W_CUE | W_CUE_WEAK"
+    WORDS[_w] = (WORDS[_w] + " | " if _w in WORDS else "") + "W_CUE | W_CUE_WEAK | W_STANCE"
 # also nouns: "Public support for the plan fell", "Fear of losing": a capitalised first
 # word before them is no source unless it is known
 for _w in "support oppose hope want fear know suspect agree rates puts plans calls".split():
