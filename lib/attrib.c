@@ -1966,6 +1966,35 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
 {
     const ct_token *toks = blk->toks;
     const char *buf = blk->buf;
+    if (!(cf & (W_ING | W_RECIP)) && c > lo + 3 && (c + 1 >= hi || is_punct(&toks[c + 1], '.'))) {
+        /* "..., a USA TODAY analysis of newly filed campaign-finance reports shows.": a
+         * long source between the last comma and a cue ending the sentence */
+        uint32_t k = c;
+        while (k > lo && k + 16 > c && !is_punct(&toks[k - 1], ','))
+            k--;
+        if (k > lo + 1 && k < c && is_punct(&toks[k - 1], ',')) {
+            bool ok = false;
+            for (uint32_t m = k; m < c; m++) {
+                unsigned f = wflags(buf, &toks[m]);
+                if (is_punct(&toks[m], '"') || is_dquote(&toks[m]) ||
+                    (is_word(&toks[m]) && (f & (W_CUE | CT_WS_COPULA | W_PRON)) &&
+                     !(f & W_DOC) && !is_cap(&toks[m])))
+                    return CT_OK;
+                ok |= is_cap(&toks[m]) || (f & (W_DOC | W_GROUP));
+            }
+            uint32_t a = k;
+            while (a < c && (wflags(buf, &toks[a]) & W_DET))
+                a++;
+            if (!ok || a == c)
+                return CT_OK;
+            int spk = np_speaker(st, doc, blk, a, c);
+            if (spk == -2)
+                return CT_ENOMEM;
+            if (spk < 0)
+                return CT_OK;
+            return push_frame(st, c, lo, k - 1, 0, 0, spk);
+        }
+    }
     if (cf & (W_ING | W_RECIP) || c < lo + 3 || c > lo + 40 ||
         (toks[c - 1].flags & CT_TF_POSSESSIVE) || (wflags(buf, &toks[c - 1]) & W_DET))
         return CT_OK;
@@ -2440,6 +2469,15 @@ static bool hedge_at(const ct_block *blk, uint32_t lo, uint32_t hi, uint32_t i, 
 
 /* ---- the block -------------------------------------------------------------------- */
 
+/* Does the frame cover no word or number ("..., reports shows." covers the period)? */
+static bool frame_empty(const ct_block *blk, const frame *f)
+{
+    for (uint32_t k = f->ca; k < f->cb && k < blk->ntoks; k++)
+        if (blk->toks[k].kind != CT_TOK_PUNCT)
+            return false;
+    return f->ca2 >= f->cb2;
+}
+
 /* Does the block open as a list item: "l ", "•", "-", "*", "1."? */
 static bool bullet_at(const ct_block *blk)
 {
@@ -2581,7 +2619,10 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             size_t nfr = st->nfr;
             st->cur_stance = (f & W_STANCE) != 0;
             rc = frame_at(st, doc, blk, lo, hi, i, f);
-            if (rc == CT_OK && st->nfr == nfr)
+            /* no frame, or one that covers nothing here (but may serve a quote): look
+             * further for the source */
+            if (rc == CT_OK && (st->nfr == nfr || (st->nfr == nfr + 1 &&
+                                                   frame_empty(blk, &st->fr[nfr]))))
                 rc = subject_frame(st, doc, blk, lo, hi, i, f);
             st->cur_stance = false;
             if (rc)

@@ -245,6 +245,11 @@ START_TEST(frame_subject_past_an_aside)
                "national USA TODAY/Suffolk University Poll");
     ck_speaker("It has not gone unnoticed: According to recent polls, Trump holds 14 percent.",
                "14", "recent polls");
+    /* a long source between the last comma and a cue ending the sentence */
+    ck_speaker("Donations hit nearly $1.1 billion through August, a USA TODAY analysis of newly "
+               "filed campaign-finance reports shows.", "$1.1", "USA TODAY analysis");
+    ck_speaker("Donations hit nearly $1.1 billion through August, which is what it shows.",
+               "$1.1", NULL);
     /* a verb of being between is no frame: the poll is not what the voters said */
     ck_speaker("The poll has bad news for Bush, who trails at 4 percent, voters said.", "4",
                "voters");
