@@ -2129,7 +2129,10 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
         if (t->kind == CT_TOK_PUNCT ? !(t->cp == '/' || t->cp == '-' || t->cp == '.')
                                     : (t->kind == CT_TOK_WORD &&
                                        (wflags(buf, t) & (W_STOP | W_CUE)) &&
-                                       !(wflags(buf, t) & W_DET)))
+                                       !(wflags(buf, t) & W_DET) &&
+                                       /* "in the RealClearPolitics average of polls" */
+                                       !(ct__tok_is(buf, t, "of") && k - 1 > stop &&
+                                         ct__tok_is(buf, &toks[k - 2], "average"))))
             return CT_OK;
         k--;
     }

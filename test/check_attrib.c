@@ -245,6 +245,8 @@ START_TEST(frame_subject_past_an_aside)
                "national USA TODAY/Suffolk University Poll");
     ck_speaker("It has not gone unnoticed: According to recent polls, Trump holds 14 percent.",
                "14", "recent polls");
+    ck_speaker("She trails him in the RealClearPolitics average of New Hampshire polls by "
+               "nearly 9 points.", "9", "RealClearPolitics average");
     /* a long source between the last comma and a cue ending the sentence */
     ck_speaker("Donations hit nearly $1.1 billion through August, a USA TODAY analysis of newly "
                "filed campaign-finance reports shows.", "$1.1", "USA TODAY analysis");
