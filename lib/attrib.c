@@ -1956,6 +1956,18 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     return push_frame(st, c, ca, cb, ca2, cb2, spk);
 }
 
+/* Is the word at i the last name of a person met before ("Sanders, who ..., said")? */
+static bool known_last(ct_attrib *st, const ct_block *blk, uint32_t i)
+{
+    const ct_token *t = &blk->toks[i];
+    if (!st->nslots || t->len >= 64 || (wflags(blk->buf, t) & (W_STOP | W_SKIP | W_DET)))
+        return false;
+    char name[64];
+    memcpy(name, blk->buf + t->start, t->len);
+    name[t->len] = '\0';
+    return *slot_for(st, st->by_last, name, 0, true) >= 0;
+}
+
 /* When no source stands next to the cue: the sentence's subject, past what lies between.
  * "Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said ...": a name
  * opening the sentence, then an aside between commas; "A Times/CBS News poll in December
@@ -2017,8 +2029,8 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
         }
         if (is_punct(t, ',')) {
             /* "Paul Porter, a truck driver": a capitalised name before the comma */
-            person = k >= a + 2 && is_cap(&toks[k - 1]) && is_cap(&toks[a]) &&
-                     is_punct(&toks[c - 1], ',');
+            person = k >= a + 1 && is_cap(&toks[k - 1]) && is_cap(&toks[a]) &&
+                     is_punct(&toks[c - 1], ',') && (k >= a + 2 || known_last(st, blk, a));
             if (person)
                 head = k - 1;
             break;

@@ -247,6 +247,8 @@ START_TEST(frame_subject_past_an_aside)
                "14", "recent polls");
     ck_speaker("She trails him in the RealClearPolitics average of New Hampshire polls by "
                "nearly 9 points.", "9", "RealClearPolitics average");
+    ck_speaker("Bernie Sanders spoke. Sanders, meanwhile, who sits at zero endorsements, said "
+               "that 2 of them matter.", "2", "Bernie Sanders");
     /* a long source between the last comma and a cue ending the sentence */
     ck_speaker("Donations hit nearly $1.1 billion through August, a USA TODAY analysis of newly "
                "filed campaign-finance reports shows.", "$1.1", "USA TODAY analysis");
