@@ -2572,9 +2572,11 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             }
             if (!is_word(&toks[i]))
                 continue;
-            if ((toks[i].flags & CT_TF_CAP) && i > lo &&
-                (wflags(blk->buf, &toks[i]) & W_DOC) && !(toks[i].flags & CT_TF_ALLCAPS)) {
-                /* "In a national USA TODAY/Suffolk University Poll, ..." */
+            if ((toks[i].flags & CT_TF_CAP) && i > lo && !(toks[i].flags & CT_TF_ALLCAPS) &&
+                (blk->buf[toks[i].start] == 'P' || blk->buf[toks[i].start] == 'S') &&
+                (wflags(blk->buf, &toks[i]) & W_DOC)) {
+                /* "In a national USA TODAY/Suffolk University Poll, ...": in_doc_at() takes
+                 * only polls, surveys and studies, hence the cheap first-letter test */
                 rc = in_doc_at(st, doc, blk, lo, hi, i);
                 if (rc)
                     return rc;
