@@ -35,6 +35,8 @@ enum {
     W_OWNED = 1u << 15,   /* "X's statement", "X's claims": the owner speaks */
     W_SKIP2 = 1u << 16,   /* "a report published by X": the author follows */
     W_NOUNISH = 1u << 17, /* a cue that is also a noun: "Public support for ..." */
+    W_STANCE = 1u << 18,  /* belief or stance ("wants", "backed"): loses to a covering
+                           * report ("Trump claimed that Obama wanted to admit 250,000") */
 };
 
 typedef struct {
@@ -47,31 +49,33 @@ typedef struct {
 #define WORD_SLOTS 2048u
 static const word word_slots[WORD_SLOTS] = {
     [2] = {"suggests", 8, W_CUE | W_HEDGE},
-    [6] = {"favored", 7, W_CUE | W_CUE_WEAK},
+    [6] = {"favored", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [7] = {"rose", 4, CT_WS_COPULA},
     [8] = {"these", 5, CT_WS_DET | CT_WS_STOP},
+    [13] = {"suggestion", 10, W_OWNED},
     [16] = {"strategists", 11, W_GROUP},
     [19] = {"february", 8, CT_WS_CALENDAR},
     [20] = {"do", 2, CT_WS_STOP | W_SKIP},
-    [21] = {"ruled", 5, W_CUE | W_CUE_WEAK},
+    [21] = {"ruled", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [22] = {"predicting", 10, W_CUE | W_ING},
-    [23] = {"hope", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
-    [24] = {"recognizes", 10, W_CUE | W_CUE_WEAK},
+    [23] = {"hope", 4, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
+    [24] = {"recognizes", 10, W_CUE | W_CUE_WEAK | W_STANCE},
     [25] = {"last", 4, W_SKIP},
     [26] = {"saturday", 8, CT_WS_CALENDAR},
     [27] = {"noted", 5, W_CUE | W_CUE_INV},
-    [28] = {"favors", 6, W_CUE | W_CUE_WEAK},
+    [28] = {"favors", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [29] = {"pledged", 7, W_CUE},
-    [35] = {"asked", 5, W_CUE | W_CUE_WEAK},
+    [35] = {"asked", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [36] = {"stood", 5, CT_WS_COPULA},
     [37] = {"pollsters", 9, W_GROUP},
     [38] = {"cuban", 5, CT_WS_DEMONYM},
     [39] = {"to", 2, CT_WS_STOP | W_STOP},
+    [48] = {"belief", 6, W_OWNED},
     [49] = {"sources", 7, W_GROUP},
     [51] = {"contends", 8, W_CUE},
     [52] = {"aug", 3, CT_WS_CALENDAR},
     [53] = {"filings", 7, W_DOC},
-    [54] = {"knew", 4, W_CUE | W_CUE_WEAK},
+    [54] = {"knew", 4, W_CUE | W_CUE_WEAK | W_STANCE},
     [56] = {"poll", 4, W_DOC},
     [62] = {"could", 5, CT_WS_STOP | W_HEDGE | W_SKIP},
     [63] = {"american", 8, CT_WS_DEMONYM},
@@ -79,18 +83,18 @@ static const word word_slots[WORD_SLOTS] = {
     [65] = {"first", 5, W_SKIP},
     [66] = {"agency", 6, W_ORGWORD},
     [69] = {"promising", 9, W_CUE | W_ING},
-    [71] = {"rejected", 8, W_CUE | W_CUE_WEAK},
+    [71] = {"rejected", 8, W_CUE | W_CUE_WEAK | W_STANCE},
     [72] = {"egyptian", 8, CT_WS_DEMONYM},
     [74] = {"irish", 5, CT_WS_DEMONYM},
     [77] = {"any", 3, CT_WS_STOP},
     [86] = {"government", 10, W_ORGWORD},
     [89] = {"investigators", 13, W_GROUP},
     [91] = {"accused", 7, W_CUE},
-    [95] = {"lamented", 8, W_CUE | W_CUE_WEAK},
+    [95] = {"lamented", 8, W_CUE | W_CUE_WEAK | W_STANCE},
     [101] = {"june", 4, CT_WS_CALENDAR},
     [105] = {"officials", 9, W_GROUP},
     [109] = {"hers", 4, CT_WS_STOP},
-    [110] = {"insist", 6, W_CUE | W_CUE_WEAK},
+    [110] = {"insist", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [111] = {"claim", 5, W_CUE | W_DOC | W_OWNED},
     [116] = {"confirms", 8, W_CUE},
     [117] = {"from", 4, CT_WS_STOP | W_STOP},
@@ -105,38 +109,39 @@ static const word word_slots[WORD_SLOTS] = {
     [137] = {"never", 5, W_SKIP},
     [139] = {"italian", 7, CT_WS_DEMONYM},
     [141] = {"as", 2, CT_WS_STOP | W_STOP},
-    [142] = {"worries", 7, W_CUE | W_CUE_WEAK},
-    [144] = {"agrees", 6, W_CUE | W_CUE_WEAK},
+    [142] = {"worries", 7, W_CUE | W_CUE_WEAK | W_STANCE},
+    [144] = {"agrees", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [145] = {"files", 5, W_DOC},
     [146] = {"pledge", 6, W_OWNED},
     [149] = {"yet", 3, W_STOP},
     [152] = {"asserts", 7, W_CUE},
-    [156] = {"fears", 5, W_CUE | W_CUE_WEAK},
+    [156] = {"fears", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [157] = {"you", 3, CT_WS_STOP | W_STOP},
     [158] = {"answered", 8, W_CUE | W_CUE_INV},
     [160] = {"british", 7, CT_WS_DEMONYM},
-    [165] = {"planned", 7, W_CUE | W_CUE_WEAK},
+    [165] = {"planned", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [170] = {"hit", 3, CT_WS_COPULA},
     [171] = {"among", 5, CT_WS_STOP},
     [180] = {"insisted", 8, W_CUE | W_CUE_INV},
     [183] = {"projects", 8, W_CUE},
-    [185] = {"rated", 5, W_CUE | W_CUE_WEAK},
+    [185] = {"rated", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [188] = {"company", 7, W_ORGWORD | CT_WS_ORGNOUN},
     [192] = {"written", 7, W_SKIP2},
     [196] = {"once", 4, CT_WS_STOP | W_SKIP},
     [203] = {"his", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [206] = {"while", 5, CT_WS_STOP | W_STOP},
-    [210] = {"criticizes", 10, W_CUE | W_CUE_WEAK},
+    [207] = {"findings", 8, W_OWNED | W_DOC},
+    [210] = {"criticizes", 10, W_CUE | W_CUE_WEAK | W_STANCE},
     [212] = {"calculates", 10, W_CUE},
     [214] = {"tweeting", 8, W_CUE | W_ING},
     [215] = {"cites", 5, W_CUE},
     [217] = {"sunday", 6, CT_WS_CALENDAR},
-    [220] = {"learned", 7, W_CUE | W_CUE_WEAK},
-    [226] = {"recommends", 10, W_CUE | W_CUE_WEAK},
+    [220] = {"learned", 7, W_CUE | W_CUE_WEAK | W_STANCE},
+    [226] = {"recommends", 10, W_CUE | W_CUE_WEAK | W_STANCE},
     [228] = {"leader", 6, W_ROLE},
     [232] = {"pointed", 7, W_CUE},
     [233] = {"remarked", 8, W_CUE | W_CUE_INV},
-    [234] = {"support", 7, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [234] = {"support", 7, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [237] = {"aides", 5, W_GROUP},
     [240] = {"march", 5, CT_WS_CALENDAR},
     [242] = {"below", 5, CT_WS_STOP},
@@ -145,8 +150,8 @@ static const word word_slots[WORD_SLOTS] = {
     [255] = {"july", 4, CT_WS_CALENDAR},
     [261] = {"adds", 4, W_CUE | W_CUE_INV},
     [262] = {"committee", 9, W_ORGWORD},
-    [265] = {"argue", 5, W_CUE | W_CUE_WEAK},
-    [272] = {"blasted", 7, W_CUE | W_CUE_WEAK},
+    [265] = {"argue", 5, W_CUE | W_CUE_WEAK | W_STANCE},
+    [272] = {"blasted", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [277] = {"down", 4, CT_WS_STOP},
     [278] = {"complaining", 11, W_CUE | W_ING},
     [289] = {"director", 8, W_ROLE},
@@ -157,11 +162,12 @@ static const word word_slots[WORD_SLOTS] = {
     [300] = {"a", 1, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [301] = {"alleged", 7, W_CUE},
     [302] = {"were", 4, CT_WS_COPULA | CT_WS_STOP | W_STOP},
-    [303] = {"sought", 6, W_CUE | W_CUE_WEAK},
-    [304] = {"want", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [303] = {"sought", 6, W_CUE | W_CUE_WEAK | W_STANCE},
+    [304] = {"want", 4, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [306] = {"most", 4, CT_WS_STOP},
-    [310] = {"brags", 5, W_CUE | W_CUE_WEAK},
-    [318] = {"knocked", 7, W_CUE | W_CUE_WEAK},
+    [310] = {"brags", 5, W_CUE | W_CUE_WEAK | W_STANCE},
+    [318] = {"knocked", 7, W_CUE | W_CUE_WEAK | W_STANCE},
+    [319] = {"vow", 3, W_OWNED},
     [320] = {"spends", 6, CT_WS_AMOUNT},
     [322] = {"jun", 3, CT_WS_CALENDAR},
     [323] = {"promise", 7, W_OWNED},
@@ -189,25 +195,26 @@ static const word word_slots[WORD_SLOTS] = {
     [383] = {"declaring", 9, W_CUE | W_ING},
     [386] = {"totalled", 8, CT_WS_COPULA},
     [388] = {"or", 2, CT_WS_STOP | W_STOP},
-    [390] = {"feared", 6, W_CUE | W_CUE_WEAK},
-    [391] = {"joked", 5, W_CUE | W_CUE_WEAK},
+    [390] = {"feared", 6, W_CUE | W_CUE_WEAK | W_STANCE},
+    [391] = {"joked", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [392] = {"may", 3, CT_WS_STOP | W_HEDGE | W_SKIP},
     [393] = {"projections", 11, W_HEDGE},
     [396] = {"around", 6, CT_WS_STOP},
     [397] = {"corp", 4, W_ORGWORD},
     [403] = {"although", 8, W_STOP},
-    [408] = {"intends", 7, W_CUE | W_CUE_WEAK},
+    [408] = {"intends", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [409] = {"forecasts", 9, W_CUE | W_HEDGE},
     [412] = {"ministry", 8, W_ORGWORD},
     [413] = {"since", 5, W_STOP},
-    [421] = {"pegged", 6, W_CUE | W_CUE_WEAK},
+    [421] = {"pegged", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [425] = {"later", 5, W_SKIP},
     [433] = {"pakistani", 9, CT_WS_DEMONYM},
     [435] = {"spend", 5, CT_WS_AMOUNT},
     [438] = {"wrote", 5, W_CUE | W_CUE_INV},
     [439] = {"thursday", 8, CT_WS_CALENDAR},
-    [440] = {"pegs", 4, W_CUE | W_CUE_WEAK},
+    [440] = {"pegs", 4, W_CUE | W_CUE_WEAK | W_STANCE},
     [444] = {"nominee", 7, W_ROLE},
+    [446] = {"demand", 6, W_OWNED},
     [447] = {"president", 9, W_ROLE | W_TITLE},
     [451] = {"member", 6, W_ROLE},
     [452] = {"strategist", 10, W_ROLE},
@@ -232,8 +239,8 @@ static const word word_slots[WORD_SLOTS] = {
     [507] = {"police", 6, W_GROUP},
     [512] = {"acknowledges", 12, W_CUE},
     [517] = {"maintains", 9, W_CUE},
-    [519] = {"suspects", 8, W_CUE | W_CUE_WEAK},
-    [520] = {"understands", 11, W_CUE | W_CUE_WEAK},
+    [519] = {"suspects", 8, W_CUE | W_CUE_WEAK | W_STANCE},
+    [520] = {"understands", 11, W_CUE | W_CUE_WEAK | W_STANCE},
     [521] = {"claiming", 8, W_CUE | W_ING},
     [522] = {"off", 3, CT_WS_STOP},
     [526] = {"advisers", 8, W_GROUP},
@@ -242,8 +249,9 @@ static const word word_slots[WORD_SLOTS] = {
     [540] = {"the", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [544] = {"estimating", 10, W_CUE | W_ING},
     [546] = {"afghan", 6, CT_WS_DEMONYM},
-    [547] = {"criticized", 10, W_CUE | W_CUE_WEAK},
-    [551] = {"puts", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [547] = {"criticized", 10, W_CUE | W_CUE_WEAK | W_STANCE},
+    [548] = {"prediction", 10, W_OWNED},
+    [551] = {"puts", 4, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [561] = {"office", 6, W_ORGWORD},
     [568] = {"book", 4, W_DOC},
     [569] = {"paper", 5, W_DOC | W_OWNED},
@@ -251,19 +259,20 @@ static const word word_slots[WORD_SLOTS] = {
     [572] = {"show", 4, W_CUE | W_CUE_WEAK},
     [574] = {"about", 5, CT_WS_STOP | W_STOP},
     [579] = {"iraqi", 5, CT_WS_DEMONYM},
-    [580] = {"attacked", 8, W_CUE | W_CUE_WEAK},
+    [580] = {"attacked", 8, W_CUE | W_CUE_WEAK | W_STANCE},
     [583] = {"publicly", 8, W_SKIP},
-    [586] = {"feels", 5, W_CUE | W_CUE_WEAK},
+    [586] = {"feels", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [587] = {"organizers", 10, W_GROUP},
     [589] = {"thus", 4, W_STOP},
+    [591] = {"assertion", 9, W_OWNED},
     [602] = {"candidate", 9, W_ROLE},
     [603] = {"think", 5, W_CUE | W_CUE_WEAK | W_HEDGE},
     [605] = {"recently", 8, W_SKIP},
     [606] = {"remain", 6, CT_WS_COPULA},
     [607] = {"shows", 5, W_CUE | W_CUE_WEAK},
     [608] = {"september", 9, CT_WS_CALENDAR},
-    [609] = {"opposed", 7, W_CUE | W_CUE_WEAK},
-    [613] = {"agreed", 6, W_CUE | W_CUE_WEAK},
+    [609] = {"opposed", 7, W_CUE | W_CUE_WEAK | W_STANCE},
+    [613] = {"agreed", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [614] = {"executives", 10, W_GROUP},
     [616] = {"saying", 6, W_CUE | W_ING},
     [620] = {"fell", 4, CT_WS_COPULA},
@@ -274,44 +283,48 @@ static const word word_slots[WORD_SLOTS] = {
     [655] = {"who", 3, CT_WS_STOP | W_PRON},
     [656] = {"memos", 5, W_DOC},
     [658] = {"chief", 5, W_ROLE},
-    [659] = {"admits", 6, W_CUE | W_CUE_WEAK},
-    [660] = {"dismissed", 9, W_CUE | W_CUE_WEAK},
+    [659] = {"admits", 6, W_CUE | W_CUE_WEAK | W_STANCE},
+    [660] = {"dismissed", 9, W_CUE | W_CUE_WEAK | W_STANCE},
     [664] = {"researchers", 11, W_GROUP},
     [667] = {"reiterates", 10, W_CUE},
     [670] = {"in", 2, CT_WS_STOP | W_STOP},
     [677] = {"data", 4, W_DOC},
     [678] = {"and", 3, CT_WS_STOP | W_STOP},
-    [679] = {"highlighted", 11, W_CUE | W_CUE_WEAK},
+    [679] = {"highlighted", 11, W_CUE | W_CUE_WEAK | W_STANCE},
     [680] = {"companies", 9, W_GROUP},
     [681] = {"me", 2, W_PRON | W_STOP},
     [682] = {"warns", 5, W_CUE | W_CUE_INV},
-    [684] = {"recommended", 11, W_CUE | W_CUE_WEAK},
+    [684] = {"recommended", 11, W_CUE | W_CUE_WEAK | W_STANCE},
     [685] = {"reporting", 9, W_CUE | W_ING},
-    [686] = {"praises", 7, W_CUE | W_CUE_WEAK},
+    [686] = {"praises", 7, W_CUE | W_CUE_WEAK | W_STANCE},
+    [687] = {"seeking", 7, W_CUE | W_ING},
     [691] = {"declared", 8, W_CUE},
     [692] = {"founder", 7, W_ROLE},
     [694] = {"least", 5, CT_WS_STOP},
     [699] = {"spanish", 7, CT_WS_DEMONYM},
-    [700] = {"hails", 5, W_CUE | W_CUE_WEAK},
+    [700] = {"hails", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [707] = {"been", 4, CT_WS_COPULA | CT_WS_STOP | W_STOP},
-    [708] = {"opposes", 7, W_CUE | W_CUE_WEAK},
+    [708] = {"opposes", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [709] = {"unless", 6, W_STOP},
     [717] = {"under", 5, CT_WS_STOP},
+    [718] = {"asking", 6, W_CUE | W_ING},
     [737] = {"stating", 7, W_CUE | W_ING},
     [739] = {"spent", 5, CT_WS_AMOUNT},
     [742] = {"an", 2, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [746] = {"valued", 6, CT_WS_AMOUNT},
     [750] = {"released", 8, W_SKIP2},
-    [751] = {"rejects", 7, W_CUE | W_CUE_WEAK},
+    [751] = {"rejects", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [752] = {"warning", 7, W_CUE | W_ING},
     [753] = {"instead", 7, W_STOP},
-    [754] = {"thought", 7, W_CUE | W_CUE_WEAK},
+    [754] = {"thought", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [755] = {"iranian", 7, CT_WS_DEMONYM},
     [756] = {"lab", 3, W_ORGWORD | CT_WS_ORGNOUN},
     [757] = {"results", 7, W_DOC},
     [759] = {"now", 3, CT_WS_STOP},
-    [764] = {"mentioned", 9, W_CUE | W_CUE_WEAK},
+    [764] = {"mentioned", 9, W_CUE | W_CUE_WEAK | W_STANCE},
     [765] = {"explains", 8, W_CUE | W_CUE_INV},
+    [768] = {"hoping", 6, W_CUE | W_ING},
+    [771] = {"pushing", 7, W_CUE | W_ING},
     [776] = {"being", 5, CT_WS_STOP},
     [780] = {"aide", 4, W_ROLE},
     [782] = {"argues", 6, W_CUE | W_CUE_INV},
@@ -324,7 +337,7 @@ static const word word_slots[WORD_SLOTS] = {
     [805] = {"urging", 6, W_CUE | W_ING},
     [808] = {"must", 4, CT_WS_STOP},
     [812] = {"that", 4, CT_WS_DET | CT_WS_STOP | W_STOP},
-    [814] = {"calls", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [814] = {"calls", 5, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH | W_OWNED},
     [817] = {"dutch", 5, CT_WS_DEMONYM},
     [819] = {"democrats", 9, W_GROUP},
     [822] = {"replied", 7, W_CUE | W_CUE_INV},
@@ -341,15 +354,15 @@ static const word word_slots[WORD_SLOTS] = {
     [856] = {"expect", 6, W_CUE | W_CUE_WEAK | W_HEDGE},
     [859] = {"because", 7, CT_WS_STOP | W_STOP},
     [866] = {"voters", 6, W_GROUP},
-    [867] = {"bragged", 7, W_CUE | W_CUE_WEAK},
+    [867] = {"bragged", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [875] = {"carmaker", 8, CT_WS_ORGNOUN},
     [877] = {"secretary", 9, W_ROLE | W_TITLE},
     [881] = {"firm", 4, W_ORGWORD | CT_WS_ORGNOUN},
     [884] = {"european", 8, CT_WS_DEMONYM},
     [892] = {"august", 6, CT_WS_CALENDAR},
-    [893] = {"rates", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [893] = {"rates", 5, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [896] = {"blamed", 6, W_CUE},
-    [900] = {"criticised", 10, W_CUE | W_CUE_WEAK},
+    [900] = {"criticised", 10, W_CUE | W_CUE_WEAK | W_STANCE},
     [901] = {"french", 6, CT_WS_DEMONYM},
     [909] = {"announcing", 10, W_CUE | W_ING},
     [910] = {"pays", 4, CT_WS_AMOUNT},
@@ -358,7 +371,8 @@ static const word word_slots[WORD_SLOTS] = {
     [915] = {"didn't", 6, W_SKIP},
     [921] = {"reveals", 7, W_CUE},
     [927] = {"found", 5, W_CUE | W_CUE_WEAK},
-    [932] = {"testified", 9, W_CUE},
+    [932] = {"planning", 8, W_CUE | W_ING},
+    [933] = {"testified", 9, W_CUE},
     [934] = {"lawmakers", 9, W_GROUP},
     [935] = {"responded", 9, W_CUE | W_CUE_INV},
     [937] = {"citing", 6, W_CUE | W_ING},
@@ -369,7 +383,7 @@ static const word word_slots[WORD_SLOTS] = {
     [955] = {"predicted", 9, W_CUE | W_CUE_INV | W_HEDGE},
     [956] = {"turkish", 7, CT_WS_DEMONYM},
     [957] = {"ukrainian", 9, CT_WS_DEMONYM},
-    [960] = {"called", 6, W_CUE | W_CUE_WEAK},
+    [960] = {"called", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [961] = {"taiwanese", 9, CT_WS_DEMONYM},
     [962] = {"declares", 8, W_CUE},
     [963] = {"head", 4, W_ROLE},
@@ -379,7 +393,7 @@ static const word word_slots[WORD_SLOTS] = {
     [975] = {"indicates", 9, W_CUE},
     [976] = {"forecast", 8, W_CUE | W_HEDGE},
     [980] = {"document", 8, W_DOC},
-    [981] = {"wants", 5, W_CUE | W_CUE_WEAK},
+    [981] = {"wants", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [982] = {"reviews", 7, W_DOC},
     [983] = {"stated", 6, W_CUE | W_CUE_INV},
     [989] = {"chipmaker", 9, CT_WS_ORGNOUN},
@@ -388,27 +402,28 @@ static const word word_slots[WORD_SLOTS] = {
     [994] = {"feb", 3, CT_WS_CALENDAR},
     [995] = {"sept", 4, CT_WS_CALENDAR},
     [997] = {"australian", 10, CT_WS_DEMONYM},
-    [1002] = {"mocked", 6, W_CUE | W_CUE_WEAK},
+    [1002] = {"mocked", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [1003] = {"organization", 12, W_ORGWORD},
     [1014] = {"possibly", 8, W_HEDGE},
     [1019] = {"disclosed", 9, W_CUE},
     [1020] = {"have", 4, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
     [1023] = {"believe", 7, W_CUE | W_CUE_WEAK},
     [1024] = {"denies", 6, W_CUE},
-    [1025] = {"supports", 8, W_CUE | W_CUE_WEAK},
-    [1027] = {"backs", 5, W_CUE | W_CUE_WEAK},
+    [1025] = {"supports", 8, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1027] = {"backs", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [1031] = {"co", 2, W_ORGWORD},
     [1033] = {"stresses", 8, W_CUE},
     [1034] = {"above", 5, CT_WS_STOP},
     [1035] = {"announced", 9, W_CUE | W_CUE_INV},
     [1038] = {"confirmed", 9, W_CUE},
     [1040] = {"it", 2, CT_WS_STOP | W_PRON},
-    [1042] = {"realizes", 8, W_CUE | W_CUE_WEAK},
+    [1042] = {"realizes", 8, W_CUE | W_CUE_WEAK | W_STANCE},
     [1044] = {"claims", 6, W_CUE | W_OWNED},
     [1047] = {"so", 2, CT_WS_STOP},
-    [1048] = {"worried", 7, W_CUE | W_CUE_WEAK},
+    [1048] = {"worried", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1050] = {"professor", 9, W_ROLE},
     [1051] = {"than", 4, CT_WS_STOP},
+    [1058] = {"insistence", 10, W_OWNED},
     [1062] = {"firms", 5, W_GROUP},
     [1063] = {"scientists", 10, W_GROUP},
     [1066] = {"should", 6, CT_WS_STOP | W_SKIP},
@@ -419,22 +434,23 @@ static const word word_slots[WORD_SLOTS] = {
     [1073] = {"even", 4, CT_WS_STOP},
     [1074] = {"friday", 6, CT_WS_CALENDAR},
     [1078] = {"accusing", 8, W_CUE | W_ING},
-    [1079] = {"blaming", 7, W_CUE | W_ING},
-    [1080] = {"studies", 7, W_DOC},
+    [1079] = {"argument", 8, W_OWNED},
+    [1080] = {"blaming", 7, W_CUE | W_ING},
+    [1081] = {"studies", 7, W_DOC},
     [1092] = {"totaled", 7, CT_WS_COPULA},
     [1095] = {"inc", 3, W_ORGWORD},
-    [1096] = {"threatened", 10, W_CUE | W_CUE_WEAK},
+    [1096] = {"threatened", 10, W_CUE | W_CUE_WEAK | W_STANCE},
     [1097] = {"oct", 3, CT_WS_CALENDAR},
     [1098] = {"witnesses", 9, W_GROUP},
     [1100] = {"questioned", 10, W_CUE},
     [1101] = {"are", 3, CT_WS_COPULA | CT_WS_STOP | W_STOP},
-    [1102] = {"recognized", 10, W_CUE | W_CUE_WEAK},
+    [1102] = {"recognized", 10, W_CUE | W_CUE_WEAK | W_STANCE},
     [1112] = {"economist", 9, W_ROLE},
     [1113] = {"where", 5, CT_WS_STOP | W_STOP},
     [1116] = {"emails", 6, W_DOC},
     [1117] = {"brazilian", 9, CT_WS_DEMONYM},
     [1118] = {"letter", 6, W_DOC},
-    [1119] = {"aims", 4, W_CUE | W_CUE_WEAK},
+    [1119] = {"aims", 4, W_CUE | W_CUE_WEAK | W_STANCE},
     [1120] = {"continued", 9, W_SKIP},
     [1124] = {"filing", 6, W_DOC},
     [1127] = {"october", 7, CT_WS_CALENDAR},
@@ -443,27 +459,28 @@ static const word word_slots[WORD_SLOTS] = {
     [1130] = {"university", 10, W_ORGWORD},
     [1132] = {"stressed", 8, W_CUE},
     [1137] = {"some", 4, CT_WS_STOP},
-    [1143] = {"quipped", 7, W_CUE | W_CUE_WEAK},
+    [1143] = {"quipped", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1147] = {"boasted", 7, W_CUE},
     [1162] = {"not", 3, CT_WS_STOP | W_SKIP},
     [1163] = {"mar", 3, CT_WS_CALENDAR},
     [1164] = {"palestinian", 11, CT_WS_DEMONYM},
     [1165] = {"how", 3, CT_WS_STOP | W_STOP},
     [1172] = {"by", 2, CT_WS_STOP | W_STOP},
-    [1179] = {"knows", 5, W_CUE | W_CUE_WEAK},
+    [1179] = {"knows", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [1182] = {"swedish", 7, CT_WS_DEMONYM},
     [1187] = {"contended", 9, W_CUE | W_CUE_INV},
-    [1193] = {"estimated", 9, CT_WS_STOP | W_CUE | W_HEDGE},
+    [1193] = {"call", 4, W_OWNED},
+    [1194] = {"estimated", 9, CT_WS_STOP | W_CUE | W_HEDGE},
     [1196] = {"issued", 6, W_SKIP2},
     [1197] = {"records", 7, W_DOC},
     [1201] = {"expects", 7, W_CUE | W_CUE_WEAK | W_HEDGE},
     [1214] = {"mr", 2, W_TITLE},
-    [1215] = {"demanded", 8, W_CUE | W_CUE_WEAK},
+    [1215] = {"demanded", 8, W_CUE | W_CUE_WEAK | W_STANCE},
     [1222] = {"posted", 6, W_CUE | W_CUE_INV},
     [1224] = {"chinese", 7, CT_WS_DEMONYM},
     [1233] = {"still", 5, W_STOP},
     [1238] = {"boasting", 8, W_CUE | W_ING},
-    [1247] = {"oppose", 6, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [1247] = {"oppose", 6, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [1250] = {"which", 5, CT_WS_STOP | W_STOP},
     [1256] = {"might", 5, CT_WS_STOP | W_HEDGE | W_SKIP},
     [1259] = {"report", 6, W_DOC | W_OWNED},
@@ -474,26 +491,28 @@ static const word word_slots[WORD_SLOTS] = {
     [1275] = {"attorney", 8, W_ROLE},
     [1276] = {"earns", 5, CT_WS_AMOUNT},
     [1277] = {"spokesmen", 9, W_GROUP},
+    [1278] = {"view", 4, W_OWNED},
     [1279] = {"they", 4, CT_WS_STOP | W_PRON},
-    [1281] = {"believed", 8, W_HEDGE | W_CUE | W_CUE_WEAK},
+    [1281] = {"believed", 8, W_HEDGE | W_CUE | W_CUE_WEAK | W_STANCE},
     [1282] = {"lawyer", 6, W_ROLE},
-    [1286] = {"determined", 10, W_CUE | W_CUE_WEAK},
+    [1286] = {"determined", 10, W_CUE | W_CUE_WEAK | W_STANCE},
     [1287] = {"gov", 3, W_TITLE},
-    [1288] = {"endorses", 8, W_CUE | W_CUE_WEAK},
-    [1289] = {"hoped", 5, W_CUE | W_CUE_WEAK},
+    [1288] = {"endorses", 8, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1289] = {"hoped", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [1292] = {"estimates", 9, W_CUE | W_HEDGE | W_OWNED},
     [1293] = {"explained", 9, W_CUE | W_CUE_INV},
     [1296] = {"tuesday", 7, CT_WS_CALENDAR},
+    [1298] = {"demanding", 9, W_CUE | W_ING},
     [1302] = {"statement", 9, W_DOC | W_OWNED},
     [1305] = {"invested", 8, CT_WS_AMOUNT},
     [1306] = {"when", 4, CT_WS_STOP | W_STOP},
     [1308] = {"said", 4, CT_WS_STOP | W_CUE | W_CUE_INV},
     [1310] = {"allegedly", 9, W_HEDGE},
     [1317] = {"concedes", 8, W_CUE},
-    [1318] = {"hailed", 6, W_CUE | W_CUE_WEAK},
+    [1318] = {"hailed", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [1322] = {"critics", 7, W_GROUP},
     [1323] = {"saudi", 5, CT_WS_DEMONYM},
-    [1329] = {"assumed", 7, W_CUE | W_CUE_WEAK},
+    [1329] = {"assumed", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1341] = {"tally", 5, W_DOC},
     [1342] = {"did", 3, CT_WS_STOP | W_SKIP},
     [1347] = {"memo", 4, W_DOC},
@@ -510,9 +529,9 @@ static const word word_slots[WORD_SLOTS] = {
     [1372] = {"having", 6, CT_WS_STOP},
     [1373] = {"there", 5, CT_WS_STOP},
     [1374] = {"such", 4, CT_WS_STOP},
-    [1379] = {"realized", 8, W_CUE | W_CUE_WEAK},
+    [1379] = {"realized", 8, W_CUE | W_CUE_WEAK | W_STANCE},
     [1380] = {"believes", 8, W_CUE | W_CUE_WEAK},
-    [1388] = {"hopes", 5, W_CUE | W_CUE_WEAK},
+    [1388] = {"hopes", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [1389] = {"ledgers", 7, W_DOC},
     [1404] = {"much", 4, CT_WS_STOP},
     [1411] = {"admitted", 8, W_CUE},
@@ -528,19 +547,19 @@ static const word word_slots[WORD_SLOTS] = {
     [1439] = {"worth", 5, CT_WS_STOP},
     [1444] = {"per", 3, CT_WS_STOP},
     [1446] = {"experts", 7, W_GROUP},
-    [1450] = {"know", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [1450] = {"know", 4, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [1451] = {"ltd", 3, W_ORGWORD},
     [1456] = {"does", 4, CT_WS_STOP | W_SKIP},
     [1457] = {"recalled", 8, W_CUE | W_CUE_INV},
-    [1459] = {"plans", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
-    [1463] = {"demands", 7, W_CUE | W_CUE_WEAK},
+    [1459] = {"plans", 5, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
+    [1463] = {"demands", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1467] = {"repeated", 8, W_CUE},
-    [1471] = {"projected", 9, W_HEDGE | W_CUE | W_CUE_WEAK},
+    [1471] = {"projected", 9, W_HEDGE | W_CUE | W_CUE_WEAK | W_STANCE},
     [1476] = {"i", 1, CT_WS_STOP | W_PRON},
     [1481] = {"after", 5, CT_WS_STOP | W_STOP},
     [1483] = {"here", 4, CT_WS_STOP},
     [1487] = {"administration", 14, W_ORGWORD},
-    [1490] = {"doubts", 6, W_CUE | W_CUE_WEAK},
+    [1490] = {"doubts", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [1495] = {"wednesday", 9, CT_WS_CALENDAR},
     [1499] = {"asian", 5, CT_WS_DEMONYM},
     [1500] = {"tweets", 6, W_CUE},
@@ -551,14 +570,14 @@ static const word word_slots[WORD_SLOTS] = {
     [1517] = {"showed", 6, W_CUE | W_CUE_WEAK},
     [1518] = {"people", 6, W_GROUP},
     [1519] = {"study", 5, W_DOC | W_OWNED},
-    [1520] = {"wanted", 6, W_CUE | W_CUE_WEAK},
+    [1520] = {"wanted", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [1524] = {"count", 5, W_DOC},
     [1525] = {"other", 5, CT_WS_STOP},
     [1529] = {"few", 3, CT_WS_STOP},
     [1534] = {"vowed", 5, W_CUE},
     [1535] = {"statements", 10, W_DOC},
     [1542] = {"if", 2, CT_WS_STOP | W_STOP},
-    [1543] = {"fear", 4, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [1543] = {"fear", 4, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [1545] = {"adviser", 7, W_ROLE},
     [1546] = {"meanwhile", 9, W_STOP},
     [1547] = {"well", 4, CT_WS_STOP},
@@ -574,22 +593,22 @@ static const word word_slots[WORD_SLOTS] = {
     [1570] = {"investors", 9, W_GROUP},
     [1571] = {"advisor", 7, W_ROLE},
     [1572] = {"analysis", 8, W_DOC | W_OWNED},
-    [1573] = {"reckons", 7, W_CUE | W_CUE_WEAK},
+    [1573] = {"reckons", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1574] = {"recounts", 8, W_CUE},
     [1575] = {"conceding", 9, W_CUE | W_ING},
     [1576] = {"syrian", 6, CT_WS_DEMONYM},
-    [1578] = {"predict", 7, W_CUE | W_CUE_WEAK},
+    [1578] = {"predict", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1579] = {"board", 5, W_ORGWORD},
     [1580] = {"touting", 7, W_CUE | W_ING},
     [1582] = {"mexican", 7, CT_WS_DEMONYM},
     [1583] = {"previously", 10, W_SKIP},
     [1589] = {"acknowledged", 12, W_CUE | W_CUE_INV},
     [1591] = {"estimate", 8, W_DOC | W_HEDGE | W_OWNED},
-    [1592] = {"praised", 7, W_CUE | W_CUE_WEAK},
+    [1592] = {"praised", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1593] = {"why", 3, CT_WS_STOP | W_STOP},
     [1606] = {"likewise", 8, W_STOP},
-    [1614] = {"suspect", 7, W_CUE | W_CUE_WEAK | W_NOUNISH},
-    [1615] = {"suspected", 9, W_CUE | W_CUE_WEAK},
+    [1614] = {"suspect", 7, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
+    [1615] = {"suspected", 9, W_CUE | W_CUE_WEAK | W_STANCE},
     [1616] = {"polling", 7, W_DOC},
     [1617] = {"ms", 2, W_TITLE},
     [1618] = {"apr", 3, CT_WS_CALENDAR},
@@ -600,12 +619,12 @@ static const word word_slots[WORD_SLOTS] = {
     [1632] = {"out", 3, CT_WS_STOP},
     [1633] = {"respondents", 11, W_GROUP},
     [1634] = {"say", 3, CT_WS_STOP | W_CUE},
-    [1638] = {"seeks", 5, W_CUE | W_CUE_WEAK},
-    [1641] = {"supported", 9, W_CUE | W_CUE_WEAK},
+    [1638] = {"seeks", 5, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1641] = {"supported", 9, W_CUE | W_CUE_WEAK | W_STANCE},
     [1642] = {"remains", 7, CT_WS_COPULA},
     [1643] = {"with", 4, CT_WS_STOP | W_STOP},
     [1650] = {"proposes", 8, W_CUE},
-    [1651] = {"acknowledge", 11, W_CUE | W_CUE_WEAK},
+    [1651] = {"acknowledge", 11, W_CUE | W_CUE_WEAK | W_STANCE},
     [1655] = {"calling", 7, W_CUE | W_ING},
     [1656] = {"therefore", 9, W_STOP},
     [1674] = {"owed", 4, CT_WS_AMOUNT},
@@ -619,7 +638,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1698] = {"both", 4, CT_WS_STOP},
     [1706] = {"your", 4, CT_WS_STOP},
     [1708] = {"observers", 9, W_GROUP},
-    [1715] = {"asks", 4, W_CUE | W_CUE_WEAK},
+    [1715] = {"asks", 4, W_CUE | W_CUE_WEAK | W_STANCE},
     [1716] = {"tallied", 7, W_CUE},
     [1719] = {"mrs", 3, W_TITLE},
     [1723] = {"complained", 10, W_CUE},
@@ -632,16 +651,17 @@ static const word word_slots[WORD_SLOTS] = {
     [1749] = {"activists", 9, W_GROUP},
     [1750] = {"him", 3, CT_WS_STOP | W_PRON | W_STOP},
     [1751] = {"venezuelan", 10, CT_WS_DEMONYM},
-    [1753] = {"expected", 8, W_CUE | W_CUE_WEAK},
-    [1757] = {"endorsed", 8, W_CUE | W_CUE_WEAK},
+    [1753] = {"expected", 8, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1757] = {"endorsed", 8, W_CUE | W_CUE_WEAK | W_STANCE},
     [1758] = {"january", 7, CT_WS_CALENDAR},
     [1762] = {"whether", 7, W_STOP},
     [1764] = {"israeli", 7, CT_WS_DEMONYM},
     [1765] = {"added", 5, W_CUE | W_CUE_INV},
     [1767] = {"according", 9, W_CUE},
     [1770] = {"japanese", 8, CT_WS_DEMONYM},
-    [1775] = {"threatens", 9, W_CUE | W_CUE_WEAK},
-    [1776] = {"stands", 6, CT_WS_COPULA},
+    [1775] = {"threatens", 9, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1776] = {"expecting", 9, W_CUE | W_ING},
+    [1777] = {"stands", 6, CT_WS_COPULA},
     [1786] = {"complaint", 9, W_DOC},
     [1789] = {"writes", 6, W_CUE | W_CUE_INV},
     [1792] = {"against", 7, CT_WS_STOP},
@@ -655,29 +675,30 @@ static const word word_slots[WORD_SLOTS] = {
     [1810] = {"plan", 4, W_OWNED},
     [1813] = {"gen", 3, W_TITLE},
     [1814] = {"is", 2, CT_WS_COPULA | CT_WS_STOP | W_STOP},
-    [1818] = {"slammed", 7, W_CUE | W_CUE_WEAK},
+    [1818] = {"slammed", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1819] = {"complains", 9, W_CUE},
     [1820] = {"bill", 4, W_DOC},
-    [1821] = {"doubted", 7, W_CUE | W_CUE_WEAK},
+    [1821] = {"doubted", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1822] = {"explaining", 10, W_CUE | W_ING},
     [1824] = {"signaled", 8, W_CUE},
     [1827] = {"into", 4, CT_WS_STOP},
     [1828] = {"went", 4, W_SKIP},
     [1838] = {"prosecutors", 11, W_GROUP},
-    [1842] = {"mentions", 8, W_CUE | W_CUE_WEAK},
+    [1842] = {"mentions", 8, W_CUE | W_CUE_WEAK | W_STANCE},
     [1843] = {"insisting", 9, W_CUE | W_ING},
     [1844] = {"urged", 5, W_CUE},
     [1846] = {"like", 4, CT_WS_STOP},
     [1849] = {"monday", 6, CT_WS_CALENDAR},
     [1850] = {"insists", 7, W_CUE | W_CUE_INV},
-    [1852] = {"highlights", 10, W_CUE | W_CUE_WEAK},
+    [1852] = {"highlights", 10, W_CUE | W_CUE_WEAK | W_STANCE},
     [1853] = {"surveys", 7, W_DOC},
     [1854] = {"before", 6, CT_WS_STOP},
-    [1859] = {"agree", 5, W_CUE | W_CUE_WEAK | W_NOUNISH},
+    [1859] = {"agree", 5, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [1865] = {"upon", 4, CT_WS_STOP},
     [1867] = {"go", 2, W_SKIP},
     [1874] = {"also", 4, CT_WS_STOP | W_SKIP},
     [1875] = {"embassy", 7, W_ORGWORD},
+    [1881] = {"article", 7, W_DOC},
     [1887] = {"states", 6, W_CUE},
     [1890] = {"countered", 9, W_CUE | W_CUE_INV},
     [1892] = {"described", 9, W_CUE},
@@ -689,7 +710,9 @@ static const word word_slots[WORD_SLOTS] = {
     [1932] = {"but", 3, CT_WS_STOP | W_STOP},
     [1934] = {"ceo", 3, W_ROLE},
     [1941] = {"western", 7, CT_WS_DEMONYM},
+    [1942] = {"threats", 7, W_OWNED},
     [1951] = {"proposal", 8, W_OWNED},
+    [1953] = {"threat", 6, W_OWNED},
     [1954] = {"many", 4, CT_WS_STOP},
     [1958] = {"analysts", 8, W_GROUP},
     [1961] = {"we", 2, CT_WS_STOP | W_PRON},
@@ -701,12 +724,13 @@ static const word word_slots[WORD_SLOTS] = {
     [1983] = {"own", 3, CT_WS_STOP},
     [1987] = {"proposed", 8, W_CUE},
     [1990] = {"indian", 6, CT_WS_DEMONYM},
-    [1999] = {"discovered", 10, W_CUE | W_CUE_WEAK},
+    [1999] = {"discovered", 10, W_CUE | W_CUE_WEAK | W_STANCE},
     [2000] = {"on", 2, CT_WS_STOP | W_STOP},
     [2001] = {"revealed", 8, W_CUE},
-    [2007] = {"laments", 7, W_CUE | W_CUE_WEAK},
+    [2007] = {"laments", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [2009] = {"its", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [2010] = {"us", 2, W_PRON | W_STOP},
+    [2013] = {"push", 4, W_OWNED},
     [2016] = {"swiss", 5, CT_WS_DEMONYM},
     [2019] = {"has", 3, CT_WS_COPULA | CT_WS_STOP | W_SKIP},
     [2020] = {"them", 4, CT_WS_STOP | W_PRON | W_STOP},
@@ -716,13 +740,14 @@ static const word word_slots[WORD_SLOTS] = {
     [2026] = {"further", 7, CT_WS_STOP},
     [2027] = {"says", 4, CT_WS_STOP | W_CUE | W_CUE_INV},
     [2028] = {"council", 7, W_ORGWORD},
-    [2035] = {"backed", 6, W_CUE | W_CUE_WEAK},
-    [2036] = {"assumes", 7, W_CUE | W_CUE_WEAK},
+    [2035] = {"backed", 6, W_CUE | W_CUE_WEAK | W_STANCE},
+    [2036] = {"assumes", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [2038] = {"noting", 6, W_CUE | W_ING},
     [2039] = {"april", 5, CT_WS_CALENDAR},
-    [2042] = {"intended", 8, W_CUE | W_CUE_WEAK},
+    [2042] = {"intended", 8, W_CUE | W_CUE_WEAK | W_STANCE},
     [2043] = {"no", 2, CT_WS_STOP},
-    [2044] = {"furthermore", 11, W_STOP},
+    [2044] = {"contention", 10, W_OWNED},
+    [2045] = {"furthermore", 11, W_STOP},
 };
 /* END GENERATED */
 
@@ -778,6 +803,7 @@ typedef struct {
     uint32_t ca, cb;    /* covered tokens [ca, cb) */
     uint32_t ca2, cb2;  /* a second covered stretch (parenthetical frames), or empty */
     int spk;            /* index into st->spk, or -1 (unresolved) */
+    bool stance;        /* opened by a W_STANCE cue */
 } frame;
 
 /* A quotation of the block: marks at tokens open and close (close may be ntoks). */
@@ -801,6 +827,9 @@ struct ct_attrib {
     size_t cur_para;      /* the paragraph being read */
     size_t recent_para;   /* where recent[0] was last named */
     bool quote_open;      /* the last block ended inside a quotation */
+    int colon_spk;        /* "Soerens argued that:" ended the last block: the speaker of
+                           * what follows, or -1 */
+    bool colon_fresh;     /* ... and this is the first block after it */
     size_t last_quote_para;
     /* per-block scratch, reused */
     frame *fr;
@@ -815,6 +844,7 @@ struct ct_attrib {
     topic_mark *tm;
     size_t ntm, tm_cap;
     uint32_t cur_tok; /* the token being read, for topic marks */
+    bool cur_stance;  /* the frame being made comes from a W_STANCE cue */
     bool oom;         /* a topic mark could not be stored */
 };
 
@@ -824,6 +854,7 @@ int ct__attrib_new(ct_attrib **out)
     if (!*out)
         return CT_ENOMEM;
     (*out)->last_quote_spk = -1;
+    (*out)->colon_spk = -1;
     return CT_OK;
 }
 
@@ -1411,6 +1442,7 @@ static int push_frame(ct_attrib *st, uint32_t cue, uint32_t ca, uint32_t cb, uin
     f->ca2 = ca2;
     f->cb2 = cb2;
     f->spk = spk;
+    f->stance = st->cur_stance;
     return CT_OK;
 }
 
@@ -1683,6 +1715,16 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         j--;
     while (j > lo && (wflags(buf, &toks[j - 1]) & W_SKIP))
         j--;
+    if ((cf & W_ING) && j > lo + 1 &&
+        (ct__tok_is(buf, &toks[j - 1], "is") || ct__tok_is(buf, &toks[j - 1], "are") ||
+         ct__tok_is(buf, &toks[j - 1], "was") || ct__tok_is(buf, &toks[j - 1], "were"))) {
+        /* "officials are expecting", "Clinton is declaring": the progressive */
+        j--;
+        while (j > lo && (wflags(buf, &toks[j - 1]) & W_SKIP))
+            j--;
+        if (j == lo || is_punct(&toks[j - 1], ','))
+            return CT_OK;
+    }
     if (j == lo)
         return CT_OK;
     j--;
@@ -1914,6 +1956,18 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     return push_frame(st, c, ca, cb, ca2, cb2, spk);
 }
 
+/* Is the word at i the last name of a person met before ("Sanders, who ..., said")? */
+static bool known_last(ct_attrib *st, const ct_block *blk, uint32_t i)
+{
+    const ct_token *t = &blk->toks[i];
+    if (!st->nslots || t->len >= 64 || (wflags(blk->buf, t) & (W_STOP | W_SKIP | W_DET)))
+        return false;
+    char name[64];
+    memcpy(name, blk->buf + t->start, t->len);
+    name[t->len] = '\0';
+    return *slot_for(st, st->by_last, name, 0, true) >= 0;
+}
+
 /* When no source stands next to the cue: the sentence's subject, past what lies between.
  * "Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said ...": a name
  * opening the sentence, then an aside between commas; "A Times/CBS News poll in December
@@ -1924,6 +1978,35 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
 {
     const ct_token *toks = blk->toks;
     const char *buf = blk->buf;
+    if (!(cf & (W_ING | W_RECIP)) && c > lo + 3 && (c + 1 >= hi || is_punct(&toks[c + 1], '.'))) {
+        /* "..., a USA TODAY analysis of newly filed campaign-finance reports shows.": a
+         * long source between the last comma and a cue ending the sentence */
+        uint32_t k = c;
+        while (k > lo && k + 16 > c && !is_punct(&toks[k - 1], ','))
+            k--;
+        if (k > lo + 1 && k < c && is_punct(&toks[k - 1], ',')) {
+            bool ok = false;
+            for (uint32_t m = k; m < c; m++) {
+                unsigned f = wflags(buf, &toks[m]);
+                if (is_punct(&toks[m], '"') || is_dquote(&toks[m]) ||
+                    (is_word(&toks[m]) && (f & (W_CUE | CT_WS_COPULA | W_PRON)) &&
+                     !(f & W_DOC) && !is_cap(&toks[m])))
+                    return CT_OK;
+                ok |= is_cap(&toks[m]) || (f & (W_DOC | W_GROUP));
+            }
+            uint32_t a = k;
+            while (a < c && (wflags(buf, &toks[a]) & W_DET))
+                a++;
+            if (!ok || a == c)
+                return CT_OK;
+            int spk = np_speaker(st, doc, blk, a, c);
+            if (spk == -2)
+                return CT_ENOMEM;
+            if (spk < 0)
+                return CT_OK;
+            return push_frame(st, c, lo, k - 1, 0, 0, spk);
+        }
+    }
     if (cf & (W_ING | W_RECIP) || c < lo + 3 || c > lo + 40 ||
         (toks[c - 1].flags & CT_TF_POSSESSIVE) || (wflags(buf, &toks[c - 1]) & W_DET))
         return CT_OK;
@@ -1946,8 +2029,8 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
         }
         if (is_punct(t, ',')) {
             /* "Paul Porter, a truck driver": a capitalised name before the comma */
-            person = k >= a + 2 && is_cap(&toks[k - 1]) && is_cap(&toks[a]) &&
-                     is_punct(&toks[c - 1], ',');
+            person = k >= a + 1 && is_cap(&toks[k - 1]) && is_cap(&toks[a]) &&
+                     is_punct(&toks[c - 1], ',') && (k >= a + 2 || known_last(st, blk, a));
             if (person)
                 head = k - 1;
             break;
@@ -1992,6 +2075,32 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
     return push_frame(st, c, c + 1, cb, 0, 0, spk);
 }
 
+/* "a New York Times report that Trump had a net loss of $915 million": a named
+ * document and what it says. "the report that" with no name is no source. */
+static int named_doc_that(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
+                          uint32_t hi, uint32_t i)
+{
+    const ct_token *toks = blk->toks;
+    if (i == lo)
+        return CT_OK;
+    uint32_t a = np_back(blk, lo, i);
+    if (a > i)
+        return CT_OK;
+    bool named = false;
+    for (uint32_t k = a; k < i; k++)
+        named |= is_cap(&toks[k]) && k > lo;
+    if (!named)
+        return CT_OK;
+    while (a < i && (wflags(blk->buf, &toks[a]) & W_DET))
+        a++;
+    int spk = np_speaker(st, doc, blk, a, i + 1);
+    if (spk == -2)
+        return CT_ENOMEM;
+    if (spk < 0)
+        return CT_OK;
+    return push_frame(st, i, i + 2, doc_end(blk, clause_end(blk, i + 2, hi), hi), 0, 0, spk);
+}
+
 /* "DeepSeek's announcement of ...", "Trump's claim that ...": the owner speaks. */
 static int owned_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
                     uint32_t hi, uint32_t i)
@@ -2032,7 +2141,10 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
         if (t->kind == CT_TOK_PUNCT ? !(t->cp == '/' || t->cp == '-' || t->cp == '.')
                                     : (t->kind == CT_TOK_WORD &&
                                        (wflags(buf, t) & (W_STOP | W_CUE)) &&
-                                       !(wflags(buf, t) & W_DET)))
+                                       !(wflags(buf, t) & W_DET) &&
+                                       /* "in the RealClearPolitics average of polls" */
+                                       !(ct__tok_is(buf, t, "of") && k - 1 > stop &&
+                                         ct__tok_is(buf, &toks[k - 2], "average"))))
             return CT_OK;
         k--;
     }
@@ -2372,6 +2484,28 @@ static bool hedge_at(const ct_block *blk, uint32_t lo, uint32_t hi, uint32_t i, 
 
 /* ---- the block -------------------------------------------------------------------- */
 
+/* Does the frame cover no word or number ("..., reports shows." covers the period)? */
+static bool frame_empty(const ct_block *blk, const frame *f)
+{
+    for (uint32_t k = f->ca; k < f->cb && k < blk->ntoks; k++)
+        if (blk->toks[k].kind != CT_TOK_PUNCT)
+            return false;
+    return f->ca2 >= f->cb2;
+}
+
+/* Does the block open as a list item: "l ", "•", "-", "*", "1."? */
+static bool bullet_at(const ct_block *blk)
+{
+    const ct_token *t = &blk->toks[0];
+    if (t->kind == CT_TOK_PUNCT)
+        return t->cp == 0x2022 || t->cp == '-' || t->cp == '*' || t->cp == 0x2013 ||
+               t->cp == 0x2014 || t->cp == 0x00B7;
+    if (blk->ntoks > 1 && t->kind == CT_TOK_NUM && is_punct(&blk->toks[1], '.'))
+        return true;
+    /* "l" standing for a lost bullet glyph */
+    return t->kind == CT_TOK_WORD && t->len == 1 && blk->buf[t->start] == 'l';
+}
+
 static void set_speaker(ct_claim *c, const speaker *s)
 {
     c->speaker = s->name;
@@ -2438,9 +2572,11 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             }
             if (!is_word(&toks[i]))
                 continue;
-            if ((toks[i].flags & CT_TF_CAP) && i > lo &&
-                (wflags(blk->buf, &toks[i]) & W_DOC) && !(toks[i].flags & CT_TF_ALLCAPS)) {
-                /* "In a national USA TODAY/Suffolk University Poll, ..." */
+            if ((toks[i].flags & CT_TF_CAP) && i > lo && !(toks[i].flags & CT_TF_ALLCAPS) &&
+                (blk->buf[toks[i].start] == 'P' || blk->buf[toks[i].start] == 'S') &&
+                (wflags(blk->buf, &toks[i]) & W_DOC)) {
+                /* "In a national USA TODAY/Suffolk University Poll, ...": in_doc_at() takes
+                 * only polls, surveys and studies, hence the cheap first-letter test */
                 rc = in_doc_at(st, doc, blk, lo, hi, i);
                 if (rc)
                     return rc;
@@ -2477,6 +2613,13 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                     return rc;
                 continue;
             }
+            if ((f & W_DOC) && !(f & W_CUE) && i + 2 < hi &&
+                ct__tok_is(blk->buf, &toks[i + 1], "that")) {
+                rc = named_doc_that(st, doc, blk, lo, hi, i);
+                if (rc)
+                    return rc;
+                continue;
+            }
             if ((f & W_DOC) && !(f & W_CUE)) {
                 rc = in_doc_at(st, doc, blk, lo, hi, i);
                 if (rc)
@@ -2485,10 +2628,20 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             }
             if (!(f & W_CUE))
                 continue;
+            if ((f & W_NOUNISH) && i > lo &&
+                (ct__tok_is(blk->buf, &toks[i - 1], "has") ||
+                 ct__tok_is(blk->buf, &toks[i - 1], "have") ||
+                 ct__tok_is(blk->buf, &toks[i - 1], "had")))
+                continue; /* "Clinton has support from 52 percent": a noun */
             size_t nfr = st->nfr;
+            st->cur_stance = (f & W_STANCE) != 0;
             rc = frame_at(st, doc, blk, lo, hi, i, f);
-            if (rc == CT_OK && st->nfr == nfr)
+            /* no frame, or one that covers nothing here (but may serve a quote): look
+             * further for the source */
+            if (rc == CT_OK && (st->nfr == nfr || (st->nfr == nfr + 1 &&
+                                                   frame_empty(blk, &st->fr[nfr]))))
                 rc = subject_frame(st, doc, blk, lo, hi, i, f);
+            st->cur_stance = false;
             if (rc)
                 return rc;
         }
@@ -2530,6 +2683,22 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
         doc->nquotes++;
     }
 
+    /* after "X argued that:" the next paragraph is X's, and so is a list that follows */
+    bool bullet = blk->ntoks && bullet_at(blk);
+    int colon_spk = st->colon_spk >= 0 && (st->colon_fresh || bullet) ? st->colon_spk : -1;
+    st->colon_spk = bullet ? colon_spk : -1;
+    st->colon_fresh = false;
+    if (blk->ntoks && blk->nsents && is_punct(&toks[blk->ntoks - 1], ':')) {
+        uint32_t lo = blk->sents[blk->nsents - 1].tok_first;
+        for (size_t k = st->nfr; k-- > 0 && st->fr[k].cue >= lo;) {
+            if (st->fr[k].spk >= 0 && st->fr[k].cb + 1 >= blk->ntoks) {
+                st->colon_spk = st->fr[k].spk;
+                st->colon_fresh = true;
+                break;
+            }
+        }
+    }
+
     /* claims: the quote around them, else the nearest frame covering them */
     size_t qk = 0, fk = 0, tk = 0;
     const char *top[2] = {st->topic[0], st->topic[1]};
@@ -2564,12 +2733,16 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             fk++;
         if (spk < 0) {
             uint32_t bd = UINT32_MAX;
+            bool stance = true;
             for (size_t k = fk; k < st->nfr && st->fr[k].cue < hi; k++) {
                 const frame *f = &st->fr[k];
-                if (f->spk < 0 || !covers(f, a, b))
+                if (f->spk < 0 || !covers(f, a, b) || (f->stance && !stance))
                     continue;
                 if (in_speech(st, f->cue) && !in_speech(st, a))
                     continue; /* "I said it," Rubio said in front of 1,000 people */
+                if (stance && !f->stance)
+                    bd = UINT32_MAX; /* a report outranks any stance */
+                stance = f->stance;
                 uint32_t d = f->cue > a ? f->cue - a : a - f->cue;
                 /* "a poll showed ... 56% of voters say": the poll, not the voters */
                 if (st->spk[f->spk].kind == SK_DOC)
@@ -2582,6 +2755,8 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                 }
             }
         }
+        if (spk < 0)
+            spk = colon_spk;
         if (spk >= 0)
             set_speaker(c, &st->spk[spk]);
         /* the organisation named last before the claim that is not its speaker */

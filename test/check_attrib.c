@@ -208,6 +208,20 @@ START_TEST(frame_beliefs_and_stances)
                "$84 billion over 10 years.", "$84", "Tax Policy Center");
     ck_speaker("The Tax Policy Center says it would depress revenue, but Congress spent "
                "$84 billion.", "$84", NULL);
+    /* what someone calls for or threatens, what a named report says */
+    ck_speaker("Bernie Sanders renewed his call to raise the minimum wage to $15 an hour.", "$15",
+               "Bernie Sanders");
+    ck_speaker("Clinton seized on a New York Times report that Trump lost $915 million.",
+               "$915", "New York Times report");
+    ck_speaker("Clinton seized on the report that Trump lost $915 million.", "$915", NULL);
+    /* a report outranks a stance inside it; "has support" is a noun */
+    ck_speaker("Mr. Trump was blunt, claiming that President Obama wanted to take in 250,000 "
+               "refugees.", "250,000", "Trump");
+    ck_speaker("Mrs. Clinton has support from 52 percent of voters.", "52", NULL);
+    /* the progressive */
+    ck_speaker("Florida elections officials are expecting a turnout of 4 million voters.", "4",
+               "Florida elections officials");
+    ck_speaker("The voters, who are expecting 4 million more, arrived.", "4", NULL);
     /* nouns, not cues */
     ck_speaker("Public support for the plan fell to 40 percent.", "40", NULL);
 }
@@ -231,6 +245,15 @@ START_TEST(frame_subject_past_an_aside)
                "national USA TODAY/Suffolk University Poll");
     ck_speaker("It has not gone unnoticed: According to recent polls, Trump holds 14 percent.",
                "14", "recent polls");
+    ck_speaker("She trails him in the RealClearPolitics average of New Hampshire polls by "
+               "nearly 9 points.", "9", "RealClearPolitics average");
+    ck_speaker("Bernie Sanders spoke. Sanders, meanwhile, who sits at zero endorsements, said "
+               "that 2 of them matter.", "2", "Bernie Sanders");
+    /* a long source between the last comma and a cue ending the sentence */
+    ck_speaker("Donations hit nearly $1.1 billion through August, a USA TODAY analysis of newly "
+               "filed campaign-finance reports shows.", "$1.1", "USA TODAY analysis");
+    ck_speaker("Donations hit nearly $1.1 billion through August, which is what it shows.",
+               "$1.1", NULL);
     /* a verb of being between is no frame: the poll is not what the voters said */
     ck_speaker("The poll has bad news for Bush, who trails at 4 percent, voters said.", "4",
                "voters");
@@ -398,6 +421,22 @@ START_TEST(quotes_unbalanced_do_not_swallow)
 }
 END_TEST
 
+START_TEST(colon_introduces_the_next_paragraph_and_its_list)
+{
+    const char *text = "A story\n\nIn his testimony, Soerens argued that:\n\nl Only 2,200 Syrians "
+                       "have been admitted.\n\nl Officials vetted them for 18 months.\n\nThe "
+                       "market fell 5 percent.\n";
+    ck_speaker(text, "2,200", "Soerens");
+    ck_speaker(text, "18 months", "Soerens");
+    ck_speaker(text, "5 percent", NULL); /* the list is over */
+    /* without a list, only the next paragraph */
+    text = "A story\n\nIn his testimony, Soerens argued that:\n\nOnly 2,200 Syrians have been "
+           "admitted.\n\nThe market fell 5 percent.\n";
+    ck_speaker(text, "2,200", "Soerens");
+    ck_speaker(text, "5 percent", NULL);
+}
+END_TEST
+
 START_TEST(quotes_continue_across_paragraphs)
 {
     const char *text = "Signal chief speaks\n\nMeredith Whitaker said: \xe2\x80\x9cThis is not going to disrupt the "
@@ -550,6 +589,8 @@ static Suite *attrib_suite(void)
         {"quotes_scare_quotes_are_not_speech", quotes_scare_quotes_are_not_speech},
         {"quotes_unbalanced_do_not_swallow", quotes_unbalanced_do_not_swallow},
         {"quotes_continue_across_paragraphs", quotes_continue_across_paragraphs},
+        {"colon_introduces_the_next_paragraph_and_its_list",
+         colon_introduces_the_next_paragraph_and_its_list},
         {"pronouns_resolve_to_last_fitting_speaker", pronouns_resolve_to_last_fitting_speaker},
         {"hedges", hedges},
         {"metadata_makes_no_speakers", metadata_makes_no_speakers},

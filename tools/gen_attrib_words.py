@@ -572,7 +572,7 @@ pegs pegged puts
 for _w in ATTITUDES.split():
     if "W_CUE" in WORDS.get(_w, ""):
         sys.exit(f"gen_attrib_words.py: {_w!r} is already a cue")
-    WORDS[_w] = WORDS[_w] + " | W_CUE | W_CUE_WEAK" if _w in WORDS else "W_CUE | W_CUE_WEAK"
+    WORDS[_w] = (WORDS[_w] + " | " if _w in WORDS else "") + "W_CUE | W_CUE_WEAK | W_STANCE"
 # also nouns: "Public support for the plan fell", "Fear of losing": a capitalised first
 # word before them is no source unless it is known
 for _w in "support oppose hope want fear know suspect agree rates puts plans calls".split():
@@ -591,6 +591,20 @@ palestinian egyptian cuban venezuelan vietnamese
 for _words, _flag in ((ORG_NOUNS, "CT_WS_ORGNOUN"), (DEMONYMS, "CT_WS_DEMONYM")):
     for _w in _words.split():
         WORDS[_w] = WORDS[_w] + " | " + _flag if _w in WORDS else _flag
+
+
+# What someone calls for, argues or threatens: "his call to raise the wage to $15",
+# "Mr. Trump's threats to slap a 35 percent tariff" are theirs.
+for _w in """call calls push demand vow argument assertion contention belief prediction
+insistence suggestion view threat threats findings""".split():
+    WORDS[_w] = WORDS[_w] + " | W_OWNED" if _w in WORDS else "W_OWNED"
+WORDS["findings"] += " | W_DOC"
+WORDS["article"] = "W_DOC"
+
+
+# progressives: "officials are expecting a record turnout of 4 million"
+for _w in "expecting hoping planning pushing asking demanding seeking".split():
+    WORDS[_w] = "W_CUE | W_ING"
 
 
 def fnv(word):
