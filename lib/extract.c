@@ -88,7 +88,7 @@ static int extract_block(ct_doc *doc, const ct_block *blk, ct_attrib *st, ct_qua
     }
     int rc = ct__attrib_block(st, blk, *refs, nrefs, doc);
     if (rc == CT_OK)
-        rc = ct__subject_block(blk, *refs, nrefs, doc);
+        rc = ct__subject_block(ct__attrib_words(st), *refs, nrefs, doc);
     return rc;
 }
 

@@ -28,12 +28,12 @@ static bool is_stop(const ct_block *blk, const ct_token *t)
 {
     if (t->kind != CT_TOK_WORD)
         return true;
-    return (ct__word_flags(blk->buf, t) & CT_WS_STOP) != 0;
+    return (ct__wflags(blk, t) & CT_WS_STOP) != 0;
 }
 
 static bool has(const ct_block *blk, const ct_token *t, unsigned flag)
 {
-    return (ct__word_flags(blk->buf, t) & flag) != 0;
+    return (ct__wflags(blk, t) & flag) != 0;
 }
 
 static bool is_cap(const ct_token *t)
@@ -397,8 +397,9 @@ static const char *arena_copy(ct_doc *doc, const ct_block *blk, uint32_t a, uint
     return dst;
 }
 
-int ct__subject_block(const ct_block *blk, ct_claim_ref *refs, size_t nrefs, ct_doc *doc)
+int ct__subject_block(const ct_wblock *wb, ct_claim_ref *refs, size_t nrefs, ct_doc *doc)
 {
+    const ct_block *blk = &wb->b; /* the functions above read word classes through it */
     for (size_t r = 0; r < nrefs; r++) {
         const ct_quantity *q = refs[r].q;
         ct_claim *c = refs[r].claim;
