@@ -1098,10 +1098,7 @@ static const char *tok_text(ct_doc *doc, const ct_block *blk, uint32_t a, uint32
     if (a >= b)
         return NULL;
     size_t s = blk->toks[a].start, e = tok_end(&blk->toks[b - 1]);
-    char *dst = ct__arena_alloc(&doc->arena, e - s + 1);
-    if (dst)
-        ct__text_clean(dst, e - s + 1, blk->buf + s, e - s);
-    return dst;
+    return ct__doc_text(doc, blk->buf + s, e - s);
 }
 
 /* Build a speaker from the noun phrase [a, b): titles and roles go to role, "of Y" and

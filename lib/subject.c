@@ -391,10 +391,7 @@ static void add_term(sbuf *sb, const ct_block *blk, const ct_token *t)
 static const char *arena_copy(ct_doc *doc, const ct_block *blk, uint32_t a, uint32_t b)
 {
     size_t s = blk->toks[a].start, e = blk->toks[b - 1].start + blk->toks[b - 1].len;
-    char *dst = ct__arena_alloc(&doc->arena, e - s + 1);
-    if (dst)
-        ct__text_clean(dst, e - s + 1, blk->buf + s, e - s);
-    return dst;
+    return ct__doc_text(doc, blk->buf + s, e - s);
 }
 
 int ct__subject_block(const ct_wblock *wb, ct_claim_ref *refs, size_t nrefs, ct_doc *doc)
