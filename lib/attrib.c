@@ -1123,25 +1123,25 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
     if (b - a == 1) {
         unsigned f = wflags(blk, &toks[a]);
         if (f & W_PRON) {
-            if (ct__tok_is(buf, &toks[a], "he") || ct__tok_is(buf, &toks[a], "she") ||
-                ct__tok_is(buf, &toks[a], "i") || ct__tok_is(buf, &toks[a], "him") ||
-                ct__tok_is(buf, &toks[a], "her") || ct__tok_is(buf, &toks[a], "me"))
+            if (ct__tok_eq(buf, &toks[a], "he") || ct__tok_eq(buf, &toks[a], "she") ||
+                ct__tok_eq(buf, &toks[a], "i") || ct__tok_eq(buf, &toks[a], "him") ||
+                ct__tok_eq(buf, &toks[a], "her") || ct__tok_eq(buf, &toks[a], "me"))
                 return recent_of(st, SK_PERSON);
-            if (ct__tok_is(buf, &toks[a], "it"))
+            if (ct__tok_eq(buf, &toks[a], "it"))
                 return recent_of(st, SK_ORG);
             return -1; /* they, we, who: not resolved here */
         }
         if ((f & W_ORGWORD) && !is_cap(&toks[a]) && a > 0 &&
-            ct__tok_is(buf, &toks[a - 1], "the")) {
+            ct__tok_eq(buf, &toks[a - 1], "the")) {
             /* "the embassy": the last speaker so named, else "the company": the last
              * organisation */
             for (int i = 0; i < st->nrecent; i++) {
                 const char *lw = last_word(st->spk[st->recent[i]].name);
-                if (strlen(lw) == toks[a].len && ct__tok_is(buf, &toks[a], lw))
+                if (strlen(lw) == toks[a].len && ct__tok_eq(buf, &toks[a], lw))
                     return st->recent[i];
             }
-            if (ct__tok_is(buf, &toks[a], "company") || ct__tok_is(buf, &toks[a], "firm") ||
-                ct__tok_is(buf, &toks[a], "startup") || ct__tok_is(buf, &toks[a], "lab")) {
+            if (ct__tok_eq(buf, &toks[a], "company") || ct__tok_eq(buf, &toks[a], "firm") ||
+                ct__tok_eq(buf, &toks[a], "startup") || ct__tok_eq(buf, &toks[a], "lab")) {
                 int r = recent_of(st, SK_ORG);
                 if (r >= 0)
                     return r;
@@ -1160,8 +1160,8 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
     /* "X of Y": org Y */
     uint32_t name_b = b;
     for (uint32_t i = name_a; i < b; i++) {
-        if (ct__tok_is(buf, &toks[i], "of") || ct__tok_is(buf, &toks[i], "at") ||
-            ct__tok_is(buf, &toks[i], "in") || ct__tok_is(buf, &toks[i], "for")) {
+        if (ct__tok_eq(buf, &toks[i], "of") || ct__tok_eq(buf, &toks[i], "at") ||
+            ct__tok_eq(buf, &toks[i], "in") || ct__tok_eq(buf, &toks[i], "for")) {
             if (i + 1 < b && !s.org)
                 s.org = tok_text(doc, blk, i + 1, b);
             name_b = i;
@@ -1295,7 +1295,7 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
     while (a > lo) {
         uint32_t i = a - 1;
         const ct_token *t = &toks[i];
-        if ((ct__tok_is(buf, t, "of") || ct__tok_is(buf, t, "in") || ct__tok_is(buf, t, "at")) &&
+        if ((ct__tok_eq(buf, t, "of") || ct__tok_eq(buf, t, "in") || ct__tok_eq(buf, t, "at")) &&
             i > lo && a <= j && is_cap(&toks[a]) &&
             (is_cap(&toks[i - 1]) || (wflags(blk, &toks[i - 1]) & (W_ROLE | W_GROUP | W_ORGWORD)))) {
             a = i; /* "Chris Lehane of OpenAI", "the CEO of Y", "the embassy in Z" */
@@ -1362,7 +1362,7 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             b++;
             continue;
         }
-        if (ct__tok_is(buf, t, "of") && b > start && b + 1 < hi && is_cap(&toks[b + 1])) {
+        if (ct__tok_eq(buf, t, "of") && b > start && b + 1 < hi && is_cap(&toks[b + 1])) {
             b++;
             continue;
         }
@@ -1517,11 +1517,11 @@ static int doc_author(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
     const char *buf = blk->buf;
     uint32_t k = e;
     while (k < hi && k < e + 5 &&
-           (ct__tok_is(buf, &toks[k], "that") || ct__tok_is(buf, &toks[k], "which") ||
-            ct__tok_is(buf, &toks[k], "was") || ct__tok_is(buf, &toks[k], "were") ||
+           (ct__tok_eq(buf, &toks[k], "that") || ct__tok_eq(buf, &toks[k], "which") ||
+            ct__tok_eq(buf, &toks[k], "was") || ct__tok_eq(buf, &toks[k], "were") ||
             (wflags(blk, &toks[k]) & W_SKIP2)))
         k++;
-    if (k + 1 >= hi || !(ct__tok_is(buf, &toks[k], "by") || ct__tok_is(buf, &toks[k], "from")))
+    if (k + 1 >= hi || !(ct__tok_eq(buf, &toks[k], "by") || ct__tok_eq(buf, &toks[k], "from")))
         return -1;
     uint32_t b = np_fwd(blk, k + 1, hi);
     if (b == k + 1 || !is_cap(&toks[b - 1]))
@@ -1541,12 +1541,12 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
         if (is_punct(&toks[i], ';'))
             return i;
         if (is_punct(&toks[i], ',') && i + 1 < hi &&
-            ct__tok_is(blk->buf, &toks[i + 1], "who"))
+            ct__tok_eq(blk->buf, &toks[i + 1], "who"))
             return i; /* "..., who garnered 15 percent": the outlet's aside */
         if (toks[i].kind == CT_TOK_WORD && i > 0 &&
-            (ct__tok_is(blk->buf, &toks[i], "while") || ct__tok_is(blk->buf, &toks[i], "whereas") ||
-             (ct__tok_is(blk->buf, &toks[i], "but") && is_punct(&toks[i - 1], ',') &&
-              !(i + 1 < hi && (ct__tok_is(blk->buf, &toks[i + 1], "that") ||
+            (ct__tok_eq(blk->buf, &toks[i], "while") || ct__tok_eq(blk->buf, &toks[i], "whereas") ||
+             (ct__tok_eq(blk->buf, &toks[i], "but") && is_punct(&toks[i - 1], ',') &&
+              !(i + 1 < hi && (ct__tok_eq(blk->buf, &toks[i + 1], "that") ||
                                /* "says it would ..., but would eventually add": the
                                 * same subject goes on */
                                (is_word(&toks[i + 1]) &&
@@ -1583,7 +1583,7 @@ static int appositive_after(ct_attrib *st, ct_doc *doc, const ct_block *blk, int
     while (k < hi && !is_punct(&toks[k], ',') &&
            !(is_punct(&toks[k], '.') &&
              (k + 1 >= hi || (toks[k + 1].flags & CT_TF_SPACE_BEFORE)))) { /* "01.AI" */
-        if (!of && (ct__tok_is(buf, &toks[k], "of") || ct__tok_is(buf, &toks[k], "at")))
+        if (!of && (ct__tok_eq(buf, &toks[k], "of") || ct__tok_eq(buf, &toks[k], "at")))
             of = k;
         k++;
     }
@@ -1617,8 +1617,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     int spk = -1;
 
     /* "according to X" */
-    if (ct__tok_is(buf, &toks[c], "according")) {
-        if (c + 1 >= hi || !ct__tok_is(buf, &toks[c + 1], "to"))
+    if (ct__tok_eq(buf, &toks[c], "according")) {
+        if (c + 1 >= hi || !ct__tok_eq(buf, &toks[c + 1], "to"))
             return CT_OK;
         uint32_t e = c + 2 < hi && (wflags(blk, &toks[c + 2]) & W_PRON) ? c + 3
                                                                           : np_fwd(blk, c + 2, hi);
@@ -1688,7 +1688,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                     return CT_ENOMEM;
                 /* what came before; after the name comes its description ("said Donna
                  * Lages, 39, a waitress"), unless "that" opens what was said */
-                if (e < hi && ct__tok_is(buf, &toks[e], "that"))
+                if (e < hi && ct__tok_eq(buf, &toks[e], "that"))
                     return push_frame(st, c, lo, c, e + 1, clause_end(blk, e + 1, hi), spk);
                 return push_frame(st, c, lo, c, 0, 0, spk);
             }
@@ -1696,8 +1696,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     }
 
     /* "As reported by Western Journalism, ..." */
-    if (c > lo && ct__tok_is(buf, &toks[c - 1], "as") && c + 2 < hi &&
-        ct__tok_is(buf, &toks[c + 1], "by")) {
+    if (c > lo && ct__tok_eq(buf, &toks[c - 1], "as") && c + 2 < hi &&
+        ct__tok_eq(buf, &toks[c + 1], "by")) {
         uint32_t e = np_fwd(blk, c + 2, hi);
         if (e == c + 2)
             return CT_OK;
@@ -1711,15 +1711,15 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
 
     /* forward: "X said", "X, the CEO of Y, said", "X has also said" */
     uint32_t j = c;
-    if (j > lo + 1 && ct__tok_is(buf, &toks[j - 1], "to") && ct__tok_is(buf, &toks[c], "say"))
+    if (j > lo + 1 && ct__tok_eq(buf, &toks[j - 1], "to") && ct__tok_eq(buf, &toks[c], "say"))
         j--; /* "he went on to say" */
-    if (j > lo + 1 && j < c && ct__tok_is(buf, &toks[j - 1], "on"))
+    if (j > lo + 1 && j < c && ct__tok_eq(buf, &toks[j - 1], "on"))
         j--;
     while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
         j--;
     if ((cf & W_ING) && j > lo + 1 &&
-        (ct__tok_is(buf, &toks[j - 1], "is") || ct__tok_is(buf, &toks[j - 1], "are") ||
-         ct__tok_is(buf, &toks[j - 1], "was") || ct__tok_is(buf, &toks[j - 1], "were"))) {
+        (ct__tok_eq(buf, &toks[j - 1], "is") || ct__tok_eq(buf, &toks[j - 1], "are") ||
+         ct__tok_eq(buf, &toks[j - 1], "was") || ct__tok_eq(buf, &toks[j - 1], "were"))) {
         /* "officials are expecting", "Clinton is declaring": the progressive */
         j--;
         while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
@@ -1730,9 +1730,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     if (j == lo)
         return CT_OK;
     j--;
-    if (((cf & W_ING) && (is_punct(&toks[j], ',') || ct__tok_is(buf, &toks[j], "by") ||
-                          ct__tok_is(buf, &toks[j], "to"))) ||
-        ((ct__tok_is(buf, &toks[j], "and") || ct__tok_is(buf, &toks[j], "but")) &&
+    if (((cf & W_ING) && (is_punct(&toks[j], ',') || ct__tok_eq(buf, &toks[j], "by") ||
+                          ct__tok_eq(buf, &toks[j], "to"))) ||
+        ((ct__tok_eq(buf, &toks[j], "and") || ct__tok_eq(buf, &toks[j], "but")) &&
          !(cf & W_ING))) {
         /* ", saying that", "by claiming that": the clause's subject speaks */
         spk = subject_speaker(st, doc, blk, lo, j);
@@ -1745,7 +1745,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     if ((cf & W_ING) && !(wflags(blk, &toks[j]) & (W_DOC | W_GROUP | W_ROLE)) &&
         !is_cap(&toks[j]))
         return CT_OK; /* "with the economy adding 151,000 jobs" */
-    if ((ct__tok_is(buf, &toks[j], "that") || ct__tok_is(buf, &toks[j], "which")) && j > lo &&
+    if ((ct__tok_eq(buf, &toks[j], "that") || ct__tok_eq(buf, &toks[j], "which")) && j > lo &&
         (wflags(blk, &toks[j - 1]) & W_DOC)) {
         /* "a technical paper that stated": its author, else the document */
         uint32_t a = np_back(blk, lo, j - 1);
@@ -1809,8 +1809,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if (wflags(blk, &toks[k]) & (W_DET | W_ROLE | W_TITLE)) {
             /* "the CEO of Y": role, and org after "of"/"at" */
             uint32_t of = k;
-            while (of < j && !ct__tok_is(buf, &toks[of], "of") &&
-                   !ct__tok_is(buf, &toks[of], "at") && !(toks[of].flags & CT_TF_POSSESSIVE))
+            while (of < j && !ct__tok_eq(buf, &toks[of], "of") &&
+                   !ct__tok_eq(buf, &toks[of], "at") && !(toks[of].flags & CT_TF_POSSESSIVE))
                 of++;
             if (!s->role) {
                 uint32_t ra = k;
@@ -1829,8 +1829,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                 s->kind = SK_PERSON;
         }
         src_a = a;
-    } else if (j >= lo + 4 && ct__tok_is(buf, &toks[j - 3], "familiar") &&
-               ct__tok_is(buf, &toks[j - 2], "with")) {
+    } else if (j >= lo + 4 && ct__tok_eq(buf, &toks[j - 3], "familiar") &&
+               ct__tok_eq(buf, &toks[j - 2], "with")) {
         /* "people familiar with the matter": kept as written */
         src_a = np_back(blk, lo, j - 4);
         if (src_a > j - 4 || !(wflags(blk, &toks[j - 4]) & W_GROUP))
@@ -1881,9 +1881,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         }
         if (src_a > j)
             return CT_OK;
-        if (ct__tok_is(buf, &toks[j], "who") && src_a == j)
+        if (ct__tok_eq(buf, &toks[j], "who") && src_a == j)
             spk = who_speaker(st, doc, blk, lo, j);
-        else if (ct__tok_is(buf, &toks[j], "they") || ct__tok_is(buf, &toks[j], "we"))
+        else if (ct__tok_eq(buf, &toks[j], "they") || ct__tok_eq(buf, &toks[j], "we"))
             spk = -1;
         else
             spk = np_speaker(st, doc, blk, src_a, j + 1);
@@ -1930,7 +1930,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                    (is_word(&toks[ca]) || is_punct(&toks[ca], ':') ||
                     toks[ca].kind == CT_TOK_NUM || toks[ca].kind == CT_TOK_SYM);
     for (uint32_t k = ca; !clausal && k < hi && k < ca + 6 && toks[k].kind != CT_TOK_PUNCT; k++)
-        clausal = ct__tok_is(buf, &toks[k], "that"); /* "said on Friday that ..." */
+        clausal = ct__tok_eq(buf, &toks[k], "that"); /* "said on Friday that ..." */
     if (src_break && ca + 1 < hi && is_punct(&toks[ca], ',') && is_punct(&toks[src_a - 1], ',')) {
         /* "..., the budget office said, they will ...": both sides */
         ca2 = lo;
@@ -1947,7 +1947,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         cb2 = src_a;
     } else if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.'))) {
         cb = ca; /* "Trump said, referring to ..." */
-        if (src_a > lo && ct__tok_is(buf, &toks[src_a - 1], "as") && ca + 1 < hi &&
+        if (src_a > lo && ct__tok_eq(buf, &toks[src_a - 1], "as") && ca + 1 < hi &&
             is_punct(&toks[ca], ',')) {
             ca++; /* "As Crane said, the two ..." */
             cb = clause_end(blk, ca, hi);
@@ -2038,14 +2038,14 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
             break;
         }
         if (is_word(t) && (f & (W_CUE | W_STOP | W_PRON | CT_WS_COPULA)) && !(f & W_DET) &&
-            !ct__tok_is(buf, t, "of"))
+            !ct__tok_eq(buf, t, "of"))
             break;
     }
     if (head == UINT32_MAX)
         return CT_OK;
     for (uint32_t k = head + 1; k < c; k++) {
         if (is_punct(&toks[k], ',') && k + 1 < c &&
-            (ct__tok_is(buf, &toks[k + 1], "who") || ct__tok_is(buf, &toks[k + 1], "which"))) {
+            (ct__tok_eq(buf, &toks[k + 1], "who") || ct__tok_eq(buf, &toks[k + 1], "which"))) {
             /* ", who are influential in picking the nominee,": an aside */
             uint32_t m = k + 2;
             while (m < c && !is_punct(&toks[m], ','))
@@ -2128,9 +2128,9 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
 {
     const ct_token *toks = blk->toks;
     const char *buf = blk->buf;
-    if (!(ct__tok_is(buf, &toks[i], "poll") || ct__tok_is(buf, &toks[i], "polls") ||
-          ct__tok_is(buf, &toks[i], "survey") || ct__tok_is(buf, &toks[i], "surveys") ||
-          ct__tok_is(buf, &toks[i], "study")))
+    if (!(ct__tok_eq(buf, &toks[i], "poll") || ct__tok_eq(buf, &toks[i], "polls") ||
+          ct__tok_eq(buf, &toks[i], "survey") || ct__tok_eq(buf, &toks[i], "surveys") ||
+          ct__tok_eq(buf, &toks[i], "study")))
         return CT_OK;
     if (i + 1 < hi && (wflags(blk, &toks[i + 1]) & W_CUE))
         return CT_OK; /* "... in a CBS News poll said": a cue of its own follows */
@@ -2138,25 +2138,25 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
     uint32_t k = i, stop = i > lo + 12 ? i - 12 : lo;
     while (k > stop) {
         const ct_token *t = &toks[k - 1];
-        if (ct__tok_is(buf, t, "in"))
+        if (ct__tok_eq(buf, t, "in"))
             break;
         if (t->kind == CT_TOK_PUNCT ? !(t->cp == '/' || t->cp == '-' || t->cp == '.')
                                     : (t->kind == CT_TOK_WORD &&
                                        (wflags(blk, t) & (W_STOP | W_CUE)) &&
                                        !(wflags(blk, t) & W_DET) &&
                                        /* "in the RealClearPolitics average of polls" */
-                                       !(ct__tok_is(buf, t, "of") && k - 1 > stop &&
-                                         ct__tok_is(buf, &toks[k - 2], "average"))))
+                                       !(ct__tok_eq(buf, t, "of") && k - 1 > stop &&
+                                         ct__tok_eq(buf, &toks[k - 2], "average"))))
             return CT_OK;
         k--;
     }
-    if (k == stop || k == i || !ct__tok_is(buf, &toks[k - 1], "in"))
+    if (k == stop || k == i || !ct__tok_eq(buf, &toks[k - 1], "in"))
         return CT_OK;
     uint32_t a = k;
     bool named = false;
     for (uint32_t m = a; m < i; m++)
         named |= is_cap(&toks[m]);
-    if (!named && (ct__tok_is(buf, &toks[i], "polls") || ct__tok_is(buf, &toks[i], "surveys")))
+    if (!named && (ct__tok_eq(buf, &toks[i], "polls") || ct__tok_eq(buf, &toks[i], "surveys")))
         return CT_OK; /* "in the polls for months" */
     int spk = np_speaker(st, doc, blk, a, i + 1);
     if (spk == -2)
@@ -2473,10 +2473,10 @@ static bool hedge_at(const ct_block *blk, uint32_t lo, uint32_t hi, uint32_t i, 
 {
     const ct_token *toks = blk->toks;
     if (!(f & W_HEDGE))
-        return ct__tok_is(blk->buf, &toks[i], "believe") && i > lo &&
-               ct__tok_is(blk->buf, &toks[i - 1], "i");
-    if (ct__tok_is(blk->buf, &toks[i], "believed") &&
-        !(i + 1 < hi && ct__tok_is(blk->buf, &toks[i + 1], "to")))
+        return ct__tok_eq(blk->buf, &toks[i], "believe") && i > lo &&
+               ct__tok_eq(blk->buf, &toks[i - 1], "i");
+    if (ct__tok_eq(blk->buf, &toks[i], "believed") &&
+        !(i + 1 < hi && ct__tok_eq(blk->buf, &toks[i + 1], "to")))
         return false;
     if ((f & W_DOC) && i > lo && !(wflags(blk, &toks[i - 1]) & W_DET))
         return false;
@@ -2594,7 +2594,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
             }
             if ((toks[i].flags & CT_TF_CAP) &&
                 ((i > lo && !is_punct(&toks[i - 1], ':')) ||
-                 !ct__tok_is(blk->buf, &toks[i], "according"))) {
+                 !ct__tok_eq(blk->buf, &toks[i], "according"))) {
                 rc = camel_topic(st, doc, blk, i);
                 if (rc)
                     return rc;
@@ -2606,8 +2606,8 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
             if ((f & W_OWNED) && i >= lo + 1 && !(toks[i - 1].flags & CT_TF_POSSESSIVE) &&
                 (wflags(blk, &toks[i - 1]) & CT_WS_POSSPRON)) {
                 /* "his plan to deport 11 million": the last fitting speaker's */
-                int spk = ct__tok_is(blk->buf, &toks[i - 1], "its") ? recent_of(st, SK_ORG)
-                          : ct__tok_is(blk->buf, &toks[i - 1], "their") ? -1
+                int spk = ct__tok_eq(blk->buf, &toks[i - 1], "its") ? recent_of(st, SK_ORG)
+                          : ct__tok_eq(blk->buf, &toks[i - 1], "their") ? -1
                                                                          : recent_of(st, SK_PERSON);
                 if (spk >= 0) {
                     uint32_t e = clause_end(blk, i + 1, hi);
@@ -2624,7 +2624,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                 continue;
             }
             if ((f & W_DOC) && !(f & W_CUE) && i + 2 < hi &&
-                ct__tok_is(blk->buf, &toks[i + 1], "that")) {
+                ct__tok_eq(blk->buf, &toks[i + 1], "that")) {
                 rc = named_doc_that(st, doc, blk, lo, hi, i);
                 if (rc)
                     return rc;
@@ -2639,9 +2639,9 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
             if (!(f & W_CUE))
                 continue;
             if ((f & W_NOUNISH) && i > lo &&
-                (ct__tok_is(blk->buf, &toks[i - 1], "has") ||
-                 ct__tok_is(blk->buf, &toks[i - 1], "have") ||
-                 ct__tok_is(blk->buf, &toks[i - 1], "had")))
+                (ct__tok_eq(blk->buf, &toks[i - 1], "has") ||
+                 ct__tok_eq(blk->buf, &toks[i - 1], "have") ||
+                 ct__tok_eq(blk->buf, &toks[i - 1], "had")))
                 continue; /* "Clinton has support from 52 percent": a noun */
             size_t nfr = st->nfr;
             st->cur_stance = (f & W_STANCE) != 0;

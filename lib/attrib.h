@@ -2,6 +2,8 @@
 #ifndef CT_ATTRIB_H
 #define CT_ATTRIB_H
 
+#include <string.h>
+
 #include "claim.h"
 #include "quantity.h"
 #include "segment.h"
@@ -19,6 +21,13 @@
 /* The class bits of a WORD token (ASCII case-insensitive); 0 when it is not listed.
  * A read-only table: safe from any thread. */
 unsigned ct__word_flags(const char *buf, const ct_token *t);
+
+/* ct__tok_is() behind a length test, which turns most tokens away at once (with w a
+ * literal, strlen() is folded). */
+static inline bool ct__tok_eq(const char *buf, const ct_token *t, const char *w)
+{
+    return t->len == strlen(w) && ct__tok_is(buf, t, w);
+}
 
 /* A block with the word class bits of each of its tokens, looked up once per block
  * rather than at each of the many tests of a token. The block comes first, so stage
