@@ -910,6 +910,20 @@ static bool is_dquote(const ct_token *t)
 
 static size_t tok_end(const ct_token *t) { return t->start + t->len; }
 
+/* ct__tok_in() with a first-letter test before each word of the list. */
+static bool tok_among(const char *buf, const ct_token *t, const char *const *words)
+{
+    if (!t->len)
+        return ct__tok_in(buf, t, words);
+    unsigned char c = (unsigned char)buf[t->start];
+    if (c >= 'A' && c <= 'Z')
+        c = (unsigned char)(c + 32);
+    for (; *words; words++)
+        if ((unsigned char)(*words)[0] == c && ct__tok_is(buf, t, *words))
+            return true;
+    return false;
+}
+
 /* ---- speakers --------------------------------------------------------------------- */
 
 /* An organisation named at st->cur_tok: a later "the company" may mean it. */
@@ -1849,7 +1863,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         /* "a WBUR poll last week showed", "a poll released Saturday found" */
         for (uint32_t k = j, n = 0; k > lo && n < 4; k--, n++) {
             const ct_token *t = &toks[k];
-            if (!is_word(t) || !(ct__tok_in(buf, t, time_words) ||
+            if (!is_word(t) || !(tok_among(buf, t, time_words) ||
                                  (wflags(blk, t) & CT_WS_CALENDAR)))
                 break;
             if (wflags(blk, &toks[k - 1]) & W_DOC) {
@@ -1926,7 +1940,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     static const char *const adverbial[] = {"in", "on", "at", "during", "after", "before",
                                             "to", "from", "with", "about", "outside",
                                             "while", "when", "as", NULL};
-    bool clausal = ca < hi && !ct__tok_in(buf, &toks[ca], adverbial) &&
+    bool clausal = ca < hi && !tok_among(buf, &toks[ca], adverbial) &&
                    (is_word(&toks[ca]) || is_punct(&toks[ca], ':') ||
                     toks[ca].kind == CT_TOK_NUM || toks[ca].kind == CT_TOK_SYM);
     for (uint32_t k = ca; !clausal && k < hi && k < ca + 6 && toks[k].kind != CT_TOK_PUNCT; k++)
