@@ -776,7 +776,7 @@ unsigned ct__word_flags(const char *buf, const ct_token *t)
     }
 }
 
-static unsigned wflags(const char *buf, const ct_token *t) { return ct__word_flags(buf, t); }
+static unsigned wflags(const ct_block *blk, const ct_token *t) { return ct__wflags(blk, t); }
 
 /* ---- state ------------------------------------------------------------------------ */
 
@@ -846,6 +846,9 @@ struct ct_attrib {
     uint32_t cur_tok; /* the token being read, for topic marks */
     bool cur_stance;  /* the frame being made comes from a W_STANCE cue */
     bool oom;         /* a topic mark could not be stored */
+    ct_wblock wb;     /* the block being read, with its word classes */
+    unsigned *wf;
+    size_t wf_cap;
 };
 
 int ct__attrib_new(ct_attrib **out)
@@ -869,6 +872,7 @@ void ct__attrib_free(ct_attrib *st)
     ct__free(st->hedge);
     ct__free(st->qs);
     ct__free(st->tm);
+    ct__free(st->wf);
     ct__free(st);
 }
 
@@ -905,6 +909,20 @@ static bool is_dquote(const ct_token *t)
 }
 
 static size_t tok_end(const ct_token *t) { return t->start + t->len; }
+
+/* ct__tok_in() with a first-letter test before each word of the list. */
+static bool tok_among(const char *buf, const ct_token *t, const char *const *words)
+{
+    if (!t->len)
+        return ct__tok_in(buf, t, words);
+    unsigned char c = (unsigned char)buf[t->start];
+    if (c >= 'A' && c <= 'Z')
+        c = (unsigned char)(c + 32);
+    for (; *words; words++)
+        if ((unsigned char)(*words)[0] == c && ct__tok_is(buf, t, *words))
+            return true;
+    return false;
+}
 
 /* ---- speakers --------------------------------------------------------------------- */
 
@@ -1094,10 +1112,7 @@ static const char *tok_text(ct_doc *doc, const ct_block *blk, uint32_t a, uint32
     if (a >= b)
         return NULL;
     size_t s = blk->toks[a].start, e = tok_end(&blk->toks[b - 1]);
-    char *dst = ct__arena_alloc(&doc->arena, e - s + 1);
-    if (dst)
-        ct__text_clean(dst, e - s + 1, blk->buf + s, e - s);
-    return dst;
+    return ct__doc_text(doc, blk->buf + s, e - s);
 }
 
 /* Build a speaker from the noun phrase [a, b): titles and roles go to role, "of Y" and
@@ -1108,39 +1123,39 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
 {
     const ct_token *toks = blk->toks;
     const char *buf = blk->buf;
-    while (a + 1 < b && (wflags(buf, &toks[a]) & W_DET))
+    while (a + 1 < b && (wflags(blk, &toks[a]) & W_DET))
         a++;
     if (a >= b)
         return -1;
     bool all_time = true;
     for (uint32_t i = a; i < b && all_time; i++)
-        all_time = (ct__word_flags(buf, &toks[i]) & CT_WS_CALENDAR) || toks[i].kind != CT_TOK_WORD;
+        all_time = (wflags(blk, &toks[i]) & CT_WS_CALENDAR) || toks[i].kind != CT_TOK_WORD;
     if (all_time)
         return -1; /* "said Tuesday" */
     speaker s = {0};
     /* pronouns and "the company": the last fitting speaker */
     if (b - a == 1) {
-        unsigned f = wflags(buf, &toks[a]);
+        unsigned f = wflags(blk, &toks[a]);
         if (f & W_PRON) {
-            if (ct__tok_is(buf, &toks[a], "he") || ct__tok_is(buf, &toks[a], "she") ||
-                ct__tok_is(buf, &toks[a], "i") || ct__tok_is(buf, &toks[a], "him") ||
-                ct__tok_is(buf, &toks[a], "her") || ct__tok_is(buf, &toks[a], "me"))
+            if (ct__tok_eq(buf, &toks[a], "he") || ct__tok_eq(buf, &toks[a], "she") ||
+                ct__tok_eq(buf, &toks[a], "i") || ct__tok_eq(buf, &toks[a], "him") ||
+                ct__tok_eq(buf, &toks[a], "her") || ct__tok_eq(buf, &toks[a], "me"))
                 return recent_of(st, SK_PERSON);
-            if (ct__tok_is(buf, &toks[a], "it"))
+            if (ct__tok_eq(buf, &toks[a], "it"))
                 return recent_of(st, SK_ORG);
             return -1; /* they, we, who: not resolved here */
         }
         if ((f & W_ORGWORD) && !is_cap(&toks[a]) && a > 0 &&
-            ct__tok_is(buf, &toks[a - 1], "the")) {
+            ct__tok_eq(buf, &toks[a - 1], "the")) {
             /* "the embassy": the last speaker so named, else "the company": the last
              * organisation */
             for (int i = 0; i < st->nrecent; i++) {
                 const char *lw = last_word(st->spk[st->recent[i]].name);
-                if (strlen(lw) == toks[a].len && ct__tok_is(buf, &toks[a], lw))
+                if (strlen(lw) == toks[a].len && ct__tok_eq(buf, &toks[a], lw))
                     return st->recent[i];
             }
-            if (ct__tok_is(buf, &toks[a], "company") || ct__tok_is(buf, &toks[a], "firm") ||
-                ct__tok_is(buf, &toks[a], "startup") || ct__tok_is(buf, &toks[a], "lab")) {
+            if (ct__tok_eq(buf, &toks[a], "company") || ct__tok_eq(buf, &toks[a], "firm") ||
+                ct__tok_eq(buf, &toks[a], "startup") || ct__tok_eq(buf, &toks[a], "lab")) {
                 int r = recent_of(st, SK_ORG);
                 if (r >= 0)
                     return r;
@@ -1159,8 +1174,8 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
     /* "X of Y": org Y */
     uint32_t name_b = b;
     for (uint32_t i = name_a; i < b; i++) {
-        if (ct__tok_is(buf, &toks[i], "of") || ct__tok_is(buf, &toks[i], "at") ||
-            ct__tok_is(buf, &toks[i], "in") || ct__tok_is(buf, &toks[i], "for")) {
+        if (ct__tok_eq(buf, &toks[i], "of") || ct__tok_eq(buf, &toks[i], "at") ||
+            ct__tok_eq(buf, &toks[i], "in") || ct__tok_eq(buf, &toks[i], "for")) {
             if (i + 1 < b && !s.org)
                 s.org = tok_text(doc, blk, i + 1, b);
             name_b = i;
@@ -1170,15 +1185,15 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
     /* leading titles and roles */
     uint32_t t = name_a;
     while (t < name_b) {
-        unsigned f = wflags(buf, &toks[t]);
+        unsigned f = wflags(blk, &toks[t]);
         if ((f & (W_TITLE | W_ROLE)) || (t > name_a && is_punct(&toks[t], '.') &&
-                                         (wflags(buf, &toks[t - 1]) & W_TITLE)))
+                                         (wflags(blk, &toks[t - 1]) & W_TITLE)))
             t++;
         else
             break;
     }
     bool has_cap = false, lower_head = false;
-    unsigned head = name_b > name_a ? wflags(buf, &toks[name_b - 1]) : 0;
+    unsigned head = name_b > name_a ? wflags(blk, &toks[name_b - 1]) : 0;
     for (uint32_t i = t; i < name_b; i++)
         has_cap |= is_cap(&toks[i]);
     if (name_b > name_a && !is_cap(&toks[name_b - 1]))
@@ -1253,21 +1268,22 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
 }
 
 /* Can token i be part of a source noun phrase read backwards? */
-static bool np_token(const char *buf, const ct_token *toks, uint32_t i, uint32_t lo)
+static bool np_token(const ct_block *blk, uint32_t i, uint32_t lo)
 {
+    const ct_token *toks = blk->toks;
     const ct_token *t = &toks[i];
     if (t->flags & CT_TF_POSSESSIVE)
         return true;
     if (is_cap(t))
-        return !(wflags(buf, t) & W_STOP) || (i > lo && !(t->flags & CT_TF_SPACE_BEFORE));
+        return !(wflags(blk, t) & W_STOP) || (i > lo && !(t->flags & CT_TF_SPACE_BEFORE));
     if (t->kind == CT_TOK_PUNCT) {
-        if (t->cp == '.' && i > lo && (wflags(buf, &toks[i - 1]) & W_TITLE))
+        if (t->cp == '.' && i > lo && (wflags(blk, &toks[i - 1]) & W_TITLE))
             return true;
         if ((t->cp == '-' || t->cp == '&') && i > lo && is_cap(&toks[i - 1]))
             return true;
         return false;
     }
-    unsigned f = wflags(buf, t);
+    unsigned f = wflags(blk, t);
     return t->kind == CT_TOK_WORD && t->len > 1 && !(f & (W_STOP | W_SKIP)) &&
            (!(f & W_CUE) || (f & W_DOC));
 }
@@ -1278,7 +1294,7 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
 {
     const ct_token *toks = blk->toks;
     const char *buf = blk->buf;
-    unsigned hf = wflags(buf, &toks[j]);
+    unsigned hf = wflags(blk, &toks[j]);
     if (hf & W_PRON)
         return j;
     bool lower = !is_cap(&toks[j]);
@@ -1293,20 +1309,20 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
     while (a > lo) {
         uint32_t i = a - 1;
         const ct_token *t = &toks[i];
-        if ((ct__tok_is(buf, t, "of") || ct__tok_is(buf, t, "in") || ct__tok_is(buf, t, "at")) &&
+        if ((ct__tok_eq(buf, t, "of") || ct__tok_eq(buf, t, "in") || ct__tok_eq(buf, t, "at")) &&
             i > lo && a <= j && is_cap(&toks[a]) &&
-            (is_cap(&toks[i - 1]) || (wflags(buf, &toks[i - 1]) & (W_ROLE | W_GROUP | W_ORGWORD)))) {
+            (is_cap(&toks[i - 1]) || (wflags(blk, &toks[i - 1]) & (W_ROLE | W_GROUP | W_ORGWORD)))) {
             a = i; /* "Chris Lehane of OpenAI", "the CEO of Y", "the embassy in Z" */
             continue;
         }
         if (!lower && t->kind == CT_TOK_WORD && !is_cap(t) && !(t->flags & CT_TF_POSSESSIVE) &&
-            !(wflags(buf, t) & (W_ROLE | W_TITLE | W_ORGWORD | W_DET)))
+            !(wflags(blk, t) & (W_ROLE | W_TITLE | W_ORGWORD | W_DET)))
             break; /* only roles before a name: "chief executive Tim Cook" */
-        if (wflags(buf, t) & W_DET) {
+        if (wflags(blk, t) & W_DET) {
             a = i;
             break;
         }
-        if (!np_token(buf, toks, i, lo))
+        if (!np_token(blk, i, lo))
             break;
         if (!is_cap(t) && !(t->flags & CT_TF_POSSESSIVE) && t->kind == CT_TOK_WORD &&
             ++lowers > 3)
@@ -1315,7 +1331,7 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
     }
     if (lower && (!listed || ((hf & W_ROLE) && !(hf & (W_GROUP | W_DOC | W_ORGWORD))))) {
         /* "the results", "his campaign finance documents", "Audit files" */
-        bool anchored = a < j && ((wflags(buf, &toks[a]) & W_DET) || is_cap(&toks[a]) ||
+        bool anchored = a < j && ((wflags(blk, &toks[a]) & W_DET) || is_cap(&toks[a]) ||
                                   (toks[a + 1].flags & CT_TF_POSSESSIVE));
         size_t n = toks[j].len;
         const char *w = buf + toks[j].start;
@@ -1332,12 +1348,12 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
     const ct_token *toks = blk->toks;
     const char *buf = blk->buf;
     uint32_t b = i;
-    if (b < hi && (wflags(buf, &toks[b]) & W_DET))
+    if (b < hi && (wflags(blk, &toks[b]) & W_DET))
         b++;
     uint32_t start = b;
     while (b < hi) {
         const ct_token *t = &toks[b];
-        unsigned f = wflags(buf, t);
+        unsigned f = wflags(blk, t);
         if (is_cap(t) && !(f & W_STOP)) {
             b++;
             continue;
@@ -1346,7 +1362,7 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             b++;
             continue;
         }
-        if (is_punct(t, '.') && b > start && (wflags(buf, &toks[b - 1]) & W_TITLE)) {
+        if (is_punct(t, '.') && b > start && (wflags(blk, &toks[b - 1]) & W_TITLE)) {
             b++;
             continue;
         }
@@ -1360,14 +1376,14 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             b++;
             continue;
         }
-        if (ct__tok_is(buf, t, "of") && b > start && b + 1 < hi && is_cap(&toks[b + 1])) {
+        if (ct__tok_eq(buf, t, "of") && b > start && b + 1 < hi && is_cap(&toks[b + 1])) {
             b++;
             continue;
         }
         /* after a determiner, a short lower-case phrase: "a longtime adviser" (not a verb
          * after a name: "the Justice Department returned") */
         if (start > i && t->kind == CT_TOK_WORD && !is_cap(t) &&
-            (!is_cap(&toks[b - 1]) || (b + 1 < hi && (wflags(buf, &toks[b + 1]) &
+            (!is_cap(&toks[b - 1]) || (b + 1 < hi && (wflags(blk, &toks[b + 1]) &
                                                       (W_ROLE | W_GROUP | W_DOC | W_ORGWORD)))) &&
             !(f & (W_STOP | W_SKIP | W_SKIP2 | W_CUE | W_DET | W_PRON)) && b - start < 4) {
             b++;
@@ -1378,9 +1394,9 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             b + 1 < hi && b - start < 3) {
             uint32_t k = b + 1;
             while (k < hi && k - b < 3 && toks[k].kind == CT_TOK_WORD &&
-                   !(wflags(buf, &toks[k]) & (W_ROLE | W_GROUP | W_DOC | W_ORGWORD | W_STOP)))
+                   !(wflags(blk, &toks[k]) & (W_ROLE | W_GROUP | W_DOC | W_ORGWORD | W_STOP)))
                 k++;
-            if (k < hi && (wflags(buf, &toks[k]) & (W_ROLE | W_GROUP | W_DOC | W_ORGWORD))) {
+            if (k < hi && (wflags(blk, &toks[k]) & (W_ROLE | W_GROUP | W_DOC | W_ORGWORD))) {
                 b = k + 1;
                 continue;
             }
@@ -1389,7 +1405,7 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
     }
     if (b == start)
         return i;
-    if (b == start + 1 && !is_cap(&toks[start]) && !(wflags(buf, &toks[start]) &
+    if (b == start + 1 && !is_cap(&toks[start]) && !(wflags(blk, &toks[start]) &
                                                       (W_GROUP | W_DOC | W_ROLE | W_ORGWORD)))
         return i;
     return b;
@@ -1469,16 +1485,16 @@ static int subject_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint
     uint32_t i = lo;
     while (i < hi && toks[i].kind == CT_TOK_PUNCT)
         i++;
-    if (i < hi && !is_cap(&toks[i]) && !(wflags(buf, &toks[i]) & (W_DET | W_PRON)))
+    if (i < hi && !is_cap(&toks[i]) && !(wflags(blk, &toks[i]) & (W_DET | W_PRON)))
         return -1;
-    bool opener = i < hi && (wflags(buf, &toks[i]) & W_STOP) && !(wflags(buf, &toks[i]) & W_DET);
+    bool opener = i < hi && (wflags(blk, &toks[i]) & W_STOP) && !(wflags(blk, &toks[i]) & W_DET);
     if (!opener && i < hi && toks[i].len > 4 &&
         memcmp(buf + toks[i].start + toks[i].len - 2, "ly", 2) == 0)
         opener = true; /* "Usually, ...", "Likewise, ..." */
     if (!opener && i + 2 < hi) { /* "Earlier in the week," */
         uint32_t k = i + 1;
-        opener = !is_cap(&toks[k]) && (wflags(buf, &toks[k]) & W_STOP) &&
-                 !(wflags(buf, &toks[k]) & W_DET) && (wflags(buf, &toks[k + 1]) & W_DET);
+        opener = !is_cap(&toks[k]) && (wflags(blk, &toks[k]) & W_STOP) &&
+                 !(wflags(blk, &toks[k]) & W_DET) && (wflags(blk, &toks[k + 1]) & W_DET);
     }
     if (opener) {
         uint32_t k = i;
@@ -1491,11 +1507,11 @@ static int subject_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint
     if (i >= hi)
         return -1;
     uint32_t e;
-    if (wflags(buf, &toks[i]) & W_PRON)
+    if (wflags(blk, &toks[i]) & W_PRON)
         e = i + 1;
     else
         e = np_fwd(blk, i, hi);
-    while (e > i + 1 && (ct__word_flags(buf, &toks[e - 1]) & CT_WS_CALENDAR))
+    while (e > i + 1 && (wflags(blk, &toks[e - 1]) & CT_WS_CALENDAR))
         e--; /* "New Hampshire Monday" */
     if (e == i)
         return -1;
@@ -1515,11 +1531,11 @@ static int doc_author(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
     const char *buf = blk->buf;
     uint32_t k = e;
     while (k < hi && k < e + 5 &&
-           (ct__tok_is(buf, &toks[k], "that") || ct__tok_is(buf, &toks[k], "which") ||
-            ct__tok_is(buf, &toks[k], "was") || ct__tok_is(buf, &toks[k], "were") ||
-            (wflags(buf, &toks[k]) & W_SKIP2)))
+           (ct__tok_eq(buf, &toks[k], "that") || ct__tok_eq(buf, &toks[k], "which") ||
+            ct__tok_eq(buf, &toks[k], "was") || ct__tok_eq(buf, &toks[k], "were") ||
+            (wflags(blk, &toks[k]) & W_SKIP2)))
         k++;
-    if (k + 1 >= hi || !(ct__tok_is(buf, &toks[k], "by") || ct__tok_is(buf, &toks[k], "from")))
+    if (k + 1 >= hi || !(ct__tok_eq(buf, &toks[k], "by") || ct__tok_eq(buf, &toks[k], "from")))
         return -1;
     uint32_t b = np_fwd(blk, k + 1, hi);
     if (b == k + 1 || !is_cap(&toks[b - 1]))
@@ -1539,16 +1555,16 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
         if (is_punct(&toks[i], ';'))
             return i;
         if (is_punct(&toks[i], ',') && i + 1 < hi &&
-            ct__tok_is(blk->buf, &toks[i + 1], "who"))
+            ct__tok_eq(blk->buf, &toks[i + 1], "who"))
             return i; /* "..., who garnered 15 percent": the outlet's aside */
         if (toks[i].kind == CT_TOK_WORD && i > 0 &&
-            (ct__tok_is(blk->buf, &toks[i], "while") || ct__tok_is(blk->buf, &toks[i], "whereas") ||
-             (ct__tok_is(blk->buf, &toks[i], "but") && is_punct(&toks[i - 1], ',') &&
-              !(i + 1 < hi && (ct__tok_is(blk->buf, &toks[i + 1], "that") ||
+            (ct__tok_eq(blk->buf, &toks[i], "while") || ct__tok_eq(blk->buf, &toks[i], "whereas") ||
+             (ct__tok_eq(blk->buf, &toks[i], "but") && is_punct(&toks[i - 1], ',') &&
+              !(i + 1 < hi && (ct__tok_eq(blk->buf, &toks[i + 1], "that") ||
                                /* "says it would ..., but would eventually add": the
                                 * same subject goes on */
                                (is_word(&toks[i + 1]) &&
-                                (wflags(blk->buf, &toks[i + 1]) & W_SKIP)))))))
+                                (wflags(blk, &toks[i + 1]) & W_SKIP)))))))
             return i;
     }
     return hi;
@@ -1575,18 +1591,18 @@ static int appositive_after(ct_attrib *st, ct_doc *doc, const ct_block *blk, int
     const char *buf = blk->buf;
     speaker *s = &st->spk[spk];
     if (e + 1 >= hi || !is_punct(&toks[e], ',') || s->kind != SK_PERSON || s->generic ||
-        !(wflags(buf, &toks[e + 1]) & (W_DET | W_ROLE)))
+        !(wflags(blk, &toks[e + 1]) & (W_DET | W_ROLE)))
         return CT_OK;
     uint32_t k = e + 1, of = 0;
     while (k < hi && !is_punct(&toks[k], ',') &&
            !(is_punct(&toks[k], '.') &&
              (k + 1 >= hi || (toks[k + 1].flags & CT_TF_SPACE_BEFORE)))) { /* "01.AI" */
-        if (!of && (ct__tok_is(buf, &toks[k], "of") || ct__tok_is(buf, &toks[k], "at")))
+        if (!of && (ct__tok_eq(buf, &toks[k], "of") || ct__tok_eq(buf, &toks[k], "at")))
             of = k;
         k++;
     }
     uint32_t ra = e + 1;
-    while (ra < k && (wflags(buf, &toks[ra]) & W_DET))
+    while (ra < k && (wflags(blk, &toks[ra]) & W_DET))
         ra++;
     if (!s->role) {
         s->role = tok_text(doc, blk, ra, of ? of : k);
@@ -1615,10 +1631,10 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     int spk = -1;
 
     /* "according to X" */
-    if (ct__tok_is(buf, &toks[c], "according")) {
-        if (c + 1 >= hi || !ct__tok_is(buf, &toks[c + 1], "to"))
+    if (ct__tok_eq(buf, &toks[c], "according")) {
+        if (c + 1 >= hi || !ct__tok_eq(buf, &toks[c + 1], "to"))
             return CT_OK;
-        uint32_t e = c + 2 < hi && (wflags(buf, &toks[c + 2]) & W_PRON) ? c + 3
+        uint32_t e = c + 2 < hi && (wflags(blk, &toks[c + 2]) & W_PRON) ? c + 3
                                                                           : np_fwd(blk, c + 2, hi);
         if (e == c + 2) {
             /* whatever it is, it is the source: "according to a count by The AP" */
@@ -1628,7 +1644,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                 return CT_OK;
             speaker s = {0};
             uint32_t a = c + 2;
-            while (a + 1 < e && (wflags(buf, &toks[a]) & W_DET))
+            while (a + 1 < e && (wflags(blk, &toks[a]) & W_DET))
                 a++;
             s.name = tok_text(doc, blk, a, e);
             s.kind = SK_DOC;
@@ -1657,13 +1673,13 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             return push_frame(st, c, e, clause_end(blk, e, hi), 0, 0, spk);
         uint32_t tail = e;
         if (e < hi && is_punct(&toks[e], ',') && e + 1 < hi &&
-            (wflags(buf, &toks[e + 1]) & W_DET) && !(wflags(buf, &toks[e + 1]) & W_PRON))
+            (wflags(blk, &toks[e + 1]) & W_DET) && !(wflags(blk, &toks[e + 1]) & W_PRON))
             tail = hi; /* ", a huge sum for a firm with 35 partners": an aside */
         return push_frame(st, c, lo, c, tail, tail < hi ? clause_end(blk, tail, hi) : hi, spk);
     }
     if (c > lo && (toks[c - 1].flags & CT_TF_POSSESSIVE))
         return CT_OK; /* "DeepSeek's claims": a noun */
-    if (c > lo && (wflags(buf, &toks[c - 1]) & W_DET))
+    if (c > lo && (wflags(blk, &toks[c - 1]) & W_DET))
         return CT_OK;
 
     /* inverted: ", said X" or "” said X" */
@@ -1674,8 +1690,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         uint32_t e = np_fwd(blk, c + 1, hi);
         /* "said Chris Lehane, ..." ends a clause; "said the campaign has opened" does not */
         bool ends = e >= hi || toks[e].kind == CT_TOK_PUNCT ||
-                    (is_word(&toks[e]) && (wflags(buf, &toks[e]) & W_STOP) &&
-                     !(wflags(buf, &toks[e]) & W_DET));
+                    (is_word(&toks[e]) && (wflags(blk, &toks[e]) & W_STOP) &&
+                     !(wflags(blk, &toks[e]) & W_DET));
         if (e > c + 1 && (ends || is_dquote(&toks[c - 1]) ||
                           (c > lo + 1 && is_punct(&toks[c - 1], '\'')))) {
             spk = np_speaker(st, doc, blk, c + 1, e);
@@ -1686,7 +1702,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                     return CT_ENOMEM;
                 /* what came before; after the name comes its description ("said Donna
                  * Lages, 39, a waitress"), unless "that" opens what was said */
-                if (e < hi && ct__tok_is(buf, &toks[e], "that"))
+                if (e < hi && ct__tok_eq(buf, &toks[e], "that"))
                     return push_frame(st, c, lo, c, e + 1, clause_end(blk, e + 1, hi), spk);
                 return push_frame(st, c, lo, c, 0, 0, spk);
             }
@@ -1694,8 +1710,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     }
 
     /* "As reported by Western Journalism, ..." */
-    if (c > lo && ct__tok_is(buf, &toks[c - 1], "as") && c + 2 < hi &&
-        ct__tok_is(buf, &toks[c + 1], "by")) {
+    if (c > lo && ct__tok_eq(buf, &toks[c - 1], "as") && c + 2 < hi &&
+        ct__tok_eq(buf, &toks[c + 1], "by")) {
         uint32_t e = np_fwd(blk, c + 2, hi);
         if (e == c + 2)
             return CT_OK;
@@ -1709,18 +1725,18 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
 
     /* forward: "X said", "X, the CEO of Y, said", "X has also said" */
     uint32_t j = c;
-    if (j > lo + 1 && ct__tok_is(buf, &toks[j - 1], "to") && ct__tok_is(buf, &toks[c], "say"))
+    if (j > lo + 1 && ct__tok_eq(buf, &toks[j - 1], "to") && ct__tok_eq(buf, &toks[c], "say"))
         j--; /* "he went on to say" */
-    if (j > lo + 1 && j < c && ct__tok_is(buf, &toks[j - 1], "on"))
+    if (j > lo + 1 && j < c && ct__tok_eq(buf, &toks[j - 1], "on"))
         j--;
-    while (j > lo && (wflags(buf, &toks[j - 1]) & W_SKIP))
+    while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
         j--;
     if ((cf & W_ING) && j > lo + 1 &&
-        (ct__tok_is(buf, &toks[j - 1], "is") || ct__tok_is(buf, &toks[j - 1], "are") ||
-         ct__tok_is(buf, &toks[j - 1], "was") || ct__tok_is(buf, &toks[j - 1], "were"))) {
+        (ct__tok_eq(buf, &toks[j - 1], "is") || ct__tok_eq(buf, &toks[j - 1], "are") ||
+         ct__tok_eq(buf, &toks[j - 1], "was") || ct__tok_eq(buf, &toks[j - 1], "were"))) {
         /* "officials are expecting", "Clinton is declaring": the progressive */
         j--;
-        while (j > lo && (wflags(buf, &toks[j - 1]) & W_SKIP))
+        while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
             j--;
         if (j == lo || is_punct(&toks[j - 1], ','))
             return CT_OK;
@@ -1728,9 +1744,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     if (j == lo)
         return CT_OK;
     j--;
-    if (((cf & W_ING) && (is_punct(&toks[j], ',') || ct__tok_is(buf, &toks[j], "by") ||
-                          ct__tok_is(buf, &toks[j], "to"))) ||
-        ((ct__tok_is(buf, &toks[j], "and") || ct__tok_is(buf, &toks[j], "but")) &&
+    if (((cf & W_ING) && (is_punct(&toks[j], ',') || ct__tok_eq(buf, &toks[j], "by") ||
+                          ct__tok_eq(buf, &toks[j], "to"))) ||
+        ((ct__tok_eq(buf, &toks[j], "and") || ct__tok_eq(buf, &toks[j], "but")) &&
          !(cf & W_ING))) {
         /* ", saying that", "by claiming that": the clause's subject speaks */
         spk = subject_speaker(st, doc, blk, lo, j);
@@ -1740,11 +1756,11 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             return CT_OK;
         return push_frame(st, c, c + 1, hi, 0, 0, spk);
     }
-    if ((cf & W_ING) && !(wflags(buf, &toks[j]) & (W_DOC | W_GROUP | W_ROLE)) &&
+    if ((cf & W_ING) && !(wflags(blk, &toks[j]) & (W_DOC | W_GROUP | W_ROLE)) &&
         !is_cap(&toks[j]))
         return CT_OK; /* "with the economy adding 151,000 jobs" */
-    if ((ct__tok_is(buf, &toks[j], "that") || ct__tok_is(buf, &toks[j], "which")) && j > lo &&
-        (wflags(buf, &toks[j - 1]) & W_DOC)) {
+    if ((ct__tok_eq(buf, &toks[j], "that") || ct__tok_eq(buf, &toks[j], "which")) && j > lo &&
+        (wflags(blk, &toks[j - 1]) & W_DOC)) {
         /* "a technical paper that stated": its author, else the document */
         uint32_t a = np_back(blk, lo, j - 1);
         if (a > j - 1)
@@ -1776,18 +1792,18 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         uint32_t a = np_back(blk, lo, name_end - 1);
         if (a > name_end - 1 ||
             (!is_cap(&toks[name_end - 1]) &&
-             !(wflags(buf, &toks[name_end - 1]) & (W_GROUP | W_DOC | W_ORGWORD | W_ROLE))))
+             !(wflags(blk, &toks[name_end - 1]) & (W_GROUP | W_DOC | W_ORGWORD | W_ROLE))))
             return CT_OK;
         bool all_caps = k < j;
         for (uint32_t m = k; m < j; m++)
             all_caps &= is_cap(&toks[m]) || is_punct(&toks[m], '.');
         if (all_caps && !is_cap(&toks[name_end - 1]) &&
-            (wflags(buf, &toks[name_end - 1]) & W_ROLE)) {
+            (wflags(blk, &toks[name_end - 1]) & W_ROLE)) {
             /* "the White House spokesman, Josh Earnest, said": the name is the aside */
             speaker s = {0};
             s.name = tok_text(doc, blk, k, j);
             uint32_t ra = a;
-            while (ra < name_end && (wflags(buf, &toks[ra]) & W_DET))
+            while (ra < name_end && (wflags(blk, &toks[ra]) & W_DET))
                 ra++;
             s.role = tok_text(doc, blk, ra, name_end);
             s.kind = SK_PERSON;
@@ -1804,15 +1820,15 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if (spk < 0)
             return CT_OK;
         speaker *s = &st->spk[spk];
-        if (wflags(buf, &toks[k]) & (W_DET | W_ROLE | W_TITLE)) {
+        if (wflags(blk, &toks[k]) & (W_DET | W_ROLE | W_TITLE)) {
             /* "the CEO of Y": role, and org after "of"/"at" */
             uint32_t of = k;
-            while (of < j && !ct__tok_is(buf, &toks[of], "of") &&
-                   !ct__tok_is(buf, &toks[of], "at") && !(toks[of].flags & CT_TF_POSSESSIVE))
+            while (of < j && !ct__tok_eq(buf, &toks[of], "of") &&
+                   !ct__tok_eq(buf, &toks[of], "at") && !(toks[of].flags & CT_TF_POSSESSIVE))
                 of++;
             if (!s->role) {
                 uint32_t ra = k;
-                while (ra < of && (wflags(buf, &toks[ra]) & W_DET))
+                while (ra < of && (wflags(blk, &toks[ra]) & W_DET))
                     ra++;
                 s->role = tok_text(doc, blk, ra, of < j ? of : j);
                 if (of < j && (toks[of].flags & CT_TF_POSSESSIVE))
@@ -1823,17 +1839,17 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                                                              : tok_text(doc, blk, of + 1, j);
             }
             if (s->kind == SK_ORG && s->role && strchr(s->name, ' ') == NULL && of > k &&
-                (wflags(buf, &toks[of - 1]) & W_ROLE))
+                (wflags(blk, &toks[of - 1]) & W_ROLE))
                 s->kind = SK_PERSON;
         }
         src_a = a;
-    } else if (j >= lo + 4 && ct__tok_is(buf, &toks[j - 3], "familiar") &&
-               ct__tok_is(buf, &toks[j - 2], "with")) {
+    } else if (j >= lo + 4 && ct__tok_eq(buf, &toks[j - 3], "familiar") &&
+               ct__tok_eq(buf, &toks[j - 2], "with")) {
         /* "people familiar with the matter": kept as written */
         src_a = np_back(blk, lo, j - 4);
-        if (src_a > j - 4 || !(wflags(buf, &toks[j - 4]) & W_GROUP))
+        if (src_a > j - 4 || !(wflags(blk, &toks[j - 4]) & W_GROUP))
             return CT_OK;
-        while (src_a < j && (wflags(buf, &toks[src_a]) & W_DET))
+        while (src_a < j && (wflags(blk, &toks[src_a]) & W_DET))
             src_a++;
         speaker s = {0};
         s.name = tok_text(doc, blk, src_a, j + 1);
@@ -1847,10 +1863,10 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         /* "a WBUR poll last week showed", "a poll released Saturday found" */
         for (uint32_t k = j, n = 0; k > lo && n < 4; k--, n++) {
             const ct_token *t = &toks[k];
-            if (!is_word(t) || !(ct__tok_in(buf, t, time_words) ||
-                                 (ct__word_flags(buf, t) & CT_WS_CALENDAR)))
+            if (!is_word(t) || !(tok_among(buf, t, time_words) ||
+                                 (wflags(blk, t) & CT_WS_CALENDAR)))
                 break;
-            if (wflags(buf, &toks[k - 1]) & W_DOC) {
+            if (wflags(blk, &toks[k - 1]) & W_DOC) {
                 j = k - 1;
                 break;
             }
@@ -1864,13 +1880,13 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                 j = k - 1;
         }
         src_a = np_back(blk, lo, j);
-        if (src_a <= j && src_a > lo + 1 && (wflags(buf, &toks[src_a - 1]) & W_STOP) &&
-            !(wflags(buf, &toks[src_a - 1]) & W_DET) && !is_cap(&toks[j]) &&
-            !(wflags(buf, &toks[j]) & (W_GROUP | W_DOC | W_ROLE | W_ORGWORD))) {
+        if (src_a <= j && src_a > lo + 1 && (wflags(blk, &toks[src_a - 1]) & W_STOP) &&
+            !(wflags(blk, &toks[src_a - 1]) & W_DET) && !is_cap(&toks[j]) &&
+            !(wflags(blk, &toks[j]) & (W_GROUP | W_DOC | W_ROLE | W_ORGWORD))) {
             /* "allies have in the past said", "Gowdy earlier in the day touted": past the
              * phrase to the source */
             uint32_t k = src_a - 1;
-            while (k > lo && (wflags(buf, &toks[k - 1]) & W_SKIP))
+            while (k > lo && (wflags(blk, &toks[k - 1]) & W_SKIP))
                 k--;
             if (k > lo) {
                 j = k - 1;
@@ -1879,15 +1895,15 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         }
         if (src_a > j)
             return CT_OK;
-        if (ct__tok_is(buf, &toks[j], "who") && src_a == j)
+        if (ct__tok_eq(buf, &toks[j], "who") && src_a == j)
             spk = who_speaker(st, doc, blk, lo, j);
-        else if (ct__tok_is(buf, &toks[j], "they") || ct__tok_is(buf, &toks[j], "we"))
+        else if (ct__tok_eq(buf, &toks[j], "they") || ct__tok_eq(buf, &toks[j], "we"))
             spk = -1;
         else
             spk = np_speaker(st, doc, blk, src_a, j + 1);
         if (spk == -2)
             return CT_ENOMEM;
-        if (spk < 0 && !(wflags(buf, &toks[j]) & W_PRON))
+        if (spk < 0 && !(wflags(blk, &toks[j]) & W_PRON))
             return CT_OK;
         if ((cf & W_CUE_WEAK) && spk >= 0 && st->spk[spk].kind == SK_ORG &&
             !is_cap(&toks[j]))
@@ -1910,25 +1926,25 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     /* ", veteran Republicans said": modifiers the phrase left out */
     uint32_t mod = src_a;
     for (int m = 0; m < 2 && mod > lo + 1 && is_word(&toks[mod - 1]) && !is_cap(&toks[mod - 1]) &&
-                    !(wflags(buf, &toks[mod - 1]) & (W_STOP | W_SKIP | W_CUE));
+                    !(wflags(blk, &toks[mod - 1]) & (W_STOP | W_SKIP | W_CUE));
          m++)
         mod--;
     if (mod < src_a && (is_punct(&toks[mod - 1], ',') || is_dquote(&toks[mod - 1])))
         src_a = mod;
     /* an opening phrase ("In a statement, X said ...") is not what X said */
-    bool opener = is_word(&toks[lo]) && (wflags(buf, &toks[lo]) & W_STOP) &&
-                  !(wflags(buf, &toks[lo]) & W_DET) && src_a > lo && !is_dquote(&toks[src_a - 1]);
+    bool opener = is_word(&toks[lo]) && (wflags(blk, &toks[lo]) & W_STOP) &&
+                  !(wflags(blk, &toks[lo]) & W_DET) && src_a > lo && !is_dquote(&toks[src_a - 1]);
     bool src_break = src_a > lo && (is_punct(&toks[src_a - 1], ',') ||
                                       is_dquote(&toks[src_a - 1]) || is_punct(&toks[src_a - 1], ':'));
     /* does a clause follow the cue, or only "in front of 1,000 people", "on Monday"? */
     static const char *const adverbial[] = {"in", "on", "at", "during", "after", "before",
                                             "to", "from", "with", "about", "outside",
                                             "while", "when", "as", NULL};
-    bool clausal = ca < hi && !ct__tok_in(buf, &toks[ca], adverbial) &&
+    bool clausal = ca < hi && !tok_among(buf, &toks[ca], adverbial) &&
                    (is_word(&toks[ca]) || is_punct(&toks[ca], ':') ||
                     toks[ca].kind == CT_TOK_NUM || toks[ca].kind == CT_TOK_SYM);
     for (uint32_t k = ca; !clausal && k < hi && k < ca + 6 && toks[k].kind != CT_TOK_PUNCT; k++)
-        clausal = ct__tok_is(buf, &toks[k], "that"); /* "said on Friday that ..." */
+        clausal = ct__tok_eq(buf, &toks[k], "that"); /* "said on Friday that ..." */
     if (src_break && ca + 1 < hi && is_punct(&toks[ca], ',') && is_punct(&toks[src_a - 1], ',')) {
         /* "..., the budget office said, they will ...": both sides */
         ca2 = lo;
@@ -1945,7 +1961,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         cb2 = src_a;
     } else if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.'))) {
         cb = ca; /* "Trump said, referring to ..." */
-        if (src_a > lo && ct__tok_is(buf, &toks[src_a - 1], "as") && ca + 1 < hi &&
+        if (src_a > lo && ct__tok_eq(buf, &toks[src_a - 1], "as") && ca + 1 < hi &&
             is_punct(&toks[ca], ',')) {
             ca++; /* "As Crane said, the two ..." */
             cb = clause_end(blk, ca, hi);
@@ -1960,7 +1976,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
 static bool known_last(ct_attrib *st, const ct_block *blk, uint32_t i)
 {
     const ct_token *t = &blk->toks[i];
-    if (!st->nslots || t->len >= 64 || (wflags(blk->buf, t) & (W_STOP | W_SKIP | W_DET)))
+    if (!st->nslots || t->len >= 64 || (wflags(blk, t) & (W_STOP | W_SKIP | W_DET)))
         return false;
     char name[64];
     memcpy(name, blk->buf + t->start, t->len);
@@ -1987,7 +2003,7 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
         if (k > lo + 1 && k < c && is_punct(&toks[k - 1], ',')) {
             bool ok = false;
             for (uint32_t m = k; m < c; m++) {
-                unsigned f = wflags(buf, &toks[m]);
+                unsigned f = wflags(blk, &toks[m]);
                 if (is_punct(&toks[m], '"') || is_dquote(&toks[m]) ||
                     (is_word(&toks[m]) && (f & (W_CUE | CT_WS_COPULA | W_PRON)) &&
                      !(f & W_DOC) && !is_cap(&toks[m])))
@@ -1995,7 +2011,7 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
                 ok |= is_cap(&toks[m]) || (f & (W_DOC | W_GROUP));
             }
             uint32_t a = k;
-            while (a < c && (wflags(buf, &toks[a]) & W_DET))
+            while (a < c && (wflags(blk, &toks[a]) & W_DET))
                 a++;
             if (!ok || a == c)
                 return CT_OK;
@@ -2008,11 +2024,11 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
         }
     }
     if (cf & (W_ING | W_RECIP) || c < lo + 3 || c > lo + 40 ||
-        (toks[c - 1].flags & CT_TF_POSSESSIVE) || (wflags(buf, &toks[c - 1]) & W_DET))
+        (toks[c - 1].flags & CT_TF_POSSESSIVE) || (wflags(blk, &toks[c - 1]) & W_DET))
         return CT_OK;
     uint32_t a = lo;
-    if (is_dquote(&toks[a]) || (is_word(&toks[a]) && (wflags(buf, &toks[a]) & W_STOP) &&
-                                !(wflags(buf, &toks[a]) & W_DET) && is_cap(&toks[a])))
+    if (is_dquote(&toks[a]) || (is_word(&toks[a]) && (wflags(blk, &toks[a]) & W_STOP) &&
+                                !(wflags(blk, &toks[a]) & W_DET) && is_cap(&toks[a])))
         a++; /* "But a poll ...", "And Senator X, ..." */
     if (a >= c)
         return CT_OK;
@@ -2021,7 +2037,7 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
     bool person = false;
     for (uint32_t k = a; k < c && k < a + 12; k++) {
         const ct_token *t = &toks[k];
-        unsigned f = wflags(buf, t);
+        unsigned f = wflags(blk, t);
         if (is_word(t) && !is_cap(t) && (f & W_DOC) && !(f & W_CUE) &&
             !(k + 1 < c && (toks[k + 1].flags & CT_TF_POSSESSIVE))) {
             head = k;
@@ -2036,14 +2052,14 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
             break;
         }
         if (is_word(t) && (f & (W_CUE | W_STOP | W_PRON | CT_WS_COPULA)) && !(f & W_DET) &&
-            !ct__tok_is(buf, t, "of"))
+            !ct__tok_eq(buf, t, "of"))
             break;
     }
     if (head == UINT32_MAX)
         return CT_OK;
     for (uint32_t k = head + 1; k < c; k++) {
         if (is_punct(&toks[k], ',') && k + 1 < c &&
-            (ct__tok_is(buf, &toks[k + 1], "who") || ct__tok_is(buf, &toks[k + 1], "which"))) {
+            (ct__tok_eq(buf, &toks[k + 1], "who") || ct__tok_eq(buf, &toks[k + 1], "which"))) {
             /* ", who are influential in picking the nominee,": an aside */
             uint32_t m = k + 2;
             while (m < c && !is_punct(&toks[m], ','))
@@ -2053,14 +2069,14 @@ static int subject_frame(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32
             k = m;
             continue;
         }
-        unsigned f = wflags(buf, &toks[k]);
+        unsigned f = wflags(blk, &toks[k]);
         if ((is_word(&toks[k]) && (f & (W_CUE | CT_WS_COPULA)) && !is_cap(&toks[k])) ||
             is_punct(&toks[k], ';') || is_punct(&toks[k], ':') || is_dquote(&toks[k]))
             return CT_OK;
     }
     if (!person && c > head + 14)
         return CT_OK;
-    while (a < head && (wflags(buf, &toks[a]) & W_DET))
+    while (a < head && (wflags(blk, &toks[a]) & W_DET))
         a++;
     int spk = np_speaker(st, doc, blk, a, head + 1);
     if (spk == -2)
@@ -2091,7 +2107,7 @@ static int named_doc_that(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint3
         named |= is_cap(&toks[k]) && k > lo;
     if (!named)
         return CT_OK;
-    while (a < i && (wflags(blk->buf, &toks[a]) & W_DET))
+    while (a < i && (wflags(blk, &toks[a]) & W_DET))
         a++;
     int spk = np_speaker(st, doc, blk, a, i + 1);
     if (spk == -2)
@@ -2126,35 +2142,35 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
 {
     const ct_token *toks = blk->toks;
     const char *buf = blk->buf;
-    if (!(ct__tok_is(buf, &toks[i], "poll") || ct__tok_is(buf, &toks[i], "polls") ||
-          ct__tok_is(buf, &toks[i], "survey") || ct__tok_is(buf, &toks[i], "surveys") ||
-          ct__tok_is(buf, &toks[i], "study")))
+    if (!(ct__tok_eq(buf, &toks[i], "poll") || ct__tok_eq(buf, &toks[i], "polls") ||
+          ct__tok_eq(buf, &toks[i], "survey") || ct__tok_eq(buf, &toks[i], "surveys") ||
+          ct__tok_eq(buf, &toks[i], "study")))
         return CT_OK;
-    if (i + 1 < hi && (wflags(buf, &toks[i + 1]) & W_CUE))
+    if (i + 1 < hi && (wflags(blk, &toks[i + 1]) & W_CUE))
         return CT_OK; /* "... in a CBS News poll said": a cue of its own follows */
     /* back to "in" over the poll's name: "in a Washington Post/ABC News poll" */
     uint32_t k = i, stop = i > lo + 12 ? i - 12 : lo;
     while (k > stop) {
         const ct_token *t = &toks[k - 1];
-        if (ct__tok_is(buf, t, "in"))
+        if (ct__tok_eq(buf, t, "in"))
             break;
         if (t->kind == CT_TOK_PUNCT ? !(t->cp == '/' || t->cp == '-' || t->cp == '.')
                                     : (t->kind == CT_TOK_WORD &&
-                                       (wflags(buf, t) & (W_STOP | W_CUE)) &&
-                                       !(wflags(buf, t) & W_DET) &&
+                                       (wflags(blk, t) & (W_STOP | W_CUE)) &&
+                                       !(wflags(blk, t) & W_DET) &&
                                        /* "in the RealClearPolitics average of polls" */
-                                       !(ct__tok_is(buf, t, "of") && k - 1 > stop &&
-                                         ct__tok_is(buf, &toks[k - 2], "average"))))
+                                       !(ct__tok_eq(buf, t, "of") && k - 1 > stop &&
+                                         ct__tok_eq(buf, &toks[k - 2], "average"))))
             return CT_OK;
         k--;
     }
-    if (k == stop || k == i || !ct__tok_is(buf, &toks[k - 1], "in"))
+    if (k == stop || k == i || !ct__tok_eq(buf, &toks[k - 1], "in"))
         return CT_OK;
     uint32_t a = k;
     bool named = false;
     for (uint32_t m = a; m < i; m++)
         named |= is_cap(&toks[m]);
-    if (!named && (ct__tok_is(buf, &toks[i], "polls") || ct__tok_is(buf, &toks[i], "surveys")))
+    if (!named && (ct__tok_eq(buf, &toks[i], "polls") || ct__tok_eq(buf, &toks[i], "surveys")))
         return CT_OK; /* "in the polls for months" */
     int spk = np_speaker(st, doc, blk, a, i + 1);
     if (spk == -2)
@@ -2183,9 +2199,9 @@ static int colon_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     if (a == i || !opens || (toks[a].flags & CT_TF_ALLCAPS && i - a > 1))
         return CT_OK;
     for (uint32_t k = a; k < i; k++)
-        if (ct__word_flags(blk->buf, &toks[k]) & (W_STOP | W_CUE | CT_WS_CALENDAR))
+        if (wflags(blk, &toks[k]) & (W_STOP | W_CUE | CT_WS_CALENDAR))
             return CT_OK; /* "The result:", "Under the law:" are no speakers */
-    if (i - a < 2 && !(wflags(blk->buf, &toks[a]) & W_TITLE)) {
+    if (i - a < 2 && !(wflags(blk, &toks[a]) & W_TITLE)) {
         /* one word ("Matthews:") only when already known as a speaker */
         if (!st->nslots)
             return CT_OK;
@@ -2209,16 +2225,15 @@ static int mention_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
                       uint32_t hi, uint32_t i)
 {
     const ct_token *toks = blk->toks;
-    const char *buf = blk->buf;
     if (i < lo + 2 || i + 1 >= hi || !is_cap(&toks[i - 1]) || !is_cap(&toks[i - 2]) ||
         (toks[i - 1].flags & CT_TF_ALLCAPS))
         return CT_OK;
     uint32_t k = i + 1;
-    if (wflags(buf, &toks[k]) & W_DET)
+    if (wflags(blk, &toks[k]) & W_DET)
         k++;
     bool role = false;
     for (uint32_t m = k; m < hi && m < k + 3 && !role; m++)
-        role = (wflags(buf, &toks[m]) & W_ROLE) != 0;
+        role = (wflags(blk, &toks[m]) & W_ROLE) != 0;
     if (!role)
         return CT_OK;
     uint32_t a = np_back(blk, lo, i - 1);
@@ -2236,23 +2251,23 @@ static int subject_org(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t
                        uint32_t hi)
 {
     const ct_token *toks = blk->toks;
-    if (lo >= hi || !is_cap(&toks[lo]) || (wflags(blk->buf, &toks[lo]) & (W_STOP | W_PRON)))
+    if (lo >= hi || !is_cap(&toks[lo]) || (wflags(blk, &toks[lo]) & (W_STOP | W_PRON)))
         return CT_OK;
     uint32_t e = np_fwd(blk, lo, hi);
     bool person = false;
     if (e >= lo + 2 && e <= lo + 4 && e < hi && is_word(&toks[e]) && !is_cap(&toks[e]) &&
-        !(wflags(blk->buf, &toks[e]) & (W_STOP | W_DET))) {
+        !(wflags(blk, &toks[e]) & (W_STOP | W_DET))) {
         /* "Senator Mark Warner spoke ...": someone a later quote or "he" may be */
         person = true;
         for (uint32_t k = lo; k < e && person; k++)
             person = is_cap(&toks[k]) && !(toks[k].flags & CT_TF_ALLCAPS) &&
-                     !(wflags(blk->buf, &toks[k]) & (W_ORGWORD | W_DOC));
+                     !(wflags(blk, &toks[k]) & (W_ORGWORD | W_DOC));
     }
     if (person) {
         int spk = np_speaker(st, doc, blk, lo, e);
         return spk == -2 ? CT_ENOMEM : CT_OK;
     }
-    if (e != lo + 1 && !(e > lo && (wflags(blk->buf, &toks[e - 1]) & W_ORGWORD)))
+    if (e != lo + 1 && !(e > lo && (wflags(blk, &toks[e - 1]) & W_ORGWORD)))
         return CT_OK;
     if (e == lo + 1 && !name_shaped(blk->buf, &toks[lo]))
         return CT_OK; /* "Late last month" is no organisation */
@@ -2432,9 +2447,9 @@ static int quote_speakers(ct_attrib *st, ct_doc *doc, const ct_block *blk)
             uint32_t a = q->close + 1;
             if (is_punct(&toks[a], ','))
                 a++;
-            uint32_t e = (wflags(blk->buf, &toks[a]) & W_PRON) ? a + 1 : np_fwd(blk, a, hi);
+            uint32_t e = (wflags(blk, &toks[a]) & W_PRON) ? a + 1 : np_fwd(blk, a, hi);
             if (e > a && e < hi && toks[e].kind == CT_TOK_WORD && !is_cap(&toks[e]) &&
-                !(wflags(blk->buf, &toks[e]) & W_STOP))
+                !(wflags(blk, &toks[e]) & W_STOP))
                 sub = np_speaker(st, doc, blk, a, e);
         }
         if (sub == -2)
@@ -2472,12 +2487,12 @@ static bool hedge_at(const ct_block *blk, uint32_t lo, uint32_t hi, uint32_t i, 
 {
     const ct_token *toks = blk->toks;
     if (!(f & W_HEDGE))
-        return ct__tok_is(blk->buf, &toks[i], "believe") && i > lo &&
-               ct__tok_is(blk->buf, &toks[i - 1], "i");
-    if (ct__tok_is(blk->buf, &toks[i], "believed") &&
-        !(i + 1 < hi && ct__tok_is(blk->buf, &toks[i + 1], "to")))
+        return ct__tok_eq(blk->buf, &toks[i], "believe") && i > lo &&
+               ct__tok_eq(blk->buf, &toks[i - 1], "i");
+    if (ct__tok_eq(blk->buf, &toks[i], "believed") &&
+        !(i + 1 < hi && ct__tok_eq(blk->buf, &toks[i + 1], "to")))
         return false;
-    if ((f & W_DOC) && i > lo && !(wflags(blk->buf, &toks[i - 1]) & W_DET))
+    if ((f & W_DOC) && i > lo && !(wflags(blk, &toks[i - 1]) & W_DET))
         return false;
     return true;
 }
@@ -2519,9 +2534,18 @@ static bool covers(const frame *f, uint32_t a, uint32_t b)
     return (a >= f->ca && b <= f->cb) || (a >= f->ca2 && b <= f->cb2);
 }
 
-int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, size_t nrefs,
+const ct_wblock *ct__attrib_words(const ct_attrib *st) { return &st->wb; }
+
+int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size_t nrefs,
                      ct_doc *doc)
 {
+    if (CT_GROW(st->wf, st->wf_cap, in->ntoks + 1))
+        return CT_ENOMEM;
+    for (size_t i = 0; i < in->ntoks; i++)
+        st->wf[i] = ct__word_flags(in->buf, &in->toks[i]);
+    st->wb.b = *in;
+    st->wb.wf = st->wf;
+    const ct_block *blk = &st->wb.b; /* every function below reads the classes through it */
     const ct_token *toks = blk->toks;
     st->nfr = 0;
     st->nqs = 0;
@@ -2574,7 +2598,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                 continue;
             if ((toks[i].flags & CT_TF_CAP) && i > lo && !(toks[i].flags & CT_TF_ALLCAPS) &&
                 (blk->buf[toks[i].start] == 'P' || blk->buf[toks[i].start] == 'S') &&
-                (wflags(blk->buf, &toks[i]) & W_DOC)) {
+                (wflags(blk, &toks[i]) & W_DOC)) {
                 /* "In a national USA TODAY/Suffolk University Poll, ...": in_doc_at() takes
                  * only polls, surveys and studies, hence the cheap first-letter test */
                 rc = in_doc_at(st, doc, blk, lo, hi, i);
@@ -2584,20 +2608,20 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             }
             if ((toks[i].flags & CT_TF_CAP) &&
                 ((i > lo && !is_punct(&toks[i - 1], ':')) ||
-                 !ct__tok_is(blk->buf, &toks[i], "according"))) {
+                 !ct__tok_eq(blk->buf, &toks[i], "according"))) {
                 rc = camel_topic(st, doc, blk, i);
                 if (rc)
                     return rc;
                 continue; /* cues are verbs, in lower case */
             }
-            unsigned f = wflags(blk->buf, &toks[i]);
+            unsigned f = wflags(blk, &toks[i]);
             if (st->hedge[s] < 0 && hedge_at(blk, lo, hi, i, f))
                 st->hedge[s] = (int64_t)i;
             if ((f & W_OWNED) && i >= lo + 1 && !(toks[i - 1].flags & CT_TF_POSSESSIVE) &&
-                (ct__word_flags(blk->buf, &toks[i - 1]) & CT_WS_POSSPRON)) {
+                (wflags(blk, &toks[i - 1]) & CT_WS_POSSPRON)) {
                 /* "his plan to deport 11 million": the last fitting speaker's */
-                int spk = ct__tok_is(blk->buf, &toks[i - 1], "its") ? recent_of(st, SK_ORG)
-                          : ct__tok_is(blk->buf, &toks[i - 1], "their") ? -1
+                int spk = ct__tok_eq(blk->buf, &toks[i - 1], "its") ? recent_of(st, SK_ORG)
+                          : ct__tok_eq(blk->buf, &toks[i - 1], "their") ? -1
                                                                          : recent_of(st, SK_PERSON);
                 if (spk >= 0) {
                     uint32_t e = clause_end(blk, i + 1, hi);
@@ -2614,7 +2638,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
                 continue;
             }
             if ((f & W_DOC) && !(f & W_CUE) && i + 2 < hi &&
-                ct__tok_is(blk->buf, &toks[i + 1], "that")) {
+                ct__tok_eq(blk->buf, &toks[i + 1], "that")) {
                 rc = named_doc_that(st, doc, blk, lo, hi, i);
                 if (rc)
                     return rc;
@@ -2629,9 +2653,9 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
             if (!(f & W_CUE))
                 continue;
             if ((f & W_NOUNISH) && i > lo &&
-                (ct__tok_is(blk->buf, &toks[i - 1], "has") ||
-                 ct__tok_is(blk->buf, &toks[i - 1], "have") ||
-                 ct__tok_is(blk->buf, &toks[i - 1], "had")))
+                (ct__tok_eq(blk->buf, &toks[i - 1], "has") ||
+                 ct__tok_eq(blk->buf, &toks[i - 1], "have") ||
+                 ct__tok_eq(blk->buf, &toks[i - 1], "had")))
                 continue; /* "Clinton has support from 52 percent": a noun */
             size_t nfr = st->nfr;
             st->cur_stance = (f & W_STANCE) != 0;

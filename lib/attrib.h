@@ -2,6 +2,8 @@
 #ifndef CT_ATTRIB_H
 #define CT_ATTRIB_H
 
+#include <string.h>
+
 #include "claim.h"
 #include "quantity.h"
 #include "segment.h"
@@ -19,6 +21,27 @@
 /* The class bits of a WORD token (ASCII case-insensitive); 0 when it is not listed.
  * A read-only table: safe from any thread. */
 unsigned ct__word_flags(const char *buf, const ct_token *t);
+
+/* ct__tok_is() behind a length test, which turns most tokens away at once (with w a
+ * literal, strlen() is folded). */
+static inline bool ct__tok_eq(const char *buf, const ct_token *t, const char *w)
+{
+    return t->len == strlen(w) && ct__tok_is(buf, t, w);
+}
+
+/* A block with the word class bits of each of its tokens, looked up once per block
+ * rather than at each of the many tests of a token. The block comes first, so stage
+ * functions keep taking a const ct_block * (a pointer to &wb->b is one to wb). */
+typedef struct {
+    ct_block b;
+    const unsigned *wf; /* ct__word_flags() of b.toks[i] */
+} ct_wblock;
+
+/* ct__word_flags() of a token of a block that is the b of a ct_wblock. */
+static inline unsigned ct__wflags(const ct_block *blk, const ct_token *t)
+{
+    return ((const ct_wblock *)(const void *)blk)->wf[t - blk->toks];
+}
 
 /* A claim of the current block, with the quantity it came from. */
 typedef struct {
@@ -40,6 +63,10 @@ void ct__attrib_free(ct_attrib *st);
  * CT_OK or CT_ENOMEM. */
 int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, size_t nrefs,
                      ct_doc *doc);
+
+/* The block last given to ct__attrib_block() with its word classes, for the subject
+ * stage; valid until the next call. */
+const ct_wblock *ct__attrib_words(const ct_attrib *st);
 
 /* Called once after the last block: close what is still open. */
 int ct__attrib_finish(ct_attrib *st, ct_doc *doc);

@@ -48,4 +48,8 @@ struct ct_doc {
     const char *meta[CT_META_COUNT_];
 };
 
+/* A cleaned (ct__text_clean), NUL-terminated copy of s[0..n) in the document's arena;
+ * NULL when out of memory. */
+char *ct__doc_text(ct_doc *doc, const char *s, size_t n);
+
 #endif

@@ -24,11 +24,7 @@ static bool claim_kind(ct_kind k) { return k >= CT_KIND_MONEY && k <= CT_KIND_RA
 /* A cleaned, NUL-terminated copy of buf[start..end) in the document's arena. */
 static const char *span_copy(ct_doc *doc, const char *buf, size_t start, size_t end)
 {
-    size_t n = end - start;
-    char *dst = ct__arena_alloc(&doc->arena, n + 1);
-    if (dst)
-        ct__text_clean(dst, n + 1, buf + start, n);
-    return dst;
+    return ct__doc_text(doc, buf + start, end - start);
 }
 
 static int fill_value(ct_doc *doc, ct_claim *c, const ct_quantity *q, const ct_block *blk)
@@ -88,7 +84,7 @@ static int extract_block(ct_doc *doc, const ct_block *blk, ct_attrib *st, ct_qua
     }
     int rc = ct__attrib_block(st, blk, *refs, nrefs, doc);
     if (rc == CT_OK)
-        rc = ct__subject_block(blk, *refs, nrefs, doc);
+        rc = ct__subject_block(ct__attrib_words(st), *refs, nrefs, doc);
     return rc;
 }
 

@@ -28,12 +28,12 @@ static bool is_stop(const ct_block *blk, const ct_token *t)
 {
     if (t->kind != CT_TOK_WORD)
         return true;
-    return (ct__word_flags(blk->buf, t) & CT_WS_STOP) != 0;
+    return (ct__wflags(blk, t) & CT_WS_STOP) != 0;
 }
 
 static bool has(const ct_block *blk, const ct_token *t, unsigned flag)
 {
-    return (ct__word_flags(blk->buf, t) & flag) != 0;
+    return (ct__wflags(blk, t) & flag) != 0;
 }
 
 static bool is_cap(const ct_token *t)
@@ -136,8 +136,8 @@ static bool org_anaphor(const ct_block *blk, uint32_t lo, uint32_t i)
 {
     const ct_token *t = &blk->toks[i];
     return i > lo && t->kind == CT_TOK_WORD && !(t->flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
-           has(blk, t, CT_WS_ORGNOUN) && (ct__tok_is(blk->buf, &blk->toks[i - 1], "the") ||
-                                          ct__tok_is(blk->buf, &blk->toks[i - 1], "this"));
+           has(blk, t, CT_WS_ORGNOUN) && (ct__tok_eq(blk->buf, &blk->toks[i - 1], "the") ||
+                                          ct__tok_eq(blk->buf, &blk->toks[i - 1], "this"));
 }
 
 /* A name made of capitalised tokens ending at j, read backwards ("Google DeepMind"). */
@@ -162,7 +162,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
 
     /* "a tenth of the price": the thing compared is inside the expression */
     for (uint32_t i = s; i + 1 < e; i++) {
-        if (ct__tok_is(blk->buf, &toks[i], "of")) {
+        if (ct__tok_eq(blk->buf, &toks[i], "of")) {
             uint32_t k = i + 1;
             while (k < e && is_stop(blk, &toks[k]))
                 k++;
@@ -175,7 +175,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
         }
     }
     /* "a total training cost of less than $6 million" */
-    if (f->a == f->b && s > lo + 1 && ct__tok_is(blk->buf, &toks[s - 1], "of")) {
+    if (f->a == f->b && s > lo + 1 && ct__tok_eq(blk->buf, &toks[s - 1], "of")) {
         uint32_t a = words_back(blk, lo, s - 2);
         if (a <= s - 2) {
             f->a = a;
@@ -186,13 +186,13 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
      * "10,000 A100 chips" */
     if (f->a == f->b && e < hi) {
         uint32_t k = e;
-        if (ct__tok_is(blk->buf, &toks[k], "worth") && k + 1 < hi &&
-            ct__tok_is(blk->buf, &toks[k + 1], "of"))
+        if (ct__tok_eq(blk->buf, &toks[k], "worth") && k + 1 < hi &&
+            ct__tok_eq(blk->buf, &toks[k + 1], "of"))
             k += 2;
-        else if (ct__tok_is(blk->buf, &toks[k], "in") || ct__tok_is(blk->buf, &toks[k], "of") ||
-                 ct__tok_is(blk->buf, &toks[k], "on") || ct__tok_is(blk->buf, &toks[k], "for"))
+        else if (ct__tok_eq(blk->buf, &toks[k], "in") || ct__tok_eq(blk->buf, &toks[k], "of") ||
+                 ct__tok_eq(blk->buf, &toks[k], "on") || ct__tok_eq(blk->buf, &toks[k], "for"))
             k++;
-        else if (ct__tok_is(blk->buf, &toks[k], "to"))
+        else if (ct__tok_eq(blk->buf, &toks[k], "to"))
             k = hi; /* "cost $3 million to train": the verb says more, below */
         while (k < hi && (has(blk, &toks[k], CT_WS_DET) ||
                           ct__tok_is_quote(&toks[k]))) {
@@ -224,7 +224,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
             f->a = k;
             f->b = k + 1;
             /* "cost $3 million to train its model" */
-            if (e + 1 < hi && ct__tok_is(blk->buf, &toks[e], "to")) {
+            if (e + 1 < hi && ct__tok_eq(blk->buf, &toks[e], "to")) {
                 f->to_a = e + 1;
                 f->to_b = e + 1;
                 uint32_t m = e + 1, end = e + 6 < hi ? e + 6 : hi;
@@ -391,14 +391,12 @@ static void add_term(sbuf *sb, const ct_block *blk, const ct_token *t)
 static const char *arena_copy(ct_doc *doc, const ct_block *blk, uint32_t a, uint32_t b)
 {
     size_t s = blk->toks[a].start, e = blk->toks[b - 1].start + blk->toks[b - 1].len;
-    char *dst = ct__arena_alloc(&doc->arena, e - s + 1);
-    if (dst)
-        ct__text_clean(dst, e - s + 1, blk->buf + s, e - s);
-    return dst;
+    return ct__doc_text(doc, blk->buf + s, e - s);
 }
 
-int ct__subject_block(const ct_block *blk, ct_claim_ref *refs, size_t nrefs, ct_doc *doc)
+int ct__subject_block(const ct_wblock *wb, ct_claim_ref *refs, size_t nrefs, ct_doc *doc)
 {
+    const ct_block *blk = &wb->b; /* the functions above read word classes through it */
     for (size_t r = 0; r < nrefs; r++) {
         const ct_quantity *q = refs[r].q;
         ct_claim *c = refs[r].claim;
