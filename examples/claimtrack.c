@@ -573,7 +573,11 @@ static void ingest_report(ingest_state *is, const char *name, int64_t id, int wa
 static void ingest_failed(ingest_state *is, const char *name)
 {
     is->failed++;
-    fail_file(name, ct_errmsg());
+    char msg[600];
+    bool utf8 = strncmp(ct_errmsg(), "invalid UTF-8", 13) == 0;
+    snprintf(msg, sizeof msg, "%s%s", ct_errmsg(),
+             utf8 ? " (--replace-invalid reads it anyway)" : "");
+    fail_file(name, msg);
 }
 
 static unsigned extract_flags(const options *opt)
