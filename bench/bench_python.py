@@ -68,7 +68,7 @@ def main():
     ap.add_argument("--cli", default=os.path.join(ROOT, "build", "claimtrack"))
     ap.add_argument("--samples", default=os.path.join(ROOT, "data", "samples"))
     ap.add_argument("--repeat", type=int, default=100, help="copies of the seeds per run")
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=9)
     args = ap.parse_args()
     if not os.environ.get("CLAIMTRACK_LIBRARY"):
         lib = os.path.join(os.path.dirname(os.path.abspath(args.cli)), "lib",
