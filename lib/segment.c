@@ -17,20 +17,6 @@
 /* Only lines this short can be metadata or furniture; longer lines are body text. */
 #define META_LINE_MAX 400u
 
-bool ct__tok_is(const char *buf, const ct_token *t, const char *w)
-{
-    const unsigned char *s = (const unsigned char *)buf + t->start;
-    uint32_t i = 0;
-    for (; i < t->len; i++) {
-        unsigned char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        if (w[i] == '\0' || c != (unsigned char)w[i])
-            return false;
-    }
-    return w[i] == '\0';
-}
-
 bool ct__tok_in(const char *buf, const ct_token *t, const char *const *words)
 {
     for (; *words; words++)
