@@ -6,6 +6,18 @@
 #include "quantity.h"
 #include "segment.h"
 
+/* Word classes shared with the subject stage (the rest of the flags are attribution's). */
+#define CT_WS_STOP 0x00100000u     /* never a subject word or key term */
+#define CT_WS_AMOUNT 0x00200000u   /* "cost", "raised": the amount is its object */
+#define CT_WS_COPULA 0x00400000u   /* "are", "was", "rose": between a subject and its amount */
+#define CT_WS_POSSPRON 0x00800000u /* "its", "their" */
+#define CT_WS_DET 0x01000000u      /* determiners skipped before a noun phrase */
+#define CT_WS_CALENDAR 0x02000000u /* months and weekdays: never an entity */
+
+/* The class bits of a WORD token (ASCII case-insensitive); 0 when it is not listed.
+ * A read-only table: safe from any thread. */
+unsigned ct__word_flags(const char *buf, const ct_token *t);
+
 /* A claim of the current block, with the quantity it came from. */
 typedef struct {
     const ct_quantity *q;

@@ -27,7 +27,7 @@ struct ct_claim {
     /* subject (subject.c) */
     const char *subject, *entity, *terms;
     /* store only; 0 / NULL in an extracted document */
-    int64_t id, doc_id;
+    int64_t id, doc_id, origin_id;
     const char *file;
 };
 

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "store.h"
 #include "text.h"
 
 /* jansson rejects invalid UTF-8: clean anything that did not come from the library. */
@@ -63,6 +64,10 @@ static json_t *claim_obj(const ct_claim *c, bool full)
         return NULL;
     if (c->id)
         json_object_set_new(o, "id", json_integer(c->id));
+    if (c->doc_id)
+        json_object_set_new(o, "doc_id", json_integer(c->doc_id));
+    if (c->origin_id)
+        json_object_set_new(o, "origin_id", json_integer(c->origin_id));
     if (c->file)
         json_object_set_new(o, "file", str_or_null(c->file));
     json_object_set_new(o, "span", span(c->start, c->end));
@@ -168,6 +173,169 @@ int ct_doc_to_json(char **out, const ct_doc *doc, const char *file, unsigned fla
     json_t *root = doc_obj(doc, file, flags);
     if (!root)
         return ct__enomem();
+    return dump(out, root, flags);
+}
+
+/* ---- the store's rows -------------------------------------------------------------- */
+
+/* A stored claim where a relation, origin or check names it: the contract's "file",
+ * "span" and "text", its value, and who said it. */
+static json_t *stored_claim_obj(const ct_claim *c)
+{
+    json_t *o = claim_obj(c, false);
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "speaker", speaker_obj(c->speaker, c->speaker_kind,
+                                                  c->speaker_role, c->speaker_org));
+    json_object_set_new(o, "subject", str_or_null(c->subject));
+    json_object_set_new(o, "entity", str_or_null(c->entity));
+    return o;
+}
+
+static json_t *relation_obj(const ct_relation *r)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "type", json_string(ct_relation_type_name(r->type)));
+    json_object_set_new(o, "a", stored_claim_obj(&r->a));
+    json_object_set_new(o, "b", stored_claim_obj(&r->b));
+    json_object_set_new(o, "score", json_real(r->score));
+    json_object_set_new(o, "reason", str_or_null(r->reason ? r->reason : ""));
+    json_object_set_new(o, "independent", json_boolean(r->independent));
+    return o;
+}
+
+int ct_relation_to_json(char **out, const ct_relation *rel, unsigned flags)
+{
+    if (!out)
+        return ct__error(CT_EINVAL, "ct_relation_to_json: out is NULL");
+    *out = NULL;
+    if (!rel)
+        return ct__error(CT_EINVAL, "ct_relation_to_json: relation is NULL");
+    return dump(out, relation_obj(rel), flags);
+}
+
+static json_t *origin_obj(const ct_origin *origin)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "id", json_integer(origin->id));
+    json_object_set_new(o, "origin", str_or_null(origin->label ? origin->label : ""));
+    json_object_set_new(o, "reports", json_integer(origin->reports));
+    json_object_set_new(o, "documents", json_integer(origin->documents));
+    json_object_set_new(o, "independent_documents", json_integer(origin->independent));
+    json_object_set_new(o, "first", stored_claim_obj(&origin->first));
+    return o;
+}
+
+int ct_origin_to_json(char **out, const ct_origin *origin, unsigned flags)
+{
+    if (!out)
+        return ct__error(CT_EINVAL, "ct_origin_to_json: out is NULL");
+    *out = NULL;
+    if (!origin)
+        return ct__error(CT_EINVAL, "ct_origin_to_json: origin is NULL");
+    return dump(out, origin_obj(origin), flags);
+}
+
+static json_t *document_obj(const ct_document *d)
+{
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "id", json_integer(d->id));
+    json_object_set_new(o, "file", str_or_null(d->file));
+    json_object_set_new(o, "source", str_or_null(d->source));
+    json_object_set_new(o, "url", str_or_null(d->url));
+    json_object_set_new(o, "published", str_or_null(d->published));
+    json_object_set_new(o, "title", str_or_null(d->title));
+    json_object_set_new(o, "ingested", str_or_null(d->ingested));
+    json_object_set_new(o, "sha256", str_or_null(d->sha256));
+    json_object_set_new(o, "claims", json_integer(d->claims));
+    if (d->derived_from) {
+        json_object_set_new(o, "derived_from", json_integer(d->derived_from));
+        json_object_set_new(o, "similarity", json_real(d->similarity));
+    } else {
+        json_object_set_new(o, "derived_from", json_null());
+    }
+    return o;
+}
+
+int ct_document_to_json(char **out, const ct_document *d, unsigned flags)
+{
+    if (!out)
+        return ct__error(CT_EINVAL, "ct_document_to_json: out is NULL");
+    *out = NULL;
+    if (!d)
+        return ct__error(CT_EINVAL, "ct_document_to_json: document is NULL");
+    return dump(out, document_obj(d), flags);
+}
+
+int ct__json_claim_report(char **out, const ct_claim *claim, const char *sentence,
+                          size_t sentence_len, const ct_document *doc, const ct_origin *origin,
+                          const ct_relation *rels, size_t nrels, unsigned flags)
+{
+    json_t *root = json_object(), *list = json_array();
+    if (!root || !list) {
+        json_decref(root);
+        json_decref(list);
+        return ct__enomem();
+    }
+    json_object_set_new(root, "claim", claim_obj(claim, true));
+    char *clean = ct__malloc(sentence_len + 1);
+    if (clean) {
+        size_t k = ct__text_clean(clean, sentence_len + 1, sentence ? sentence : "", sentence_len);
+        json_object_set_new(root, "sentence", json_stringn(clean, k));
+        ct__free(clean);
+    }
+    json_object_set_new(root, "document", doc ? document_obj(doc) : json_null());
+    json_object_set_new(root, "origin", origin ? origin_obj(origin) : json_null());
+    for (size_t i = 0; i < nrels; i++)
+        json_array_append_new(list, relation_obj(&rels[i]));
+    json_object_set_new(root, "relations", list);
+    return dump(out, root, flags);
+}
+
+int ct_source_to_json(char **out, const ct_source *src, unsigned flags)
+{
+    if (!out)
+        return ct__error(CT_EINVAL, "ct_source_to_json: out is NULL");
+    *out = NULL;
+    if (!src)
+        return ct__error(CT_EINVAL, "ct_source_to_json: source is NULL");
+    return dump(out,
+                json_pack("{s:o,s:I,s:I}", "source", str_or_null(src->name ? src->name : ""),
+                          "documents", (json_int_t)src->documents, "claims",
+                          (json_int_t)src->claims),
+                flags);
+}
+
+int ct_check_to_json(char **out, const ct_check *chk, unsigned flags)
+{
+    if (!out)
+        return ct__error(CT_EINVAL, "ct_check_to_json: out is NULL");
+    *out = NULL;
+    if (!chk)
+        return ct__error(CT_EINVAL, "ct_check_to_json: check is NULL");
+    json_t *root = json_object(), *claims = json_array();
+    if (!root || !claims) {
+        json_decref(root);
+        json_decref(claims);
+        return ct__enomem();
+    }
+    for (size_t i = 0; i < ct_check_claim_count(chk); i++) {
+        const struct ct_check_item *item = &chk->items[i];
+        json_t *matches = json_array(), *entry = json_object();
+        for (size_t j = 0; matches && j < item->nmatches; j++)
+            json_array_append_new(matches, relation_obj(&item->matches[j]));
+        json_object_set_new(entry, "claim", claim_obj(&chk->doc->claims[i], true));
+        json_object_set_new(entry, "verdict", json_string(ct_verdict_name(item->verdict)));
+        json_object_set_new(entry, "matches", matches);
+        json_array_append_new(claims, entry);
+    }
+    json_object_set_new(root, "claims", claims);
     return dump(out, root, flags);
 }
 

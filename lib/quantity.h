@@ -15,7 +15,7 @@
 #define CT_QF_SOURCING 0x04u     /* "two people familiar with the matter" */
 #define CT_QF_TITLE 0x08u        /* "No. 2 official", "the 45th president" */
 #define CT_QF_TALLY 0x10u        /* vote tallies "97-1", scores */
-#define CT_QF_IDIOM 0x20u        /* "one of ...", "if there is one thing", "a year or two" */
+#define CT_QF_IDIOM 0x20u /* "one of ...", "if there is one thing", "a year or two" */
 #define CT_QF_NOT_CLAIM 0x3Fu
 
 typedef struct {
@@ -42,5 +42,9 @@ typedef struct {
 int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out);
 
 void ct__quantity_vec_free(ct_quantity_vec *v);
+
+/* For the tests: NULL when the built-in word table is sorted and consistent, else the
+ * first word out of place. */
+const char *ct__quantity_lexicon_check(void);
 
 #endif

@@ -1,0 +1,522 @@
+/* Attribution: quotes, reporting frames, pronouns, hedges. The claims are made by hand
+ * from a marked number, so these tests do not depend on the quantity stage. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attrib.h"
+#include "claim.h"
+#include "claimtrack/claimtrack.h"
+#include "segment.h"
+#include "testutil.h"
+
+typedef struct {
+    char *speaker, *kind, *role, *org, *hedge;
+    bool hedged;
+    ct_doc *doc; /* quotes, kept for inspection */
+} result;
+
+static char *dup_or_null(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    ck_assert_ptr_nonnull(d);
+    memcpy(d, s, n);
+    return d;
+}
+
+/* Attribute the claim at the n-th occurrence of needle in text (its tokens). */
+static result attrib_nth(const char *text, const char *needle, int n)
+{
+    size_t len = strlen(text);
+    size_t off = tu_find(text, len, needle, n);
+    ck_assert_msg(off != (size_t)-1, "needle %s not in text", needle);
+    size_t end = off + strlen(needle);
+    result r = {0};
+    ct_doc *doc = calloc(1, sizeof *doc);
+    ck_assert_ptr_nonnull(doc);
+    ct_attrib *st = NULL;
+    ck_assert_int_eq(ct__attrib_new(&st), CT_OK);
+    ct_segmenter seg;
+    ct__segment_init(&seg, text, len);
+    const ct_block *blk;
+    ct_claim claim;
+    memset(&claim, 0, sizeof claim);
+    bool found = false;
+    while (ct__segment_next(&seg, &blk) == 1) {
+        ct_quantity q;
+        ct_claim_ref ref = {&q, &claim};
+        size_t nrefs = 0;
+        memset(&q, 0, sizeof q);
+        for (uint32_t i = 0; i < blk->ntoks && !found; i++) {
+            const ct_token *t = &blk->toks[i];
+            if (t->start != off)
+                continue;
+            uint32_t j = i;
+            while (j < blk->ntoks && blk->toks[j].start < end)
+                j++;
+            q.start = off;
+            q.end = end;
+            q.tok_first = i;
+            q.tok_end = j;
+            for (uint32_t s = 0; s < blk->nsents; s++)
+                if (blk->sents[s].tok_first <= i)
+                    q.sent = s;
+            q.kind = CT_KIND_MONEY;
+            nrefs = 1;
+            found = true;
+        }
+        ck_assert_int_eq(ct__attrib_block(st, blk, &ref, nrefs, doc), CT_OK);
+    }
+    ck_assert_int_eq(ct__attrib_finish(st, doc), CT_OK);
+    ck_assert_msg(found, "needle %s is not at a token start", needle);
+    r.speaker = dup_or_null(claim.speaker);
+    r.kind = dup_or_null(claim.speaker_kind);
+    r.role = dup_or_null(claim.speaker_role);
+    r.org = dup_or_null(claim.speaker_org);
+    r.hedge = dup_or_null(claim.hedge_cue);
+    r.hedged = claim.hedged;
+    r.doc = doc;
+    ct__attrib_free(st);
+    ct__segment_free(&seg);
+    return r;
+}
+
+static result attrib_of(const char *text, const char *needle)
+{
+    return attrib_nth(text, needle, 1);
+}
+
+static void result_free(result *r)
+{
+    free(r->speaker);
+    free(r->kind);
+    free(r->role);
+    free(r->org);
+    free(r->hedge);
+    ct_doc_free(r->doc);
+}
+
+#define ck_speaker(text, needle, want)                                                    \
+    do {                                                                                  \
+        result r_ = attrib_of(text, needle);                                              \
+        const char *w_ = (want);                                                          \
+        if (w_ == NULL)                                                                   \
+            ck_assert_msg(r_.speaker == NULL, "speaker %s, want none", r_.speaker);       \
+        else                                                                              \
+            ck_assert_msg(r_.speaker && strcmp(r_.speaker, w_) == 0, "speaker %s, want %s", \
+                          r_.speaker ? r_.speaker : "(none)", w_);                        \
+        result_free(&r_);                                                                 \
+    } while (0)
+
+static size_t quote_count(const result *r) { return ct_doc_quote_count(r->doc); }
+
+/* ---- frames ---- */
+
+START_TEST(frame_x_said)
+{
+    ck_speaker("Chris Lehane said the company spent $5 million on chips.", "$5", "Chris Lehane");
+    ck_speaker("The company spent $5 million on chips, Chris Lehane said.", "$5", "Chris Lehane");
+    ck_speaker("The company spent $5 million on chips, said Chris Lehane.", "$5", "Chris Lehane");
+    ck_speaker("Lehane has also said the company spent $5 million.", "$5", "Lehane");
+}
+END_TEST
+
+START_TEST(frame_told_stated_estimated_claims)
+{
+    ck_speaker("Victor Riparbelli told CNBC that 5% of work will move.", "5%", "Victor Riparbelli");
+    ck_speaker("Abishur Prakash stated that costs fell 5%.", "5%", "Abishur Prakash");
+    ck_speaker("SemiAnalysis estimated that the firm owns $500 million of chips.", "$500",
+               "SemiAnalysis");
+    ck_speaker("DeepSeek claims the model cost $6 million.", "$6", "DeepSeek");
+}
+END_TEST
+
+START_TEST(frame_according_to)
+{
+    ck_speaker("According to Kai-Fu Lee, the model cost $3 million to train.", "$3",
+               "Kai-Fu Lee");
+    ck_speaker("The model cost $3 million to train, according to analysts.", "$3", "analysts");
+}
+END_TEST
+
+START_TEST(frame_in_a_statement)
+{
+    ck_speaker("In a statement, the ministry said exports rose 7%.", "7%", "ministry");
+}
+END_TEST
+
+START_TEST(frame_appositive_role_and_org)
+{
+    result r = attrib_of("Zhou Hongyi, the co-founder of Qihoo, said sales rose 9%.", "9%");
+    ck_assert_str_eq(r.speaker, "Zhou Hongyi");
+    ck_assert_str_eq(r.kind, "person");
+    ck_assert_ptr_nonnull(r.role);
+    ck_assert_str_eq(r.org, "Qihoo");
+    result_free(&r);
+    r = attrib_of("Sales rose 9%, said Chris Lehane of OpenAI.", "9%");
+    ck_assert_str_eq(r.speaker, "Chris Lehane");
+    ck_assert_str_eq(r.org, "OpenAI");
+    result_free(&r);
+    r = attrib_of("SemiAnalysis, a semiconductor analytics firm, estimated it owns $500 million "
+                  "of chips.", "$500");
+    ck_assert_str_eq(r.speaker, "SemiAnalysis");
+    ck_assert_str_eq(r.kind, "organization");
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(frame_document_speaks_for_its_author)
+{
+    ck_speaker("DeepSeek shocked markets with a technical paper that stated the model cost less "
+               "than $6 million.", "$6", "DeepSeek");
+    ck_speaker("According to a report published by SemiAnalysis, spending was above $500 million.",
+               "$500", "SemiAnalysis");
+    result r = attrib_of("A new Quinnipiac University poll found that 45% of voters agree.", "45%");
+    ck_assert_str_eq(r.speaker, "new Quinnipiac University poll");
+    ck_assert_str_eq(r.kind, "document");
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(frame_anonymous_groups)
+{
+    ck_speaker("Experts say the model is 10 times cheaper.", "10", "Experts");
+    ck_speaker("People familiar with the matter said the deal is worth $2 billion.", "$2",
+               "People familiar with the matter");
+}
+END_TEST
+
+START_TEST(no_attribution_is_outlets_own)
+{
+    ck_speaker("Nvidia lost $600 billion in market value on Monday.", "$600", NULL);
+    /* a cue in another sentence does not reach this one */
+    ck_speaker("Lehane said the race is on. Nvidia lost $600 billion on Monday.", "$600", NULL);
+    /* the source's own clause is not what it says */
+    ck_speaker("Trump, who raised $5 million, said the race is on.", "$5", NULL);
+    /* nouns are not cues */
+    ck_speaker("DeepSeek's claims about costs drew scrutiny; shares fell 5%.", "5%", NULL);
+    ck_speaker("DeepSeek's claims put the cost at $6 million.", "$6", "DeepSeek");
+    ck_speaker("The United States spent $9 billion.", "$9", NULL);
+}
+END_TEST
+
+START_TEST(frame_polls_and_records)
+{
+    ck_speaker("In a Washington Post/ABC News poll released Sunday, just 8 percent of Democrats "
+               "backed him.", "8", "Washington Post/ABC News poll");
+    ck_speaker("A WBUR poll last week showed Rubio in third at 11 percent.", "11", "WBUR poll");
+    ck_speaker("More than 40 percent of that money arrived in February, new fundraising reports "
+               "show.", "40", "new fundraising reports");
+    /* the poll, not the voters it quotes */
+    ck_speaker("The poll showed that 56% of voters say the Senate should act.", "56%", "poll");
+}
+END_TEST
+
+START_TEST(frame_parenthetical_and_as)
+{
+    ck_speaker("After small increases, the budget office said, deficits will exceed 3 percent.",
+               "3", "budget office");
+    ck_speaker("As Purple PAC's Crane said, the two candidates lost 5 points.", "5", "Crane");
+    ck_speaker("Wealth-X keeps its finances secret but says its business grew 3 times.", "3",
+               "Wealth-X");
+    ck_speaker("Days before its earnings, the social media company said on Friday that it had "
+               "suspended 125,000 accounts.", "125,000", "social media company");
+    ck_speaker("Last year, Sen. Mitch McConnell (R-Ky.) said that he needs 67 senators.", "67",
+               "Mitch McConnell");
+    ck_speaker("As Donald Trump spoke, a 15-year-old girl was pepper-sprayed, police said.", "15",
+               "police");
+    /* a trailing frame covers what came before, not "said in front of 1,000 people" */
+    ck_speaker("\"I am going to say it again,\" Mr. Rubio said in front of a crowd of 1,000 "
+               "people.", "1,000", NULL);
+}
+END_TEST
+
+START_TEST(frame_role_before_named_aside)
+{
+    result r = attrib_of("\"We found 4 problems with the visa program,\" the White House "
+                         "spokesman, Josh Earnest, said on Thursday.", "4");
+    ck_assert_str_eq(r.speaker, "Josh Earnest");
+    ck_assert_str_eq(r.role, "White House spokesman");
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(frame_name_and_colon)
+{
+    ck_speaker("RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: \"Gallup finds that 20 states are "
+               "solidly Republican.\"", "20", "Jeffrey M. Jones");
+    /* a label is not a speaker */
+    ck_speaker("The result: the campaign spent $4 million in February.", "$4", NULL);
+}
+END_TEST
+
+START_TEST(quotes_twin_apostrophes)
+{
+    result r = attrib_of("''It costs $100,000 a month to operate a golf course,'' said Paul "
+                         "Chipok, a lawyer in Orlando.", "$100,000");
+    ck_assert_str_eq(r.speaker, "Paul Chipok");
+    ck_assert_uint_eq(quote_count(&r), 1);
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(quotes_standing_alone_follow_their_introduction)
+{
+    const char *text = "Budget talks\n\nSenator Mark Warner spoke to reporters on "
+                       "Tuesday.\n\n\"We will need 12 more votes before this passes the Senate.\"\n";
+    result r = attrib_of(text, "12");
+    ck_assert_str_eq(r.speaker, "Mark Warner");
+    result_free(&r);
+}
+END_TEST
+
+/* ---- quotes ---- */
+
+
+START_TEST(quotes_straight_and_curly)
+{
+    result r = attrib_of("Hoffman said: \"We spent $5 million on this and it worked.\" Then he left.",
+                         "$5");
+    ck_assert_str_eq(r.speaker, "Hoffman");
+    ck_assert_uint_eq(quote_count(&r), 1);
+    ck_assert_str_eq(ct_quote_text(ct_doc_quote(r.doc, 0)),
+                     "We spent $5 million on this and it worked.");
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "Hoffman");
+    result_free(&r);
+    r = attrib_of("\xe2\x80\x9cWe spent $5 million on this and it worked,\xe2\x80\x9d Reid Hoffman "
+                  "added.", "$5");
+    ck_assert_str_eq(r.speaker, "Reid Hoffman");
+    ck_assert_uint_eq(quote_count(&r), 1);
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(quotes_interrupted_by_attribution)
+{
+    const char *text = "Chris Lehane spoke on Monday. \xe2\x80\x9cThere is very real competition "
+                       "here,\xe2\x80\x9d Lehane added. \xe2\x80\x9cWe found 3 reasons to be "
+                       "worried about it.\xe2\x80\x9d";
+    result r = attrib_of(text, "3");
+    ck_assert_uint_eq(quote_count(&r), 2);
+    /* "Chris Lehane spoke": the later "Lehane" is that person */
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "Chris Lehane");
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 1)), "Chris Lehane");
+    ck_assert_str_eq(r.speaker, "Chris Lehane");
+    result_free(&r);
+    /* the later mention links to the full name */
+    text = "Chris Lehane said the race was on. \xe2\x80\x9cThere is very real competition "
+           "here,\xe2\x80\x9d Lehane added. \xe2\x80\x9cWe found 3 reasons.\xe2\x80\x9d";
+    r = attrib_of(text, "3");
+    ck_assert_str_eq(r.speaker, "Chris Lehane");
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(quotes_nested_single)
+{
+    result r = attrib_of("\xe2\x80\x9cThey call it \xe2\x80\x98" "bigger is better\xe2\x80\x99 and "
+                         "spend $9 billion,\xe2\x80\x9d Whitaker said.", "$9");
+    ck_assert_uint_eq(quote_count(&r), 1);
+    ck_assert_str_eq(r.speaker, "Whitaker");
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(quotes_scare_quotes_are_not_speech)
+{
+    result r = attrib_of("Beijing said it would \"complement\" American firms that spent $9 "
+                         "billion.", "$9");
+    ck_assert_uint_eq(quote_count(&r), 0);
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(quotes_unbalanced_do_not_swallow)
+{
+    /* a lost closing mark in a one-line article ends with its sentence */
+    const char *text = "Smith said \xe2\x80\x9cthe market is going to grow a lot this year. Prices "
+                       "rose. Sales rose. Costs rose. Nvidia lost $600 billion on Monday.";
+    result r = attrib_of(text, "$600");
+    ck_assert_ptr_null(r.speaker);
+    ck_assert_uint_eq(quote_count(&r), 1);
+    const ct_quote *q = ct_doc_quote(r.doc, 0);
+    ck_assert_uint_lt(ct_quote_end(q), tu_find(text, strlen(text), "Prices", 1));
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(quotes_continue_across_paragraphs)
+{
+    const char *text = "Signal chief speaks\n\nMeredith Whitaker said: \xe2\x80\x9cThis is not going to disrupt the "
+                       "balance of power.\n\n\xe2\x80\x9cWe need to spend $4 billion to keep our "
+                       "eyes on the ball.\xe2\x80\x9d\n";
+    result r = attrib_of(text, "$4");
+    ck_assert_str_eq(r.speaker, "Meredith Whitaker");
+    result_free(&r);
+}
+END_TEST
+
+/* ---- pronouns ---- */
+
+START_TEST(pronouns_resolve_to_last_fitting_speaker)
+{
+    ck_speaker("Kevin Xu, the founder of Interconnected, spoke on Monday. He said the lab "
+               "spent $6 million.", "$6", "Kevin Xu");
+    ck_speaker("DeepSeek released a model on Monday, and Liang Wenfeng said it was fast. The "
+               "company said it spent $6 million.", "$6", "DeepSeek");
+    ck_speaker("Despite costs, Victor Riparbelli, CEO of Synthesia, was calm. \xe2\x80\x9cI think 1% "
+               "of work will move,\xe2\x80\x9d he said.", "1%", "Victor Riparbelli");
+    /* nobody to resolve to: no guess */
+    ck_speaker("He said the lab spent $6 million.", "$6", NULL);
+}
+END_TEST
+
+/* ---- hedges ---- */
+
+START_TEST(hedges)
+{
+    result r = attrib_of("The company may possess $500 million worth of GPUs.", "$500");
+    ck_assert(r.hedged);
+    ck_assert_str_eq(r.hedge, "may");
+    result_free(&r);
+    r = attrib_of("Liang is reportedly around 40 years old.", "40");
+    ck_assert(r.hedged);
+    result_free(&r);
+    r = attrib_of("\xe2\x80\x9cI think 1% will move,\xe2\x80\x9d Riparbelli said.", "1%");
+    ck_assert(r.hedged);
+    result_free(&r);
+    r = attrib_of("The founder is believed to hold 84% of the fund.", "84%");
+    ck_assert(r.hedged);
+    ck_assert_str_eq(r.hedge, "believed");
+    result_free(&r);
+    r = attrib_of("Analysts forecast that sales will reach $9 billion.", "$9");
+    ck_assert(r.hedged);
+    ck_assert_str_eq(r.speaker, "Analysts");
+    result_free(&r);
+    r = attrib_of("The deal was signed in May for $5 million.", "$5");
+    ck_assert(!r.hedged);
+    ck_assert_ptr_null(r.hedge);
+    result_free(&r);
+}
+END_TEST
+
+/* ---- metadata ---- */
+
+START_TEST(metadata_makes_no_speakers)
+{
+    const char *text = "Trump said taxes rise 5% next year\nwww.example.com\n\nSource : CNBC "
+                       "news\n";
+    result r = attrib_of(text, "5%");
+    ck_assert_ptr_null(r.speaker);
+    ck_assert_uint_eq(quote_count(&r), 0);
+    result_free(&r);
+}
+END_TEST
+
+/* ---- the seeds ---- */
+
+START_TEST(seed_hard_cases)
+{
+    size_t len;
+    char *text = tu_read_file(CT_SHARED_DIR "/seeds/002_280b931fd4fb2bfb.txt", &len);
+    result r = attrib_of(text, "$500 million");
+    ck_assert_str_eq(r.speaker, "SemiAnalysis");
+    ck_assert(r.hedged);
+    size_t nq = quote_count(&r);
+    ck_assert_uint_ge(nq, 15);
+    int lehane = 0, hoffman = 0;
+    for (size_t i = 0; i < nq; i++) {
+        const char *s = ct_quote_speaker(ct_doc_quote(r.doc, i));
+        lehane += s && strcmp(s, "Chris Lehane") == 0;
+        hoffman += s && strcmp(s, "Reid Hoffman") == 0;
+    }
+    ck_assert_int_ge(lehane, 3);
+    ck_assert_int_ge(hoffman, 5);
+    result_free(&r);
+    r = attrib_of(text, "0.01%");
+    ck_assert_str_eq(r.speaker, "Victor Riparbelli");
+    ck_assert(r.hedged);
+    result_free(&r);
+    r = attrib_of(text, "$6 million");
+    ck_assert_str_eq(r.speaker, "DeepSeek");
+    result_free(&r);
+    free(text);
+    text = tu_read_file(CT_SHARED_DIR "/seeds/001_bd6d019c7dd83926.txt", &len);
+    r = attrib_of(text, "$600 billion");
+    ck_assert_ptr_null(r.speaker);
+    result_free(&r);
+    r = attrib_of(text, "$3 million");
+    ck_assert_str_eq(r.speaker, "Kai-Fu Lee");
+    result_free(&r);
+    free(text);
+}
+END_TEST
+
+START_TEST(dense_input_is_linear)
+{
+    /* many claims and quote marks in one sentence: no rescans per claim */
+    size_t n = 200000;
+    char *text = malloc(n + 1);
+    for (size_t i = 0; i < n; i += 4)
+        memcpy(text + i, i % 400 == 0 ? "\"$1 " : "$1 $", 4);
+    text[n] = '\0';
+    result r = attrib_nth(text, "$1", 40000);
+    ck_assert_ptr_null(r.speaker);
+    result_free(&r);
+    free(text);
+}
+END_TEST
+
+static Suite *attrib_suite(void)
+{
+    Suite *s = suite_create("attrib");
+    struct {
+        const char *name;
+        const TTest *fn;
+    } cases[] = {
+        {"frame_x_said", frame_x_said},
+        {"frame_told_stated_estimated_claims", frame_told_stated_estimated_claims},
+        {"frame_according_to", frame_according_to},
+        {"frame_in_a_statement", frame_in_a_statement},
+        {"frame_appositive_role_and_org", frame_appositive_role_and_org},
+        {"frame_document_speaks_for_its_author", frame_document_speaks_for_its_author},
+        {"frame_anonymous_groups", frame_anonymous_groups},
+        {"no_attribution_is_outlets_own", no_attribution_is_outlets_own},
+        {"frame_polls_and_records", frame_polls_and_records},
+        {"frame_parenthetical_and_as", frame_parenthetical_and_as},
+        {"frame_role_before_named_aside", frame_role_before_named_aside},
+        {"frame_name_and_colon", frame_name_and_colon},
+        {"quotes_twin_apostrophes", quotes_twin_apostrophes},
+        {"quotes_standing_alone_follow_their_introduction",
+         quotes_standing_alone_follow_their_introduction},
+        {"quotes_straight_and_curly", quotes_straight_and_curly},
+        {"quotes_interrupted_by_attribution", quotes_interrupted_by_attribution},
+        {"quotes_nested_single", quotes_nested_single},
+        {"quotes_scare_quotes_are_not_speech", quotes_scare_quotes_are_not_speech},
+        {"quotes_unbalanced_do_not_swallow", quotes_unbalanced_do_not_swallow},
+        {"quotes_continue_across_paragraphs", quotes_continue_across_paragraphs},
+        {"pronouns_resolve_to_last_fitting_speaker", pronouns_resolve_to_last_fitting_speaker},
+        {"hedges", hedges},
+        {"metadata_makes_no_speakers", metadata_makes_no_speakers},
+        {"seed_hard_cases", seed_hard_cases},
+        {"dense_input_is_linear", dense_input_is_linear},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        TCase *tc = tcase_create(cases[i].name);
+        tcase_add_test(tc, cases[i].fn);
+        suite_add_tcase(s, tc);
+    }
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(attrib_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
