@@ -36,12 +36,15 @@ static void ingest_file(const char *path)
         fail("ingesting a sample");
 }
 
+static void close_store(void) { ct_store_close(store); }
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
     if (ct_store_open(&store, ":memory:", 0) != CT_OK)
         fail("ct_store_open");
+    atexit(close_store); /* so that leak checkers see the store freed */
     const char *dir = CT_SOURCE_DIR "/data/samples";
     DIR *d = opendir(dir);
     if (!d)
