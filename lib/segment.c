@@ -17,20 +17,6 @@
 /* Only lines this short can be metadata or furniture; longer lines are body text. */
 #define META_LINE_MAX 400u
 
-bool ct__tok_is(const char *buf, const ct_token *t, const char *w)
-{
-    const unsigned char *s = (const unsigned char *)buf + t->start;
-    uint32_t i = 0;
-    for (; i < t->len; i++) {
-        unsigned char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        if (w[i] == '\0' || c != (unsigned char)w[i])
-            return false;
-    }
-    return w[i] == '\0';
-}
-
 bool ct__tok_in(const char *buf, const ct_token *t, const char *const *words)
 {
     for (; *words; words++)
@@ -542,14 +528,6 @@ static bool is_date_line(const ct_segmenter *seg)
     return seg->ntoks > 0 && (months_seen > 0 || (words == 0 && seg->ntoks >= 5));
 }
 
-static size_t count_words(const ct_segmenter *seg)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < seg->ntoks; i++)
-        n += seg->toks[i].kind == CT_TOK_WORD && !(seg->toks[i].flags & CT_TF_POSSESSIVE);
-    return n;
-}
-
 static void set_meta(ct_segmenter *seg, ct_meta field, size_t start, size_t end)
 {
     if (seg->meta[field].start == seg->meta[field].end) {
@@ -565,15 +543,18 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
     size_t n = end - start;
     if (seg->ntoks == 0)
         return CT_SF_BOILERPLATE;
+    char first = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
     for (const char *const *p = furniture_prefixes; *p; p++)
-        if (starts_with_ci(s, n, *p))
+        if ((*p)[0] == first && starts_with_ci(s, n, *p))
             return CT_SF_BOILERPLATE;
     /* "0 Commentaires ·0 Parts ·73 Vue", "Home | News | Tech" */
-    size_t seps = 0, words = count_words(seg);
+    size_t seps = 0, words = 0;
     for (size_t i = 0; i < seg->ntoks; i++) {
-        int32_t cp = seg->toks[i].cp;
-        seps += (seg->toks[i].kind != CT_TOK_WORD && seg->toks[i].kind != CT_TOK_NUM) &&
-                (cp == 0x00B7 || cp == '|' || cp == 0x2022 || cp == 0x2219);
+        const ct_token *t = &seg->toks[i];
+        if (t->kind == CT_TOK_WORD)
+            words += !(t->flags & CT_TF_POSSESSIVE);
+        else if (t->kind != CT_TOK_NUM)
+            seps += t->cp == 0x00B7 || t->cp == '|' || t->cp == 0x2022 || t->cp == 0x2219;
     }
     if (seps >= 2 && n < 200)
         return CT_SF_BOILERPLATE;

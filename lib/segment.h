@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "claimtrack/extract.h"
 
@@ -94,8 +95,24 @@ int ct__segment_next(ct_segmenter *seg, const ct_block **out);
 
 void ct__segment_free(ct_segmenter *seg);
 
-/* Case-insensitive ASCII comparison of a token's bytes with a lower-case word. */
-bool ct__tok_is(const char *buf, const ct_token *t, const char *lower_word);
+/* Case-insensitive ASCII comparison of a token's bytes with a lower-case word. Inline:
+ * the stages call it for many tokens, and with a literal word the length check that
+ * rejects most of them costs nothing (strlen folds to a constant). */
+static inline bool ct__tok_is(const char *buf, const ct_token *t, const char *lower_word)
+{
+    size_t n = strlen(lower_word);
+    if (t->len != n)
+        return false;
+    const unsigned char *s = (const unsigned char *)buf + t->start;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (c != (unsigned char)lower_word[i])
+            return false;
+    }
+    return true;
+}
 
 /* Same, for any of a NULL-terminated list of lower-case words. */
 bool ct__tok_in(const char *buf, const ct_token *t, const char *const *lower_words);

@@ -168,6 +168,17 @@ size_t ct__text_clean(char *dst, size_t cap, const char *s, size_t n)
     size_t o = 0, i = 0;
     bool space = false;
     while (i < n && o + 1 < cap) {
+        /* printable ASCII, the bulk of any span, is copied as it is */
+        if (p[i] > ' ' && p[i] < 0x7F) {
+            if (space) {
+                dst[o++] = ' ';
+                space = false;
+                if (o + 1 >= cap)
+                    break;
+            }
+            dst[o++] = (char)p[i++];
+            continue;
+        }
         size_t adv;
         int32_t cp = ct__text_decode(p + i, n - i, &adv);
         if (ct__text_is_space(cp)) {

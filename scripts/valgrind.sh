@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Valgrind memcheck over the CLI (the seeds and a sample of the corpus, every output form)
-# and the Check suites (CK_FORK=no, so reports come from the test process itself, with
-# the hostile sizes scaled down). Any memory error or leak fails.
+# Valgrind memcheck over the CLI (the seeds and a sample of the corpus, every output form),
+# the Check suites (CK_FORK=no, so reports come from the test process itself, with the
+# hostile sizes scaled down) and the fuzz harnesses over the saved crashers. Any memory
+# error or leak fails.
 #   scripts/valgrind.sh            CORPUS_SAMPLE=N picks N corpus articles (default 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,5 +51,12 @@ echo "== unit suites"
 export CK_FORK=no CT_HOSTILE_BIG_MB=1 CT_HOSTILE_TINY_DOCS=5000 CT_HOSTILE_PATHO_BYTES=8000
 for t in build/test/check_*; do
   [ -x "$t" ] && run "$(basename "$t")" "$t"
+done
+
+echo "== fuzz harnesses over the saved crashers and the samples"
+for t in build/fuzz/replay_*; do
+  [ -x "$t" ] || continue
+  h=${t##*/replay_}
+  run "$h" "$t" --prefix "$h-" test/regress --prefix "" data/samples
 done
 exit $status

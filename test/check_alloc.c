@@ -1,5 +1,6 @@
 /* Allocation failure: make the N-th allocation fail, for every N a seed needs, through
- * ct_extract() and ct_doc_to_json(). Every call must return CT_OK or CT_ENOMEM (with
+ * ct_extract() and ct_doc_to_json(), and through ct_store_ingest() (which must then leave
+ * nothing in the store). Every call must return CT_OK or CT_ENOMEM (with
  * "out of memory" and a NULL result), a success must equal the undisturbed result, and
  * nothing may leak: the allocator counts live blocks (and ASan checks the rest in CI). */
 #include <check.h>
@@ -188,6 +189,80 @@ START_TEST(claim_to_json_fails_cleanly)
 }
 END_TEST
 
+/* Rows the store holds: documents and claims. */
+static void store_counts(ct_store *st, size_t *docs, size_t *claims)
+{
+    *docs = *claims = 0;
+    ct_document_iter *di = NULL;
+    const ct_document *d;
+    ck_assert_int_eq(ct_document_iter_new(&di, st), CT_OK);
+    int rc;
+    while ((rc = ct_document_iter_next(&d, di)) == CT_OK)
+        (*docs)++;
+    ck_assert_int_eq(rc, CT_ITEROVER);
+    ct_document_iter_free(di);
+    ct_claim_iter *ci = NULL;
+    const ct_claim *c;
+    ck_assert_int_eq(ct_claim_iter_new(&ci, st, NULL), CT_OK);
+    while ((rc = ct_claim_iter_next(&c, ci)) == CT_OK)
+        (*claims)++;
+    ck_assert_int_eq(rc, CT_ITEROVER);
+    ct_claim_iter_free(ci);
+}
+
+/* An ingest that runs out of memory leaves no trace (it is one transaction), and the
+ * same document goes in whole afterwards. */
+START_TEST(ingest_fails_without_a_trace)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/data/samples/%s", CT_SOURCE_DIR,
+             "002_280b931fd4fb2bfb.txt");
+    size_t len;
+    char *text = tu_read_file(path, &len);
+
+    /* the undisturbed ingest, for its allocation count and its rows */
+    ct_store *st = NULL;
+    ck_assert_int_eq(ct_store_open(&st, ":memory:", 0), CT_OK);
+    calls = 0;
+    ck_assert_int_eq(ct_store_ingest(st, text, len, NULL, 0, NULL, NULL), CT_OK);
+    size_t total = calls, want_docs, want_claims;
+    store_counts(st, &want_docs, &want_claims);
+    ct_store_close(st);
+    ck_assert_uint_eq(want_docs, 1);
+    ck_assert(want_claims > 0);
+
+    size_t step = total <= 2000 ? 1 : total / 2000;
+    for (size_t n = 1; n <= total; n += step) {
+        st = NULL;
+        ck_assert_int_eq(ct_store_open(&st, ":memory:", 0), CT_OK);
+        calls = 0;
+        fail_at = n;
+        int was_new = -1;
+        int rc = ct_store_ingest(st, text, len, NULL, 0, NULL, &was_new);
+        fail_at = 0;
+        size_t docs, claims;
+        store_counts(st, &docs, &claims);
+        if (rc == CT_ENOMEM) {
+            if (docs != 0 || claims != 0)
+                ck_abort_msg("allocation %zu failed: %zu documents, %zu claims left behind",
+                             n, docs, claims);
+            ck_assert_int_eq(ct_store_ingest(st, text, len, NULL, 0, NULL, &was_new), CT_OK);
+            ck_assert_int_eq(was_new, 1);
+            store_counts(st, &docs, &claims);
+        } else if (rc != CT_OK) {
+            ck_abort_msg("allocation %zu: rc %d (%s)", n, rc, ct_errmsg());
+        }
+        if (docs != want_docs || claims != want_claims)
+            ck_abort_msg("allocation %zu: %zu documents and %zu claims, want %zu and %zu", n,
+                         docs, claims, want_docs, want_claims);
+        ct_store_close(st);
+        if (live != 0)
+            ck_abort_msg("allocation %zu failed: %zu blocks leaked", n, live);
+    }
+    free(text);
+}
+END_TEST
+
 START_TEST(set_allocator_arguments)
 {
     ck_assert_int_eq(ct_set_allocator(failing_malloc, NULL, failing_free), CT_EINVAL);
@@ -210,6 +285,7 @@ static Suite *suite(void)
     tcase_add_test(tc, each_allocation_fails_once);
     tcase_add_test(tc, allocations_fail_from_n_on);
     tcase_add_test(tc, claim_to_json_fails_cleanly);
+    tcase_add_test(tc, ingest_fails_without_a_trace);
     tcase_add_test(tc, set_allocator_arguments);
     suite_add_tcase(s, tc);
     return s;
