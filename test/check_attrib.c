@@ -605,11 +605,4 @@ static Suite *attrib_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(attrib_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+int main(void) { return tu_run(attrib_suite()); }

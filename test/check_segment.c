@@ -6,6 +6,7 @@
 
 #include "segment.h"
 #include "text.h"
+#include "testutil.h"
 
 /* All sentences of text, joined by " | "; paragraphs start with "¶" when they are
  * metadata ("M:") or boilerplate ("B:"). */
@@ -298,11 +299,4 @@ static Suite *suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+int main(void) { return tu_run(suite()); }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "claimtrack/claimtrack.h"
+#include "testutil.h"
 
 /* A body paragraph after a title line, so the sentence is not taken for a headline. */
 static ct_doc *extract(const char *body)
@@ -199,11 +200,4 @@ static Suite *subject_suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(subject_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+int main(void) { return tu_run(subject_suite()); }

@@ -35,3 +35,12 @@ size_t tu_find(const char *hay, size_t hay_len, const char *needle, int n)
             return i;
     return (size_t)-1;
 }
+
+int tu_run(Suite *suite)
+{
+    SRunner *sr = srunner_create(suite);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
