@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1119,6 +1120,132 @@ START_TEST(two_writers_at_once)
 }
 END_TEST
 
+/* A long real-looking document of n sentences whose figures depend on seed. */
+static char *big_text(int seed, int n, size_t *len)
+{
+    size_t cap = (size_t)n * 96 + 1, used = 0;
+    char *t = malloc(cap);
+    ck_assert_ptr_nonnull(t);
+    for (int i = 0; i < n; i++)
+        used += (size_t)snprintf(t + used, cap - used,
+                                 "Analysts said the firm spent about $%d.%d million on chips "
+                                 "in quarter %d. ",
+                                 seed * 7 + i % 97, i % 10, i);
+    *len = used;
+    return t;
+}
+
+/* The disk fills up mid-ingest (RLIMIT_FSIZE in a child, as a small disk would): the
+ * ingest fails with an error, and every document committed before it is still whole. */
+START_TEST(full_disk_keeps_committed_documents)
+{
+    make_tmpdir();
+    char path[128];
+    db_path(path, sizeof path, "full.db");
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        close(fds[0]);
+        signal(SIGXFSZ, SIG_IGN); /* a write past the limit fails with EFBIG instead */
+        struct rlimit lim = {.rlim_cur = 1 << 20, .rlim_max = 1 << 20};
+        ct_store *st = NULL;
+        if (setrlimit(RLIMIT_FSIZE, &lim) != 0 || ct_store_open(&st, path, 0) != CT_OK)
+            _exit(10);
+        for (int d = 1; d <= 200; d++) {
+            size_t len;
+            char *text = big_text(d, 800, &len);
+            int64_t id;
+            int was_new;
+            int rc = ct_store_ingest(st, text, len, NULL, 0, &id, &was_new);
+            free(text);
+            if (rc != CT_OK) {
+                /* say how many went in, and whether the error said why */
+                unsigned char msg[2] = {(unsigned char)(d - 1),
+                                        (unsigned char)(ct_errmsg()[0] != '\0')};
+                _exit(write(fds[1], msg, 2) == 2 && (rc == CT_EFULL || rc == CT_ERROR) ? 0 : 12);
+            }
+        }
+        _exit(11); /* the limit was never reached */
+    }
+    close(fds[1]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    unsigned char msg[2] = {0, 0};
+    ck_assert_int_eq(read(fds[0], msg, 2), 2);
+    close(fds[0]);
+    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "child: %d", status);
+    ck_assert_int_ge(msg[0], 1); /* some documents fit before the disk was full */
+    ck_assert_int_eq(msg[1], 1);
+    ck_assert_int_eq(sql_count(path, "SELECT count(*) FROM pragma_integrity_check "
+                                     "WHERE integrity_check <> 'ok'"),
+                     0);
+    ck_assert_int_eq(sql_count(path, "SELECT count(*) FROM documents"), msg[0]);
+    ck_assert_int_eq(sql_count(path, "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                                     "(SELECT 1 FROM claims WHERE doc_id = d.id)"),
+                     0);
+    ct_store *st = open_ok(path); /* with room again, it takes more */
+    size_t len;
+    char *text = big_text(999, 10, &len);
+    int64_t id;
+    int was_new;
+    ck_assert_int_eq(ct_store_ingest(st, text, len, NULL, 0, &id, &was_new), CT_OK);
+    free(text);
+    ct_store_close(st);
+    remove_tmpdir();
+}
+END_TEST
+
+/* A store whose pages were overwritten: a clear error from whichever call first reads the
+ * damage, never a crash, and the damage is never reported as an empty result. */
+START_TEST(corrupted_file_is_an_error)
+{
+    make_tmpdir();
+    char path[128];
+    db_path(path, sizeof path, "bad.db");
+    ct_store *st = open_ok(path);
+    for (int d = 1; d <= 5; d++) {
+        size_t len;
+        char *text = big_text(d, 200, &len);
+        int64_t id;
+        int was_new;
+        ck_assert_int_eq(ct_store_ingest(st, text, len, NULL, 0, &id, &was_new), CT_OK);
+        free(text);
+    }
+    ct_store_close(st); /* checkpoints the WAL into the file */
+
+    FILE *f = fopen(path, "r+b");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+    long size = ftell(f);
+    ck_assert_int_gt(size, 64 * 1024);
+    static unsigned char junk[4096];
+    memset(junk, 0xA5, sizeof junk);
+    for (long off = 4096; off + 4096 <= size; off += 2 * 4096) { /* every other page after the first */
+        ck_assert_int_eq(fseek(f, off, SEEK_SET), 0);
+        ck_assert_int_eq(fwrite(junk, 1, sizeof junk, f), sizeof junk);
+    }
+    fclose(f);
+
+    st = NULL;
+    int rc = ct_store_open(&st, path, 0);
+    if (rc == CT_OK) {
+        ct_claim_iter *it = NULL;
+        ct_claim_filter flt = CT_CLAIM_FILTER_INIT;
+        rc = ct_claim_iter_new(&it, st, &flt);
+        const ct_claim *c;
+        while (rc == CT_OK)
+            rc = ct_claim_iter_next(&c, it);
+        ct_claim_iter_free(it);
+        ct_store_close(st);
+    }
+    ck_assert_msg(rc == CT_ECORRUPT, "rc %d: %s", rc, ct_errmsg());
+    ck_assert_str_ne(ct_errmsg(), "");
+    remove_tmpdir();
+}
+END_TEST
+
 /* Iterators freed after their store is closed: a slip, never a crash. */
 START_TEST(iterators_outliving_the_store)
 {
@@ -1307,6 +1434,8 @@ static Suite *store_suite(void)
     tcase_add_test(tc, hostile_metadata_is_data);
     tcase_add_test(tc, json_lines_records);
     tcase_add_test(tc, read_only_store_refuses_writes);
+    tcase_add_test(tc, full_disk_keeps_committed_documents);
+    tcase_add_test(tc, corrupted_file_is_an_error);
     suite_add_tcase(s, tc);
     tc = tcase_create("relations");
     tcase_add_test(tc, relations_and_origins);
