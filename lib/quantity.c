@@ -1308,7 +1308,14 @@ static inline bool W(const scan *sc, uint32_t i, const char *w)
         return false;
     const ct_token *t = &sc->t[i];
     const char *s = sc->buf + t->start;
-    uint32_t k = 0;
+    if (t->len == 0)
+        return w[0] == '\0';
+    char c0 = s[0];
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 = (char)(c0 + 32);
+    if (c0 != w[0] || w[0] == '\0') /* most words differ in their first letter */
+        return false;
+    uint32_t k = 1;
     for (; k < t->len; k++) {
         char c = s[k];
         if (c >= 'A' && c <= 'Z')
@@ -3398,19 +3405,22 @@ static inline bool can_start(const scan *sc, uint32_t i)
         return t->cp >= 0x80 ? sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0
                              : t->cp == '$' || t->cp == '%';
     case CT_TOK_WORD: {
-        if (t->flags & CT_TF_POSSESSIVE)
-            return false;
-        if (t->flags & CT_TF_HAS_DIGIT) /* "USD115"; not "A100", "R1" */
-            return t->len >= 4 && (t->flags & CT_TF_CAP) &&
-                   sc->buf[t->start + 2] >= 'A' && sc->buf[t->start + 2] <= 'Z' &&
-                   sc->buf[t->start + 3] >= '0' && sc->buf[t->start + 3] <= '9';
+        const unsigned char *s = (const unsigned char *)sc->buf + t->start;
         uint32_t n = t->len;
+        if (t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT)) /* one test for most words */
+            return !(t->flags & CT_TF_POSSESSIVE) && /* "USD115"; not "A100", "R1" */
+                   n >= 4 && (t->flags & CT_TF_CAP) && s[2] >= 'A' && s[2] <= 'Z' &&
+                   s[3] >= '0' && s[3] <= '9';
         if (n <= 4 && i + 1 < sc->n && sc->t[i + 1].kind != CT_TOK_WORD &&
             (P(sc, i + 1, '$') || is_num(sc, i + 1) ||
              (n <= 3 && P(sc, i + 1, '.') && is_num(sc, i + 2))))
             return true; /* "US$", "USD 5", "Rs. 5", "No. 2" */
-        char c0 = (char)(sc->buf[t->start] | 0x20);
-        if (c0 == 'a' && (n == 1 || (n == 2 && (sc->buf[t->start + 1] | 0x20) == 'n'))) {
+        if (n > 15)
+            return false;
+        /* letters a..z -> 0..25; c2 26: none, "[" or "{"; anything else is > 26 */
+        unsigned c1 = (unsigned)((s[0] | 0x20) - 'a');
+        unsigned c2 = n > 1 ? (unsigned)((s[1] | 0x20) - 'a') : 26u;
+        if (c1 == 0 && (n == 1 || (n == 2 && c2 == 'n' - 'a'))) {
             /* "a tenth", "a dozen", "a million": only before such a word */
             if (i + 1 >= sc->n || sc->t[i + 1].kind != CT_TOK_WORD ||
                 sc->t[i + 1].len > 15 || !word_maybe_in(sc, i + 1, after_a_set))
@@ -3423,10 +3433,6 @@ static inline bool can_start(const scan *sc, uint32_t i)
             return false;
         }
         /* one look at a compile-time table of (first letter, second letter, length) */
-        if (n > 15)
-            return false;
-        unsigned c1 = (unsigned char)(c0 - 'a');
-        unsigned c2 = n > 1 ? (unsigned char)((sc->buf[t->start + 1] | 0x20) - 'a') : 26u;
         if (c1 >= 26 || c2 > 26 || !(start_mask[c1 * 27 + c2] & (1u << n)) ||
             !word_maybe_in(sc, i, start_set))
             return false;
