@@ -1365,7 +1365,8 @@ static bool dash(const scan *sc, uint32_t i)
 
 static bool quote_tok(const scan *sc, uint32_t i)
 {
-    return i < sc->n && ct__tok_is_quote(&sc->t[i]);
+    /* a quote mark is PUNCT: no call for the words */
+    return i < sc->n && sc->t[i].kind == CT_TOK_PUNCT && ct__tok_is_quote(&sc->t[i]);
 }
 
 /* ---- currencies ------------------------------------------------------------------- */
