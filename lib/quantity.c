@@ -867,6 +867,99 @@ static const uint16_t any_mask[26 * 27] = {
     0, 0, 16, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 144, 0, 0, 0, 0,
     0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
+#define WORD_SET_BITS 8192u
+/* start_set: the word_key() bits of the words that can start a quantity */
+static const uint32_t start_set[WORD_SET_BITS / 32] = {
+    0x80000000u, 0x00400000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x01000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000008u, 0x00800000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00400000u, 0x41800000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00100000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00004000u, 0x00000000u, 0x40010000u, 0x00000000u, 0x00000400u,
+    0x00000200u, 0x00000010u, 0x00010000u, 0x04040000u, 0x00000000u, 0x00000100u,
+    0x01000000u, 0x00000000u, 0x00000004u, 0x00000004u, 0x00200000u, 0x00000000u,
+    0x00005000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000080u,
+    0x00000000u, 0x04000000u, 0x00000000u, 0x00010000u, 0x00000000u, 0x04000000u,
+    0x00400000u, 0x00000000u, 0x00000000u, 0x00400000u, 0x00000000u, 0x00300000u,
+    0x00000000u, 0x00180000u, 0x00000840u, 0x00000000u, 0x00000000u, 0x00001000u,
+    0x01010000u, 0x01100000u, 0x00004000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x01000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00080000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00040000u, 0x00000010u, 0x00000000u, 0x00040000u, 0x00000000u,
+    0x02000000u, 0x00000040u, 0x00000000u, 0x00000000u, 0x00020000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000100u, 0x00000000u,
+    0x40000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000004u, 0x00000008u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00004000u, 0x00000000u, 0x00000100u, 0x00000000u, 0x02000000u,
+    0x00000000u, 0x00000100u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x08000000u, 0x00000000u, 0x00040040u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00500000u, 0x00000000u, 0x80000000u, 0x00400000u, 0x00000000u,
+    0x00200000u, 0x00000000u, 0x00004000u, 0x00080000u, 0x08000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00004000u,
+    0x00000000u, 0x00000000u, 0x40000000u, 0x00000000u, 0x00000001u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000200u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000081u, 0x00000000u, 0x00001000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x04000000u, 0x00000000u, 0x00000008u,
+    0x00010000u, 0x01000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00010100u, 0x00000400u, 0x00000000u, 0x00020000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x20000400u,
+    0x00000000u, 0x00000010u, 0x00010001u, 0x00000000u, 0x10000000u, 0x00000000u,
+    0x10000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00100000u, 0x00000200u,
+    0x00000000u, 0x40000000u, 0x18000000u, 0x00000000u, 0x00000200u, 0x00000200u,
+    0x00000000u, 0x04000200u, 0x00000000u, 0x00000000u, 0x00000400u, 0x00000002u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x16000000u, 0x00400000u, 0x00000000u,
+    0x00000004u, 0x04000000u, 0x00000000u, 0x00000000u, 0x00010000u, 0x00000000u,
+    0x00000080u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00001000u, 0x00000000u, 0x00000000u, 0x00400000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000060u, 0x00000000u, 0x00000000u,
+};
+/* after_a_set: the word_key() bits of the words that make "a" a number ("a dozen") */
+static const uint32_t after_a_set[WORD_SET_BITS / 32] = {
+    0x00002000u, 0x00000800u, 0x00000000u, 0x00000200u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000008u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00400000u, 0x01800000u, 0x00040000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00004000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000200u, 0x00000000u, 0x00010000u, 0x04000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000080u,
+    0x40000000u, 0x00000000u, 0x00000000u, 0x00010000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000040u, 0x00200000u,
+    0x00000000u, 0x00180000u, 0x00000040u, 0x00100000u, 0x00000000u, 0x00001000u,
+    0x00000000u, 0x00100000u, 0x00004000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000100u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00040000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x40000000u, 0x00000000u, 0x80000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000004u, 0x00000008u, 0x00000000u, 0x00000400u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000010u, 0x02000000u,
+    0x00000000u, 0x00000100u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x08000000u, 0x00000000u, 0x00000040u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x08000001u, 0x00000000u,
+    0x00100000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000001u, 0x00000000u, 0x00001000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00100000u, 0x00000000u, 0x04000000u, 0x00000000u, 0x00000800u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000440u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000100u,
+    0x00000000u, 0x00000000u, 0x00010000u, 0x00000000u, 0x10000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000200u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000200u, 0x00000000u,
+    0x00000000u, 0x04000200u, 0x00000000u, 0x00000200u, 0x00000000u, 0x00000002u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000100u, 0x00000400u,
+    0x00000000u, 0x00000000u, 0x00040000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000040u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00001000u, 0x00000040u, 0x00000000u, 0x00000000u,
+};
 #define LEX_HASH_SIZE 2048u
 /* FNV-1a of the word, open addressing: 1 + index of its first entry; 0 = empty */
 static const uint16_t lex_hash[LEX_HASH_SIZE] = {
@@ -1055,10 +1148,45 @@ static lex_range lex_find(const char *w, size_t n)
     return lex_find_h(w, n, fnv1a(w, n));
 }
 
+/* A-Z, a-z -> 0..25; any other byte -> 26. */
+static inline unsigned letter_index(unsigned char c)
+{
+    unsigned k = (unsigned)((c | 0x20) - 'a');
+    return k < 26 ? k : 26;
+}
+
+/* Bit word_key(s) of the Bloom set bits (s: n bytes, 1 <= n <= 15, any case); must match
+ * word_key() in tools/gen_quantity_lexicon.py. */
+static inline bool set_has(const uint32_t *bits, const unsigned char *s, uint32_t n)
+{
+    uint32_t k = letter_index(s[0]);
+    k = k * 27 + (n > 1 ? letter_index(s[1]) : 26u);
+    k = k * 27 + (n > 2 ? letter_index(s[2]) : 26u);
+    k = k * 27 + letter_index(s[n - 1]);
+    k = (k * 16 + n) * 2654435761u >> 19;
+    return (bits[k / 32] >> (k % 32)) & 1u;
+}
+
+static bool in_start_classes(int c)
+{
+    return c == L_NUM || c == L_FRAC || c == L_ORD || c == L_MULT || c == L_VAGUE ||
+           c == L_HUNDRED || c == L_PCT;
+}
+
 static const char *qualifier_check(void);
 
 const char *ct__quantity_lexicon_check(void)
 {
+    /* the Bloom sets of can_start() hold every word they must */
+    for (size_t i = 0; i < NLEX; i++) {
+        const unsigned char *w = (const unsigned char *)lexicon[i].w;
+        int c = lexicon[i].cls;
+        if (in_start_classes(c) && !set_has(start_set, w, lexicon[i].len))
+            return lexicon[i].w;
+        if ((c == L_FRAC || c == L_SCALE || c == L_HUNDRED) &&
+            !set_has(after_a_set, w, lexicon[i].len))
+            return lexicon[i].w;
+    }
     for (size_t i = 1; i < NLEX; i++)
         if (strcmp(lexicon[i - 1].w, lexicon[i].w) > 0)
             return lexicon[i].w;
@@ -1180,7 +1308,14 @@ static inline bool W(const scan *sc, uint32_t i, const char *w)
         return false;
     const ct_token *t = &sc->t[i];
     const char *s = sc->buf + t->start;
-    uint32_t k = 0;
+    if (t->len == 0)
+        return w[0] == '\0';
+    char c0 = s[0];
+    if (c0 >= 'A' && c0 <= 'Z')
+        c0 = (char)(c0 + 32);
+    if (c0 != w[0] || w[0] == '\0') /* most words differ in their first letter */
+        return false;
+    uint32_t k = 1;
     for (; k < t->len; k++) {
         char c = s[k];
         if (c >= 'A' && c <= 'Z')
@@ -1230,7 +1365,8 @@ static bool dash(const scan *sc, uint32_t i)
 
 static bool quote_tok(const scan *sc, uint32_t i)
 {
-    return i < sc->n && ct__tok_is_quote(&sc->t[i]);
+    /* a quote mark is PUNCT: no call for the words */
+    return i < sc->n && sc->t[i].kind == CT_TOK_PUNCT && ct__tok_is_quote(&sc->t[i]);
 }
 
 /* ---- currencies ------------------------------------------------------------------- */
@@ -3250,6 +3386,14 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     return uend > k ? uend : k;
 }
 
+/* Is WORD token i (of at most 15 bytes) maybe in the Bloom set bits? Never false for a
+ * word of the set; rarely true for another, so most words are turned away without a
+ * lexicon look-up. */
+static inline bool word_maybe_in(const scan *sc, uint32_t i, const uint32_t *bits)
+{
+    return set_has(bits, (const unsigned char *)sc->buf + sc->t[i].start, sc->t[i].len);
+}
+
 /* Can token t start a quantity? Most words cannot: one look at a table. */
 static inline bool can_start(const scan *sc, uint32_t i)
 {
@@ -3262,20 +3406,26 @@ static inline bool can_start(const scan *sc, uint32_t i)
         return t->cp >= 0x80 ? sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0
                              : t->cp == '$' || t->cp == '%';
     case CT_TOK_WORD: {
-        if (t->flags & CT_TF_POSSESSIVE)
-            return false;
-        if (t->flags & CT_TF_HAS_DIGIT) /* "USD115"; not "A100", "R1" */
-            return t->len >= 4 && (t->flags & CT_TF_CAP) &&
-                   sc->buf[t->start + 2] >= 'A' && sc->buf[t->start + 2] <= 'Z' &&
-                   sc->buf[t->start + 3] >= '0' && sc->buf[t->start + 3] <= '9';
+        const unsigned char *s = (const unsigned char *)sc->buf + t->start;
         uint32_t n = t->len;
+        if (t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT)) /* one test for most words */
+            return !(t->flags & CT_TF_POSSESSIVE) && /* "USD115"; not "A100", "R1" */
+                   n >= 4 && (t->flags & CT_TF_CAP) && s[2] >= 'A' && s[2] <= 'Z' &&
+                   s[3] >= '0' && s[3] <= '9';
         if (n <= 4 && i + 1 < sc->n && sc->t[i + 1].kind != CT_TOK_WORD &&
             (P(sc, i + 1, '$') || is_num(sc, i + 1) ||
              (n <= 3 && P(sc, i + 1, '.') && is_num(sc, i + 2))))
             return true; /* "US$", "USD 5", "Rs. 5", "No. 2" */
-        char c0 = (char)(sc->buf[t->start] | 0x20);
-        if (c0 == 'a' && (n == 1 || (n == 2 && (sc->buf[t->start + 1] | 0x20) == 'n'))) {
+        if (n > 15)
+            return false;
+        /* letters a..z -> 0..25; c2 26: none, "[" or "{"; anything else is > 26 */
+        unsigned c1 = (unsigned)((s[0] | 0x20) - 'a');
+        unsigned c2 = n > 1 ? (unsigned)((s[1] | 0x20) - 'a') : 26u;
+        if (c1 == 0 && (n == 1 || (n == 2 && c2 == 'n' - 'a'))) {
             /* "a tenth", "a dozen", "a million": only before such a word */
+            if (i + 1 >= sc->n || sc->t[i + 1].kind != CT_TOK_WORD ||
+                sc->t[i + 1].len > 15 || !word_maybe_in(sc, i + 1, after_a_set))
+                return false;
             lex_range r = lex_tok_range(sc, i + 1);
             for (uint16_t k = r.lo; k < r.hi; k++)
                 if (lexicon[k].cls == L_FRAC || lexicon[k].cls == L_SCALE ||
@@ -3284,19 +3434,13 @@ static inline bool can_start(const scan *sc, uint32_t i)
             return false;
         }
         /* one look at a compile-time table of (first letter, second letter, length) */
-        if (n > 15)
-            return false;
-        unsigned c1 = (unsigned char)(c0 - 'a');
-        unsigned c2 = n > 1 ? (unsigned char)((sc->buf[t->start + 1] | 0x20) - 'a') : 26u;
-        if (c1 >= 26 || c2 > 26 || !(start_mask[c1 * 27 + c2] & (1u << n)))
+        if (c1 >= 26 || c2 > 26 || !(start_mask[c1 * 27 + c2] & (1u << n)) ||
+            !word_maybe_in(sc, i, start_set))
             return false;
         lex_range r = lex_tok_range(sc, i);
-        for (uint16_t k = r.lo; k < r.hi; k++) {
-            int c = lexicon[k].cls;
-            if (c == L_NUM || c == L_FRAC || c == L_ORD || c == L_MULT || c == L_VAGUE ||
-                c == L_HUNDRED || c == L_PCT)
+        for (uint16_t k = r.lo; k < r.hi; k++)
+            if (in_start_classes(lexicon[k].cls))
                 return true;
-        }
         return false;
     }
     default:

@@ -242,7 +242,26 @@ add("L_STOP", 0, [(w, 1) for w in stop])
 # classes of the words that can start a quantity (can_start() in quantity.c)
 START = ("L_NUM", "L_FRAC", "L_ORD", "L_MULT", "L_VAGUE", "L_HUNDRED", "L_PCT")
 
+# classes of the words after which "a"/"an" is a number (can_start() in quantity.c)
+AFTER_A = ("L_FRAC", "L_SCALE", "L_HUNDRED")
+
 HASH_SIZE = 2048
+
+# A second filter after start_mask: a one-hash Bloom set on the first three letters, the
+# last one and the length. Must match word_key() in quantity.c.
+WORD_SET_BITS = 8192
+
+def letter(c):
+    return ord(c) - 97 if "a" <= c <= "z" else 26
+
+def word_key(w):
+    n = len(w)
+    k = letter(w[0])
+    k = k * 27 + (letter(w[1]) if n > 1 else 26)
+    k = k * 27 + (letter(w[2]) if n > 2 else 26)
+    k = k * 27 + letter(w[-1])
+    k = (k * 16 + n) & 0xFFFFFFFF
+    return ((k * 2654435761) & 0xFFFFFFFF) >> 19
 
 def fnv1a(w):
     h = 2166136261
@@ -308,6 +327,20 @@ def main():
         out.append("};")
     emit_mask("start_mask", lambda c: c in START, "can start a quantity")
     emit_mask("any_mask", lambda c: True, "is in the lexicon")
+    def emit_set(name, pred, what):
+        bits = [0] * (WORD_SET_BITS // 32)
+        for w, cls, aux, v in rows:
+            if pred(cls):
+                k = word_key(w)
+                bits[k // 32] |= 1 << (k % 32)
+        out.append("/* %s: the word_key() bits of the words that %s */" % (name, what))
+        out.append("static const uint32_t %s[WORD_SET_BITS / 32] = {" % name)
+        for k in range(0, len(bits), 6):
+            out.append("    " + ", ".join("0x%08xu" % x for x in bits[k:k + 6]) + ",")
+        out.append("};")
+    out.append("#define WORD_SET_BITS %du" % WORD_SET_BITS)
+    emit_set("start_set", lambda c: c in START, "can start a quantity")
+    emit_set("after_a_set", lambda c: c in AFTER_A, "make \"a\" a number (\"a dozen\")")
     out.append("#define LEX_HASH_SIZE %du" % HASH_SIZE)
     out.append("/* FNV-1a of the word, open addressing: 1 + index of its first entry; 0 = empty */")
     out.append("static const uint16_t lex_hash[LEX_HASH_SIZE] = {")
