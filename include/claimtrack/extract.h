@@ -72,7 +72,9 @@ typedef enum {
 } ct_meta;
 
 /* Flags for ct_extract(). */
-#define CT_EXTRACT_REPLACE_INVALID 0x1u /* treat invalid UTF-8 as U+FFFD instead of failing */
+/* Read invalid UTF-8 as U+FFFD instead of failing. Spans still count the original bytes;
+ * strings the library returns show each invalid byte as '?'. */
+#define CT_EXTRACT_REPLACE_INVALID 0x1u
 
 /** Extract the claims, quantities and quotes of one document.
  * @param[out] out  the document; free it with ct_doc_free(). NULL on failure.
@@ -81,8 +83,9 @@ typedef enum {
  *                  no pointer to it.
  * @param len       the number of bytes in text
  * @param flags     CT_EXTRACT_* bits, or 0
- * @return CT_OK; CT_EINVAL for NULL arguments or (without CT_EXTRACT_REPLACE_INVALID)
- *         invalid UTF-8, with the byte offset in ct_errmsg(); CT_ENOMEM. */
+ * @return CT_OK; CT_EINVAL for NULL arguments, unknown flags or (without
+ *         CT_EXTRACT_REPLACE_INVALID) invalid UTF-8, with the byte offset in ct_errmsg();
+ *         CT_ENOMEM. */
 CT_API CT_WARN_UNUSED int ct_extract(ct_doc **out, const char *text, size_t len,
                                      unsigned flags);
 
@@ -117,7 +120,8 @@ CT_API const char *ct_doc_meta(const ct_doc *doc, ct_meta field);
  * CT_JSON_QUANTITIES), on one line unless CT_JSON_PRETTY.
  * @param[out] out  a NUL-terminated string; free with ct_free().
  * @param file      the "file" member (a path as the user gave it), or NULL to leave it out;
- *                  bytes that are not UTF-8 are written as '?'. */
+ *                  bytes that are not UTF-8 are written as '?'.
+ * @return CT_OK; CT_EINVAL for NULL arguments or unknown flags; CT_ENOMEM. */
 CT_API CT_WARN_UNUSED int ct_doc_to_json(char **out, const ct_doc *doc, const char *file,
                                          unsigned flags);
 
@@ -143,8 +147,11 @@ CT_API ct_direction ct_claim_direction(const ct_claim *claim);
 CT_API size_t ct_claim_sentence_start(const ct_claim *claim);
 CT_API size_t ct_claim_sentence_end(const ct_claim *claim);
 
-/** Who asserts it, or NULL for the outlet's own reporting. The speaker strings are
- * borrowed and valid as long as the claim. */
+/* The strings below are borrowed and valid as long as the claim: for a claim of an
+ * extracted document, until ct_doc_free(); for a claim from a store iterator, until the
+ * iterator's next call (keep one with ct_claim_dup()). */
+
+/** Who asserts it, or NULL for the outlet's own reporting. */
 CT_API const char *ct_claim_speaker(const ct_claim *claim);
 /** "person", "organization", "group" (anonymous: "analysts") or "document"; NULL if no speaker. */
 CT_API const char *ct_claim_speaker_kind(const ct_claim *claim);
@@ -163,7 +170,9 @@ CT_API const char *ct_claim_entity(const ct_claim *claim);
 /** Normalised key terms used for matching, space-separated ("cost train deepseek"), or "". */
 CT_API const char *ct_claim_terms(const ct_claim *claim);
 
-/** The claim as one JSON object of the contract. @param[out] out free with ct_free(). */
+/** The claim as one JSON object of the contract, on one line unless CT_JSON_PRETTY.
+ * @param[out] out  free with ct_free().
+ * @return CT_OK; CT_EINVAL for NULL arguments or unknown flags; CT_ENOMEM. */
 CT_API CT_WARN_UNUSED int ct_claim_to_json(char **out, const ct_claim *claim, unsigned flags);
 
 /** Static names of the enums as the JSON contract writes them: "money", "upper", "less"

@@ -21,6 +21,12 @@
  * call of _next or _free on their iterator; keep a claim with ct_claim_dup(). Free the
  * iterators before closing the store. A ct_store belongs to one thread at a time;
  * several processes may ingest into one file at once (each document is one transaction).
+ *
+ * Every function returning int returns CT_OK or a negative CT_E* code with a message in
+ * ct_errmsg(); NULL arguments are CT_EINVAL; any call may fail with CT_ENOMEM, and any
+ * call that reads the store with CT_ECORRUPT (a damaged file) or CT_ERROR (an I/O error).
+ * The *_to_json functions take CT_JSON_PRETTY or 0 and write a NUL-terminated string
+ * the caller frees with ct_free(); unknown flag bits are CT_EINVAL.
  */
 #ifndef CLAIMTRACK_STORE_H
 #define CLAIMTRACK_STORE_H
@@ -58,15 +64,18 @@ typedef struct ct_check ct_check;             /* the claims of a pasted text, ch
  * @param[out] out  the new store; close it with ct_store_close(). NULL on failure.
  * @param path      file name (UTF-8), or ":memory:" for a throwaway store
  * @param flags     CT_OPEN_* bits, or 0
- * @return CT_OK; CT_EINVAL for NULL arguments; CT_ENOTFOUND; CT_ECORRUPT for a file that
- *         is not a claimtrack store or is from a newer version; CT_EBUSY; CT_ERROR. */
+ * @return CT_OK; CT_EINVAL for NULL arguments or unknown flags; CT_ENOTFOUND (no file,
+ *         with CT_OPEN_NOCREATE or CT_OPEN_READONLY); CT_ECORRUPT for a file that is not a
+ *         claimtrack store or is from a newer version; CT_EREADONLY when an older store
+ *         must be upgraded but cannot be written; CT_EBUSY; CT_ENOMEM; CT_ERROR. */
 CT_API CT_WARN_UNUSED int ct_store_open(ct_store **out, const char *path, unsigned flags);
 
 /** Close the store. NULL is a no-op. Statements still open are finalised when their
  * iterators are freed. */
 CT_API void ct_store_close(ct_store *store);
 
-/** The schema version of the open store (CT_STORE_SCHEMA_VERSION after an upgrade). */
+/** The schema version of the open store (CT_STORE_SCHEMA_VERSION after an upgrade).
+ * @return CT_OK, CT_EINVAL or CT_ERROR. */
 CT_API CT_WARN_UNUSED int ct_store_schema_version(ct_store *store, int *out);
 
 /* ---- ingesting ------------------------------------------------------------------- */
@@ -96,7 +105,8 @@ typedef struct {
  * @param[out] doc_id_out  the document's id, or NULL
  * @param[out] was_new_out 1 when the document was added, 0 when it was there; or NULL
  * @return CT_OK; CT_EINVAL (bad arguments, invalid UTF-8); CT_EREADONLY; CT_EBUSY when
- *         another process holds the store for more than 10 s; CT_ENOMEM; CT_EFULL. */
+ *         another process holds the store for more than 10 s; CT_ENOMEM; CT_EFULL (disk
+ *         or database full); CT_ECORRUPT; CT_ERROR (I/O). The store is unchanged on error. */
 CT_API CT_WARN_UNUSED int ct_store_ingest(ct_store *store, const char *text, size_t len,
                                           const ct_ingest_meta *meta, unsigned flags,
                                           int64_t *doc_id_out, int *was_new_out);
@@ -175,7 +185,8 @@ typedef enum {
 } ct_relation_type;
 
 /** Iterate over relations between claims of different documents.
- * @param claim_id  0 for all relations; else only this claim's, with the claim as a
+ * @param claim_id  0 for all relations; else only this claim's, each with that claim
+ *                  as ct_relation_a()
  * @param type      CT_RELATION_ANY or one type
  * @return CT_OK, CT_EINVAL, CT_ENOMEM or CT_ERROR. */
 CT_API CT_WARN_UNUSED int ct_relation_iter_new(ct_relation_iter **out, ct_store *store,
@@ -211,16 +222,21 @@ CT_API CT_WARN_UNUSED int ct_relation_to_json(char **out, const ct_relation *rel
 
 /** Iterate over origins: groups of claims, in different documents, that trace back to
  * one original speaker or document ("4 reports, 1 origin: DeepSeek").
- * @param claim_id  0 for all; else the origin of this claim only */
+ * @param claim_id  0 for all; else the origin of this claim only
+ * @param flags     CT_ORIGIN_REPEATED or 0
+ * @return CT_OK, CT_EINVAL, CT_ENOMEM or CT_ERROR. */
 CT_API CT_WARN_UNUSED int ct_origin_iter_new(ct_origin_iter **out, ct_store *store,
                                              int64_t claim_id, unsigned flags);
+/** Borrowed; valid until the next call on this iterator. CT_ITEROVER at the end. */
 CT_API CT_WARN_UNUSED int ct_origin_iter_next(const ct_origin **out, ct_origin_iter *it);
 CT_API void ct_origin_iter_free(ct_origin_iter *it);
 
 CT_API int64_t ct_origin_id(const ct_origin *origin);
-/** Who the claims trace to (a speaker, or the outlet for its own reporting). Borrowed. */
+/** Who the claims trace to (a speaker, or the outlet for its own reporting). Borrowed;
+ * valid as long as the origin. */
 CT_API const char *ct_origin_label(const ct_origin *origin);
-/** The first report: the claim every other report repeats. Borrowed. */
+/** The first report: the claim every other report repeats. Borrowed; valid as long as
+ * the origin. */
 CT_API const ct_claim *ct_origin_first(const ct_origin *origin);
 /** How many claims report it, in how many documents, and in how many documents that are
  * not derived from another one of them. */
@@ -234,14 +250,17 @@ CT_API CT_WARN_UNUSED int ct_origin_to_json(char **out, const ct_origin *origin,
 
 /* ---- documents and sources ------------------------------------------------------- */
 
-/** Iterate over stored documents in the order they were stored. */
+/** Iterate over stored documents in the order they were stored.
+ * @return CT_OK, CT_EINVAL, CT_ENOMEM or CT_ERROR. */
 CT_API CT_WARN_UNUSED int ct_document_iter_new(ct_document_iter **out, ct_store *store);
+/** Borrowed; valid until the next call on this iterator. CT_ITEROVER at the end. */
 CT_API CT_WARN_UNUSED int ct_document_iter_next(const ct_document **out,
                                                 ct_document_iter *it);
 CT_API void ct_document_iter_free(ct_document_iter *it);
 
 CT_API int64_t ct_document_id(const ct_document *doc);
-/** Borrowed strings, NULL when unknown. ingested is ISO 8601 UTC; sha256 is hex. */
+/** Borrowed strings, valid as long as the document (an iterator's row or one from
+ * ct_store_document()); NULL when unknown. ingested is ISO 8601 UTC; sha256 is hex. */
 CT_API const char *ct_document_file(const ct_document *doc);
 CT_API const char *ct_document_source(const ct_document *doc);
 CT_API const char *ct_document_url(const ct_document *doc);
@@ -263,12 +282,17 @@ CT_API CT_WARN_UNUSED int ct_document_to_json(char **out, const ct_document *doc
 CT_API CT_WARN_UNUSED int ct_store_document(ct_document **out, ct_store *store, int64_t doc_id);
 /** The document's text (only for one from ct_store_document(); else NULL). Borrowed. */
 CT_API const char *ct_document_text(const ct_document *doc, size_t *len_out);
+/** Free a document from ct_store_document(). NULL is a no-op. Never pass a row from
+ * ct_document_iter_next(). */
 CT_API void ct_document_free(ct_document *doc);
 
-/** Iterate over sources (outlets), by name. */
+/** Iterate over sources (outlets), by name.
+ * @return CT_OK, CT_EINVAL, CT_ENOMEM or CT_ERROR. */
 CT_API CT_WARN_UNUSED int ct_source_iter_new(ct_source_iter **out, ct_store *store);
+/** Borrowed; valid until the next call on this iterator. CT_ITEROVER at the end. */
 CT_API CT_WARN_UNUSED int ct_source_iter_next(const ct_source **out, ct_source_iter *it);
 CT_API void ct_source_iter_free(ct_source_iter *it);
+/** Borrowed; valid as long as the source. */
 CT_API const char *ct_source_name(const ct_source *src);
 CT_API int64_t ct_source_document_count(const ct_source *src);
 CT_API int64_t ct_source_claim_count(const ct_source *src);
@@ -287,7 +311,10 @@ typedef enum {
 
 /** Extract the claims of a pasted text (not stored) and relate each to the stored ones.
  * @param[out] out  owned by the caller; free with ct_check_free()
- * @param flags     CT_EXTRACT_* bits, or 0 */
+ * @param flags     CT_EXTRACT_* bits, or 0
+ * @return CT_OK; CT_EINVAL (NULL arguments, unknown flags, invalid UTF-8); CT_ENOMEM;
+ *         CT_ECORRUPT or CT_ERROR reading the store. A text with no claims is CT_OK with
+ *         ct_check_claim_count() 0. */
 CT_API CT_WARN_UNUSED int ct_store_check(ct_check **out, ct_store *store, const char *text,
                                          size_t len, unsigned flags);
 CT_API void ct_check_free(ct_check *check);
