@@ -121,14 +121,20 @@ static int push_token(ct_segmenter *seg, size_t start, size_t end, ct_tok_kind k
     t->kind = (uint16_t)kind;
     t->flags = (uint16_t)flags;
     t->cp = cp;
+    t->hash = 0;
     return CT_OK;
 }
 
-/* Scan a word starting at i (a letter); returns its end and sets letter-case flags. */
-static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned *flags)
+/* Scan a word starting at i (a letter); returns its end and sets letter-case flags. A
+ * word of ASCII letters and digits only also gets its FNV-1a hash (lower-cased, as
+ * ct__word_flags() probes with), computed while the bytes are read anyway. */
+static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned *flags,
+                        uint32_t *hash)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
     size_t start = i, letters = 0;
+    uint32_t h = 2166136261u;
+    bool plain = true; /* only ASCII letters and digits so far */
     unsigned seen = 0; /* BC_* of every ASCII byte; BC_LOWER also for other non-upper letters */
     if (byte_class[s[i]] & BC_UPPER)
         *flags |= CT_TF_CAP;
@@ -138,6 +144,8 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
         while (i < end && ((k = byte_class[s[i]]) & (BC_LOWER | BC_UPPER | BC_DIGIT))) {
             seen |= k;
             letters += !(k & BC_DIGIT);
+            /* BC_UPPER << 2 is 0x20: the ASCII lower-case bit */
+            h = (h ^ (s[i] | ((k & BC_UPPER) << 2))) * 16777619u;
             i++;
         }
         if (i >= end)
@@ -153,6 +161,7 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
                 else if (i == start)
                     *flags |= CT_TF_CAP;
                 i += adv;
+                plain = false;
                 continue;
             }
         }
@@ -162,6 +171,7 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
             if ((s[i + adv] | 0x20) == 's' && (after >= end || !ascii_alpha(s[after])))
                 break;
             i += adv;
+            plain = false;
         } else if (cp == '.' && i - start == 1 && i + 2 < end &&
                    ascii_alpha(s[i + 1]) && s[i + 2] == '.') {
             /* an initialism: "U.S.", "a.m.", "H.R." keeps its periods */
@@ -173,6 +183,7 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
                     break;
             }
             *flags |= CT_TF_INITIALISM;
+            plain = false;
             /* never CT_TF_ALLCAPS: that flag marks acronym words ("CNBC"), and later
              * stages tell initialisms by CT_TF_INITIALISM */
             seen |= BC_LOWER;
@@ -185,6 +196,10 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
         *flags |= CT_TF_HAS_DIGIT;
     if (letters >= 2 && !(seen & BC_LOWER))
         *flags |= CT_TF_ALLCAPS;
+    if (plain && i - start <= 15) {
+        *flags |= CT_TF_HASHED;
+        *hash = h;
+    }
     return i;
 }
 
@@ -243,8 +258,11 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
             rc = push_token(seg, i, e, CT_TOK_NUM, flags, 0);
             i = e;
         } else if (k & (BC_UPPER | BC_LOWER)) {
-            size_t e = scan_word(seg, i, to, &flags);
+            uint32_t h = 0;
+            size_t e = scan_word(seg, i, to, &flags, &h);
             rc = push_token(seg, i, e, CT_TOK_WORD, flags, 0);
+            if (rc == CT_OK)
+                seg->toks[seg->ntoks - 1].hash = h;
             i = e;
         } else if (is_apostrophe(cp) && i + adv + 1 <= to && (s[i + adv] | 0x20) == 's' &&
                    seg->ntoks > 0 && !(flags & CT_TF_SPACE_BEFORE) &&
