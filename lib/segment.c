@@ -141,13 +141,14 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
     while (i < end) {
         /* the common case, a run of ASCII letters and digits, with one branch a byte */
         unsigned k = 0;
+        size_t run = i;
         while (i < end && ((k = byte_class[s[i]]) & (BC_LOWER | BC_UPPER | BC_DIGIT))) {
             seen |= k;
-            letters += !(k & BC_DIGIT);
             /* BC_UPPER << 2 is 0x20: the ASCII lower-case bit */
             h = (h ^ (s[i] | ((k & BC_UPPER) << 2))) * 16777619u;
             i++;
         }
+        letters += i - run; /* digits taken back below: they are rare */
         if (i >= end)
             break;
         size_t adv = 1;
@@ -192,8 +193,12 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
             break;
         }
     }
-    if (seen & BC_DIGIT)
+    if (seen & BC_DIGIT) {
         *flags |= CT_TF_HAS_DIGIT;
+        /* every ASCII digit of the word was in a run above */
+        for (size_t j = start; j < i; j++)
+            letters -= (byte_class[s[j]] & BC_DIGIT) != 0;
+    }
     if (letters >= 2 && !(seen & BC_LOWER))
         *flags |= CT_TF_ALLCAPS;
     if (plain && i - start <= 15) {
