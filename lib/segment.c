@@ -108,6 +108,34 @@ static const unsigned char byte_class[256] = {
 #undef PU
 #undef HI
 
+/* Letters and digits of ASCII words: the byte class (BC_*) << 8 | the lower-cased byte,
+ * 0 for any other byte. One load gives scan_word() both what it tests and what it hashes. */
+#define LO (BC_LOWER << 8)
+#define UP (BC_UPPER << 8)
+#define DG (BC_DIGIT << 8)
+static const uint16_t word_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    DG | 0x30, DG | 0x31, DG | 0x32, DG | 0x33, DG | 0x34, DG | 0x35, DG | 0x36, DG | 0x37,
+    DG | 0x38, DG | 0x39, 0, 0, 0, 0, 0, 0,
+    0, UP | 0x61, UP | 0x62, UP | 0x63, UP | 0x64, UP | 0x65, UP | 0x66, UP | 0x67,
+    UP | 0x68, UP | 0x69, UP | 0x6a, UP | 0x6b, UP | 0x6c, UP | 0x6d, UP | 0x6e, UP | 0x6f,
+    UP | 0x70, UP | 0x71, UP | 0x72, UP | 0x73, UP | 0x74, UP | 0x75, UP | 0x76, UP | 0x77,
+    UP | 0x78, UP | 0x79, UP | 0x7a, 0, 0, 0, 0, 0,
+    0, LO | 0x61, LO | 0x62, LO | 0x63, LO | 0x64, LO | 0x65, LO | 0x66, LO | 0x67,
+    LO | 0x68, LO | 0x69, LO | 0x6a, LO | 0x6b, LO | 0x6c, LO | 0x6d, LO | 0x6e, LO | 0x6f,
+    LO | 0x70, LO | 0x71, LO | 0x72, LO | 0x73, LO | 0x74, LO | 0x75, LO | 0x76, LO | 0x77,
+    LO | 0x78, LO | 0x79, LO | 0x7a, 0, 0, 0, 0, 0,
+    /* 0x80-0xFF: 0 */
+};
+#undef LO
+#undef UP
+#undef DG
+
 /* ---- tokens ----------------------------------------------------------------------- */
 
 static int push_token(ct_segmenter *seg, size_t start, size_t end, ct_tok_kind kind,
@@ -140,17 +168,21 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
         *flags |= CT_TF_CAP;
     while (i < end) {
         /* the common case, a run of ASCII letters and digits, with one branch a byte */
-        unsigned k = 0;
         size_t run = i;
-        while (i < end && ((k = byte_class[s[i]]) & (BC_LOWER | BC_UPPER | BC_DIGIT))) {
-            seen |= k;
-            /* BC_UPPER << 2 is 0x20: the ASCII lower-case bit */
-            h = (h ^ (s[i] | ((k & BC_UPPER) << 2))) * 16777619u;
+        unsigned acc = 0; /* word_byte entries of the run, or-ed */
+        while (i < end) {
+            unsigned e = word_byte[s[i]];
+            if (!e)
+                break;
+            acc |= e;
+            h = (h ^ (e & 0xFFu)) * 16777619u;
             i++;
         }
+        seen |= acc >> 8;
         letters += i - run; /* digits taken back below: they are rare */
         if (i >= end)
             break;
+        unsigned k = byte_class[s[i]];
         size_t adv = 1;
         int32_t cp = s[i];
         if (k & BC_HIGH) {
