@@ -46,6 +46,8 @@ typedef struct {
     int32_t cp;     /* PUNCT and SYM: the code point (curly quotes kept: ’ is 0x2019) */
     uint32_t hash;  /* CT_TF_HASHED: FNV-1a of the ASCII-lower-cased bytes (in the padding) */
 } ct_token;
+/* hash sits in what was padding: a block's token array must not grow */
+_Static_assert(sizeof(ct_token) <= 24, "ct_token grew past 24 bytes");
 
 #define CT_SF_PARA_START 0x01u  /* first sentence of its paragraph */
 #define CT_SF_BOILERPLATE 0x02u /* page furniture ("See also ...", "0 Commentaires ·0 Parts") */
