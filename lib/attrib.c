@@ -757,21 +757,32 @@ unsigned ct__word_flags(const char *buf, const ct_token *t)
 {
     if (t->kind != CT_TOK_WORD || t->len > 15)
         return 0;
-    char key[16];
-    uint32_t h = 2166136261u;
-    for (uint32_t i = 0; i < t->len; i++) {
-        unsigned char c = (unsigned char)buf[t->start + i];
-        if (c >= 0x80)
-            return 0;
-        c = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-        key[i] = (char)c;
-        h = (h ^ c) * 16777619u;
+    const unsigned char *s = (const unsigned char *)buf + t->start;
+    uint32_t h = t->hash;
+    if (!(t->flags & CT_TF_HASHED)) {
+        /* apostrophes, periods, other letters: the segmenter left the hash to us */
+        h = 2166136261u;
+        for (uint32_t i = 0; i < t->len; i++) {
+            unsigned char c = s[i];
+            if (c >= 0x80)
+                return 0;
+            h = (h ^ ((c >= 'A' && c <= 'Z') ? c + 32u : c)) * 16777619u;
+        }
     }
     for (uint32_t i = h & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
         const word *w = &word_slots[i];
         if (!w->w)
             return 0;
-        if (w->len == t->len && memcmp(w->w, key, t->len) == 0)
+        if (w->len != t->len)
+            continue;
+        uint32_t j = 0;
+        while (j < t->len) {
+            unsigned char c = s[j];
+            if ((unsigned char)((c >= 'A' && c <= 'Z') ? c + 32u : c) != (unsigned char)w->w[j])
+                break;
+            j++;
+        }
+        if (j == t->len)
             return w->f;
     }
 }

@@ -108,6 +108,34 @@ static const unsigned char byte_class[256] = {
 #undef PU
 #undef HI
 
+/* Letters and digits of ASCII words: the byte class (BC_*) << 8 | the lower-cased byte,
+ * 0 for any other byte. One load gives scan_word() both what it tests and what it hashes. */
+#define LO (BC_LOWER << 8)
+#define UP (BC_UPPER << 8)
+#define DG (BC_DIGIT << 8)
+static const uint16_t word_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0,
+    DG | 0x30, DG | 0x31, DG | 0x32, DG | 0x33, DG | 0x34, DG | 0x35, DG | 0x36, DG | 0x37,
+    DG | 0x38, DG | 0x39, 0, 0, 0, 0, 0, 0,
+    0, UP | 0x61, UP | 0x62, UP | 0x63, UP | 0x64, UP | 0x65, UP | 0x66, UP | 0x67,
+    UP | 0x68, UP | 0x69, UP | 0x6a, UP | 0x6b, UP | 0x6c, UP | 0x6d, UP | 0x6e, UP | 0x6f,
+    UP | 0x70, UP | 0x71, UP | 0x72, UP | 0x73, UP | 0x74, UP | 0x75, UP | 0x76, UP | 0x77,
+    UP | 0x78, UP | 0x79, UP | 0x7a, 0, 0, 0, 0, 0,
+    0, LO | 0x61, LO | 0x62, LO | 0x63, LO | 0x64, LO | 0x65, LO | 0x66, LO | 0x67,
+    LO | 0x68, LO | 0x69, LO | 0x6a, LO | 0x6b, LO | 0x6c, LO | 0x6d, LO | 0x6e, LO | 0x6f,
+    LO | 0x70, LO | 0x71, LO | 0x72, LO | 0x73, LO | 0x74, LO | 0x75, LO | 0x76, LO | 0x77,
+    LO | 0x78, LO | 0x79, LO | 0x7a, 0, 0, 0, 0, 0,
+    /* 0x80-0xFF: 0 */
+};
+#undef LO
+#undef UP
+#undef DG
+
 /* ---- tokens ----------------------------------------------------------------------- */
 
 static int push_token(ct_segmenter *seg, size_t start, size_t end, ct_tok_kind kind,
@@ -121,27 +149,40 @@ static int push_token(ct_segmenter *seg, size_t start, size_t end, ct_tok_kind k
     t->kind = (uint16_t)kind;
     t->flags = (uint16_t)flags;
     t->cp = cp;
+    t->hash = 0;
     return CT_OK;
 }
 
-/* Scan a word starting at i (a letter); returns its end and sets letter-case flags. */
-static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned *flags)
+/* Scan a word starting at i (a letter); returns its end and sets letter-case flags. A
+ * word of ASCII letters and digits only also gets its FNV-1a hash (lower-cased, as
+ * ct__word_flags() probes with), computed while the bytes are read anyway. */
+static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned *flags,
+                        uint32_t *hash)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
     size_t start = i, letters = 0;
+    uint32_t h = 2166136261u;
+    bool plain = true; /* only ASCII letters and digits so far */
     unsigned seen = 0; /* BC_* of every ASCII byte; BC_LOWER also for other non-upper letters */
     if (byte_class[s[i]] & BC_UPPER)
         *flags |= CT_TF_CAP;
     while (i < end) {
         /* the common case, a run of ASCII letters and digits, with one branch a byte */
-        unsigned k = 0;
-        while (i < end && ((k = byte_class[s[i]]) & (BC_LOWER | BC_UPPER | BC_DIGIT))) {
-            seen |= k;
-            letters += !(k & BC_DIGIT);
+        size_t run = i;
+        unsigned acc = 0; /* word_byte entries of the run, or-ed */
+        while (i < end) {
+            unsigned e = word_byte[s[i]];
+            if (!e)
+                break;
+            acc |= e;
+            h = (h ^ (e & 0xFFu)) * 16777619u;
             i++;
         }
+        seen |= acc >> 8;
+        letters += i - run; /* digits taken back below: they are rare */
         if (i >= end)
             break;
+        unsigned k = byte_class[s[i]];
         size_t adv = 1;
         int32_t cp = s[i];
         if (k & BC_HIGH) {
@@ -153,6 +194,7 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
                 else if (i == start)
                     *flags |= CT_TF_CAP;
                 i += adv;
+                plain = false;
                 continue;
             }
         }
@@ -162,6 +204,7 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
             if ((s[i + adv] | 0x20) == 's' && (after >= end || !ascii_alpha(s[after])))
                 break;
             i += adv;
+            plain = false;
         } else if (cp == '.' && i - start == 1 && i + 2 < end &&
                    ascii_alpha(s[i + 1]) && s[i + 2] == '.') {
             /* an initialism: "U.S.", "a.m.", "H.R." keeps its periods */
@@ -173,6 +216,7 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
                     break;
             }
             *flags |= CT_TF_INITIALISM;
+            plain = false;
             /* never CT_TF_ALLCAPS: that flag marks acronym words ("CNBC"), and later
              * stages tell initialisms by CT_TF_INITIALISM */
             seen |= BC_LOWER;
@@ -181,10 +225,18 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
             break;
         }
     }
-    if (seen & BC_DIGIT)
+    if (seen & BC_DIGIT) {
         *flags |= CT_TF_HAS_DIGIT;
+        /* every ASCII digit of the word was in a run above */
+        for (size_t j = start; j < i; j++)
+            letters -= (byte_class[s[j]] & BC_DIGIT) != 0;
+    }
     if (letters >= 2 && !(seen & BC_LOWER))
         *flags |= CT_TF_ALLCAPS;
+    if (plain && i - start <= 15) {
+        *flags |= CT_TF_HASHED;
+        *hash = h;
+    }
     return i;
 }
 
@@ -243,8 +295,11 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
             rc = push_token(seg, i, e, CT_TOK_NUM, flags, 0);
             i = e;
         } else if (k & (BC_UPPER | BC_LOWER)) {
-            size_t e = scan_word(seg, i, to, &flags);
+            uint32_t h = 0;
+            size_t e = scan_word(seg, i, to, &flags, &h);
             rc = push_token(seg, i, e, CT_TOK_WORD, flags, 0);
+            if (rc == CT_OK)
+                seg->toks[seg->ntoks - 1].hash = h;
             i = e;
         } else if (is_apostrophe(cp) && i + adv + 1 <= to && (s[i + adv] | 0x20) == 's' &&
                    seg->ntoks > 0 && !(flags & CT_TF_SPACE_BEFORE) &&

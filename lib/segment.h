@@ -36,6 +36,7 @@ typedef enum {
 #define CT_TF_HAS_DIGIT 0x10u      /* WORD containing a digit ("A100", "o1") */
 #define CT_TF_POSSESSIVE 0x20u     /* the "'s"/"’s" of a possessive */
 #define CT_TF_INITIALISM 0x40u     /* WORD like "U.S." that ends in its own period */
+#define CT_TF_HASHED 0x80u         /* WORD of 1-15 ASCII letters/digits: hash is set */
 
 typedef struct {
     size_t start;   /* byte offset into the document */
@@ -43,7 +44,10 @@ typedef struct {
     uint16_t kind;  /* ct_tok_kind */
     uint16_t flags; /* CT_TF_* */
     int32_t cp;     /* PUNCT and SYM: the code point (curly quotes kept: ’ is 0x2019) */
+    uint32_t hash;  /* CT_TF_HASHED: FNV-1a of the ASCII-lower-cased bytes (in the padding) */
 } ct_token;
+/* hash sits in what was padding: a block's token array must not grow */
+_Static_assert(sizeof(ct_token) <= 24, "ct_token grew past 24 bytes");
 
 #define CT_SF_PARA_START 0x01u  /* first sentence of its paragraph */
 #define CT_SF_BOILERPLATE 0x02u /* page furniture ("See also ...", "0 Commentaires ·0 Parts") */

@@ -179,6 +179,11 @@ size_t ct__text_clean(char *dst, size_t cap, const char *s, size_t n)
             dst[o++] = (char)p[i++];
             continue;
         }
+        if (p[i] <= ' ' || p[i] == 0x7F) { /* ASCII white space and controls: no decoder */
+            space = o > 0;
+            i++;
+            continue;
+        }
         size_t adv;
         int32_t cp = ct__text_decode(p + i, n - i, &adv);
         if (ct__text_is_space(cp)) {
