@@ -493,9 +493,19 @@ static int walk_dir(pathlist *pl, const char *dir, int depth)
     qsort(here.items, here.n, sizeof *here.items, cmp_str);
     for (size_t i = 0; i < here.n; i++) {
         struct stat st;
-        if (stat(here.items[i], &st) != 0) {
+        /* lstat, then stat only for links: a link to a folder (x -> .) is skipped, or the
+         * walk would go round it; a link to a file is read like the file. */
+        bool link = false;
+        int rc = lstat(here.items[i], &st);
+        if (rc == 0 && S_ISLNK(st.st_mode)) {
+            link = true;
+            rc = stat(here.items[i], &st);
+        }
+        if (rc != 0) {
             fail_file(here.items[i], strerror(errno));
             status = 1;
+        } else if (S_ISDIR(st.st_mode) && link) {
+            continue;
         } else if (S_ISDIR(st.st_mode)) {
             status |= walk_dir(pl, here.items[i], depth + 1);
         } else if (S_ISREG(st.st_mode) && pathlist_add(pl, here.items[i]) != 0) {
