@@ -179,6 +179,7 @@ struct ct_db {
     sqlite3 *h;
     sqlite3_stmt *stmt[S_COUNT_];
     ct_db_cursor *borrower[S_COUNT_]; /* the cursor reading a cached statement, if any */
+    ct_db_cursor *cursors;            /* every cursor not freed yet, to detach on close */
 };
 
 struct ct_db_cursor {
@@ -186,6 +187,7 @@ struct ct_db_cursor {
     sqlite3_stmt *stmt;
     bool owned; /* finalise on free; else a cached statement to reset */
     int slot;   /* the cached statement it borrows (-1: none) */
+    ct_db_cursor *prev, *next; /* in db->cursors */
 };
 
 /* ---- errors ----------------------------------------------------------------------- */
@@ -396,14 +398,17 @@ void ct__db_close(ct_db *db)
 {
     if (!db)
         return;
-    for (int i = 0; i < S_COUNT_; i++) {
-        if (db->borrower[i]) { /* an iterator not freed yet: let it fail safely */
-            db->borrower[i]->stmt = NULL;
-            db->borrower[i]->db = NULL;
-        }
-        sqlite3_finalize(db->stmt[i]);
+    /* iterators not freed yet, whatever statement they read: let them fail safely */
+    for (ct_db_cursor *cur = db->cursors, *next; cur; cur = next) {
+        next = cur->next;
+        if (cur->owned)
+            sqlite3_finalize(cur->stmt);
+        cur->stmt = NULL;
+        cur->db = NULL;
+        cur->prev = cur->next = NULL;
     }
-    /* close_v2: an iterator freed later still finalises its statement safely */
+    for (int i = 0; i < S_COUNT_; i++)
+        sqlite3_finalize(db->stmt[i]);
     sqlite3_close_v2(db->h);
     ct__free(db);
 }
@@ -738,6 +743,10 @@ static int cursor_new(ct_db_cursor **out, ct_db *db, sqlite3_stmt *st, bool owne
     cur->stmt = st;
     cur->owned = owned;
     cur->slot = -1;
+    cur->next = db->cursors;
+    if (db->cursors)
+        db->cursors->prev = cur;
+    db->cursors = cur;
     *out = cur;
     return CT_OK;
 }
@@ -779,8 +788,16 @@ void ct__db_cursor_free(ct_db_cursor *cur)
         sqlite3_finalize(cur->stmt);
     else if (cur->stmt) /* NULL once the store was closed under it */
         sqlite3_reset(cur->stmt);
-    if (cur->slot >= 0 && cur->db)
-        cur->db->borrower[cur->slot] = NULL;
+    if (cur->db) { /* still in the store's list */
+        if (cur->slot >= 0)
+            cur->db->borrower[cur->slot] = NULL;
+        if (cur->prev)
+            cur->prev->next = cur->next;
+        else
+            cur->db->cursors = cur->next;
+        if (cur->next)
+            cur->next->prev = cur->prev;
+    }
     ct__free(cur);
 }
 

@@ -1263,12 +1263,46 @@ START_TEST(iterators_outliving_the_store)
     ck_assert_int_eq(ct_relation_iter_next(&r, r2), CT_OK);
     ck_assert_int_eq(ct_relation_iter_next(&r, r1), CT_ITEROVER);
     ck_assert_int_eq(ct_relation_iter_next(&r, r2), CT_ITEROVER);
+    /* one of each kind, not yet read from, each with its own statement or a cached one */
+    ct_claim_iter *ci2 = NULL;
+    ct_origin_iter *oi = NULL;
+    ct_document_iter *di = NULL;
+    ct_source_iter *si = NULL;
+    ct_relation_iter *r3 = NULL;
+    ck_assert_int_eq(ct_claim_iter_new(&ci2, st, NULL), CT_OK);
+    ck_assert_int_eq(ct_origin_iter_new(&oi, st, 0, 0), CT_OK);
+    ck_assert_int_eq(ct_document_iter_new(&di, st), CT_OK);
+    ck_assert_int_eq(ct_source_iter_new(&si, st), CT_OK);
+    ck_assert_int_eq(ct_relation_iter_new(&r3, st, 1, CT_RELATION_ANY), CT_OK);
     ct_store_close(st);
+    const char *closed = "the store was closed before this iterator";
     ck_assert_int_eq(ct_relation_iter_next(&r, r1), CT_EINVAL);
-    ck_assert_str_eq(ct_errmsg(), "the store was closed before this iterator");
+    ck_assert_str_eq(ct_errmsg(), closed);
+    ck_assert_int_eq(ct_relation_iter_next(&r, r2), CT_EINVAL);
+    ck_assert_int_eq(ct_relation_iter_next(&r, r3), CT_EINVAL);
+    ck_assert_ptr_null(r);
+    const ct_claim *c = NULL;
+    ck_assert_int_eq(ct_claim_iter_next(&c, ci), CT_EINVAL);
+    ck_assert_int_eq(ct_claim_iter_next(&c, ci2), CT_EINVAL);
+    ck_assert_ptr_null(c);
+    const ct_origin *o = NULL;
+    ck_assert_int_eq(ct_origin_iter_next(&o, oi), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), closed);
+    ck_assert_ptr_null(o);
+    const ct_document *d = NULL;
+    ck_assert_int_eq(ct_document_iter_next(&d, di), CT_EINVAL);
+    ck_assert_ptr_null(d);
+    const ct_source *src = NULL;
+    ck_assert_int_eq(ct_source_iter_next(&src, si), CT_EINVAL);
+    ck_assert_ptr_null(src);
     ct_relation_iter_free(r1);
     ct_relation_iter_free(r2);
+    ct_relation_iter_free(r3);
     ct_claim_iter_free(ci);
+    ct_claim_iter_free(ci2);
+    ct_origin_iter_free(oi);
+    ct_document_iter_free(di);
+    ct_source_iter_free(si);
 }
 END_TEST
 
