@@ -611,7 +611,11 @@ int ct__db_claim_insert(ct_db *db, const ct_db_claim *x, int64_t *id_out)
     if ((rc = stmt(db, S_FTS_INSERT, &st)) != CT_OK)
         return rc;
     sqlite3_bind_int64(st, 1, *id_out);
-    sqlite3_bind_text(st, 2, x->sentence ? x->sentence : "", (int)x->sentence_len, SQLITE_STATIC);
+    /* text64: a length past INT_MAX is refused (SQLITE_TOOBIG), never truncated by a cast */
+    rc = sqlite3_bind_text64(st, 2, x->sentence ? x->sentence : "", x->sentence_len,
+                             SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK)
+        return fail(db, rc, "indexing a claim's sentence");
     if ((rc = run(db, st, "indexing a claim's sentence")) != CT_OK)
         return rc;
     /* each key term, for finding claims about the same thing whatever their values */
@@ -619,9 +623,10 @@ int ct__db_claim_insert(ct_db *db, const ct_db_claim *x, int64_t *id_out)
         size_t n = strcspn(t, " ");
         if (n && (rc = stmt(db, S_TERM_INSERT, &st)) == CT_OK) {
             bind_text(st, 1, x->match_key);
-            sqlite3_bind_text(st, 2, t, (int)n, SQLITE_STATIC);
+            rc = sqlite3_bind_text64(st, 2, t, n, SQLITE_STATIC, SQLITE_UTF8);
             sqlite3_bind_int64(st, 3, *id_out);
-            rc = run(db, st, "indexing a claim's terms");
+            rc = rc == SQLITE_OK ? run(db, st, "indexing a claim's terms")
+                                 : fail(db, rc, "indexing a claim's terms");
         }
         if (rc)
             return rc;
@@ -881,7 +886,12 @@ int ct__db_term_candidates(ct_db_cursor **out, ct_db *db, const char *key, const
     if (rc)
         return rc;
     bind_text(st, 1, key);
-    sqlite3_bind_text(st, 2, term, (int)term_len, SQLITE_STATIC);
+    rc = sqlite3_bind_text64(st, 2, term, term_len, SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK) {
+        ct__db_cursor_free(*out);
+        *out = NULL;
+        return fail(db, rc, "finding claims about the same thing");
+    }
     sqlite3_bind_int64(st, 3, doc_id);
     sqlite3_bind_int(st, 4, limit);
     return CT_OK;
@@ -1003,8 +1013,13 @@ int ct__db_claims(ct_db_cursor **out, ct_db *db, const ct_claim_filter *f)
             *out = NULL;
             return ct__enomem();
         }
-        sqlite3_bind_text(st, 5, q, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_bind_text(st, 5, q, -1, SQLITE_TRANSIENT);
         ct__free(q);
+        if (rc != SQLITE_OK) {
+            ct__db_cursor_free(*out);
+            *out = NULL;
+            return fail(db, rc, "searching the claims");
+        }
     }
     sqlite3_bind_int64(st, 6, f->claim_id);
     sqlite3_bind_int64(st, 7, f->doc_id);
