@@ -111,6 +111,15 @@ static json_t *quote_obj(const ct_quote *q)
                      speaker_obj(q->speaker, q->speaker_kind, NULL, NULL));
 }
 
+/* Bits a caller set that this function does not know: refused, as ct_store_open does, so
+ * a flag from a newer header is not silently ignored. */
+static int flags_unknown(const char *fn, unsigned flags, unsigned known)
+{
+    if (flags & ~known)
+        return ct__error(CT_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~known);
+    return CT_OK;
+}
+
 static int dump(char **out, json_t *root, unsigned flags)
 {
     if (!root)
@@ -132,6 +141,8 @@ int ct_claim_to_json(char **out, const ct_claim *claim, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_claim_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_claim_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!claim)
         return ct__error(CT_EINVAL, "ct_claim_to_json: claim is NULL");
     return dump(out, claim_obj(claim, true), flags);
@@ -178,6 +189,8 @@ int ct_doc_to_json(char **out, const ct_doc *doc, const char *file, unsigned fla
     if (!out)
         return ct__error(CT_EINVAL, "ct_doc_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_doc_to_json", flags, CT_JSON_QUANTITIES | CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!doc)
         return ct__error(CT_EINVAL, "ct_doc_to_json: doc is NULL");
     json_t *root = doc_obj(doc, file, flags);
@@ -231,6 +244,8 @@ int ct_relation_to_json(char **out, const ct_relation *rel, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_relation_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_relation_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!rel)
         return ct__error(CT_EINVAL, "ct_relation_to_json: relation is NULL");
     return dump(out, relation_obj(rel), flags);
@@ -260,6 +275,8 @@ int ct_origin_to_json(char **out, const ct_origin *origin, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_origin_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_origin_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!origin)
         return ct__error(CT_EINVAL, "ct_origin_to_json: origin is NULL");
     return dump(out, origin_obj(origin), flags);
@@ -298,6 +315,8 @@ int ct_document_to_json(char **out, const ct_document *d, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_document_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_document_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!d)
         return ct__error(CT_EINVAL, "ct_document_to_json: document is NULL");
     return dump(out, document_obj(d), flags);
@@ -339,6 +358,8 @@ int ct_source_to_json(char **out, const ct_source *src, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_source_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_source_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!src)
         return ct__error(CT_EINVAL, "ct_source_to_json: source is NULL");
     return dump(out,
@@ -353,6 +374,8 @@ int ct_check_to_json(char **out, const ct_check *chk, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_check_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_check_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!chk)
         return ct__error(CT_EINVAL, "ct_check_to_json: check is NULL");
     json_t *root = json_object(), *claims = json_array();

@@ -181,6 +181,27 @@ START_TEST(bad_arguments)
     meta.version = 99;
     ck_assert_int_eq(ct_store_ingest(st, "x", 1, &meta, 0, NULL, NULL), CT_EINVAL);
     ck_assert_str_eq(ct_errmsg(), "ct_store_ingest: meta->version is 99, expected 1");
+    /* unknown flags are refused, as ct_store_open refuses them, even for stored text */
+    ck_assert_int_eq(ct_store_ingest(st, "x", 1, NULL, 0x8, NULL, NULL), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "ct_store_ingest: unknown flags 0x8");
+    ck_assert_int_eq(ct_store_ingest_record(st, "{\"text\":\"x\"}", 12, 1, NULL, 0x8, NULL, NULL),
+                     CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "ct_store_ingest_record: unknown flags 0x8");
+    ct_check *chk = (ct_check *)1;
+    ck_assert_int_eq(ct_store_check(&chk, st, "x", 1, 0x8), CT_EINVAL);
+    ck_assert_ptr_null(chk);
+    ck_assert_str_eq(ct_errmsg(), "ct_store_check: unknown flags 0x8");
+    char *json = (char *)1;
+    ck_assert_int_eq(ct_store_claim_to_json(&json, st, 1, CT_JSON_QUANTITIES), CT_EINVAL);
+    ck_assert_ptr_null(json);
+    ck_assert_str_eq(ct_errmsg(), "ct_store_claim_to_json: unknown flags 0x1");
+    ct_origin_iter *oi = (ct_origin_iter *)1;
+    ck_assert_int_eq(ct_origin_iter_new(&oi, st, 0, 0x4), CT_EINVAL);
+    ck_assert_ptr_null(oi);
+    ck_assert_str_eq(ct_errmsg(), "ct_origin_iter_new: unknown flags 0x4");
+    ct_source src = {0};
+    ck_assert_int_eq(ct_source_to_json(&json, &src, 0x100), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "ct_source_to_json: unknown flags 0x100");
     /* invalid UTF-8 is the extraction's error, and nothing is stored */
     ck_assert_int_eq(ct_store_ingest(st, "a\xff", 2, NULL, 0, NULL, NULL), CT_EINVAL);
     ck_assert_str_eq(ct_errmsg(), "invalid UTF-8 at byte 1");
@@ -216,7 +237,7 @@ START_TEST(bad_arguments)
     ct_document *d = NULL;
     ck_assert_int_eq(ct_store_document(&d, st, 42), CT_ENOTFOUND);
     ck_assert_str_eq(ct_errmsg(), "no document 42");
-    char *json = NULL;
+    json = NULL;
     ck_assert_int_eq(ct_store_claim_to_json(&json, st, 5, 0), CT_ENOTFOUND);
     ck_assert_str_eq(ct_errmsg(), "no claim 5");
     ck_assert_int_eq(ct_relation_to_json(&json, NULL, 0), CT_EINVAL);
