@@ -282,18 +282,27 @@ static void print_claims_table(const char *path, const ct_doc *doc, bool quantit
 
 static int run_files(options *opt, bool quantities)
 {
+    /* the files, in place: a "--" ends the options, so a file may be named --x */
+    int nfiles = 0;
+    bool opts_done = false;
+    for (int i = 0; i < opt->argc; i++) {
+        const char *a = opt->argv[i];
+        if (!opts_done && strcmp(a, "--") == 0) {
+            opts_done = true;
+        } else if (!opts_done && strncmp(a, "--", 2) == 0) {
+            fputs("claimtrack: unknown option '", stderr);
+            put_safe(stderr, a);
+            fputs("' (see claimtrack help)\n", stderr);
+            return 2;
+        } else {
+            opt->argv[nfiles++] = opt->argv[i];
+        }
+    }
+    opt->argc = nfiles;
     if (opt->argc == 0) {
         fprintf(stderr, "claimtrack: %s needs at least one FILE (or - for standard input)\n",
                 quantities ? "quantities" : "extract");
         return 2;
-    }
-    for (int i = 0; i < opt->argc; i++) {
-        if (strncmp(opt->argv[i], "--", 2) == 0) {
-            fputs("claimtrack: unknown option '", stderr);
-            put_safe(stderr, opt->argv[i]);
-            fputs("' (see claimtrack help)\n", stderr);
-            return 2;
-        }
     }
     int status = 0;
     for (int i = 0; i < opt->argc; i++) {
@@ -342,9 +351,14 @@ static int parse_opts(options *opt, const char *cmd, const optspec *spec, size_t
                       char **pos, int *npos)
 {
     *npos = 0;
+    bool opts_done = false;
     for (int i = 0; i < opt->argc; i++) {
         const char *a = opt->argv[i];
-        if (strncmp(a, "--", 2) != 0 || strcmp(a, "--") == 0) {
+        if (!opts_done && strcmp(a, "--") == 0) { /* the rest are arguments, even --x */
+            opts_done = true;
+            continue;
+        }
+        if (opts_done || strncmp(a, "--", 2) != 0) {
             pos[(*npos)++] = opt->argv[i];
             continue;
         }
@@ -1270,6 +1284,8 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if (!flags_done && strcmp(a, "--") == 0) {
             flags_done = true;
+            if (cmd) /* the command's parser stops at it too */
+                rest[opt.argc++] = argv[i];
         } else if (!flags_done && strcmp(a, "--json") == 0) {
             opt.json = true;
         } else if (!flags_done && strcmp(a, "--replace-invalid") == 0) {
@@ -1307,6 +1323,8 @@ int main(int argc, char **argv)
                 free(rest);
                 return 2;
             }
+            if (flags_done) /* "claimtrack -- extract --x": --x is a file too */
+                rest[opt.argc++] = "--";
         } else if (!flags_done && a[0] == '-' && a[1] == '-') {
             opt.argv = rest; /* commands read their own flags from here */
             rest[opt.argc++] = argv[i];
