@@ -576,28 +576,36 @@ typedef struct {
     progress *pr; /* JSON Lines: by record, as the number of files says little */
 } ingest_state;
 
+static void ingest_failed(ingest_state *is, const char *name);
+
 static void ingest_report(ingest_state *is, const char *name, int64_t id, int was_new)
 {
+    if (is->opt->json) {
+        /* one record per document, stored now or before ("already_stored" says which) */
+        ct_document *d = NULL;
+        char *json = NULL;
+        int rc = ct_store_document(&d, is->st, id);
+        if (rc == CT_OK)
+            rc = ct_document_to_json(&json, d, 0);
+        ct_document_free(d);
+        if (rc != CT_OK) {
+            ingest_failed(is, name);
+            return;
+        }
+        size_t n = strlen(json); /* an object: add the member before its closing brace */
+        printf("%.*s,\"already_stored\":%s}\n", (int)(n - 1), json, was_new ? "false" : "true");
+        ct_free(json);
+    } else if (is->verbose) {
+        put_safe(stdout, name);
+        if (was_new)
+            printf(": stored as document %" PRId64 "\n", id);
+        else
+            printf(": already stored (document %" PRId64 "), nothing to do\n", id);
+    }
     if (was_new)
         is->added++;
     else
         is->already++;
-    if (is->opt->json && was_new) {
-        ct_document *d = NULL;
-        char *json = NULL;
-        if (ct_store_document(&d, is->st, id) == CT_OK &&
-            ct_document_to_json(&json, d, 0) == CT_OK)
-            puts(json);
-        ct_free(json);
-        ct_document_free(d);
-    } else if (is->verbose || (is->opt->json && !was_new)) {
-        FILE *f = is->opt->json ? stderr : stdout; /* --json: stdout stays JSON */
-        put_safe(f, name);
-        if (was_new)
-            fprintf(f, ": stored as document %" PRId64 "\n", id);
-        else
-            fprintf(f, ": already stored (document %" PRId64 "), nothing to do\n", id);
-    }
 }
 
 static void ingest_failed(ingest_state *is, const char *name)
@@ -636,7 +644,7 @@ static void ingest_jsonl(ingest_state *is, const char *path, char *buf, size_t l
             int was_new = 0;
             if (ct_store_ingest_record(is->st, p, n, line_no, &m, extract_flags(is->opt), &id,
                                        &was_new) != CT_OK)
-                ingest_failed(is, path);
+                ingest_failed(is, name);
             else
                 ingest_report(is, name, id, was_new);
             progress_step(is->pr, is->added + is->already + is->failed);
