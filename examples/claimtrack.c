@@ -420,6 +420,13 @@ static int report_error(void)
     return 1;
 }
 
+/* A failure of the program's own allocation: ct_errmsg() would be some older message. */
+static int out_of_memory(void)
+{
+    fputs("claimtrack: out of memory\n", stderr);
+    return 1;
+}
+
 /* Print a JSON string the library made (rc is how making it went), then free it. */
 static int put_json(int rc, char **json)
 {
@@ -697,7 +704,7 @@ static int cmd_ingest(options *opt)
     char **pos = calloc((size_t)opt->argc + 1, sizeof *pos);
     int npos = 0;
     if (!pos)
-        return report_error();
+        return out_of_memory();
     int usage_rc = parse_opts(opt, "ingest", spec, sizeof spec / sizeof spec[0], pos, &npos);
     if (usage_rc == 0 && npos == 0) {
         fprintf(stderr, "claimtrack: ingest needs at least one PATH (a file, a folder, or - "
@@ -791,7 +798,7 @@ static int cmd_claims(options *opt)
     int npos = 0;
     char **all = calloc((size_t)opt->argc + 1, sizeof *all);
     if (!all)
-        return report_error();
+        return out_of_memory();
     int rc = parse_opts(opt, "claims", spec, sizeof spec / sizeof spec[0], all, &npos);
     free(all);
     if (rc)
@@ -837,7 +844,7 @@ static int only_opts(options *opt, const char *cmd, const optspec *spec, size_t 
     char **pos = calloc((size_t)opt->argc + 1, sizeof *pos);
     int npos = 0;
     if (!pos)
-        return report_error();
+        return out_of_memory();
     int rc = parse_opts(opt, cmd, spec, nspec, pos, &npos);
     free(pos);
     if (rc == 0 && npos) {
@@ -976,7 +983,7 @@ static int cmd_show(options *opt)
     char **pos = calloc((size_t)opt->argc + 1, sizeof *pos);
     int npos = 0;
     if (!pos)
-        return report_error();
+        return out_of_memory();
     int rc = parse_opts(opt, "show", spec, 0, pos, &npos);
     int64_t id = 0;
     if (rc == 0 && npos != 1) {
@@ -1094,7 +1101,7 @@ static int cmd_check(options *opt)
     char **pos = calloc((size_t)opt->argc + 1, sizeof *pos);
     int npos = 0;
     if (!pos)
-        return report_error();
+        return out_of_memory();
     int rc = parse_opts(opt, "check", NULL, 0, pos, &npos);
     if (rc == 0 && npos == 0) {
         fputs("claimtrack: check needs a TEXT (or - to read it from standard input)\n", stderr);
