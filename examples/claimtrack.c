@@ -774,9 +774,10 @@ static void print_claim_line(const ct_claim *c)
     printf("\n");
 }
 
+/* The kinds a claim can have: a date or a bare number is never a claim. */
 static bool parse_kind(const char *s, ct_kind *out)
 {
-    for (int k = CT_KIND_MONEY; k <= CT_KIND_NUMBER; k++) {
+    for (int k = CT_KIND_MONEY; k <= CT_KIND_RANK; k++) {
         if (strcmp(s, ct_kind_name((ct_kind)k)) == 0) {
             *out = (ct_kind)k;
             return true;
@@ -808,8 +809,10 @@ static int cmd_claims(options *opt)
         return 2;
     }
     if (kind && !parse_kind(kind, &f.kind)) {
-        fputs("claimtrack: --kind must be money, percent, ratio, count, duration, age, rank or "
-              "date\n", stderr);
+        fputs("claimtrack: --kind must be one of", stderr);
+        for (int k = CT_KIND_MONEY; k <= CT_KIND_RANK; k++)
+            fprintf(stderr, " %s", ct_kind_name((ct_kind)k));
+        fputs(" (a date or a bare number is never a claim)\n", stderr);
         return 2;
     }
     if ((doc && !(f.doc_id = parse_id(doc, "--doc"))) ||
