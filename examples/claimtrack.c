@@ -1004,7 +1004,7 @@ static int cmd_show(options *opt)
     int status = 0;
     if (opt->json) {
         char *json = NULL;
-        status = put_json(ct_store_claim_to_json(&json, st, id, CT_JSON_PRETTY), &json);
+        status = put_json(ct_store_claim_to_json(&json, st, id, 0), &json);
         ct_store_close(st);
         return finish_output(status);
     }
