@@ -1118,7 +1118,16 @@ static int cmd_check(options *opt)
     char *text = NULL;
     size_t len = 0;
     if (npos == 1 && strcmp(pos[0], "-") == 0) {
-        text = read_input("-", &len);
+        free(pos);
+        text = read_input("-", &len); /* says why itself when it fails */
+        if (!text)
+            return 1;
+        if (!opt->replace_invalid && memchr(text, '\0', len)) {
+            fail_file("-", "contains NUL bytes: a binary or UTF-16 file, not UTF-8 text "
+                           "(--replace-invalid reads it anyway)");
+            free(text);
+            return 1;
+        }
     } else {
         for (int i = 0; i < npos; i++)
             len += strlen(pos[i]) + 1;
@@ -1133,11 +1142,9 @@ static int cmd_check(options *opt)
             }
             len = k - 1;
         }
-    }
-    free(pos);
-    if (!text) {
-        fputs("claimtrack: check: cannot read the text\n", stderr);
-        return 1;
+        free(pos);
+        if (!text)
+            return out_of_memory();
     }
     ct_store *st = open_store(opt, false);
     if (!st) {
