@@ -282,18 +282,27 @@ static void print_claims_table(const char *path, const ct_doc *doc, bool quantit
 
 static int run_files(options *opt, bool quantities)
 {
+    /* the files, in place: a "--" ends the options, so a file may be named --x */
+    int nfiles = 0;
+    bool opts_done = false;
+    for (int i = 0; i < opt->argc; i++) {
+        const char *a = opt->argv[i];
+        if (!opts_done && strcmp(a, "--") == 0) {
+            opts_done = true;
+        } else if (!opts_done && strncmp(a, "--", 2) == 0) {
+            fputs("claimtrack: unknown option '", stderr);
+            put_safe(stderr, a);
+            fputs("' (see claimtrack help)\n", stderr);
+            return 2;
+        } else {
+            opt->argv[nfiles++] = opt->argv[i];
+        }
+    }
+    opt->argc = nfiles;
     if (opt->argc == 0) {
         fprintf(stderr, "claimtrack: %s needs at least one FILE (or - for standard input)\n",
                 quantities ? "quantities" : "extract");
         return 2;
-    }
-    for (int i = 0; i < opt->argc; i++) {
-        if (strncmp(opt->argv[i], "--", 2) == 0) {
-            fputs("claimtrack: unknown option '", stderr);
-            put_safe(stderr, opt->argv[i]);
-            fputs("' (see claimtrack help)\n", stderr);
-            return 2;
-        }
     }
     int status = 0;
     for (int i = 0; i < opt->argc; i++) {
@@ -342,9 +351,14 @@ static int parse_opts(options *opt, const char *cmd, const optspec *spec, size_t
                       char **pos, int *npos)
 {
     *npos = 0;
+    bool opts_done = false;
     for (int i = 0; i < opt->argc; i++) {
         const char *a = opt->argv[i];
-        if (strncmp(a, "--", 2) != 0 || strcmp(a, "--") == 0) {
+        if (!opts_done && strcmp(a, "--") == 0) { /* the rest are arguments, even --x */
+            opts_done = true;
+            continue;
+        }
+        if (opts_done || strncmp(a, "--", 2) != 0) {
             pos[(*npos)++] = opt->argv[i];
             continue;
         }
@@ -403,6 +417,13 @@ static int report_error(void)
     fputs("claimtrack: ", stderr);
     put_safe(stderr, ct_errmsg());
     fputs("\n", stderr);
+    return 1;
+}
+
+/* A failure of the program's own allocation: ct_errmsg() would be some older message. */
+static int out_of_memory(void)
+{
+    fputs("claimtrack: out of memory\n", stderr);
     return 1;
 }
 
@@ -493,9 +514,19 @@ static int walk_dir(pathlist *pl, const char *dir, int depth)
     qsort(here.items, here.n, sizeof *here.items, cmp_str);
     for (size_t i = 0; i < here.n; i++) {
         struct stat st;
-        if (stat(here.items[i], &st) != 0) {
+        /* lstat, then stat only for links: a link to a folder (x -> .) is skipped, or the
+         * walk would go round it; a link to a file is read like the file. */
+        bool link = false;
+        int rc = lstat(here.items[i], &st);
+        if (rc == 0 && S_ISLNK(st.st_mode)) {
+            link = true;
+            rc = stat(here.items[i], &st);
+        }
+        if (rc != 0) {
             fail_file(here.items[i], strerror(errno));
             status = 1;
+        } else if (S_ISDIR(st.st_mode) && link) {
+            continue;
         } else if (S_ISDIR(st.st_mode)) {
             status |= walk_dir(pl, here.items[i], depth + 1);
         } else if (S_ISREG(st.st_mode) && pathlist_add(pl, here.items[i]) != 0) {
@@ -552,28 +583,36 @@ typedef struct {
     progress *pr; /* JSON Lines: by record, as the number of files says little */
 } ingest_state;
 
+static void ingest_failed(ingest_state *is, const char *name);
+
 static void ingest_report(ingest_state *is, const char *name, int64_t id, int was_new)
 {
+    if (is->opt->json) {
+        /* one record per document, stored now or before ("already_stored" says which) */
+        ct_document *d = NULL;
+        char *json = NULL;
+        int rc = ct_store_document(&d, is->st, id);
+        if (rc == CT_OK)
+            rc = ct_document_to_json(&json, d, 0);
+        ct_document_free(d);
+        if (rc != CT_OK) {
+            ingest_failed(is, name);
+            return;
+        }
+        size_t n = strlen(json); /* an object: add the member before its closing brace */
+        printf("%.*s,\"already_stored\":%s}\n", (int)(n - 1), json, was_new ? "false" : "true");
+        ct_free(json);
+    } else if (is->verbose) {
+        put_safe(stdout, name);
+        if (was_new)
+            printf(": stored as document %" PRId64 "\n", id);
+        else
+            printf(": already stored (document %" PRId64 "), nothing to do\n", id);
+    }
     if (was_new)
         is->added++;
     else
         is->already++;
-    if (is->opt->json && was_new) {
-        ct_document *d = NULL;
-        char *json = NULL;
-        if (ct_store_document(&d, is->st, id) == CT_OK &&
-            ct_document_to_json(&json, d, 0) == CT_OK)
-            puts(json);
-        ct_free(json);
-        ct_document_free(d);
-    } else if (is->verbose || (is->opt->json && !was_new)) {
-        FILE *f = is->opt->json ? stderr : stdout; /* --json: stdout stays JSON */
-        put_safe(f, name);
-        if (was_new)
-            fprintf(f, ": stored as document %" PRId64 "\n", id);
-        else
-            fprintf(f, ": already stored (document %" PRId64 "), nothing to do\n", id);
-    }
 }
 
 static void ingest_failed(ingest_state *is, const char *name)
@@ -612,7 +651,7 @@ static void ingest_jsonl(ingest_state *is, const char *path, char *buf, size_t l
             int was_new = 0;
             if (ct_store_ingest_record(is->st, p, n, line_no, &m, extract_flags(is->opt), &id,
                                        &was_new) != CT_OK)
-                ingest_failed(is, path);
+                ingest_failed(is, name);
             else
                 ingest_report(is, name, id, was_new);
             progress_step(is->pr, is->added + is->already + is->failed);
@@ -665,7 +704,7 @@ static int cmd_ingest(options *opt)
     char **pos = calloc((size_t)opt->argc + 1, sizeof *pos);
     int npos = 0;
     if (!pos)
-        return report_error();
+        return out_of_memory();
     int usage_rc = parse_opts(opt, "ingest", spec, sizeof spec / sizeof spec[0], pos, &npos);
     if (usage_rc == 0 && npos == 0) {
         fprintf(stderr, "claimtrack: ingest needs at least one PATH (a file, a folder, or - "
@@ -735,9 +774,10 @@ static void print_claim_line(const ct_claim *c)
     printf("\n");
 }
 
+/* The kinds a claim can have: a date or a bare number is never a claim. */
 static bool parse_kind(const char *s, ct_kind *out)
 {
-    for (int k = CT_KIND_MONEY; k <= CT_KIND_NUMBER; k++) {
+    for (int k = CT_KIND_MONEY; k <= CT_KIND_RANK; k++) {
         if (strcmp(s, ct_kind_name((ct_kind)k)) == 0) {
             *out = (ct_kind)k;
             return true;
@@ -759,7 +799,7 @@ static int cmd_claims(options *opt)
     int npos = 0;
     char **all = calloc((size_t)opt->argc + 1, sizeof *all);
     if (!all)
-        return report_error();
+        return out_of_memory();
     int rc = parse_opts(opt, "claims", spec, sizeof spec / sizeof spec[0], all, &npos);
     free(all);
     if (rc)
@@ -769,8 +809,10 @@ static int cmd_claims(options *opt)
         return 2;
     }
     if (kind && !parse_kind(kind, &f.kind)) {
-        fputs("claimtrack: --kind must be money, percent, ratio, count, duration, age, rank or "
-              "date\n", stderr);
+        fputs("claimtrack: --kind must be one of", stderr);
+        for (int k = CT_KIND_MONEY; k <= CT_KIND_RANK; k++)
+            fprintf(stderr, " %s", ct_kind_name((ct_kind)k));
+        fputs(" (a date or a bare number is never a claim)\n", stderr);
         return 2;
     }
     if ((doc && !(f.doc_id = parse_id(doc, "--doc"))) ||
@@ -805,7 +847,7 @@ static int only_opts(options *opt, const char *cmd, const optspec *spec, size_t 
     char **pos = calloc((size_t)opt->argc + 1, sizeof *pos);
     int npos = 0;
     if (!pos)
-        return report_error();
+        return out_of_memory();
     int rc = parse_opts(opt, cmd, spec, nspec, pos, &npos);
     free(pos);
     if (rc == 0 && npos) {
@@ -944,7 +986,7 @@ static int cmd_show(options *opt)
     char **pos = calloc((size_t)opt->argc + 1, sizeof *pos);
     int npos = 0;
     if (!pos)
-        return report_error();
+        return out_of_memory();
     int rc = parse_opts(opt, "show", spec, 0, pos, &npos);
     int64_t id = 0;
     if (rc == 0 && npos != 1) {
@@ -962,7 +1004,7 @@ static int cmd_show(options *opt)
     int status = 0;
     if (opt->json) {
         char *json = NULL;
-        status = put_json(ct_store_claim_to_json(&json, st, id, CT_JSON_PRETTY), &json);
+        status = put_json(ct_store_claim_to_json(&json, st, id, 0), &json);
         ct_store_close(st);
         return finish_output(status);
     }
@@ -1062,7 +1104,7 @@ static int cmd_check(options *opt)
     char **pos = calloc((size_t)opt->argc + 1, sizeof *pos);
     int npos = 0;
     if (!pos)
-        return report_error();
+        return out_of_memory();
     int rc = parse_opts(opt, "check", NULL, 0, pos, &npos);
     if (rc == 0 && npos == 0) {
         fputs("claimtrack: check needs a TEXT (or - to read it from standard input)\n", stderr);
@@ -1076,7 +1118,16 @@ static int cmd_check(options *opt)
     char *text = NULL;
     size_t len = 0;
     if (npos == 1 && strcmp(pos[0], "-") == 0) {
-        text = read_input("-", &len);
+        free(pos);
+        text = read_input("-", &len); /* says why itself when it fails */
+        if (!text)
+            return 1;
+        if (!opt->replace_invalid && memchr(text, '\0', len)) {
+            fail_file("-", "contains NUL bytes: a binary or UTF-16 file, not UTF-8 text "
+                           "(--replace-invalid reads it anyway)");
+            free(text);
+            return 1;
+        }
     } else {
         for (int i = 0; i < npos; i++)
             len += strlen(pos[i]) + 1;
@@ -1091,11 +1142,9 @@ static int cmd_check(options *opt)
             }
             len = k - 1;
         }
-    }
-    free(pos);
-    if (!text) {
-        fputs("claimtrack: check: cannot read the text\n", stderr);
-        return 1;
+        free(pos);
+        if (!text)
+            return out_of_memory();
     }
     ct_store *st = open_store(opt, false);
     if (!st) {
@@ -1260,6 +1309,8 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if (!flags_done && strcmp(a, "--") == 0) {
             flags_done = true;
+            if (cmd) /* the command's parser stops at it too */
+                rest[opt.argc++] = argv[i];
         } else if (!flags_done && strcmp(a, "--json") == 0) {
             opt.json = true;
         } else if (!flags_done && strcmp(a, "--replace-invalid") == 0) {
@@ -1297,6 +1348,8 @@ int main(int argc, char **argv)
                 free(rest);
                 return 2;
             }
+            if (flags_done) /* "claimtrack -- extract --x": --x is a file too */
+                rest[opt.argc++] = "--";
         } else if (!flags_done && a[0] == '-' && a[1] == '-') {
             opt.argv = rest; /* commands read their own flags from here */
             rest[opt.argc++] = argv[i];

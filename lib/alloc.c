@@ -6,6 +6,7 @@
 
 #include "claimtrack/common.h"
 #include "claimtrack/errors.h"
+#include "error.h"
 
 static void *(*hook_malloc)(size_t) = malloc;
 static void *(*hook_realloc)(void *, size_t) = realloc;
@@ -21,7 +22,7 @@ int ct_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, siz
         return CT_OK;
     }
     if (!malloc_fn || !realloc_fn || !free_fn)
-        return CT_EINVAL;
+        return ct__error(CT_EINVAL, "ct_set_allocator: give all three functions, or none");
     hook_malloc = malloc_fn;
     hook_realloc = realloc_fn;
     hook_free = free_fn;

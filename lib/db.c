@@ -179,6 +179,7 @@ struct ct_db {
     sqlite3 *h;
     sqlite3_stmt *stmt[S_COUNT_];
     ct_db_cursor *borrower[S_COUNT_]; /* the cursor reading a cached statement, if any */
+    ct_db_cursor *cursors;            /* every cursor not freed yet, to detach on close */
 };
 
 struct ct_db_cursor {
@@ -186,6 +187,7 @@ struct ct_db_cursor {
     sqlite3_stmt *stmt;
     bool owned; /* finalise on free; else a cached statement to reset */
     int slot;   /* the cached statement it borrows (-1: none) */
+    ct_db_cursor *prev, *next; /* in db->cursors */
 };
 
 /* ---- errors ----------------------------------------------------------------------- */
@@ -396,14 +398,17 @@ void ct__db_close(ct_db *db)
 {
     if (!db)
         return;
-    for (int i = 0; i < S_COUNT_; i++) {
-        if (db->borrower[i]) { /* an iterator not freed yet: let it fail safely */
-            db->borrower[i]->stmt = NULL;
-            db->borrower[i]->db = NULL;
-        }
-        sqlite3_finalize(db->stmt[i]);
+    /* iterators not freed yet, whatever statement they read: let them fail safely */
+    for (ct_db_cursor *cur = db->cursors, *next; cur; cur = next) {
+        next = cur->next;
+        if (cur->owned)
+            sqlite3_finalize(cur->stmt);
+        cur->stmt = NULL;
+        cur->db = NULL;
+        cur->prev = cur->next = NULL;
     }
-    /* close_v2: an iterator freed later still finalises its statement safely */
+    for (int i = 0; i < S_COUNT_; i++)
+        sqlite3_finalize(db->stmt[i]);
     sqlite3_close_v2(db->h);
     ct__free(db);
 }
@@ -606,7 +611,11 @@ int ct__db_claim_insert(ct_db *db, const ct_db_claim *x, int64_t *id_out)
     if ((rc = stmt(db, S_FTS_INSERT, &st)) != CT_OK)
         return rc;
     sqlite3_bind_int64(st, 1, *id_out);
-    sqlite3_bind_text(st, 2, x->sentence ? x->sentence : "", (int)x->sentence_len, SQLITE_STATIC);
+    /* text64: a length past INT_MAX is refused (SQLITE_TOOBIG), never truncated by a cast */
+    rc = sqlite3_bind_text64(st, 2, x->sentence ? x->sentence : "", x->sentence_len,
+                             SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK)
+        return fail(db, rc, "indexing a claim's sentence");
     if ((rc = run(db, st, "indexing a claim's sentence")) != CT_OK)
         return rc;
     /* each key term, for finding claims about the same thing whatever their values */
@@ -614,9 +623,10 @@ int ct__db_claim_insert(ct_db *db, const ct_db_claim *x, int64_t *id_out)
         size_t n = strcspn(t, " ");
         if (n && (rc = stmt(db, S_TERM_INSERT, &st)) == CT_OK) {
             bind_text(st, 1, x->match_key);
-            sqlite3_bind_text(st, 2, t, (int)n, SQLITE_STATIC);
+            rc = sqlite3_bind_text64(st, 2, t, n, SQLITE_STATIC, SQLITE_UTF8);
             sqlite3_bind_int64(st, 3, *id_out);
-            rc = run(db, st, "indexing a claim's terms");
+            rc = rc == SQLITE_OK ? run(db, st, "indexing a claim's terms")
+                                 : fail(db, rc, "indexing a claim's terms");
         }
         if (rc)
             return rc;
@@ -738,6 +748,10 @@ static int cursor_new(ct_db_cursor **out, ct_db *db, sqlite3_stmt *st, bool owne
     cur->stmt = st;
     cur->owned = owned;
     cur->slot = -1;
+    cur->next = db->cursors;
+    if (db->cursors)
+        db->cursors->prev = cur;
+    db->cursors = cur;
     *out = cur;
     return CT_OK;
 }
@@ -779,8 +793,16 @@ void ct__db_cursor_free(ct_db_cursor *cur)
         sqlite3_finalize(cur->stmt);
     else if (cur->stmt) /* NULL once the store was closed under it */
         sqlite3_reset(cur->stmt);
-    if (cur->slot >= 0 && cur->db)
-        cur->db->borrower[cur->slot] = NULL;
+    if (cur->db) { /* still in the store's list */
+        if (cur->slot >= 0)
+            cur->db->borrower[cur->slot] = NULL;
+        if (cur->prev)
+            cur->prev->next = cur->next;
+        else
+            cur->db->cursors = cur->next;
+        if (cur->next)
+            cur->next->prev = cur->prev;
+    }
     ct__free(cur);
 }
 
@@ -864,7 +886,12 @@ int ct__db_term_candidates(ct_db_cursor **out, ct_db *db, const char *key, const
     if (rc)
         return rc;
     bind_text(st, 1, key);
-    sqlite3_bind_text(st, 2, term, (int)term_len, SQLITE_STATIC);
+    rc = sqlite3_bind_text64(st, 2, term, term_len, SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK) {
+        ct__db_cursor_free(*out);
+        *out = NULL;
+        return fail(db, rc, "finding claims about the same thing");
+    }
     sqlite3_bind_int64(st, 3, doc_id);
     sqlite3_bind_int(st, 4, limit);
     return CT_OK;
@@ -986,8 +1013,13 @@ int ct__db_claims(ct_db_cursor **out, ct_db *db, const ct_claim_filter *f)
             *out = NULL;
             return ct__enomem();
         }
-        sqlite3_bind_text(st, 5, q, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_bind_text(st, 5, q, -1, SQLITE_TRANSIENT);
         ct__free(q);
+        if (rc != SQLITE_OK) {
+            ct__db_cursor_free(*out);
+            *out = NULL;
+            return fail(db, rc, "searching the claims");
+        }
     }
     sqlite3_bind_int64(st, 6, f->claim_id);
     sqlite3_bind_int64(st, 7, f->doc_id);

@@ -95,6 +95,9 @@ int ct_extract(ct_doc **out, const char *text, size_t len, unsigned flags)
     *out = NULL;
     if (!text && len)
         return ct__error(CT_EINVAL, "ct_extract: text is NULL");
+    if (flags & ~CT_EXTRACT_REPLACE_INVALID)
+        return ct__error(CT_EINVAL, "ct_extract: unknown flags 0x%x",
+                         flags & ~CT_EXTRACT_REPLACE_INVALID);
     if (!text)
         text = "";
     size_t bad = 0;

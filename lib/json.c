@@ -47,13 +47,18 @@ static json_t *speaker_obj(const char *name, const char *kind, const char *role,
     json_t *o = json_object();
     if (!o)
         return NULL;
-    json_object_set_new(o, "name", str_or_null(name));
+    int bad = 0;
+    bad |= json_object_set_new(o, "name", str_or_null(name));
     if (kind)
-        json_object_set_new(o, "kind", str_or_null(kind));
+        bad |= json_object_set_new(o, "kind", str_or_null(kind));
     if (role)
-        json_object_set_new(o, "role", str_or_null(role));
+        bad |= json_object_set_new(o, "role", str_or_null(role));
     if (org)
-        json_object_set_new(o, "organization", str_or_null(org));
+        bad |= json_object_set_new(o, "organization", str_or_null(org));
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
     return o;
 }
 
@@ -62,34 +67,39 @@ static json_t *claim_obj(const ct_claim *c, bool full)
     json_t *o = json_object();
     if (!o)
         return NULL;
+    int bad = 0;
     if (c->id)
-        json_object_set_new(o, "id", json_integer(c->id));
+        bad |= json_object_set_new(o, "id", json_integer(c->id));
     if (c->doc_id)
-        json_object_set_new(o, "doc_id", json_integer(c->doc_id));
+        bad |= json_object_set_new(o, "doc_id", json_integer(c->doc_id));
     if (c->origin_id)
-        json_object_set_new(o, "origin_id", json_integer(c->origin_id));
+        bad |= json_object_set_new(o, "origin_id", json_integer(c->origin_id));
     if (c->file)
-        json_object_set_new(o, "file", str_or_null(c->file));
-    json_object_set_new(o, "span", span(c->start, c->end));
-    json_object_set_new(o, "text", str_or_null(c->text ? c->text : ""));
-    json_object_set_new(o, "kind", json_string(ct_kind_name(c->kind)));
+        bad |= json_object_set_new(o, "file", str_or_null(c->file));
+    bad |= json_object_set_new(o, "span", span(c->start, c->end));
+    bad |= json_object_set_new(o, "text", str_or_null(c->text ? c->text : ""));
+    bad |= json_object_set_new(o, "kind", json_string(ct_kind_name(c->kind)));
     json_t *v = json_object();
-    json_object_set_new(v, "low", value_number(c->has_low, c->low));
-    json_object_set_new(v, "high", value_number(c->has_high, c->high));
-    json_object_set_new(o, "value", v);
-    json_object_set_new(o, "unit", c->unit[0] ? json_string(c->unit) : json_null());
-    json_object_set_new(o, "bound", json_string(ct_bound_name(c->bound)));
-    json_object_set_new(o, "direction", str_or_null(ct_direction_name(c->direction)));
+    bad |= json_object_set_new(v, "low", value_number(c->has_low, c->low));
+    bad |= json_object_set_new(v, "high", value_number(c->has_high, c->high));
+    bad |= json_object_set_new(o, "value", v);
+    bad |= json_object_set_new(o, "unit", c->unit[0] ? json_string(c->unit) : json_null());
+    bad |= json_object_set_new(o, "bound", json_string(ct_bound_name(c->bound)));
+    bad |= json_object_set_new(o, "direction", str_or_null(ct_direction_name(c->direction)));
     if (full) {
-        json_object_set_new(o, "speaker", speaker_obj(c->speaker, c->speaker_kind,
-                                                      c->speaker_role, c->speaker_org));
-        json_object_set_new(o, "hedged", json_boolean(c->hedged));
+        bad |= json_object_set_new(o, "speaker", speaker_obj(c->speaker, c->speaker_kind,
+                                                             c->speaker_role, c->speaker_org));
+        bad |= json_object_set_new(o, "hedged", json_boolean(c->hedged));
         if (c->hedge_cue)
-            json_object_set_new(o, "hedge_cue", str_or_null(c->hedge_cue));
-        json_object_set_new(o, "subject", str_or_null(c->subject));
-        json_object_set_new(o, "entity", str_or_null(c->entity));
-        json_object_set_new(o, "terms", str_or_null(c->terms ? c->terms : ""));
-        json_object_set_new(o, "sentence", span(c->sent_start, c->sent_end));
+            bad |= json_object_set_new(o, "hedge_cue", str_or_null(c->hedge_cue));
+        bad |= json_object_set_new(o, "subject", str_or_null(c->subject));
+        bad |= json_object_set_new(o, "entity", str_or_null(c->entity));
+        bad |= json_object_set_new(o, "terms", str_or_null(c->terms ? c->terms : ""));
+        bad |= json_object_set_new(o, "sentence", span(c->sent_start, c->sent_end));
+    }
+    if (bad) {
+        json_decref(o);
+        return NULL;
     }
     return o;
 }
@@ -99,6 +109,15 @@ static json_t *quote_obj(const ct_quote *q)
     return json_pack("{s:o,s:o,s:o}", "span", span(q->start, q->end), "text",
                      str_or_null(q->text ? q->text : ""), "speaker",
                      speaker_obj(q->speaker, q->speaker_kind, NULL, NULL));
+}
+
+/* Bits a caller set that this function does not know: refused, as ct_store_open does, so
+ * a flag from a newer header is not silently ignored. */
+static int flags_unknown(const char *fn, unsigned flags, unsigned known)
+{
+    if (flags & ~known)
+        return ct__error(CT_EINVAL, "%s: unknown flags 0x%x", fn, flags & ~known);
+    return CT_OK;
 }
 
 static int dump(char **out, json_t *root, unsigned flags)
@@ -122,6 +141,8 @@ int ct_claim_to_json(char **out, const ct_claim *claim, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_claim_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_claim_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!claim)
         return ct__error(CT_EINVAL, "ct_claim_to_json: claim is NULL");
     return dump(out, claim_obj(claim, true), flags);
@@ -168,6 +189,8 @@ int ct_doc_to_json(char **out, const ct_doc *doc, const char *file, unsigned fla
     if (!out)
         return ct__error(CT_EINVAL, "ct_doc_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_doc_to_json", flags, CT_JSON_QUANTITIES | CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!doc)
         return ct__error(CT_EINVAL, "ct_doc_to_json: doc is NULL");
     json_t *root = doc_obj(doc, file, flags);
@@ -185,10 +208,15 @@ static json_t *stored_claim_obj(const ct_claim *c)
     json_t *o = claim_obj(c, false);
     if (!o)
         return NULL;
-    json_object_set_new(o, "speaker", speaker_obj(c->speaker, c->speaker_kind,
-                                                  c->speaker_role, c->speaker_org));
-    json_object_set_new(o, "subject", str_or_null(c->subject));
-    json_object_set_new(o, "entity", str_or_null(c->entity));
+    int bad = 0;
+    bad |= json_object_set_new(o, "speaker", speaker_obj(c->speaker, c->speaker_kind,
+                                                         c->speaker_role, c->speaker_org));
+    bad |= json_object_set_new(o, "subject", str_or_null(c->subject));
+    bad |= json_object_set_new(o, "entity", str_or_null(c->entity));
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
     return o;
 }
 
@@ -197,12 +225,17 @@ static json_t *relation_obj(const ct_relation *r)
     json_t *o = json_object();
     if (!o)
         return NULL;
-    json_object_set_new(o, "type", json_string(ct_relation_type_name(r->type)));
-    json_object_set_new(o, "a", stored_claim_obj(&r->a));
-    json_object_set_new(o, "b", stored_claim_obj(&r->b));
-    json_object_set_new(o, "score", json_real(r->score));
-    json_object_set_new(o, "reason", str_or_null(r->reason ? r->reason : ""));
-    json_object_set_new(o, "independent", json_boolean(r->independent));
+    int bad = 0;
+    bad |= json_object_set_new(o, "type", json_string(ct_relation_type_name(r->type)));
+    bad |= json_object_set_new(o, "a", stored_claim_obj(&r->a));
+    bad |= json_object_set_new(o, "b", stored_claim_obj(&r->b));
+    bad |= json_object_set_new(o, "score", json_real(r->score));
+    bad |= json_object_set_new(o, "reason", str_or_null(r->reason ? r->reason : ""));
+    bad |= json_object_set_new(o, "independent", json_boolean(r->independent));
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
     return o;
 }
 
@@ -211,6 +244,8 @@ int ct_relation_to_json(char **out, const ct_relation *rel, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_relation_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_relation_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!rel)
         return ct__error(CT_EINVAL, "ct_relation_to_json: relation is NULL");
     return dump(out, relation_obj(rel), flags);
@@ -221,12 +256,17 @@ static json_t *origin_obj(const ct_origin *origin)
     json_t *o = json_object();
     if (!o)
         return NULL;
-    json_object_set_new(o, "id", json_integer(origin->id));
-    json_object_set_new(o, "origin", str_or_null(origin->label ? origin->label : ""));
-    json_object_set_new(o, "reports", json_integer(origin->reports));
-    json_object_set_new(o, "documents", json_integer(origin->documents));
-    json_object_set_new(o, "independent_documents", json_integer(origin->independent));
-    json_object_set_new(o, "first", stored_claim_obj(&origin->first));
+    int bad = 0;
+    bad |= json_object_set_new(o, "id", json_integer(origin->id));
+    bad |= json_object_set_new(o, "origin", str_or_null(origin->label ? origin->label : ""));
+    bad |= json_object_set_new(o, "reports", json_integer(origin->reports));
+    bad |= json_object_set_new(o, "documents", json_integer(origin->documents));
+    bad |= json_object_set_new(o, "independent_documents", json_integer(origin->independent));
+    bad |= json_object_set_new(o, "first", stored_claim_obj(&origin->first));
+    if (bad) {
+        json_decref(o);
+        return NULL;
+    }
     return o;
 }
 
@@ -235,6 +275,8 @@ int ct_origin_to_json(char **out, const ct_origin *origin, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_origin_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_origin_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!origin)
         return ct__error(CT_EINVAL, "ct_origin_to_json: origin is NULL");
     return dump(out, origin_obj(origin), flags);
@@ -245,20 +287,25 @@ static json_t *document_obj(const ct_document *d)
     json_t *o = json_object();
     if (!o)
         return NULL;
-    json_object_set_new(o, "id", json_integer(d->id));
-    json_object_set_new(o, "file", str_or_null(d->file));
-    json_object_set_new(o, "source", str_or_null(d->source));
-    json_object_set_new(o, "url", str_or_null(d->url));
-    json_object_set_new(o, "published", str_or_null(d->published));
-    json_object_set_new(o, "title", str_or_null(d->title));
-    json_object_set_new(o, "ingested", str_or_null(d->ingested));
-    json_object_set_new(o, "sha256", str_or_null(d->sha256));
-    json_object_set_new(o, "claims", json_integer(d->claims));
+    int bad = 0;
+    bad |= json_object_set_new(o, "id", json_integer(d->id));
+    bad |= json_object_set_new(o, "file", str_or_null(d->file));
+    bad |= json_object_set_new(o, "source", str_or_null(d->source));
+    bad |= json_object_set_new(o, "url", str_or_null(d->url));
+    bad |= json_object_set_new(o, "published", str_or_null(d->published));
+    bad |= json_object_set_new(o, "title", str_or_null(d->title));
+    bad |= json_object_set_new(o, "ingested", str_or_null(d->ingested));
+    bad |= json_object_set_new(o, "sha256", str_or_null(d->sha256));
+    bad |= json_object_set_new(o, "claims", json_integer(d->claims));
     if (d->derived_from) {
-        json_object_set_new(o, "derived_from", json_integer(d->derived_from));
-        json_object_set_new(o, "similarity", json_real(d->similarity));
+        bad |= json_object_set_new(o, "derived_from", json_integer(d->derived_from));
+        bad |= json_object_set_new(o, "similarity", json_real(d->similarity));
     } else {
-        json_object_set_new(o, "derived_from", json_null());
+        bad |= json_object_set_new(o, "derived_from", json_null());
+    }
+    if (bad) {
+        json_decref(o);
+        return NULL;
     }
     return o;
 }
@@ -268,6 +315,8 @@ int ct_document_to_json(char **out, const ct_document *d, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_document_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_document_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!d)
         return ct__error(CT_EINVAL, "ct_document_to_json: document is NULL");
     return dump(out, document_obj(d), flags);
@@ -283,18 +332,24 @@ int ct__json_claim_report(char **out, const ct_claim *claim, const char *sentenc
         json_decref(list);
         return ct__enomem();
     }
-    json_object_set_new(root, "claim", claim_obj(claim, true));
+    int bad = json_object_set_new(root, "claim", claim_obj(claim, true));
     char *clean = ct__malloc(sentence_len + 1);
     if (clean) {
         size_t k = ct__text_clean(clean, sentence_len + 1, sentence ? sentence : "", sentence_len);
-        json_object_set_new(root, "sentence", json_stringn(clean, k));
+        bad |= json_object_set_new(root, "sentence", json_stringn(clean, k));
         ct__free(clean);
+    } else {
+        bad = -1;
     }
-    json_object_set_new(root, "document", doc ? document_obj(doc) : json_null());
-    json_object_set_new(root, "origin", origin ? origin_obj(origin) : json_null());
+    bad |= json_object_set_new(root, "document", doc ? document_obj(doc) : json_null());
+    bad |= json_object_set_new(root, "origin", origin ? origin_obj(origin) : json_null());
     for (size_t i = 0; i < nrels; i++)
-        json_array_append_new(list, relation_obj(&rels[i]));
-    json_object_set_new(root, "relations", list);
+        bad |= json_array_append_new(list, relation_obj(&rels[i]));
+    bad |= json_object_set_new(root, "relations", list);
+    if (bad) {
+        json_decref(root);
+        return ct__enomem();
+    }
     return dump(out, root, flags);
 }
 
@@ -303,6 +358,8 @@ int ct_source_to_json(char **out, const ct_source *src, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_source_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_source_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!src)
         return ct__error(CT_EINVAL, "ct_source_to_json: source is NULL");
     return dump(out,
@@ -317,6 +374,8 @@ int ct_check_to_json(char **out, const ct_check *chk, unsigned flags)
     if (!out)
         return ct__error(CT_EINVAL, "ct_check_to_json: out is NULL");
     *out = NULL;
+    if (flags_unknown("ct_check_to_json", flags, CT_JSON_PRETTY))
+        return CT_EINVAL;
     if (!chk)
         return ct__error(CT_EINVAL, "ct_check_to_json: check is NULL");
     json_t *root = json_object(), *claims = json_array();
@@ -325,17 +384,22 @@ int ct_check_to_json(char **out, const ct_check *chk, unsigned flags)
         json_decref(claims);
         return ct__enomem();
     }
+    int bad = 0;
     for (size_t i = 0; i < ct_check_claim_count(chk); i++) {
         const struct ct_check_item *item = &chk->items[i];
         json_t *matches = json_array(), *entry = json_object();
         for (size_t j = 0; matches && j < item->nmatches; j++)
-            json_array_append_new(matches, relation_obj(&item->matches[j]));
-        json_object_set_new(entry, "claim", claim_obj(&chk->doc->claims[i], true));
-        json_object_set_new(entry, "verdict", json_string(ct_verdict_name(item->verdict)));
-        json_object_set_new(entry, "matches", matches);
-        json_array_append_new(claims, entry);
+            bad |= json_array_append_new(matches, relation_obj(&item->matches[j]));
+        bad |= json_object_set_new(entry, "claim", claim_obj(&chk->doc->claims[i], true));
+        bad |= json_object_set_new(entry, "verdict", json_string(ct_verdict_name(item->verdict)));
+        bad |= json_object_set_new(entry, "matches", matches);
+        bad |= json_array_append_new(claims, entry);
     }
-    json_object_set_new(root, "claims", claims);
+    bad |= json_object_set_new(root, "claims", claims);
+    if (bad) {
+        json_decref(root);
+        return ct__enomem();
+    }
     return dump(out, root, flags);
 }
 

@@ -194,6 +194,9 @@ int ct_origin_iter_new(ct_origin_iter **out, ct_store *st, int64_t claim_id, uns
     *out = NULL;
     if (!st)
         return ct__error(CT_EINVAL, "ct_origin_iter_new: store is NULL");
+    if (flags & ~CT_ORIGIN_REPEATED)
+        return ct__error(CT_EINVAL, "ct_origin_iter_new: unknown flags 0x%x",
+                         flags & ~CT_ORIGIN_REPEATED);
     if (claim_id < 0)
         return ct__error(CT_EINVAL, "ct_origin_iter_new: claim id %" PRId64 " is negative",
                          claim_id);

@@ -589,6 +589,9 @@ int ct_store_ingest(ct_store *st, const char *text, size_t len, const ct_ingest_
         return ct__error(CT_EINVAL, "ct_store_ingest: store is NULL");
     if (!text && len)
         return ct__error(CT_EINVAL, "ct_store_ingest: text is NULL");
+    if (flags & ~CT_EXTRACT_REPLACE_INVALID) /* checked here: a stored text skips ct_extract */
+        return ct__error(CT_EINVAL, "ct_store_ingest: unknown flags 0x%x",
+                         flags & ~CT_EXTRACT_REPLACE_INVALID);
     if (meta && meta->version != CT_INGEST_META_VERSION)
         return ct__error(CT_EINVAL, "ct_store_ingest: meta->version is %u, expected %u",
                          meta->version, CT_INGEST_META_VERSION);
@@ -623,6 +626,9 @@ int ct_store_ingest_record(ct_store *st, const char *line, size_t len, size_t li
         *was_new_out = 0;
     if (!st || !line)
         return ct__error(CT_EINVAL, "ct_store_ingest_record: %s is NULL", st ? "line" : "store");
+    if (flags & ~CT_EXTRACT_REPLACE_INVALID)
+        return ct__error(CT_EINVAL, "ct_store_ingest_record: unknown flags 0x%x",
+                         flags & ~CT_EXTRACT_REPLACE_INVALID);
     if (meta && meta->version != CT_INGEST_META_VERSION)
         return ct__error(CT_EINVAL, "ct_store_ingest_record: meta->version is %u, expected %u",
                          meta->version, CT_INGEST_META_VERSION);
@@ -1106,6 +1112,9 @@ int ct_store_check(ct_check **out, ct_store *st, const char *text, size_t len, u
         return ct__error(CT_EINVAL, "ct_store_check: store is NULL");
     if (!text && len)
         return ct__error(CT_EINVAL, "ct_store_check: text is NULL");
+    if (flags & ~CT_EXTRACT_REPLACE_INVALID)
+        return ct__error(CT_EINVAL, "ct_store_check: unknown flags 0x%x",
+                         flags & ~CT_EXTRACT_REPLACE_INVALID);
     ct_check *chk = ct__calloc(1, sizeof *chk);
     if (!chk)
         return ct__enomem();
@@ -1242,6 +1251,9 @@ int ct_store_claim_to_json(char **out, ct_store *st, int64_t claim_id, unsigned 
     *out = NULL;
     if (!st)
         return ct__error(CT_EINVAL, "ct_store_claim_to_json: store is NULL");
+    if (flags & ~CT_JSON_PRETTY)
+        return ct__error(CT_EINVAL, "ct_store_claim_to_json: unknown flags 0x%x",
+                         flags & ~CT_JSON_PRETTY);
     if (claim_id <= 0)
         return ct__error(CT_ENOTFOUND, "no claim %" PRId64, claim_id);
     claim_report r = {0};

@@ -267,6 +267,7 @@ START_TEST(set_allocator_arguments)
 {
     ck_assert_int_eq(ct_set_allocator(failing_malloc, NULL, failing_free), CT_EINVAL);
     ck_assert_int_eq(ct_set_allocator(NULL, failing_realloc, NULL), CT_EINVAL);
+    ck_assert_str_eq(ct_errmsg(), "ct_set_allocator: give all three functions, or none");
     /* the hook set by setup() is still in place */
     calls = 0;
     ct_doc *doc = NULL;

@@ -24,6 +24,19 @@ START_TEST(null_arguments)
     ck_assert_int_eq(ct_extract(&doc, NULL, 5, 0), CT_EINVAL);
     ck_assert_ptr_null(doc);
     ck_assert_str_eq(ct_errmsg(), "ct_extract: text is NULL");
+    /* a flag this version does not know is refused, not ignored */
+    ck_assert_int_eq(ct_extract(&doc, "x", 1, 0x10), CT_EINVAL);
+    ck_assert_ptr_null(doc);
+    ck_assert_str_eq(ct_errmsg(), "ct_extract: unknown flags 0x10");
+    ck_assert_int_eq(ct_extract(&doc, "x", 1, 0), CT_OK);
+    char *json = (char *)1;
+    ck_assert_int_eq(ct_doc_to_json(&json, doc, NULL, 0x4), CT_EINVAL);
+    ck_assert_ptr_null(json);
+    ck_assert_str_eq(ct_errmsg(), "ct_doc_to_json: unknown flags 0x4");
+    ck_assert_int_eq(ct_doc_to_json(&json, doc, NULL, CT_JSON_QUANTITIES | CT_JSON_PRETTY), CT_OK);
+    ct_free(json);
+    ct_doc_free(doc);
+    doc = NULL;
     /* NULL with length 0 is an empty document */
     ck_assert_int_eq(ct_extract(&doc, NULL, 0, 0), CT_OK);
     ck_assert_uint_eq(ct_doc_claim_count(doc), 0);
