@@ -1500,7 +1500,7 @@ START_TEST(allocation_failures)
             if (rc == CT_OK)
                 rc = ct_document_to_json(&djson, doc, 0);
             ct_document_free(doc);
-            ct_set_allocator(NULL, NULL, NULL);
+            ck_assert_int_eq(ct_set_allocator(NULL, NULL, NULL), CT_OK);
             json_set_alloc_funcs(malloc, free);
             ck_assert_msg(rc == CT_OK || rc == CT_ENOMEM, "after %ld allocations: %d %s", n, rc,
                           ct_errmsg());

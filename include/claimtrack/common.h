@@ -46,8 +46,9 @@ CT_API void ct_free(void *ptr);
  * Call it before any other ct_ function, from one thread; pass NULLs to restore the C
  * library's malloc/realloc/free. SQLite, jansson and utf8proc keep their own allocators.
  * @return CT_OK, or CT_EINVAL when only some of the three are given. */
-CT_API int ct_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
-                            void (*free_fn)(void *));
+CT_API CT_WARN_UNUSED int ct_set_allocator(void *(*malloc_fn)(size_t),
+                                           void *(*realloc_fn)(void *, size_t),
+                                           void (*free_fn)(void *));
 
 #ifdef __cplusplus
 }

@@ -172,6 +172,7 @@ CT_API const char *ct_claim_terms(const ct_claim *claim);
 
 /** The claim as one JSON object of the contract, on one line unless CT_JSON_PRETTY.
  * @param[out] out  free with ct_free().
+ * @param flags    CT_JSON_PRETTY or 0 (CT_JSON_QUANTITIES is for ct_doc_to_json() only)
  * @return CT_OK; CT_EINVAL for NULL arguments or unknown flags; CT_ENOMEM. */
 CT_API CT_WARN_UNUSED int ct_claim_to_json(char **out, const ct_claim *claim, unsigned flags);
 

@@ -104,7 +104,7 @@ typedef struct {
  * @param flags     CT_EXTRACT_* bits (CT_EXTRACT_REPLACE_INVALID), or 0
  * @param[out] doc_id_out  the document's id, or NULL
  * @param[out] was_new_out 1 when the document was added, 0 when it was there; or NULL
- * @return CT_OK; CT_EINVAL (bad arguments, invalid UTF-8); CT_EREADONLY; CT_EBUSY when
+ * @return CT_OK; CT_EINVAL (bad arguments, unknown flags, invalid UTF-8); CT_EREADONLY; CT_EBUSY when
  *         another process holds the store for more than 10 s; CT_ENOMEM; CT_EFULL (disk
  *         or database full); CT_ECORRUPT; CT_ERROR (I/O). The store is unchanged on error. */
 CT_API CT_WARN_UNUSED int ct_store_ingest(ct_store *store, const char *text, size_t len,
