@@ -1731,6 +1731,12 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         j--;
     while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
         j--;
+    if (j > lo + 2 && ct__tok_eq(buf, &toks[j - 2], "on") && is_word(&toks[j - 1]) &&
+        (wflags(blk, &toks[j - 1]) & CT_WS_CALENDAR)) {
+        j -= 2; /* "Sanders on Tuesday said": past the day to the source */
+        while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
+            j--;
+    }
     if ((cf & W_ING) && j > lo + 1 &&
         (ct__tok_eq(buf, &toks[j - 1], "is") || ct__tok_eq(buf, &toks[j - 1], "are") ||
          ct__tok_eq(buf, &toks[j - 1], "was") || ct__tok_eq(buf, &toks[j - 1], "were"))) {
@@ -1781,6 +1787,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     if (is_punct(&toks[j], ',') && j > lo) {
         /* an appositive or a relative clause between commas */
         uint32_t k = j;
+        if (k > lo + 2 && is_punct(&toks[k - 1], '.') && is_cap(&toks[k - 2]))
+            k--; /* "McConnell, R-Ky., said": the abbreviation's period */
         while (k > lo && k + 16 > j && !is_punct(&toks[k - 1], ',') &&
                !is_punct(&toks[k - 1], '.') && !is_dquote(&toks[k - 1]))
             k--;

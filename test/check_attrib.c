@@ -307,6 +307,16 @@ START_TEST(frame_parenthetical_and_as)
 }
 END_TEST
 
+START_TEST(frame_day_and_state_between_source_and_cue)
+{
+    /* "on Tuesday" between the source and its cue */
+    ck_speaker("Sanders on Tuesday said he wants to attack four provisions.", "four", "Sanders");
+    /* the party-and-state label's period is no sentence end */
+    ck_speaker("\"We spent 24 hours on it,\" Senate Majority Leader Mitch McConnell, R-Ky., said.",
+               "24", "Senate Majority Leader Mitch McConnell");
+}
+END_TEST
+
 START_TEST(frame_role_before_named_aside)
 {
     result r = attrib_of("\"We found 4 problems with the visa program,\" the White House "
@@ -577,6 +587,7 @@ static Suite *attrib_suite(void)
         {"frame_polls_and_records", frame_polls_and_records},
         {"frame_parenthetical_and_as", frame_parenthetical_and_as},
         {"frame_role_before_named_aside", frame_role_before_named_aside},
+        {"frame_day_and_state_between_source_and_cue", frame_day_and_state_between_source_and_cue},
         {"frame_name_and_colon", frame_name_and_colon},
         {"frame_beliefs_and_stances", frame_beliefs_and_stances},
         {"frame_subject_past_an_aside", frame_subject_past_an_aside},
