@@ -2203,13 +2203,16 @@ static int colon_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     /* the name must open the sentence or follow a dash: "HEADLINE - Jeffrey M. Jones:" */
     bool opens = a == lo || (a > lo && toks[a - 1].kind == CT_TOK_PUNCT &&
                              (toks[a - 1].cp == '-' || toks[a - 1].cp == 0x2014 ||
-                              toks[a - 1].cp == 0x2013));
+                              toks[a - 1].cp == 0x2013 || (a == 1 && is_dquote(&toks[0]))));
+    /* "RAMOS: ..." opening a paragraph: a transcript's speaker label */
+    bool label = a + 1 == i && a <= 1 && lo == 0 && (toks[a].flags & CT_TF_ALLCAPS) &&
+                 toks[a].len >= 3;
     if (a == i || !opens || (toks[a].flags & CT_TF_ALLCAPS && i - a > 1))
         return CT_OK;
     for (uint32_t k = a; k < i; k++)
         if (wflags(blk, &toks[k]) & (W_STOP | W_CUE | CT_WS_CALENDAR))
             return CT_OK; /* "The result:", "Under the law:" are no speakers */
-    if (i - a < 2 && !(wflags(blk, &toks[a]) & W_TITLE)) {
+    if (i - a < 2 && !label && !(wflags(blk, &toks[a]) & W_TITLE)) {
         /* one word ("Matthews:") only when already known as a speaker */
         if (!st->nslots)
             return CT_OK;
@@ -2565,6 +2568,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
     if (rc)
         return rc;
 
+    int label_spk = -1; /* "RAMOS:" or "Chris Matthews:" opening the block */
     /* frames and hedges: one pass over the tokens of each body sentence */
     if (CT_GROW(st->hedge, st->hedge_cap, blk->nsents + 1))
         return CT_ENOMEM;
@@ -2597,9 +2601,13 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                 continue;
             }
             if (is_punct(&toks[i], ':')) {
+                size_t nfr = st->nfr;
                 rc = colon_at(st, doc, blk, lo, hi, i);
                 if (rc)
                     return rc;
+                /* "Matthews: ..." opening the paragraph speaks for all of it */
+                if (s == 0 && st->nfr > nfr && label_spk < 0 && i <= lo + 6)
+                    label_spk = st->fr[nfr].spk;
                 continue;
             }
             if (!is_word(&toks[i]))
@@ -2787,6 +2795,8 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                 }
             }
         }
+        if (spk < 0)
+            spk = label_spk;
         if (spk < 0)
             spk = colon_spk;
         if (spk >= 0)

@@ -336,6 +336,20 @@ START_TEST(frame_name_and_colon)
 }
 END_TEST
 
+START_TEST(frame_transcript_label_speaks_for_its_paragraph)
+{
+    /* a one-word label in capitals opens a transcript's turn; the turn is the paragraph */
+    ck_speaker("RAMOS: You said it would cost money. Is 11 million people right?", "11", "RAMOS");
+    ck_speaker("\"WALLACE: Let's start with the news. She accepted 5 invitations.\"", "5",
+               "WALLACE");
+    ck_speaker("Chris Matthews: Seriously, listen. Nobody earns 3 percent now.", "3",
+               "Chris Matthews");
+    /* a label in the middle of a paragraph is no turn, and lower case is no label */
+    ck_speaker("The deal is done. Update: the firm paid $4 million.", "$4", NULL);
+    ck_speaker("Note: the firm paid $4 million.", "$4", NULL);
+}
+END_TEST
+
 START_TEST(quotes_twin_apostrophes)
 {
     result r = attrib_of("''It costs $100,000 a month to operate a golf course,'' said Paul "
@@ -591,6 +605,8 @@ static Suite *attrib_suite(void)
         {"frame_name_and_colon", frame_name_and_colon},
         {"frame_beliefs_and_stances", frame_beliefs_and_stances},
         {"frame_subject_past_an_aside", frame_subject_past_an_aside},
+        {"frame_transcript_label_speaks_for_its_paragraph",
+         frame_transcript_label_speaks_for_its_paragraph},
         {"quotes_twin_apostrophes", quotes_twin_apostrophes},
         {"quotes_standing_alone_follow_their_introduction",
          quotes_standing_alone_follow_their_introduction},
