@@ -1574,11 +1574,31 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
  * Trump, while 23 percent favored Cruz". cb is where clause_end() stopped. */
 static uint32_t doc_end(const ct_block *blk, uint32_t cb, uint32_t hi)
 {
+    if (cb < hi && is_punct(&blk->toks[cb], ';'))
+        return hi; /* "Cruz at 23 percent; Rubio at 12 percent": the poll's list goes on */
     if (cb >= hi || !is_word(&blk->toks[cb]))
         return cb;
     for (uint32_t k = cb; k < hi; k++)
         if (is_punct(&blk->toks[k], ';'))
             return k;
+    return hi;
+}
+
+/* "reported that Apple holds $214.9 billion; Nike holds ...": the list after "that" runs
+ * on past semicolons, up to a part with a cue of its own ("; the Tax Foundation puts the
+ * figure at ..."). cb is the first semicolon; each part is read once, at most 40 tokens. */
+static uint32_t list_end(const ct_block *blk, uint32_t cb, uint32_t hi)
+{
+    while (cb < hi && is_punct(&blk->toks[cb], ';')) {
+        uint32_t k = cb + 1;
+        for (; k < hi && k < cb + 40 && !is_punct(&blk->toks[k], ';'); k++)
+            if (is_word(&blk->toks[k]) && !is_cap(&blk->toks[k]) &&
+                (wflags(blk, &blk->toks[k]) & W_CUE))
+                return cb; /* "States" is a name, "states" a cue */
+        if (k < hi && !is_punct(&blk->toks[k], ';'))
+            return cb; /* a long part: no list */
+        cb = k;
+    }
     return hi;
 }
 
@@ -1977,6 +1997,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     }
     if (spk >= 0 && st->spk[spk].kind == SK_DOC)
         cb = doc_end(blk, cb, hi);
+    else if (cb < hi && is_punct(&toks[cb], ';') && ca < hi && ct__tok_eq(buf, &toks[ca], "that"))
+        cb = list_end(blk, cb, hi);
     return push_frame(st, c, ca, cb, ca2, cb2, spk);
 }
 

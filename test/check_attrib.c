@@ -336,6 +336,22 @@ START_TEST(frame_name_and_colon)
 }
 END_TEST
 
+START_TEST(frame_lists_run_past_semicolons)
+{
+    /* a poll's list, and a list after "reported that", go on past semicolons */
+    ck_speaker("The Morning Consult poll showed that Trump led with 42 percent, followed by Cruz "
+               "at 23 percent; Rubio at 12 percent.", "12", "Morning Consult poll");
+    ck_speaker("The researchers reported that Apple holds $214 billion offshore; Nike holds "
+               "$10.7 billion in United States banks; Goldman holds $28 billion.", "$10.7",
+               "researchers");
+    /* ... but not into a part with its own cue */
+    ck_speaker("The Tax Policy Center estimates that the plan would raise $1.1 trillion; the Tax "
+               "Foundation puts the figure at $498 billion.", "$498", "Tax Foundation");
+    /* nor past a semicolon when no "that" opens the list */
+    ck_speaker("Smith said the plan works; the firm paid $4 million.", "$4", NULL);
+}
+END_TEST
+
 START_TEST(frame_transcript_label_speaks_for_its_paragraph)
 {
     /* a one-word label in capitals opens a transcript's turn; the turn is the paragraph */
@@ -605,6 +621,7 @@ static Suite *attrib_suite(void)
         {"frame_name_and_colon", frame_name_and_colon},
         {"frame_beliefs_and_stances", frame_beliefs_and_stances},
         {"frame_subject_past_an_aside", frame_subject_past_an_aside},
+        {"frame_lists_run_past_semicolons", frame_lists_run_past_semicolons},
         {"frame_transcript_label_speaks_for_its_paragraph",
          frame_transcript_label_speaks_for_its_paragraph},
         {"quotes_twin_apostrophes", quotes_twin_apostrophes},
