@@ -1389,6 +1389,17 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             b++;
             continue;
         }
+        /* a lower-case word or two before a name: "former Wisconsin Gov. Jim Doyle" */
+        if (b < start + 2 && t->kind == CT_TOK_WORD && !is_cap(t) && t->len > 2 &&
+            !(f & (W_STOP | W_SKIP | W_SKIP2 | W_CUE | W_DET | W_PRON)) && b + 2 < hi &&
+            (is_cap(&toks[b + 1]) ||
+             (b == start && toks[b + 1].kind == CT_TOK_WORD && !is_cap(&toks[b + 1]) &&
+              !(wflags(blk, &toks[b + 1]) & (W_STOP | W_SKIP | W_CUE | W_DET | W_PRON)) &&
+              is_cap(&toks[b + 2]))) &&
+            !(wflags(blk, &toks[b + 1]) & CT_WS_CALENDAR)) {
+            b++;
+            continue;
+        }
         /* lower-case modifiers before a listed head: "a senior official" */
         if (t->kind == CT_TOK_WORD && !is_cap(t) && !(f & (W_STOP | W_SKIP | W_CUE)) &&
             b + 1 < hi && b - start < 3) {

@@ -336,6 +336,16 @@ START_TEST(frame_name_and_colon)
 }
 END_TEST
 
+START_TEST(frame_inverted_source_with_lower_case_modifier)
+{
+    /* "said former Wisconsin Gov. Jim Doyle": a modifier before the name */
+    ck_speaker("\"Obama had that role four years ago,\" said former Wisconsin Gov. Jim Doyle.",
+               "four", "former Wisconsin Gov. Jim Doyle");
+    /* a time after the cue is no source */
+    ck_speaker("\"We paid $4 million,\" said last Monday.", "$4", NULL);
+}
+END_TEST
+
 START_TEST(frame_lists_run_past_semicolons)
 {
     /* a poll's list, and a list after "reported that", go on past semicolons */
@@ -622,6 +632,8 @@ static Suite *attrib_suite(void)
         {"frame_beliefs_and_stances", frame_beliefs_and_stances},
         {"frame_subject_past_an_aside", frame_subject_past_an_aside},
         {"frame_lists_run_past_semicolons", frame_lists_run_past_semicolons},
+        {"frame_inverted_source_with_lower_case_modifier",
+         frame_inverted_source_with_lower_case_modifier},
         {"frame_transcript_label_speaks_for_its_paragraph",
          frame_transcript_label_speaks_for_its_paragraph},
         {"quotes_twin_apostrophes", quotes_twin_apostrophes},
