@@ -2461,6 +2461,12 @@ static int quote_speakers(ct_attrib *st, ct_doc *doc, const ct_block *blk)
         uint32_t lo = blk->sents[so].tok_first;
         uint32_t hi = blk->sents[sc].tok_first + blk->sents[sc].tok_count;
         int f = -1;
+        /* a transcript's turn quoted whole: "“PENCE: Well, ...”" */
+        if (q->open != UINT32_MAX && q->open + 2 < blk->ntoks && is_punct(&toks[q->open + 2], ':')) {
+            size_t m = frame_lower(st, q->open + 2);
+            if (m < st->nfr && st->fr[m].cue == q->open + 2 && st->fr[m].spk >= 0)
+                f = (int)m;
+        }
         /* right after: "…,” Lehane added." */
         if (q->close < blk->ntoks) {
             uint32_t e = q->close + 12 < hi ? q->close + 12 : hi;
@@ -2483,7 +2489,16 @@ static int quote_speakers(ct_attrib *st, ct_doc *doc, const ct_block *blk)
                 f = best;
         }
         int sub = -1;
-        if (f < 0 && q->open != UINT32_MAX && q->open > lo + 1) {
+        uint32_t after = q->close + 1;
+        if (f < 0 && q->close + 2 < blk->ntoks && toks[after].kind == CT_TOK_PUNCT &&
+            (toks[after].cp == 0x2015 || toks[after].cp == 0x2014 || toks[after].cp == 0x2013 ||
+             toks[after].cp == '-') &&
+            is_cap(&toks[after + 1])) {
+            /* "“…” ― Esther Tapia": a signed quote */
+            uint32_t e = np_fwd(blk, after + 1, (uint32_t)blk->ntoks);
+            if (e > after + 1)
+                sub = np_speaker(st, doc, blk, after + 1, e);
+        } else if (f < 0 && q->open != UINT32_MAX && q->open > lo + 1) {
             /* "Clinton slammed the proposal as “…”": the sentence's subject */
             sub = subject_speaker(st, doc, blk, lo, q->open);
         } else if (f < 0 && q->close + 2 < hi) {

@@ -438,6 +438,30 @@ START_TEST(quotes_interrupted_by_attribution)
 }
 END_TEST
 
+START_TEST(quotes_signed_and_transcript_turns)
+{
+    /* "“…” ― Name": a signed quote (U+2015 and an em dash) */
+    const char *text = "Readers wrote in.\n\n\xe2\x80\x9cHe scares me, and he has for 3 years "
+                       "now.\xe2\x80\x9d \xe2\x80\x95 Krystal Correa\n\n\xe2\x80\x9cHe lies "
+                       "about it all the time.\xe2\x80\x9d \xe2\x80\x94 Esther Tapia\n";
+    result r = attrib_of(text, "3");
+    ck_assert_uint_eq(quote_count(&r), 2);
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "Krystal Correa");
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 1)), "Esther Tapia");
+    ck_assert_str_eq(r.speaker, "Krystal Correa");
+    result_free(&r);
+    /* a transcript's turn quoted whole: its label, not the speaker before */
+    text = "Mike Pence spoke to Fox.\n\n\"WALLACE: Let's start. She accepted 5 offers.\"\n\n"
+           "\"PENCE: Well, she will not attend.\"\n";
+    r = attrib_of(text, "5");
+    ck_assert_uint_eq(quote_count(&r), 2);
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "WALLACE");
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 1)), "PENCE");
+    ck_assert_str_eq(r.speaker, "WALLACE");
+    result_free(&r);
+}
+END_TEST
+
 START_TEST(quotes_nested_single)
 {
     result r = attrib_of("\xe2\x80\x9cThey call it \xe2\x80\x98" "bigger is better\xe2\x80\x99 and "
@@ -642,6 +666,7 @@ static Suite *attrib_suite(void)
         {"quotes_straight_and_curly", quotes_straight_and_curly},
         {"quotes_interrupted_by_attribution", quotes_interrupted_by_attribution},
         {"quotes_nested_single", quotes_nested_single},
+        {"quotes_signed_and_transcript_turns", quotes_signed_and_transcript_turns},
         {"quotes_scare_quotes_are_not_speech", quotes_scare_quotes_are_not_speech},
         {"quotes_unbalanced_do_not_swallow", quotes_unbalanced_do_not_swallow},
         {"quotes_continue_across_paragraphs", quotes_continue_across_paragraphs},
