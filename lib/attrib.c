@@ -2821,6 +2821,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
             fk++;
         if (spk < 0) {
             uint32_t bd = UINT32_MAX;
+            size_t best = SIZE_MAX;
             bool stance = true;
             for (size_t k = fk; k < st->nfr && st->fr[k].cue < hi; k++) {
                 const frame *f = &st->fr[k];
@@ -2840,7 +2841,20 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                 if (d < bd) {
                     bd = d;
                     spk = f->spk;
+                    best = k;
                 }
+            }
+            /* a report nested in another ("The AP reported that, according to an
+             * analysis, 85 ..."): the outer report's source, as PolNeAR marks it */
+            for (size_t k = fk; best != SIZE_MAX && k < st->nfr && st->fr[k].cue < hi; k++) {
+                const frame *f = &st->fr[k];
+                const frame *b0 = &st->fr[best];
+                if (k == best || f->spk < 0 || f->stance || !covers(f, a, b) ||
+                    f->cue >= b0->cue || !covers(f, b0->cue, b0->cue + 1) ||
+                    (in_speech(st, f->cue) && !in_speech(st, a)))
+                    continue;
+                spk = f->spk;
+                best = k;
             }
         }
         if (spk < 0)

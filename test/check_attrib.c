@@ -346,6 +346,16 @@ START_TEST(frame_inverted_source_with_lower_case_modifier)
 }
 END_TEST
 
+START_TEST(frame_nested_report_goes_to_the_outer_source)
+{
+    ck_speaker("The AP reported that, according to an analysis of her calendar, 85 of the 154 "
+               "meetings were with donors.", "85", "AP");
+    /* a report after the claim does not cover it: the nearest source stays */
+    ck_speaker("According to an analysis of her calendar, 85 meetings were with donors. The AP "
+               "reported it.", "85", "analysis");
+}
+END_TEST
+
 START_TEST(frame_lists_run_past_semicolons)
 {
     /* a poll's list, and a list after "reported that", go on past semicolons */
@@ -656,6 +666,8 @@ static Suite *attrib_suite(void)
         {"frame_beliefs_and_stances", frame_beliefs_and_stances},
         {"frame_subject_past_an_aside", frame_subject_past_an_aside},
         {"frame_lists_run_past_semicolons", frame_lists_run_past_semicolons},
+        {"frame_nested_report_goes_to_the_outer_source",
+         frame_nested_report_goes_to_the_outer_source},
         {"frame_inverted_source_with_lower_case_modifier",
          frame_inverted_source_with_lower_case_modifier},
         {"frame_transcript_label_speaks_for_its_paragraph",
