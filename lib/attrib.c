@@ -2461,6 +2461,14 @@ static int quote_speakers(ct_attrib *st, ct_doc *doc, const ct_block *blk)
         uint32_t lo = blk->sents[so].tok_first;
         uint32_t hi = blk->sents[sc].tok_first + blk->sents[sc].tok_count;
         int f = -1;
+        if (q->open == 0 && st->colon_fresh && st->colon_spk >= 0 &&
+            !(q->open + 2 < blk->ntoks && is_punct(&toks[q->open + 2], ':'))) {
+            /* "Dr. Ward stated:" and then the quote as its own paragraph */
+            q->spk = st->colon_spk;
+            st->last_quote_spk = q->spk;
+            st->last_quote_para = blk->para;
+            continue;
+        }
         /* a transcript's turn quoted whole: "“PENCE: Well, ...”" */
         if (q->open != UINT32_MAX && q->open + 2 < blk->ntoks && is_punct(&toks[q->open + 2], ':')) {
             size_t m = frame_lower(st, q->open + 2);

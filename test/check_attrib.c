@@ -472,6 +472,19 @@ START_TEST(quotes_signed_and_transcript_turns)
 }
 END_TEST
 
+START_TEST(quotes_after_a_colon_paragraph)
+{
+    /* "Dr. Ward stated:" and the quote as the next paragraph: hers, not the name inside */
+    const char *text = "Dr. Kelli Ward stated:\n\n\"The U.S. Department of Justice has said for "
+                       "almost 4 decades that the law is equal.\"\n";
+    result r = attrib_of(text, "4");
+    ck_assert_uint_eq(quote_count(&r), 1);
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "Kelli Ward");
+    ck_assert_str_eq(r.speaker, "Kelli Ward");
+    result_free(&r);
+}
+END_TEST
+
 START_TEST(quotes_nested_single)
 {
     result r = attrib_of("\xe2\x80\x9cThey call it \xe2\x80\x98" "bigger is better\xe2\x80\x99 and "
@@ -678,6 +691,7 @@ static Suite *attrib_suite(void)
         {"quotes_straight_and_curly", quotes_straight_and_curly},
         {"quotes_interrupted_by_attribution", quotes_interrupted_by_attribution},
         {"quotes_nested_single", quotes_nested_single},
+        {"quotes_after_a_colon_paragraph", quotes_after_a_colon_paragraph},
         {"quotes_signed_and_transcript_turns", quotes_signed_and_transcript_turns},
         {"quotes_scare_quotes_are_not_speech", quotes_scare_quotes_are_not_speech},
         {"quotes_unbalanced_do_not_swallow", quotes_unbalanced_do_not_swallow},
