@@ -830,6 +830,8 @@ struct ct_attrib {
     int colon_spk;        /* "Soerens argued that:" ended the last block: the speaker of
                            * what follows, or -1 */
     bool colon_fresh;     /* ... and this is the first block after it */
+    bool colon_weak;      /* ... found without a cue ("X made the following comment:"):
+                           * only a quote opening the next block is X's */
     size_t last_quote_para;
     /* per-block scratch, reused */
     frame *fr;
@@ -2781,7 +2783,10 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
 
     /* after "X argued that:" the next paragraph is X's, and so is a list that follows */
     bool bullet = blk->ntoks && bullet_at(blk);
-    int colon_spk = st->colon_spk >= 0 && (st->colon_fresh || bullet) ? st->colon_spk : -1;
+    int colon_spk = st->colon_spk >= 0 && !st->colon_weak && (st->colon_fresh || bullet)
+                        ? st->colon_spk
+                        : -1;
+    st->colon_weak = false;
     st->colon_spk = bullet ? colon_spk : -1;
     st->colon_fresh = false;
     if (blk->ntoks && blk->nsents && is_punct(&toks[blk->ntoks - 1], ':')) {
@@ -2791,6 +2796,19 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                 st->colon_spk = st->fr[k].spk;
                 st->colon_fresh = true;
                 break;
+            }
+        }
+        if (!st->colon_fresh && blk->ntoks >= lo + 4 &&
+            !(blk->sents[blk->nsents - 1].flags & (CT_SF_METADATA | CT_SF_BOILERPLATE))) {
+            /* "On July 6, Sanders made the following comment:": no cue, but the subject
+             * introduces what follows */
+            int spk = subject_speaker(st, doc, blk, lo, (uint32_t)blk->ntoks - 1);
+            if (spk == -2)
+                return CT_ENOMEM;
+            if (spk >= 0 && st->spk[spk].kind != SK_DOC) {
+                st->colon_spk = spk;
+                st->colon_fresh = true;
+                st->colon_weak = true;
             }
         }
     }

@@ -482,6 +482,14 @@ START_TEST(quotes_after_a_colon_paragraph)
     ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "Kelli Ward");
     ck_assert_str_eq(r.speaker, "Kelli Ward");
     result_free(&r);
+    /* no cue, but the subject introduces the quote that follows; not a plain paragraph */
+    text = "Sanders spoke on jobs.\n\nOn Monday, Bernie Sanders made the following comment:\n\n"
+           "\"The unemployment rate is 33 percent for them.\"\n";
+    r = attrib_of(text, "33");
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "Bernie Sanders");
+    result_free(&r);
+    ck_speaker("Sanders spoke on jobs.\n\nOn Monday, Bernie Sanders made the following "
+               "comment:\n\nThe unemployment rate is 33 percent for them.\n", "33", NULL);
 }
 END_TEST
 
