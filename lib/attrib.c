@@ -65,6 +65,7 @@ static const word word_slots[WORD_SLOTS] = {
     [27] = {"noted", 5, W_CUE | W_CUE_INV},
     [28] = {"favors", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [29] = {"pledged", 7, W_CUE},
+    [30] = {"signed", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [35] = {"asked", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [36] = {"stood", 5, CT_WS_COPULA},
     [37] = {"pollsters", 9, W_GROUP},
@@ -222,6 +223,7 @@ static const word word_slots[WORD_SLOTS] = {
     [455] = {"whom", 4, CT_WS_STOP | W_STOP},
     [465] = {"forecasted", 10, W_CUE | W_HEDGE},
     [467] = {"dec", 3, CT_WS_CALENDAR},
+    [470] = {"ordered", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [472] = {"source", 6, W_ROLE},
     [475] = {"boasts", 6, W_CUE},
     [476] = {"delegates", 9, W_GROUP},
@@ -244,8 +246,9 @@ static const word word_slots[WORD_SLOTS] = {
     [521] = {"claiming", 8, W_CUE | W_ING},
     [522] = {"off", 3, CT_WS_STOP},
     [526] = {"advisers", 8, W_GROUP},
-    [527] = {"conducted", 9, W_SKIP2},
-    [528] = {"over", 4, CT_WS_STOP},
+    [527] = {"charged", 7, W_CUE | W_CUE_WEAK | W_STANCE},
+    [528] = {"conducted", 9, W_SKIP2},
+    [529] = {"over", 4, CT_WS_STOP},
     [540] = {"the", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [544] = {"estimating", 10, W_CUE | W_ING},
     [546] = {"afghan", 6, CT_WS_DEMONYM},
@@ -438,10 +441,11 @@ static const word word_slots[WORD_SLOTS] = {
     [1080] = {"blaming", 7, W_CUE | W_ING},
     [1081] = {"studies", 7, W_DOC},
     [1092] = {"totaled", 7, CT_WS_COPULA},
-    [1095] = {"inc", 3, W_ORGWORD},
-    [1096] = {"threatened", 10, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1095] = {"declined", 8, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1096] = {"inc", 3, W_ORGWORD},
     [1097] = {"oct", 3, CT_WS_CALENDAR},
-    [1098] = {"witnesses", 9, W_GROUP},
+    [1098] = {"threatened", 10, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1099] = {"witnesses", 9, W_GROUP},
     [1100] = {"questioned", 10, W_CUE},
     [1101] = {"are", 3, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [1102] = {"recognized", 10, W_CUE | W_CUE_WEAK | W_STANCE},
@@ -547,6 +551,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1439] = {"worth", 5, CT_WS_STOP},
     [1444] = {"per", 3, CT_WS_STOP},
     [1446] = {"experts", 7, W_GROUP},
+    [1447] = {"unveiled", 8, W_CUE | W_CUE_WEAK | W_STANCE},
     [1450] = {"know", 4, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [1451] = {"ltd", 3, W_ORGWORD},
     [1456] = {"does", 4, CT_WS_STOP | W_SKIP},
@@ -1764,9 +1769,11 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         j--;
     while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
         j--;
-    if (j > lo + 2 && ct__tok_eq(buf, &toks[j - 2], "on") && is_word(&toks[j - 1]) &&
-        (wflags(blk, &toks[j - 1]) & CT_WS_CALENDAR)) {
-        j -= 2; /* "Sanders on Tuesday said": past the day to the source */
+    if (j > lo + 2 &&
+        (ct__tok_eq(buf, &toks[j - 2], "on") || ct__tok_eq(buf, &toks[j - 2], "in")) &&
+        is_word(&toks[j - 1]) && (wflags(blk, &toks[j - 1]) & CT_WS_CALENDAR) &&
+        !(wflags(blk, &toks[j - 3]) & W_DOC)) { /* "a poll in December" is read whole below */
+        j -= 2; /* "Sanders on Tuesday said", "prosecutors in April charged" */
         while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
             j--;
     }

@@ -346,6 +346,17 @@ START_TEST(frame_inverted_source_with_lower_case_modifier)
 }
 END_TEST
 
+START_TEST(frame_actions_count_as_attribution)
+{
+    ck_speaker("Clinton unveiled a list of endorsements from 95 retired generals.", "95",
+               "Clinton");
+    ck_speaker("Federal prosecutors in April charged two Vermont developers with fraud.", "two",
+               "Federal prosecutors");
+    /* a weak cue needs a clear source: a lower-case organisation is none */
+    ck_speaker("Last year the company signed a deal worth $5.4 billion.", "$5.4", NULL);
+}
+END_TEST
+
 START_TEST(frame_nested_report_goes_to_the_outer_source)
 {
     ck_speaker("The AP reported that, according to an analysis of her calendar, 85 of the 154 "
@@ -687,6 +698,7 @@ static Suite *attrib_suite(void)
         {"frame_beliefs_and_stances", frame_beliefs_and_stances},
         {"frame_subject_past_an_aside", frame_subject_past_an_aside},
         {"frame_lists_run_past_semicolons", frame_lists_run_past_semicolons},
+        {"frame_actions_count_as_attribution", frame_actions_count_as_attribution},
         {"frame_nested_report_goes_to_the_outer_source",
          frame_nested_report_goes_to_the_outer_source},
         {"frame_inverted_source_with_lower_case_modifier",
