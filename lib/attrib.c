@@ -1993,7 +1993,13 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                     toks[ca].kind == CT_TOK_NUM || toks[ca].kind == CT_TOK_SYM);
     for (uint32_t k = ca; !clausal && k < hi && k < ca + 6 && toks[k].kind != CT_TOK_PUNCT; k++)
         clausal = ct__tok_eq(buf, &toks[k], "that"); /* "said on Friday that ..." */
-    if (src_break && ca + 1 < hi && is_punct(&toks[ca], ',') && is_punct(&toks[src_a - 1], ',')) {
+    if (src_a > lo + 1 && ct__tok_eq(buf, &toks[src_a - 1], "than") && !(cf & W_ING)) {
+        /* "$130 billion more than the budget office had projected": the comparison */
+        ca2 = lo;
+        cb2 = src_a - 1;
+        cb = ca;
+    } else if (src_break && ca + 1 < hi && is_punct(&toks[ca], ',') &&
+               is_punct(&toks[src_a - 1], ',')) {
         /* "..., the budget office said, they will ...": both sides */
         ca2 = lo;
         cb2 = src_a;

@@ -346,6 +346,16 @@ START_TEST(frame_inverted_source_with_lower_case_modifier)
 }
 END_TEST
 
+START_TEST(frame_comparison_with_a_forecast)
+{
+    /* "more than X had projected": what X projected is the compared amount */
+    ck_speaker("The deficit is $130 billion more than the Congressional Budget Office had "
+               "projected.", "$130", "Congressional Budget Office");
+    /* "than" with no cue after it is no frame */
+    ck_speaker("The deficit is $130 billion more than the budget office's target.", "$130", NULL);
+}
+END_TEST
+
 START_TEST(frame_actions_count_as_attribution)
 {
     ck_speaker("Clinton unveiled a list of endorsements from 95 retired generals.", "95",
@@ -699,6 +709,7 @@ static Suite *attrib_suite(void)
         {"frame_subject_past_an_aside", frame_subject_past_an_aside},
         {"frame_lists_run_past_semicolons", frame_lists_run_past_semicolons},
         {"frame_actions_count_as_attribution", frame_actions_count_as_attribution},
+        {"frame_comparison_with_a_forecast", frame_comparison_with_a_forecast},
         {"frame_nested_report_goes_to_the_outer_source",
          frame_nested_report_goes_to_the_outer_source},
         {"frame_inverted_source_with_lower_case_modifier",
