@@ -1719,6 +1719,10 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         return CT_OK; /* "DeepSeek's claims": a noun */
     if (c > lo && (wflags(blk, &toks[c - 1]) & W_DET))
         return CT_OK;
+    if (c > lo + 1 && is_cap(&toks[c - 1]) && !(toks[c - 1].flags & CT_TF_ALLCAPS) &&
+        ct__tok_eq(buf, &toks[c - 2], "of") && !(toks[c].flags & CT_TF_POSSESSIVE) &&
+        c > lo + 2 && !is_cap(&toks[c - 3]))
+        return CT_OK; /* "32% of Republican claims" (not "Secretary of State said"): a noun */
 
     /* inverted: ", said X" or "” said X" */
     bool after_break = c > lo && (is_punct(&toks[c - 1], ',') || is_dquote(&toks[c - 1]) ||

@@ -346,6 +346,16 @@ START_TEST(frame_inverted_source_with_lower_case_modifier)
 }
 END_TEST
 
+START_TEST(frame_cue_word_as_a_noun_after_of)
+{
+    /* "of Republican claims" is a noun phrase, not Republican claiming */
+    ck_speaker("PolitiFact rated 32% of Republican claims as false, compared to 11% of "
+               "Democratic claims.", "11%", "PolitiFact");
+    /* a name with "of" still speaks */
+    ck_speaker("The Secretary of State said 40 diplomats left.", "40", "Secretary of State");
+}
+END_TEST
+
 START_TEST(frame_comparison_with_a_forecast)
 {
     /* "more than X had projected": what X projected is the compared amount */
@@ -710,6 +720,7 @@ static Suite *attrib_suite(void)
         {"frame_lists_run_past_semicolons", frame_lists_run_past_semicolons},
         {"frame_actions_count_as_attribution", frame_actions_count_as_attribution},
         {"frame_comparison_with_a_forecast", frame_comparison_with_a_forecast},
+        {"frame_cue_word_as_a_noun_after_of", frame_cue_word_as_a_noun_after_of},
         {"frame_nested_report_goes_to_the_outer_source",
          frame_nested_report_goes_to_the_outer_source},
         {"frame_inverted_source_with_lower_case_modifier",
