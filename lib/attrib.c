@@ -2218,6 +2218,7 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
                                     : (t->kind == CT_TOK_WORD &&
                                        (wflags(blk, t) & (W_STOP | W_CUE)) &&
                                        !(wflags(blk, t) & W_DET) &&
+                                       !ct__tok_eq(buf, t, "this") && /* "In this poll," */
                                        /* "in the RealClearPolitics average of polls" */
                                        !(ct__tok_eq(buf, t, "of") && k - 1 > stop &&
                                          ct__tok_eq(buf, &toks[k - 2], "average"))))

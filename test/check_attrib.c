@@ -346,6 +346,13 @@ START_TEST(frame_inverted_source_with_lower_case_modifier)
 }
 END_TEST
 
+START_TEST(frame_in_this_poll)
+{
+    ck_speaker("Trump leads.\n\nIn this poll, Trump rose 1 percentage point since Monday.", "1",
+               "this poll");
+}
+END_TEST
+
 START_TEST(frame_cue_word_as_a_noun_after_of)
 {
     /* "of Republican claims" is a noun phrase, not Republican claiming */
@@ -721,6 +728,7 @@ static Suite *attrib_suite(void)
         {"frame_actions_count_as_attribution", frame_actions_count_as_attribution},
         {"frame_comparison_with_a_forecast", frame_comparison_with_a_forecast},
         {"frame_cue_word_as_a_noun_after_of", frame_cue_word_as_a_noun_after_of},
+        {"frame_in_this_poll", frame_in_this_poll},
         {"frame_nested_report_goes_to_the_outer_source",
          frame_nested_report_goes_to_the_outer_source},
         {"frame_inverted_source_with_lower_case_modifier",
