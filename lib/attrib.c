@@ -1660,6 +1660,15 @@ static const char *const time_words[] = {"last", "this", "week", "month", "year"
                                          "yesterday", "released", "published", "out", "on",
                                          "earlier", NULL};
 
+/* A lower-case adverb in -ly between a source and its cue ("incorrectly"); "only",
+ * "early" and the like are too short to count. */
+static bool ly_adverb(const ct_block *blk, const ct_token *t)
+{
+    return t->kind == CT_TOK_WORD && !is_cap(t) && t->len > 5 &&
+           memcmp(blk->buf + t->start + t->len - 2, "ly", 2) == 0 &&
+           !(wflags(blk, t) & (W_CUE | W_DET | W_PRON));
+}
+
 /* Look for a frame whose cue is token c in sentence [lo, hi). */
 static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
                     uint32_t hi, uint32_t c, unsigned cf)
@@ -1771,8 +1780,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         j--; /* "he went on to say" */
     if (j > lo + 1 && j < c && ct__tok_eq(buf, &toks[j - 1], "on"))
         j--;
-    while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
-        j--;
+    while (j > lo && ((wflags(blk, &toks[j - 1]) & W_SKIP) ||
+                      (!(cf & W_CUE_WEAK) && ly_adverb(blk, &toks[j - 1]))))
+        j--; /* "has also said", "the state incorrectly stated" */
     if (j > lo + 2 &&
         (ct__tok_eq(buf, &toks[j - 2], "on") || ct__tok_eq(buf, &toks[j - 2], "in")) &&
         is_word(&toks[j - 1]) && (wflags(blk, &toks[j - 1]) & CT_WS_CALENDAR) &&

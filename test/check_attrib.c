@@ -346,6 +346,15 @@ START_TEST(frame_inverted_source_with_lower_case_modifier)
 }
 END_TEST
 
+START_TEST(frame_adverb_between_source_and_cue)
+{
+    ck_speaker("Voters sued.\n\nIn 2000 the state incorrectly stated that about 12,000 voters "
+               "were felons.", "12,000", "state");
+    /* "early" is no -ly adverb to pass */
+    ck_speaker("Polls closed early said 40 people.", "40", NULL);
+}
+END_TEST
+
 START_TEST(frame_in_this_poll)
 {
     ck_speaker("Trump leads.\n\nIn this poll, Trump rose 1 percentage point since Monday.", "1",
@@ -729,6 +738,7 @@ static Suite *attrib_suite(void)
         {"frame_comparison_with_a_forecast", frame_comparison_with_a_forecast},
         {"frame_cue_word_as_a_noun_after_of", frame_cue_word_as_a_noun_after_of},
         {"frame_in_this_poll", frame_in_this_poll},
+        {"frame_adverb_between_source_and_cue", frame_adverb_between_source_and_cue},
         {"frame_nested_report_goes_to_the_outer_source",
          frame_nested_report_goes_to_the_outer_source},
         {"frame_inverted_source_with_lower_case_modifier",
