@@ -1604,10 +1604,12 @@ static uint32_t doc_end(const ct_block *blk, uint32_t cb, uint32_t hi)
 
 /* "reported that Apple holds $214.9 billion; Nike holds ...": the list after "that" runs
  * on past semicolons, up to a part with a cue of its own ("; the Tax Foundation puts the
- * figure at ..."). cb is the first semicolon; each part is read once, at most 40 tokens. */
+ * figure at ..."). cb is the first semicolon; at most 8 parts of at most 40 tokens. */
 static uint32_t list_end(const ct_block *blk, uint32_t cb, uint32_t hi)
 {
-    while (cb < hi && is_punct(&blk->toks[cb], ';')) {
+    for (int parts = 0; cb < hi && is_punct(&blk->toks[cb], ';'); parts++) {
+        if (parts == 8)
+            return cb; /* bounded work per frame, whatever the input */
         uint32_t k = cb + 1;
         for (; k < hi && k < cb + 40 && !is_punct(&blk->toks[k], ';'); k++)
             if (is_word(&blk->toks[k]) && !is_cap(&blk->toks[k]) &&
