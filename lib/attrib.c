@@ -65,6 +65,7 @@ static const word word_slots[WORD_SLOTS] = {
     [27] = {"noted", 5, W_CUE | W_CUE_INV},
     [28] = {"favors", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [29] = {"pledged", 7, W_CUE},
+    [30] = {"signed", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [35] = {"asked", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [36] = {"stood", 5, CT_WS_COPULA},
     [37] = {"pollsters", 9, W_GROUP},
@@ -222,6 +223,7 @@ static const word word_slots[WORD_SLOTS] = {
     [455] = {"whom", 4, CT_WS_STOP | W_STOP},
     [465] = {"forecasted", 10, W_CUE | W_HEDGE},
     [467] = {"dec", 3, CT_WS_CALENDAR},
+    [470] = {"ordered", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [472] = {"source", 6, W_ROLE},
     [475] = {"boasts", 6, W_CUE},
     [476] = {"delegates", 9, W_GROUP},
@@ -244,8 +246,9 @@ static const word word_slots[WORD_SLOTS] = {
     [521] = {"claiming", 8, W_CUE | W_ING},
     [522] = {"off", 3, CT_WS_STOP},
     [526] = {"advisers", 8, W_GROUP},
-    [527] = {"conducted", 9, W_SKIP2},
-    [528] = {"over", 4, CT_WS_STOP},
+    [527] = {"charged", 7, W_CUE | W_CUE_WEAK | W_STANCE},
+    [528] = {"conducted", 9, W_SKIP2},
+    [529] = {"over", 4, CT_WS_STOP},
     [540] = {"the", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [544] = {"estimating", 10, W_CUE | W_ING},
     [546] = {"afghan", 6, CT_WS_DEMONYM},
@@ -438,10 +441,11 @@ static const word word_slots[WORD_SLOTS] = {
     [1080] = {"blaming", 7, W_CUE | W_ING},
     [1081] = {"studies", 7, W_DOC},
     [1092] = {"totaled", 7, CT_WS_COPULA},
-    [1095] = {"inc", 3, W_ORGWORD},
-    [1096] = {"threatened", 10, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1095] = {"declined", 8, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1096] = {"inc", 3, W_ORGWORD},
     [1097] = {"oct", 3, CT_WS_CALENDAR},
-    [1098] = {"witnesses", 9, W_GROUP},
+    [1098] = {"threatened", 10, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1099] = {"witnesses", 9, W_GROUP},
     [1100] = {"questioned", 10, W_CUE},
     [1101] = {"are", 3, CT_WS_COPULA | CT_WS_STOP | W_STOP},
     [1102] = {"recognized", 10, W_CUE | W_CUE_WEAK | W_STANCE},
@@ -547,6 +551,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1439] = {"worth", 5, CT_WS_STOP},
     [1444] = {"per", 3, CT_WS_STOP},
     [1446] = {"experts", 7, W_GROUP},
+    [1447] = {"unveiled", 8, W_CUE | W_CUE_WEAK | W_STANCE},
     [1450] = {"know", 4, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [1451] = {"ltd", 3, W_ORGWORD},
     [1456] = {"does", 4, CT_WS_STOP | W_SKIP},
@@ -841,6 +846,8 @@ struct ct_attrib {
     int colon_spk;        /* "Soerens argued that:" ended the last block: the speaker of
                            * what follows, or -1 */
     bool colon_fresh;     /* ... and this is the first block after it */
+    bool colon_weak;      /* ... found without a cue ("X made the following comment:"):
+                           * only a quote opening the next block is X's */
     size_t last_quote_para;
     /* per-block scratch, reused */
     frame *fr;
@@ -1400,6 +1407,17 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             b++;
             continue;
         }
+        /* a lower-case word or two before a name: "former Wisconsin Gov. Jim Doyle" */
+        if (b < start + 2 && t->kind == CT_TOK_WORD && !is_cap(t) && t->len > 2 &&
+            !(f & (W_STOP | W_SKIP | W_SKIP2 | W_CUE | W_DET | W_PRON)) && b + 2 < hi &&
+            (is_cap(&toks[b + 1]) ||
+             (b == start && toks[b + 1].kind == CT_TOK_WORD && !is_cap(&toks[b + 1]) &&
+              !(wflags(blk, &toks[b + 1]) & (W_STOP | W_SKIP | W_CUE | W_DET | W_PRON)) &&
+              is_cap(&toks[b + 2]))) &&
+            !(wflags(blk, &toks[b + 1]) & CT_WS_CALENDAR)) {
+            b++;
+            continue;
+        }
         /* lower-case modifiers before a listed head: "a senior official" */
         if (t->kind == CT_TOK_WORD && !is_cap(t) && !(f & (W_STOP | W_SKIP | W_CUE)) &&
             b + 1 < hi && b - start < 3) {
@@ -1585,11 +1603,33 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
  * Trump, while 23 percent favored Cruz". cb is where clause_end() stopped. */
 static uint32_t doc_end(const ct_block *blk, uint32_t cb, uint32_t hi)
 {
+    if (cb < hi && is_punct(&blk->toks[cb], ';'))
+        return hi; /* "Cruz at 23 percent; Rubio at 12 percent": the poll's list goes on */
     if (cb >= hi || !is_word(&blk->toks[cb]))
         return cb;
     for (uint32_t k = cb; k < hi; k++)
         if (is_punct(&blk->toks[k], ';'))
             return k;
+    return hi;
+}
+
+/* "reported that Apple holds $214.9 billion; Nike holds ...": the list after "that" runs
+ * on past semicolons, up to a part with a cue of its own ("; the Tax Foundation puts the
+ * figure at ..."). cb is the first semicolon; at most 8 parts of at most 40 tokens. */
+static uint32_t list_end(const ct_block *blk, uint32_t cb, uint32_t hi)
+{
+    for (int parts = 0; cb < hi && is_punct(&blk->toks[cb], ';'); parts++) {
+        if (parts == 8)
+            return cb; /* bounded work per frame, whatever the input */
+        uint32_t k = cb + 1;
+        for (; k < hi && k < cb + 40 && !is_punct(&blk->toks[k], ';'); k++)
+            if (is_word(&blk->toks[k]) && !is_cap(&blk->toks[k]) &&
+                (wflags(blk, &blk->toks[k]) & W_CUE))
+                return cb; /* "States" is a name, "states" a cue */
+        if (k < hi && !is_punct(&blk->toks[k], ';'))
+            return cb; /* a long part: no list */
+        cb = k;
+    }
     return hi;
 }
 
@@ -1632,6 +1672,15 @@ static int appositive_after(ct_attrib *st, ct_doc *doc, const ct_block *blk, int
 static const char *const time_words[] = {"last", "this", "week", "month", "year", "today",
                                          "yesterday", "released", "published", "out", "on",
                                          "earlier", NULL};
+
+/* A lower-case adverb in -ly between a source and its cue ("incorrectly"); "only",
+ * "early" and the like are too short to count. */
+static bool ly_adverb(const ct_block *blk, const ct_token *t)
+{
+    return t->kind == CT_TOK_WORD && !is_cap(t) && t->len > 5 &&
+           memcmp(blk->buf + t->start + t->len - 2, "ly", 2) == 0 &&
+           !(wflags(blk, t) & (W_CUE | W_DET | W_PRON));
+}
 
 /* Look for a frame whose cue is token c in sentence [lo, hi). */
 static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
@@ -1692,6 +1741,10 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         return CT_OK; /* "DeepSeek's claims": a noun */
     if (c > lo && (wflags(blk, &toks[c - 1]) & W_DET))
         return CT_OK;
+    if (c > lo + 1 && is_cap(&toks[c - 1]) && !(toks[c - 1].flags & CT_TF_ALLCAPS) &&
+        ct__tok_eq(buf, &toks[c - 2], "of") && !(toks[c].flags & CT_TF_POSSESSIVE) &&
+        c > lo + 2 && !is_cap(&toks[c - 3]))
+        return CT_OK; /* "32% of Republican claims" (not "Secretary of State said"): a noun */
 
     /* inverted: ", said X" or "” said X" */
     bool after_break = c > lo && (is_punct(&toks[c - 1], ',') || is_dquote(&toks[c - 1]) ||
@@ -1740,8 +1793,17 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         j--; /* "he went on to say" */
     if (j > lo + 1 && j < c && ct__tok_eq(buf, &toks[j - 1], "on"))
         j--;
-    while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
-        j--;
+    while (j > lo && ((wflags(blk, &toks[j - 1]) & W_SKIP) ||
+                      (!(cf & W_CUE_WEAK) && ly_adverb(blk, &toks[j - 1]))))
+        j--; /* "has also said", "the state incorrectly stated" */
+    if (j > lo + 2 &&
+        (ct__tok_eq(buf, &toks[j - 2], "on") || ct__tok_eq(buf, &toks[j - 2], "in")) &&
+        is_word(&toks[j - 1]) && (wflags(blk, &toks[j - 1]) & CT_WS_CALENDAR) &&
+        !(wflags(blk, &toks[j - 3]) & W_DOC)) { /* "a poll in December" is read whole below */
+        j -= 2; /* "Sanders on Tuesday said", "prosecutors in April charged" */
+        while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
+            j--;
+    }
     if ((cf & W_ING) && j > lo + 1 &&
         (ct__tok_eq(buf, &toks[j - 1], "is") || ct__tok_eq(buf, &toks[j - 1], "are") ||
          ct__tok_eq(buf, &toks[j - 1], "was") || ct__tok_eq(buf, &toks[j - 1], "were"))) {
@@ -1792,6 +1854,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     if (is_punct(&toks[j], ',') && j > lo) {
         /* an appositive or a relative clause between commas */
         uint32_t k = j;
+        if (k > lo + 2 && is_punct(&toks[k - 1], '.') && is_cap(&toks[k - 2]))
+            k--; /* "McConnell, R-Ky., said": the abbreviation's period */
         while (k > lo && k + 16 > j && !is_punct(&toks[k - 1], ',') &&
                !is_punct(&toks[k - 1], '.') && !is_dquote(&toks[k - 1]))
             k--;
@@ -1956,7 +2020,13 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                     toks[ca].kind == CT_TOK_NUM || toks[ca].kind == CT_TOK_SYM);
     for (uint32_t k = ca; !clausal && k < hi && k < ca + 6 && toks[k].kind != CT_TOK_PUNCT; k++)
         clausal = ct__tok_eq(buf, &toks[k], "that"); /* "said on Friday that ..." */
-    if (src_break && ca + 1 < hi && is_punct(&toks[ca], ',') && is_punct(&toks[src_a - 1], ',')) {
+    if (src_a > lo + 1 && ct__tok_eq(buf, &toks[src_a - 1], "than") && !(cf & W_ING)) {
+        /* "$130 billion more than the budget office had projected": the comparison */
+        ca2 = lo;
+        cb2 = src_a - 1;
+        cb = ca;
+    } else if (src_break && ca + 1 < hi && is_punct(&toks[ca], ',') &&
+               is_punct(&toks[src_a - 1], ',')) {
         /* "..., the budget office said, they will ...": both sides */
         ca2 = lo;
         cb2 = src_a;
@@ -1980,6 +2050,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     }
     if (spk >= 0 && st->spk[spk].kind == SK_DOC)
         cb = doc_end(blk, cb, hi);
+    else if (cb < hi && is_punct(&toks[cb], ';') && ca < hi && ct__tok_eq(buf, &toks[ca], "that"))
+        cb = list_end(blk, cb, hi);
     return push_frame(st, c, ca, cb, ca2, cb2, spk);
 }
 
@@ -2169,6 +2241,7 @@ static int in_doc_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t l
                                     : (t->kind == CT_TOK_WORD &&
                                        (wflags(blk, t) & (W_STOP | W_CUE)) &&
                                        !(wflags(blk, t) & W_DET) &&
+                                       !ct__tok_eq(buf, t, "this") && /* "In this poll," */
                                        /* "in the RealClearPolitics average of polls" */
                                        !(ct__tok_eq(buf, t, "of") && k - 1 > stop &&
                                          ct__tok_eq(buf, &toks[k - 2], "average"))))
@@ -2206,13 +2279,16 @@ static int colon_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     /* the name must open the sentence or follow a dash: "HEADLINE - Jeffrey M. Jones:" */
     bool opens = a == lo || (a > lo && toks[a - 1].kind == CT_TOK_PUNCT &&
                              (toks[a - 1].cp == '-' || toks[a - 1].cp == 0x2014 ||
-                              toks[a - 1].cp == 0x2013));
+                              toks[a - 1].cp == 0x2013 || (a == 1 && is_dquote(&toks[0]))));
+    /* "RAMOS: ..." opening a paragraph: a transcript's speaker label */
+    bool label = a + 1 == i && a <= 1 && lo == 0 && (toks[a].flags & CT_TF_ALLCAPS) &&
+                 toks[a].len >= 3;
     if (a == i || !opens || (toks[a].flags & CT_TF_ALLCAPS && i - a > 1))
         return CT_OK;
     for (uint32_t k = a; k < i; k++)
         if (wflags(blk, &toks[k]) & (W_STOP | W_CUE | CT_WS_CALENDAR))
             return CT_OK; /* "The result:", "Under the law:" are no speakers */
-    if (i - a < 2 && !(wflags(blk, &toks[a]) & W_TITLE)) {
+    if (i - a < 2 && !label && !(wflags(blk, &toks[a]) & W_TITLE)) {
         /* one word ("Matthews:") only when already known as a speaker */
         if (!st->nslots)
             return CT_OK;
@@ -2428,6 +2504,20 @@ static int quote_speakers(ct_attrib *st, ct_doc *doc, const ct_block *blk)
         uint32_t lo = blk->sents[so].tok_first;
         uint32_t hi = blk->sents[sc].tok_first + blk->sents[sc].tok_count;
         int f = -1;
+        if (q->open == 0 && st->colon_fresh && st->colon_spk >= 0 &&
+            !(q->open + 2 < blk->ntoks && is_punct(&toks[q->open + 2], ':'))) {
+            /* "Dr. Ward stated:" and then the quote as its own paragraph */
+            q->spk = st->colon_spk;
+            st->last_quote_spk = q->spk;
+            st->last_quote_para = blk->para;
+            continue;
+        }
+        /* a transcript's turn quoted whole: "“PENCE: Well, ...”" */
+        if (q->open != UINT32_MAX && q->open + 2 < blk->ntoks && is_punct(&toks[q->open + 2], ':')) {
+            size_t m = frame_lower(st, q->open + 2);
+            if (m < st->nfr && st->fr[m].cue == q->open + 2 && st->fr[m].spk >= 0)
+                f = (int)m;
+        }
         /* right after: "…,” Lehane added." */
         if (q->close < blk->ntoks) {
             uint32_t e = q->close + 12 < hi ? q->close + 12 : hi;
@@ -2450,7 +2540,16 @@ static int quote_speakers(ct_attrib *st, ct_doc *doc, const ct_block *blk)
                 f = best;
         }
         int sub = -1;
-        if (f < 0 && q->open != UINT32_MAX && q->open > lo + 1) {
+        uint32_t after = q->close + 1;
+        if (f < 0 && q->close + 2 < blk->ntoks && toks[after].kind == CT_TOK_PUNCT &&
+            (toks[after].cp == 0x2015 || toks[after].cp == 0x2014 || toks[after].cp == 0x2013 ||
+             toks[after].cp == '-') &&
+            is_cap(&toks[after + 1])) {
+            /* "“…” ― Esther Tapia": a signed quote */
+            uint32_t e = np_fwd(blk, after + 1, (uint32_t)blk->ntoks);
+            if (e > after + 1)
+                sub = np_speaker(st, doc, blk, after + 1, e);
+        } else if (f < 0 && q->open != UINT32_MAX && q->open > lo + 1) {
             /* "Clinton slammed the proposal as “…”": the sentence's subject */
             sub = subject_speaker(st, doc, blk, lo, q->open);
         } else if (f < 0 && q->close + 2 < hi) {
@@ -2568,6 +2667,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
     if (rc)
         return rc;
 
+    int label_spk = -1; /* "RAMOS:" or "Chris Matthews:" opening the block */
     /* frames and hedges: one pass over the tokens of each body sentence */
     if (CT_GROW(st->hedge, st->hedge_cap, blk->nsents + 1))
         return CT_ENOMEM;
@@ -2600,9 +2700,13 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                 continue;
             }
             if (is_punct(&toks[i], ':')) {
+                size_t nfr = st->nfr;
                 rc = colon_at(st, doc, blk, lo, hi, i);
                 if (rc)
                     return rc;
+                /* "Matthews: ..." opening the paragraph speaks for all of it */
+                if (s == 0 && st->nfr > nfr && label_spk < 0 && i <= lo + 6)
+                    label_spk = st->fr[nfr].spk;
                 continue;
             }
             if (!is_word(&toks[i]))
@@ -2720,7 +2824,10 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
 
     /* after "X argued that:" the next paragraph is X's, and so is a list that follows */
     bool bullet = blk->ntoks && bullet_at(blk);
-    int colon_spk = st->colon_spk >= 0 && (st->colon_fresh || bullet) ? st->colon_spk : -1;
+    int colon_spk = st->colon_spk >= 0 && !st->colon_weak && (st->colon_fresh || bullet)
+                        ? st->colon_spk
+                        : -1;
+    st->colon_weak = false;
     st->colon_spk = bullet ? colon_spk : -1;
     st->colon_fresh = false;
     if (blk->ntoks && blk->nsents && is_punct(&toks[blk->ntoks - 1], ':')) {
@@ -2730,6 +2837,19 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                 st->colon_spk = st->fr[k].spk;
                 st->colon_fresh = true;
                 break;
+            }
+        }
+        if (!st->colon_fresh && blk->ntoks >= lo + 4 &&
+            !(blk->sents[blk->nsents - 1].flags & (CT_SF_METADATA | CT_SF_BOILERPLATE))) {
+            /* "On July 6, Sanders made the following comment:": no cue, but the subject
+             * introduces what follows */
+            int spk = subject_speaker(st, doc, blk, lo, (uint32_t)blk->ntoks - 1);
+            if (spk == -2)
+                return CT_ENOMEM;
+            if (spk >= 0 && st->spk[spk].kind != SK_DOC) {
+                st->colon_spk = spk;
+                st->colon_fresh = true;
+                st->colon_weak = true;
             }
         }
     }
@@ -2768,6 +2888,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
             fk++;
         if (spk < 0) {
             uint32_t bd = UINT32_MAX;
+            size_t best = SIZE_MAX;
             bool stance = true;
             for (size_t k = fk; k < st->nfr && st->fr[k].cue < hi; k++) {
                 const frame *f = &st->fr[k];
@@ -2787,9 +2908,24 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                 if (d < bd) {
                     bd = d;
                     spk = f->spk;
+                    best = k;
                 }
             }
+            /* a report nested in another ("The AP reported that, according to an
+             * analysis, 85 ..."): the outer report's source, as PolNeAR marks it */
+            for (size_t k = fk; best != SIZE_MAX && k < st->nfr && st->fr[k].cue < hi; k++) {
+                const frame *f = &st->fr[k];
+                const frame *b0 = &st->fr[best];
+                if (k == best || f->spk < 0 || f->stance || !covers(f, a, b) ||
+                    f->cue >= b0->cue || !covers(f, b0->cue, b0->cue + 1) ||
+                    (in_speech(st, f->cue) && !in_speech(st, a)))
+                    continue;
+                spk = f->spk;
+                best = k;
+            }
         }
+        if (spk < 0)
+            spk = label_spk;
         if (spk < 0)
             spk = colon_spk;
         if (spk >= 0)

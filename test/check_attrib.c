@@ -307,6 +307,16 @@ START_TEST(frame_parenthetical_and_as)
 }
 END_TEST
 
+START_TEST(frame_day_and_state_between_source_and_cue)
+{
+    /* "on Tuesday" between the source and its cue */
+    ck_speaker("Sanders on Tuesday said he wants to attack four provisions.", "four", "Sanders");
+    /* the party-and-state label's period is no sentence end */
+    ck_speaker("\"We spent 24 hours on it,\" Senate Majority Leader Mitch McConnell, R-Ky., said.",
+               "24", "Senate Majority Leader Mitch McConnell");
+}
+END_TEST
+
 START_TEST(frame_role_before_named_aside)
 {
     result r = attrib_of("\"We found 4 problems with the visa program,\" the White House "
@@ -323,6 +333,103 @@ START_TEST(frame_name_and_colon)
                "solidly Republican.\"", "20", "Jeffrey M. Jones");
     /* a label is not a speaker */
     ck_speaker("The result: the campaign spent $4 million in February.", "$4", NULL);
+}
+END_TEST
+
+START_TEST(frame_inverted_source_with_lower_case_modifier)
+{
+    /* "said former Wisconsin Gov. Jim Doyle": a modifier before the name */
+    ck_speaker("\"Obama had that role four years ago,\" said former Wisconsin Gov. Jim Doyle.",
+               "four", "former Wisconsin Gov. Jim Doyle");
+    /* a time after the cue is no source */
+    ck_speaker("\"We paid $4 million,\" said last Monday.", "$4", NULL);
+}
+END_TEST
+
+START_TEST(frame_adverb_between_source_and_cue)
+{
+    ck_speaker("Voters sued.\n\nIn 2000 the state incorrectly stated that about 12,000 voters "
+               "were felons.", "12,000", "state");
+    /* "early" is no -ly adverb to pass */
+    ck_speaker("Polls closed early said 40 people.", "40", NULL);
+}
+END_TEST
+
+START_TEST(frame_in_this_poll)
+{
+    ck_speaker("Trump leads.\n\nIn this poll, Trump rose 1 percentage point since Monday.", "1",
+               "this poll");
+}
+END_TEST
+
+START_TEST(frame_cue_word_as_a_noun_after_of)
+{
+    /* "of Republican claims" is a noun phrase, not Republican claiming */
+    ck_speaker("PolitiFact rated 32% of Republican claims as false, compared to 11% of "
+               "Democratic claims.", "11%", "PolitiFact");
+    /* a name with "of" still speaks */
+    ck_speaker("The Secretary of State said 40 diplomats left.", "40", "Secretary of State");
+}
+END_TEST
+
+START_TEST(frame_comparison_with_a_forecast)
+{
+    /* "more than X had projected": what X projected is the compared amount */
+    ck_speaker("The deficit is $130 billion more than the Congressional Budget Office had "
+               "projected.", "$130", "Congressional Budget Office");
+    /* "than" with no cue after it is no frame */
+    ck_speaker("The deficit is $130 billion more than the budget office's target.", "$130", NULL);
+}
+END_TEST
+
+START_TEST(frame_actions_count_as_attribution)
+{
+    ck_speaker("Clinton unveiled a list of endorsements from 95 retired generals.", "95",
+               "Clinton");
+    ck_speaker("Federal prosecutors in April charged two Vermont developers with fraud.", "two",
+               "Federal prosecutors");
+    /* a weak cue needs a clear source: a lower-case organisation is none */
+    ck_speaker("Last year the company signed a deal worth $5.4 billion.", "$5.4", NULL);
+}
+END_TEST
+
+START_TEST(frame_nested_report_goes_to_the_outer_source)
+{
+    ck_speaker("The AP reported that, according to an analysis of her calendar, 85 of the 154 "
+               "meetings were with donors.", "85", "AP");
+    /* a report after the claim does not cover it: the nearest source stays */
+    ck_speaker("According to an analysis of her calendar, 85 meetings were with donors. The AP "
+               "reported it.", "85", "analysis");
+}
+END_TEST
+
+START_TEST(frame_lists_run_past_semicolons)
+{
+    /* a poll's list, and a list after "reported that", go on past semicolons */
+    ck_speaker("The Morning Consult poll showed that Trump led with 42 percent, followed by Cruz "
+               "at 23 percent; Rubio at 12 percent.", "12", "Morning Consult poll");
+    ck_speaker("The researchers reported that Apple holds $214 billion offshore; Nike holds "
+               "$10.7 billion in United States banks; Goldman holds $28 billion.", "$10.7",
+               "researchers");
+    /* ... but not into a part with its own cue */
+    ck_speaker("The Tax Policy Center estimates that the plan would raise $1.1 trillion; the Tax "
+               "Foundation puts the figure at $498 billion.", "$498", "Tax Foundation");
+    /* nor past a semicolon when no "that" opens the list */
+    ck_speaker("Smith said the plan works; the firm paid $4 million.", "$4", NULL);
+}
+END_TEST
+
+START_TEST(frame_transcript_label_speaks_for_its_paragraph)
+{
+    /* a one-word label in capitals opens a transcript's turn; the turn is the paragraph */
+    ck_speaker("RAMOS: You said it would cost money. Is 11 million people right?", "11", "RAMOS");
+    ck_speaker("\"WALLACE: Let's start with the news. She accepted 5 invitations.\"", "5",
+               "WALLACE");
+    ck_speaker("Chris Matthews: Seriously, listen. Nobody earns 3 percent now.", "3",
+               "Chris Matthews");
+    /* a label in the middle of a paragraph is no turn, and lower case is no label */
+    ck_speaker("The deal is done. Update: the firm paid $4 million.", "$4", NULL);
+    ck_speaker("Note: the firm paid $4 million.", "$4", NULL);
 }
 END_TEST
 
@@ -385,6 +492,51 @@ START_TEST(quotes_interrupted_by_attribution)
     r = attrib_of(text, "3");
     ck_assert_str_eq(r.speaker, "Chris Lehane");
     result_free(&r);
+}
+END_TEST
+
+START_TEST(quotes_signed_and_transcript_turns)
+{
+    /* "“…” ― Name": a signed quote (U+2015 and an em dash) */
+    const char *text = "Readers wrote in.\n\n\xe2\x80\x9cHe scares me, and he has for 3 years "
+                       "now.\xe2\x80\x9d \xe2\x80\x95 Krystal Correa\n\n\xe2\x80\x9cHe lies "
+                       "about it all the time.\xe2\x80\x9d \xe2\x80\x94 Esther Tapia\n";
+    result r = attrib_of(text, "3");
+    ck_assert_uint_eq(quote_count(&r), 2);
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "Krystal Correa");
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 1)), "Esther Tapia");
+    ck_assert_str_eq(r.speaker, "Krystal Correa");
+    result_free(&r);
+    /* a transcript's turn quoted whole: its label, not the speaker before */
+    text = "Mike Pence spoke to Fox.\n\n\"WALLACE: Let's start. She accepted 5 offers.\"\n\n"
+           "\"PENCE: Well, she will not attend.\"\n";
+    r = attrib_of(text, "5");
+    ck_assert_uint_eq(quote_count(&r), 2);
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "WALLACE");
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 1)), "PENCE");
+    ck_assert_str_eq(r.speaker, "WALLACE");
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(quotes_after_a_colon_paragraph)
+{
+    /* "Dr. Ward stated:" and the quote as the next paragraph: hers, not the name inside */
+    const char *text = "Dr. Kelli Ward stated:\n\n\"The U.S. Department of Justice has said for "
+                       "almost 4 decades that the law is equal.\"\n";
+    result r = attrib_of(text, "4");
+    ck_assert_uint_eq(quote_count(&r), 1);
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "Kelli Ward");
+    ck_assert_str_eq(r.speaker, "Kelli Ward");
+    result_free(&r);
+    /* no cue, but the subject introduces the quote that follows; not a plain paragraph */
+    text = "Sanders spoke on jobs.\n\nOn Monday, Bernie Sanders made the following comment:\n\n"
+           "\"The unemployment rate is 33 percent for them.\"\n";
+    r = attrib_of(text, "33");
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "Bernie Sanders");
+    result_free(&r);
+    ck_speaker("Sanders spoke on jobs.\n\nOn Monday, Bernie Sanders made the following "
+               "comment:\n\nThe unemployment rate is 33 percent for them.\n", "33", NULL);
 }
 END_TEST
 
@@ -577,15 +729,30 @@ static Suite *attrib_suite(void)
         {"frame_polls_and_records", frame_polls_and_records},
         {"frame_parenthetical_and_as", frame_parenthetical_and_as},
         {"frame_role_before_named_aside", frame_role_before_named_aside},
+        {"frame_day_and_state_between_source_and_cue", frame_day_and_state_between_source_and_cue},
         {"frame_name_and_colon", frame_name_and_colon},
         {"frame_beliefs_and_stances", frame_beliefs_and_stances},
         {"frame_subject_past_an_aside", frame_subject_past_an_aside},
+        {"frame_lists_run_past_semicolons", frame_lists_run_past_semicolons},
+        {"frame_actions_count_as_attribution", frame_actions_count_as_attribution},
+        {"frame_comparison_with_a_forecast", frame_comparison_with_a_forecast},
+        {"frame_cue_word_as_a_noun_after_of", frame_cue_word_as_a_noun_after_of},
+        {"frame_in_this_poll", frame_in_this_poll},
+        {"frame_adverb_between_source_and_cue", frame_adverb_between_source_and_cue},
+        {"frame_nested_report_goes_to_the_outer_source",
+         frame_nested_report_goes_to_the_outer_source},
+        {"frame_inverted_source_with_lower_case_modifier",
+         frame_inverted_source_with_lower_case_modifier},
+        {"frame_transcript_label_speaks_for_its_paragraph",
+         frame_transcript_label_speaks_for_its_paragraph},
         {"quotes_twin_apostrophes", quotes_twin_apostrophes},
         {"quotes_standing_alone_follow_their_introduction",
          quotes_standing_alone_follow_their_introduction},
         {"quotes_straight_and_curly", quotes_straight_and_curly},
         {"quotes_interrupted_by_attribution", quotes_interrupted_by_attribution},
         {"quotes_nested_single", quotes_nested_single},
+        {"quotes_after_a_colon_paragraph", quotes_after_a_colon_paragraph},
+        {"quotes_signed_and_transcript_turns", quotes_signed_and_transcript_turns},
         {"quotes_scare_quotes_are_not_speech", quotes_scare_quotes_are_not_speech},
         {"quotes_unbalanced_do_not_swallow", quotes_unbalanced_do_not_swallow},
         {"quotes_continue_across_paragraphs", quotes_continue_across_paragraphs},
