@@ -68,7 +68,9 @@ int ct__attrib_block(ct_attrib *st, const ct_block *blk, ct_claim_ref *refs, siz
  * stage; valid until the next call. */
 const ct_wblock *ct__attrib_words(const ct_attrib *st);
 
-/* Called once after the last block: close what is still open. */
+/* Called once after the last block. A quotation still open there never closed: like any
+ * unbalanced mark it is not a quote (it must not swallow the article's end), so this only
+ * resets the state for reuse. */
 int ct__attrib_finish(ct_attrib *st, ct_doc *doc);
 
 #endif
