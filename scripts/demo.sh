@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build claimtrack, then run it on the sample articles in data/samples/: the claims of each
 # article, then the same articles ingested into a fresh store (build/demo.db) and what
-# corroborates, what contradicts, and how many independent origins stand behind each claim.
+# corroborates, what contradicts, how many independent origins stand behind each claim,
+# and which documents only rewrite another.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -17,8 +18,5 @@ echo
 echo "== ingest into $db"
 $ct ingest --db "$db" data/samples/*.txt
 echo
-echo "== what corroborates and what contradicts"
+echo "== what corroborates and what contradicts; origins; derived documents"
 $ct relations --db "$db"
-echo
-echo "== claims reported more than once, by origin"
-$ct origins --db "$db"
