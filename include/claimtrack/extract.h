@@ -97,8 +97,9 @@ CT_API size_t ct_doc_claim_count(const ct_doc *doc);
 /** Borrowed; valid until the document is freed. NULL when i is out of range. */
 CT_API const ct_claim *ct_doc_claim(const ct_doc *doc, size_t i);
 
-/** Every numeric expression recognised, claim or not (dates, bare numbers, names
- * excluded), in text order. Speaker and subject are empty on these. */
+/** Every numeric expression recognised, claim or not, in text order: dates (CT_KIND_DATE)
+ * and bare numbers (CT_KIND_NUMBER) included; numbers inside names (R1, A100, COP29) are
+ * not quantities. Speaker and subject are empty on these. */
 CT_API size_t ct_doc_quantity_count(const ct_doc *doc);
 /** Borrowed; valid until the document is freed. NULL when i is out of range. */
 CT_API const ct_claim *ct_doc_quantity(const ct_doc *doc, size_t i);
