@@ -756,9 +756,29 @@ static const word word_slots[WORD_SLOTS] = {
 };
 /* END GENERATED */
 
+/* ASCII upper case to lower, every other byte to itself. */
+static const unsigned char ascii_fold[256] = {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+    32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    64, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
+    96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
+    128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
+    144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
+    160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175,
+    176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
+    192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207,
+    208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
+    224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
+    240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
+};
+
 /* Flags of a token's word (ASCII case-folded, W_* and CT_WS_*); 0 for anything not
  * listed. FNV-1a, as in tools/gen_attrib_words.py. */
-unsigned ct__word_flags(const char *buf, const ct_token *t)
+static inline unsigned word_flags(const char *buf, const ct_token *t)
 {
     if (t->kind != CT_TOK_WORD || t->len > 15)
         return 0;
@@ -774,23 +794,25 @@ unsigned ct__word_flags(const char *buf, const ct_token *t)
             h = (h ^ ((c >= 'A' && c <= 'Z') ? c + 32u : c)) * 16777619u;
         }
     }
+    uint32_t n = t->len;
     for (uint32_t i = h & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
         const word *w = &word_slots[i];
-        if (!w->w)
-            return 0;
-        if (w->len != t->len)
+        /* an empty slot has length 0, which no token has: one test for both */
+        if (w->len != n) {
+            if (!w->len)
+                return 0;
             continue;
-        uint32_t j = 0;
-        while (j < t->len) {
-            unsigned char c = s[j];
-            if ((unsigned char)((c >= 'A' && c <= 'Z') ? c + 32u : c) != (unsigned char)w->w[j])
-                break;
-            j++;
         }
-        if (j == t->len)
+        const unsigned char *p = (const unsigned char *)w->w;
+        uint32_t j = 0;
+        while (j < n && ascii_fold[s[j]] == p[j])
+            j++;
+        if (j == n)
             return w->f;
     }
 }
+
+unsigned ct__word_flags(const char *buf, const ct_token *t) { return word_flags(buf, t); }
 
 static unsigned wflags(const ct_block *blk, const ct_token *t) { return ct__wflags(blk, t); }
 
@@ -2651,8 +2673,9 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
 {
     if (CT_GROW(st->wf, st->wf_cap, in->ntoks + 1))
         return CT_ENOMEM;
+    /* inlined: this runs on every token of the text */
     for (size_t i = 0; i < in->ntoks; i++)
-        st->wf[i] = ct__word_flags(in->buf, &in->toks[i]);
+        st->wf[i] = word_flags(in->buf, &in->toks[i]);
     st->wb.b = *in;
     st->wb.wf = st->wf;
     const ct_block *blk = &st->wb.b; /* every function below reads the classes through it */
