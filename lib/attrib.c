@@ -2736,7 +2736,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                 continue;
             if ((toks[i].flags & CT_TF_CAP) && i > lo && !(toks[i].flags & CT_TF_ALLCAPS) &&
                 (blk->buf[toks[i].start] == 'P' || blk->buf[toks[i].start] == 'S') &&
-                (wflags(blk, &toks[i]) & W_DOC)) {
+                (st->wf[i] & W_DOC)) {
                 /* "In a national USA TODAY/Suffolk University Poll, ...": in_doc_at() takes
                  * only polls, surveys and studies, hence the cheap first-letter test */
                 rc = in_doc_at(st, doc, blk, lo, hi, i);
@@ -2752,7 +2752,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                     return rc;
                 continue; /* cues are verbs, in lower case */
             }
-            unsigned f = wflags(blk, &toks[i]);
+            unsigned f = st->wf[i];
             if (st->hedge[s] < 0 && hedge_at(blk, lo, hi, i, f))
                 st->hedge[s] = (int64_t)i;
             if ((f & W_OWNED) && i >= lo + 1 && !(toks[i - 1].flags & CT_TF_POSSESSIVE) &&
