@@ -780,7 +780,7 @@ static const unsigned char ascii_fold[256] = {
  * listed. FNV-1a, as in tools/gen_attrib_words.py. */
 static inline unsigned word_flags(const char *buf, const ct_token *t)
 {
-    if (t->kind != CT_TOK_WORD || t->len > 15)
+    if (t->kind != CT_TOK_WORD || t->len - 1u > 14u) /* 1 to 15 bytes: no word is longer */
         return 0;
     const unsigned char *s = (const unsigned char *)buf + t->start;
     uint32_t h = t->hash;
@@ -795,6 +795,7 @@ static inline unsigned word_flags(const char *buf, const ct_token *t)
         }
     }
     uint32_t n = t->len;
+    unsigned char c0 = ascii_fold[s[0]]; /* tested first: most same-length slots differ here */
     for (uint32_t i = h & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
         const word *w = &word_slots[i];
         /* an empty slot has length 0, which no token has: one test for both */
@@ -804,7 +805,9 @@ static inline unsigned word_flags(const char *buf, const ct_token *t)
             continue;
         }
         const unsigned char *p = (const unsigned char *)w->w;
-        uint32_t j = 0;
+        if (p[0] != c0)
+            continue;
+        uint32_t j = 1;
         while (j < n && ascii_fold[s[j]] == p[j])
             j++;
         if (j == n)
