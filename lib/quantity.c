@@ -6,6 +6,7 @@
  * thread-safe. Per-call state (a small cache of looked-up words) lives on the stack. */
 #include "quantity.h"
 
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -1871,7 +1872,7 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
         x->end = k + 1;
         if (n == 2 && (!strcmp(w, "st") || !strcmp(w, "nd") || !strcmp(w, "rd") ||
                        !strcmp(w, "th")))
-            x->ord = (int)x->v;
+            x->ord = x->v < INT_MAX ? (int)x->v : INT_MAX; /* "99999999999th": no UB */
         else if (n == 1 && w[0] == 's') /* 1990s, the 40s */
             x->date = x->ndigits == 4, x->skip = x->ndigits != 4;
         else if (n == 1 && w[0] == 'x')
