@@ -196,49 +196,7 @@ static timing extract_pass(const corpus *c)
 
 /* ---- a counting allocator: live bytes and their peak ------------------------------ */
 
-typedef union {
-    size_t size;
-    max_align_t align;
-} header;
-
-static size_t live, peak;
-
-static void *count_malloc(size_t n)
-{
-    header *h = malloc(sizeof *h + n);
-    if (!h)
-        return NULL;
-    h->size = n;
-    live += n;
-    if (live > peak)
-        peak = live;
-    return h + 1;
-}
-
-static void count_free(void *p)
-{
-    if (!p)
-        return;
-    header *h = (header *)p - 1;
-    live -= h->size;
-    free(h);
-}
-
-static void *count_realloc(void *p, size_t n)
-{
-    if (!p)
-        return count_malloc(n);
-    header *h = (header *)p - 1;
-    size_t old = h->size;
-    header *g = realloc(h, sizeof *g + n);
-    if (!g)
-        return NULL;
-    g->size = n;
-    live = live - old + n;
-    if (live > peak)
-        peak = live;
-    return g + 1;
-}
+#include "../test/count_alloc.h"
 
 static long maxrss_kb(void)
 {
@@ -326,13 +284,14 @@ int main(int argc, char **argv)
         size_t size = (size_t)(big_mb * 1e6);
         char *big = big_document(&c, size);
         long rss0 = maxrss_kb();
+        count_reset();
         if (ct_set_allocator(count_malloc, count_realloc, count_free) != CT_OK)
             die("ct_set_allocator failed");
         ct_doc *doc = NULL;
         double c0 = now(CLOCK_THREAD_CPUTIME_ID);
         int rc = ct_extract(&doc, big, size, CT_EXTRACT_REPLACE_INVALID);
         double t = now(CLOCK_THREAD_CPUTIME_ID) - c0;
-        size_t held = live;
+        size_t held = live_bytes;
         long rss1 = maxrss_kb();
         size_t nq = ct_doc_quantity_count(doc), nc = ct_doc_claim_count(doc);
         ct_doc_free(doc);
@@ -343,13 +302,13 @@ int main(int argc, char **argv)
                     ct_errmsg());
             return 1;
         }
-        double ratio = (double)peak / (double)size;
+        double ratio = (double)peak_bytes / (double)size;
         printf("one %.0f MB document without line breaks: %.1f MB/s cpu, %zu claims, "
                "%zu quantities\n",
                big_mb, (double)size / 1e6 / t, nc, nq);
         printf("  library heap: peak %.1f MB (%.2fx the document), %.1f MB held by the "
                "result\n",
-               (double)peak / 1e6, ratio, (double)held / 1e6);
+               (double)peak_bytes / 1e6, ratio, (double)held / 1e6);
         printf("  ru_maxrss: %.1f MB before, %.1f MB after (+%.2fx the document; the "
                "input itself is counted in 'before')\n",
                (double)rss0 / 1e3, (double)rss1 / 1e3, (double)(rss1 - rss0) * 1e3 / (double)size);

@@ -52,55 +52,11 @@ static size_t env_size(const char *name, size_t def)
 
 /* ---- a counting allocator: live bytes, their peak, and a leak check --------------- */
 
-typedef union {
-    size_t size;
-    max_align_t align;
-} header;
-
-static size_t live_bytes, live_blocks, peak_bytes;
-
-static void *count_malloc(size_t n)
-{
-    header *h = malloc(sizeof *h + n);
-    if (!h)
-        return NULL;
-    h->size = n;
-    live_bytes += n;
-    live_blocks++;
-    if (live_bytes > peak_bytes)
-        peak_bytes = live_bytes;
-    return h + 1;
-}
-
-static void count_free(void *p)
-{
-    if (!p)
-        return;
-    header *h = (header *)p - 1;
-    live_bytes -= h->size;
-    live_blocks--;
-    free(h);
-}
-
-static void *count_realloc(void *p, size_t n)
-{
-    if (!p)
-        return count_malloc(n);
-    header *h = (header *)p - 1;
-    size_t old = h->size;
-    header *g = realloc(h, sizeof *g + n);
-    if (!g)
-        return NULL;
-    g->size = n;
-    live_bytes = live_bytes - old + n;
-    if (live_bytes > peak_bytes)
-        peak_bytes = live_bytes;
-    return g + 1;
-}
+#include "count_alloc.h"
 
 static void setup(void)
 {
-    live_bytes = live_blocks = peak_bytes = 0;
+    count_reset();
     ck_assert_int_eq(ct_set_allocator(count_malloc, count_realloc, count_free), CT_OK);
 }
 
