@@ -66,7 +66,7 @@ static const word word_slots[WORD_SLOTS] = {
     [28] = {"favors", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [29] = {"pledged", 7, W_CUE},
     [30] = {"signed", 6, W_CUE | W_CUE_WEAK | W_STANCE},
-    [35] = {"asked", 5, W_CUE | W_CUE_WEAK | W_STANCE},
+    [35] = {"asked", 5, W_CUE | W_CUE_WEAK | W_STANCE | W_CUE_INV},
     [36] = {"stood", 5, CT_WS_COPULA},
     [37] = {"pollsters", 9, W_GROUP},
     [38] = {"cuban", 5, CT_WS_DEMONYM},
@@ -465,6 +465,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1137] = {"some", 4, CT_WS_STOP},
     [1143] = {"quipped", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1147] = {"boasted", 7, W_CUE},
+    [1154] = {"yelled", 6, W_CUE | W_CUE_INV},
     [1162] = {"not", 3, CT_WS_STOP | W_SKIP},
     [1163] = {"mar", 3, CT_WS_CALENDAR},
     [1164] = {"palestinian", 11, CT_WS_DEMONYM},
@@ -537,6 +538,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1380] = {"believes", 8, W_CUE | W_CUE_WEAK},
     [1388] = {"hopes", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [1389] = {"ledgers", 7, W_DOC},
+    [1397] = {"exclaimed", 9, W_CUE | W_CUE_INV},
     [1404] = {"much", 4, CT_WS_STOP},
     [1411] = {"admitted", 8, W_CUE},
     [1416] = {"at", 2, CT_WS_STOP | W_STOP},
@@ -581,6 +583,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1529] = {"few", 3, CT_WS_STOP},
     [1534] = {"vowed", 5, W_CUE},
     [1535] = {"statements", 10, W_DOC},
+    [1539] = {"tells", 5, W_CUE | W_RECIP},
     [1542] = {"if", 2, CT_WS_STOP | W_STOP},
     [1543] = {"fear", 4, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [1545] = {"adviser", 7, W_ROLE},
@@ -643,7 +646,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1698] = {"both", 4, CT_WS_STOP},
     [1706] = {"your", 4, CT_WS_STOP},
     [1708] = {"observers", 9, W_GROUP},
-    [1715] = {"asks", 4, W_CUE | W_CUE_WEAK | W_STANCE},
+    [1715] = {"asks", 4, W_CUE | W_CUE_WEAK | W_STANCE | W_CUE_INV},
     [1716] = {"tallied", 7, W_CUE},
     [1719] = {"mrs", 3, W_TITLE},
     [1723] = {"complained", 10, W_CUE},
@@ -747,6 +750,7 @@ static const word word_slots[WORD_SLOTS] = {
     [2028] = {"council", 7, W_ORGWORD},
     [2035] = {"backed", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [2036] = {"assumes", 7, W_CUE | W_CUE_WEAK | W_STANCE},
+    [2037] = {"shouted", 7, W_CUE | W_CUE_INV},
     [2038] = {"noting", 6, W_CUE | W_ING},
     [2039] = {"april", 5, CT_WS_CALENDAR},
     [2042] = {"intended", 8, W_CUE | W_CUE_WEAK | W_STANCE},
@@ -1707,6 +1711,72 @@ static bool ly_adverb(const ct_block *blk, const ct_token *t)
            !(wflags(blk, t) & (W_CUE | W_DET | W_PRON));
 }
 
+/* "Early results of exit polls conducted by Edison Research show", "a Marist poll for NBC
+ * released last week actually showed": the subject ending at j is headed by a document
+ * named near its start, and what comes after the document only describes it. Returns the
+ * document word and sets *start to the subject's first token, or UINT32_MAX. */
+static const char *const doc_preps[] = {"of", "for", "by", "in", "from", "with", "on",
+                                        "at", NULL};
+
+static uint32_t doc_subject(const ct_block *blk, uint32_t lo, uint32_t j, uint32_t *start)
+{
+    const ct_token *toks = blk->toks;
+    uint32_t d = UINT32_MAX;
+    for (uint32_t k = j + 1; k-- > lo && k + 24 > j;) {
+        const ct_token *t = &toks[k];
+        if (t->kind == CT_TOK_PUNCT && t->cp != ',' && t->cp != '(' && t->cp != ')' &&
+            t->cp != '/' && t->cp != '-' && t->cp != '&' && t->cp != '.')
+            break;
+        if (!is_word(t))
+            continue;
+        unsigned f = wflags(blk, t);
+        if (!is_cap(t) && (((f & W_CUE) && !(f & W_DOC)) || (f & W_SKIP)))
+            break; /* another verb: this is no longer the subject */
+        if ((f & W_STOP) && !(f & W_DET) && !tok_among(blk->buf, t, doc_preps))
+            break; /* "..., where", "but", "was": a clause boundary */
+        const ct_token *next = &toks[k + 1]; /* k < j + 1 <= hi: in the block */
+        size_t n = t->len;
+        const char *w = blk->buf + t->start;
+        bool descr = k < j && is_word(next) && !is_cap(next) &&
+                     ((wflags(blk, next) & CT_WS_CALENDAR) || ly_adverb(blk, next) ||
+                      tok_among(blk->buf, next, doc_preps) ||
+                      tok_among(blk->buf, next, time_words));
+        /* the head, not a modifier ("the polling guru"): what follows it describes it */
+        if ((f & W_DOC) && !(t->flags & CT_TF_POSSESSIVE) &&
+            (k == j || !is_word(next) || is_cap(next) || descr ||
+             (wflags(blk, next) & W_DOC) ||
+             (next->len > 3 && blk->buf[next->start + next->len - 2] == 'e' &&
+              blk->buf[next->start + next->len - 1] == 'd')))
+            d = k;
+        /* "polls conducted by", "a poll released last week": a participle describing
+         * the document; "Polls closed early said" is a verb of its own */
+        if (k < j && n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd' && !is_cap(t) && !descr)
+            break;
+    }
+    if (d == UINT32_MAX)
+        return d;
+    /* the document's phrase opens the clause: a few modifiers back to its start */
+    uint32_t a = d;
+    for (int n = 0; a > lo && n < 5; n++) {
+        const ct_token *t = &toks[a - 1];
+        if (!is_word(t) && !is_punct(t, '/') && !is_punct(t, '-'))
+            break;
+        unsigned f = wflags(blk, t);
+        if (is_word(t) && (f & W_STOP) && !(f & W_DET) && !ct__tok_eq(blk->buf, t, "of"))
+            break;
+        if (is_word(t) && !is_cap(t) && (f & W_CUE))
+            return UINT32_MAX;
+        a--;
+        if (f & W_DET)
+            break;
+    }
+    if (a > lo && !(toks[a - 1].kind == CT_TOK_PUNCT ||
+                    (wflags(blk, &toks[a - 1]) & W_STOP)))
+        return UINT32_MAX;
+    *start = a;
+    return d;
+}
+
 /* Look for a frame whose cue is token c in sentence [lo, hi). */
 static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
                     uint32_t hi, uint32_t c, unsigned cf)
@@ -1980,8 +2050,10 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                 j = k - 1;
         }
         src_a = np_back(blk, lo, j);
-        if (src_a <= j && src_a > lo + 1 && (wflags(blk, &toks[src_a - 1]) & W_STOP) &&
-            !(wflags(blk, &toks[src_a - 1]) & W_DET) && !is_cap(&toks[j]) &&
+        static const char *const preps[] = {"in", "at", "on", "during", "over", "for", "by",
+                                            "from", "with", "of", NULL};
+        if (src_a <= j && src_a > lo + 1 && tok_among(buf, &toks[src_a - 1], preps) &&
+            !is_cap(&toks[j]) &&
             !(wflags(blk, &toks[j]) & (W_GROUP | W_DOC | W_ROLE | W_ORGWORD))) {
             /* "allies have in the past said", "Gowdy earlier in the day touted": past the
              * phrase to the source */
@@ -1994,8 +2066,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             }
         }
         if (src_a > j)
-            return CT_OK;
-        if (ct__tok_eq(buf, &toks[j], "who") && src_a == j)
+            spk = -1;
+        else if (ct__tok_eq(buf, &toks[j], "who") && src_a == j)
             spk = who_speaker(st, doc, blk, lo, j);
         else if (ct__tok_eq(buf, &toks[j], "they") || ct__tok_eq(buf, &toks[j], "we"))
             spk = -1;
@@ -2003,6 +2075,33 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             spk = np_speaker(st, doc, blk, src_a, j + 1);
         if (spk == -2)
             return CT_ENOMEM;
+        /* no source right before the cue, or a name after a preposition ("polls
+         * conducted by Edison Research show"): a document heading a longer subject */
+        uint32_t d = UINT32_MAX, d_start = src_a;
+        if ((spk < 0 && (src_a > j || !(wflags(blk, &toks[j]) & W_PRON))) ||
+            (src_a <= j && src_a > lo && tok_among(buf, &toks[src_a - 1], doc_preps) &&
+             !ct__tok_eq(buf, &toks[src_a - 1], "by"))) /* "an email sent by Sanders" */
+            d = doc_subject(blk, lo, j, &d_start);
+        if (spk < 0 && d == UINT32_MAX && (src_a > j || !(wflags(blk, &toks[j]) & W_PRON)))
+            return CT_OK;
+        if (d != UINT32_MAX) {
+            src_a = d_start;
+            uint32_t a = src_a, e = d + 1;
+            while (a < d && (wflags(blk, &toks[a]) & W_DET))
+                a++;
+            for (uint32_t k = e + 1; e < j && ct__tok_eq(buf, &toks[e], "of") && k <= j &&
+                                     k < e + 4; k++)
+                if (wflags(blk, &toks[k]) & W_DOC)
+                    e = k + 1; /* "results of exit polls" */
+            speaker s = {0};
+            s.name = tok_text(doc, blk, a, e);
+            s.kind = SK_DOC;
+            if (!s.name)
+                return CT_ENOMEM;
+            spk = add_speaker(st, &s);
+            if (spk == -2)
+                return CT_ENOMEM;
+        }
         if (spk < 0 && !(wflags(blk, &toks[j]) & W_PRON))
             return CT_OK;
         if ((cf & W_CUE_WEAK) && spk >= 0 && st->spk[spk].kind == SK_ORG &&
@@ -2029,6 +2128,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                     !(wflags(blk, &toks[mod - 1]) & (W_STOP | W_SKIP | W_CUE));
          m++)
         mod--;
+    if (mod < src_a && mod > lo + 1 && (wflags(blk, &toks[mod - 1]) & W_DET))
+        mod--; /* ", the nonpartisan Congressional Budget Office reported" */
     if (mod < src_a && (is_punct(&toks[mod - 1], ',') || is_dquote(&toks[mod - 1])))
         src_a = mod;
     /* an opening phrase ("In a statement, X said ...") is not what X said */

@@ -355,6 +355,27 @@ START_TEST(frame_adverb_between_source_and_cue)
 }
 END_TEST
 
+START_TEST(frame_subject_after_a_subordinator)
+{
+    /* "when" opens a clause: its subject speaks, not what came before the comma */
+    ck_speaker("They cite the election in Florida, when the state stated that about 12,000 "
+               "voters were felons.", "12,000", "state");
+    /* a determiner and an adjective before the name still mark a trailing source */
+    ck_speaker("Deficits will end in 2 years, the nonpartisan Congressional Budget Office "
+               "reported on Tuesday.", "2 years", "Congressional Budget Office");
+}
+END_TEST
+
+START_TEST(frame_document_heading_a_long_subject)
+{
+    ck_speaker("Early results of exit polls conducted by Edison Research for The Associated "
+               "Press show two-thirds of voters support the ban.", "two-thirds",
+               "Early results of exit polls");
+    ck_speaker("A Marist College poll for NBC News released last week actually showed Trump "
+               "with 9 percent support.", "9 percent", "Marist College poll");
+}
+END_TEST
+
 START_TEST(frame_in_this_poll)
 {
     ck_speaker("Trump leads.\n\nIn this poll, Trump rose 1 percentage point since Monday.", "1",
@@ -738,6 +759,8 @@ static Suite *attrib_suite(void)
         {"frame_comparison_with_a_forecast", frame_comparison_with_a_forecast},
         {"frame_cue_word_as_a_noun_after_of", frame_cue_word_as_a_noun_after_of},
         {"frame_in_this_poll", frame_in_this_poll},
+        {"frame_subject_after_a_subordinator", frame_subject_after_a_subordinator},
+        {"frame_document_heading_a_long_subject", frame_document_heading_a_long_subject},
         {"frame_adverb_between_source_and_cue", frame_adverb_between_source_and_cue},
         {"frame_nested_report_goes_to_the_outer_source",
          frame_nested_report_goes_to_the_outer_source},

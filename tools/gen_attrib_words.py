@@ -517,6 +517,10 @@ WORDS = {
     "thursday": "CT_WS_CALENDAR",
     "to": "CT_WS_STOP | W_STOP",
     "told": "W_CUE | W_RECIP",
+    "tells": "W_CUE | W_RECIP",
+    "shouted": "W_CUE | W_CUE_INV",
+    "yelled": "W_CUE | W_CUE_INV",
+    "exclaimed": "W_CUE | W_CUE_INV",
     "too": "CT_WS_STOP",
     "totaled": "CT_WS_COPULA",
     "totalled": "CT_WS_COPULA",
@@ -580,6 +584,9 @@ for _w in ATTITUDES.split():
     if "W_CUE" in WORDS.get(_w, ""):
         sys.exit(f"gen_attrib_words.py: {_w!r} is already a cue")
     WORDS[_w] = (WORDS[_w] + " | " if _w in WORDS else "") + "W_CUE | W_CUE_WEAK | W_STANCE"
+# a question put before its asker: "“Is he running?” asked Mr. Manafort"
+for _w in "asked asks".split():
+    WORDS[_w] += " | W_CUE_INV"
 # also nouns: "Public support for the plan fell", "Fear of losing": a capitalised first
 # word before them is no source unless it is known
 for _w in "support oppose hope want fear know suspect agree rates puts plans calls".split():
