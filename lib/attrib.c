@@ -1916,8 +1916,15 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                           ct__tok_eq(buf, &toks[j], "to"))) ||
         ((ct__tok_eq(buf, &toks[j], "and") || ct__tok_eq(buf, &toks[j], "but")) &&
          !(cf & W_ING))) {
-        /* ", saying that", "by claiming that": the clause's subject speaks */
-        spk = subject_speaker(st, doc, blk, lo, j);
+        /* ", saying that", "by claiming that": the clause's subject speaks; after a frame
+         * ("“...,” Biden added, noting that"), that frame's source */
+        spk = -1;
+        if ((cf & W_ING) && is_punct(&toks[j], ',') && st->nfr > 0 &&
+            st->fr[st->nfr - 1].cue >= lo && st->fr[st->nfr - 1].cue + 8 > j &&
+            st->fr[st->nfr - 1].spk >= 0)
+            spk = st->fr[st->nfr - 1].spk;
+        else
+            spk = subject_speaker(st, doc, blk, lo, j);
         if (spk == -2)
             return CT_ENOMEM;
         if (spk < 0)
@@ -2141,7 +2148,12 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     static const char *const adverbial[] = {"in", "on", "at", "during", "after", "before",
                                             "to", "from", "with", "about", "outside",
                                             "while", "when", "as", NULL};
-    bool clausal = ca < hi && !tok_among(buf, &toks[ca], adverbial) &&
+    bool clausal = ca < hi &&
+                   (!tok_among(buf, &toks[ca], adverbial) ||
+                    (ca + 1 < hi && ct__tok_eq(buf, &toks[ca], "at") &&
+                     (ct__tok_eq(buf, &toks[ca + 1], "least") ||
+                      ct__tok_eq(buf, &toks[ca + 1], "most")))) && /* "reported at least six" */
+                   !(wflags(blk, &toks[ca]) & CT_WS_CALENDAR) && /* "said Thursday." */
                    (is_word(&toks[ca]) || is_punct(&toks[ca], ':') ||
                     toks[ca].kind == CT_TOK_NUM || toks[ca].kind == CT_TOK_SYM);
     for (uint32_t k = ca; !clausal && k < hi && k < ca + 6 && toks[k].kind != CT_TOK_PUNCT; k++)

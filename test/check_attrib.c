@@ -376,6 +376,25 @@ START_TEST(frame_document_heading_a_long_subject)
 }
 END_TEST
 
+START_TEST(frame_participle_after_a_frame)
+{
+    /* ", noting that" goes on with the source of the frame just before it */
+    ck_speaker("\"Protections have weakened,\" Mr. Biden added, noting that more than 60 "
+               "percent of workers qualified in 1975.", "60", "Biden");
+}
+END_TEST
+
+START_TEST(frame_cue_followed_by_a_bound_or_a_day)
+{
+    /* "at least" is the claim's bound, not an adverbial phrase after the cue */
+    ck_speaker("Friday morning, CNN reported at least six planes filled the skies.", "six",
+               "CNN");
+    /* "said Thursday." ends the sentence: the frame covers what came before */
+    ck_speaker("A couple and their two children were among the passengers, spokesman Benali "
+               "Abdelaziz said Thursday.", "two", "Benali Abdelaziz");
+}
+END_TEST
+
 START_TEST(frame_in_this_poll)
 {
     ck_speaker("Trump leads.\n\nIn this poll, Trump rose 1 percentage point since Monday.", "1",
@@ -759,6 +778,8 @@ static Suite *attrib_suite(void)
         {"frame_comparison_with_a_forecast", frame_comparison_with_a_forecast},
         {"frame_cue_word_as_a_noun_after_of", frame_cue_word_as_a_noun_after_of},
         {"frame_in_this_poll", frame_in_this_poll},
+        {"frame_participle_after_a_frame", frame_participle_after_a_frame},
+        {"frame_cue_followed_by_a_bound_or_a_day", frame_cue_followed_by_a_bound_or_a_day},
         {"frame_subject_after_a_subordinator", frame_subject_after_a_subordinator},
         {"frame_document_heading_a_long_subject", frame_document_heading_a_long_subject},
         {"frame_adverb_between_source_and_cue", frame_adverb_between_source_and_cue},
