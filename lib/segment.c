@@ -661,8 +661,9 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
             return CT_SF_METADATA | CT_SF_TITLE;
         }
     }
-    /* a section heading of a word or two: "Synopsis", "Detailed" */
-    if (words <= 3 && !terminal && seg->ntoks <= 4)
+    /* a section heading of a word or two: "Synopsis", "Detailed" (but "Soerens argued
+     * that:" introduces the next paragraph) */
+    if (words <= 3 && !terminal && seg->ntoks <= 4 && !(words >= 2 && lt->cp == ':'))
         return CT_SF_BOILERPLATE;
     return 0;
 }

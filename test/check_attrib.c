@@ -395,6 +395,16 @@ START_TEST(frame_cue_followed_by_a_bound_or_a_day)
 }
 END_TEST
 
+START_TEST(frame_short_colon_line_introduces_the_next)
+{
+    /* a line of three words ending in a colon is no section heading */
+    ck_speaker("Refugees arrive.\n\nMatthew Soerens said 40 families came.\n\nSoerens argued that:\n\nOnly 2,200 Syrians "
+               "have come.", "2,200", "Matthew Soerens");
+    ck_speaker("Emails leak.\n\nFox News reports:\n\nAt least four emails had their markings changed.", "four",
+               "Fox News");
+}
+END_TEST
+
 START_TEST(frame_in_this_poll)
 {
     ck_speaker("Trump leads.\n\nIn this poll, Trump rose 1 percentage point since Monday.", "1",
@@ -778,6 +788,8 @@ static Suite *attrib_suite(void)
         {"frame_comparison_with_a_forecast", frame_comparison_with_a_forecast},
         {"frame_cue_word_as_a_noun_after_of", frame_cue_word_as_a_noun_after_of},
         {"frame_in_this_poll", frame_in_this_poll},
+        {"frame_short_colon_line_introduces_the_next",
+         frame_short_colon_line_introduces_the_next},
         {"frame_participle_after_a_frame", frame_participle_after_a_frame},
         {"frame_cue_followed_by_a_bound_or_a_day", frame_cue_followed_by_a_bound_or_a_day},
         {"frame_subject_after_a_subordinator", frame_subject_after_a_subordinator},
