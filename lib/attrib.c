@@ -1826,11 +1826,17 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
          * and what follows only when it goes on as a clause */
         if (c <= lo + 1 || is_punct(&toks[c - 1], ':'))
             return push_frame(st, c, e, clause_end(blk, e, hi), 0, 0, spk);
+        uint32_t from = lo; /* "(the actual number is 15 percent, according to X)" */
+        for (uint32_t k = c; k-- > lo && !is_punct(&toks[k], ')');)
+            if (is_punct(&toks[k], '(')) {
+                from = k + 1;
+                break;
+            }
         uint32_t tail = e;
         if (e < hi && is_punct(&toks[e], ',') && e + 1 < hi &&
             (wflags(blk, &toks[e + 1]) & W_DET) && !(wflags(blk, &toks[e + 1]) & W_PRON))
             tail = hi; /* ", a huge sum for a firm with 35 partners": an aside */
-        return push_frame(st, c, lo, c, tail, tail < hi ? clause_end(blk, tail, hi) : hi, spk);
+        return push_frame(st, c, from, c, tail, tail < hi ? clause_end(blk, tail, hi) : hi, spk);
     }
     if (c > lo && (toks[c - 1].flags & CT_TF_POSSESSIVE))
         return CT_OK; /* "DeepSeek's claims": a noun */
@@ -3056,7 +3062,20 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                 const frame *f = &st->fr[k];
                 const frame *b0 = &st->fr[best];
                 if (k == best || f->spk < 0 || f->stance || !covers(f, a, b) ||
-                    f->cue >= b0->cue || !covers(f, b0->cue, b0->cue + 1) ||
+                    f->cue >= b0->cue || b0->cue > a || !covers(f, b0->cue, b0->cue + 1) ||
+                    (in_speech(st, f->cue) && !in_speech(st, a)))
+                    continue;
+                spk = f->spk;
+                best = k;
+            }
+            /* a trailing source ("..., the Sun-Times reported", "..., according to
+             * Factcheck.org") speaks for all before it, a frame inside included */
+            for (size_t k = best + 1; best != SIZE_MAX && k < st->nfr && st->fr[k].cue < hi;
+                 k++) {
+                const frame *f = &st->fr[k];
+                const frame *b0 = &st->fr[best];
+                if (f->cue < b || f->spk < 0 || f->stance || !covers(f, a, b) ||
+                    !covers(f, b0->cue, b0->cue + 1) ||
                     (in_speech(st, f->cue) && !in_speech(st, a)))
                     continue;
                 spk = f->spk;

@@ -405,6 +405,21 @@ START_TEST(frame_short_colon_line_introduces_the_next)
 }
 END_TEST
 
+START_TEST(frame_trailing_source_speaks_for_all_before_it)
+{
+    /* "organizers added" is inside what the Sun-Times reported */
+    ck_speaker("In Chicago, organizers added 160 guards along the route, the Sun-Times "
+               "reported.", "160", "Sun-Times");
+    ck_speaker("Polls show that voters like him, with 56 percent viewing him positively, "
+               "according to a CNN/ORC poll in February.", "56", "CNN");
+    /* "according to" inside parentheses covers only the parenthesis */
+    ck_speaker("Trump made the claim that blacks killed 81 percent of victims (the number is "
+               "closer to 15 percent, according to Factcheck.org).", "15", "Factcheck.org");
+    ck_speaker("Trump made the claim that blacks killed 81 percent of victims (the number is "
+               "closer to 15 percent, according to Factcheck.org).", "81", "Trump");
+}
+END_TEST
+
 START_TEST(frame_in_this_poll)
 {
     ck_speaker("Trump leads.\n\nIn this poll, Trump rose 1 percentage point since Monday.", "1",
@@ -788,6 +803,8 @@ static Suite *attrib_suite(void)
         {"frame_comparison_with_a_forecast", frame_comparison_with_a_forecast},
         {"frame_cue_word_as_a_noun_after_of", frame_cue_word_as_a_noun_after_of},
         {"frame_in_this_poll", frame_in_this_poll},
+        {"frame_trailing_source_speaks_for_all_before_it",
+         frame_trailing_source_speaks_for_all_before_it},
         {"frame_short_colon_line_introduces_the_next",
          frame_short_colon_line_introduces_the_next},
         {"frame_participle_after_a_frame", frame_participle_after_a_frame},
