@@ -1413,6 +1413,12 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             b++;
             continue;
         }
+        static const char *const tlds[] = {"com", "org", "net", "gov", "edu", NULL};
+        if (is_punct(t, '.') && b > start && b + 1 < hi && !(t->flags & CT_TF_SPACE_BEFORE) &&
+            !(toks[b + 1].flags & CT_TF_SPACE_BEFORE) && tok_among(buf, &toks[b + 1], tlds)) {
+            b += 2; /* "Factcheck.org" */
+            continue;
+        }
         if (is_punct(t, '-') && b > start && is_cap(&toks[b - 1]) && b + 1 < hi &&
             is_cap(&toks[b + 1]) && !(t->flags & CT_TF_SPACE_BEFORE) &&
             !(toks[b + 1].flags & CT_TF_SPACE_BEFORE)) {

@@ -413,9 +413,9 @@ START_TEST(frame_trailing_source_speaks_for_all_before_it)
     ck_speaker("Polls show that voters like him, with 56 percent viewing him positively, "
                "according to a CNN/ORC poll in February.", "56", "CNN");
     /* "according to" inside parentheses covers only the parenthesis */
-    ck_speaker("Trump made the claim that blacks killed 81 percent of victims (the number is "
+    ck_speaker("Trump repeated his claim that blacks killed 81 percent of victims (the number is "
                "closer to 15 percent, according to Factcheck.org).", "15", "Factcheck.org");
-    ck_speaker("Trump made the claim that blacks killed 81 percent of victims (the number is "
+    ck_speaker("Trump repeated his claim that blacks killed 81 percent of victims (the number is "
                "closer to 15 percent, according to Factcheck.org).", "81", "Trump");
 }
 END_TEST
