@@ -601,10 +601,11 @@ static const word word_slots[WORD_SLOTS] = {
     [1570] = {"investors", 9, W_GROUP},
     [1571] = {"advisor", 7, W_ROLE},
     [1572] = {"analysis", 8, W_DOC | W_OWNED},
-    [1573] = {"reckons", 7, W_CUE | W_CUE_WEAK | W_STANCE},
-    [1574] = {"recounts", 8, W_CUE},
+    [1573] = {"pressed", 7, W_CUE | W_CUE_INV},
+    [1574] = {"reckons", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1575] = {"conceding", 9, W_CUE | W_ING},
-    [1576] = {"syrian", 6, CT_WS_DEMONYM},
+    [1576] = {"recounts", 8, W_CUE},
+    [1577] = {"syrian", 6, CT_WS_DEMONYM},
     [1578] = {"predict", 7, W_CUE | W_CUE_WEAK | W_STANCE},
     [1579] = {"board", 5, W_ORGWORD},
     [1580] = {"touting", 7, W_CUE | W_ING},
@@ -1859,6 +1860,19 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                                    is_punct(&toks[c - 2], '\''))); /* ''…'' said X */
     if ((cf & W_CUE_INV) && after_break && c + 1 < hi) {
         uint32_t e = np_fwd(blk, c + 1, hi);
+        if (e == c + 1 && c + 2 < hi && (wflags(blk, &toks[c + 1]) & W_DET) &&
+            !(wflags(blk, &toks[c + 1]) & W_PRON)) {
+            /* "said the 46-year-old.", "says a narrator.": one noun, compound or not */
+            uint32_t k = c + 2;
+            while (k + 2 < hi && is_punct(&toks[k + 1], '-') &&
+                   !(toks[k + 1].flags & CT_TF_SPACE_BEFORE) &&
+                   !(toks[k + 2].flags & CT_TF_SPACE_BEFORE) && k < c + 8)
+                k += 2; /* "46-year-old" */
+            if (is_word(&toks[k]) && !is_cap(&toks[k]) &&
+                !(wflags(blk, &toks[k]) & (W_STOP | W_SKIP | W_CUE | W_DET | W_PRON)) &&
+                (k + 1 >= hi || toks[k + 1].kind == CT_TOK_PUNCT))
+                e = k + 1;
+        }
         /* "said Chris Lehane, ..." ends a clause; "said the campaign has opened" does not */
         bool ends = e >= hi || toks[e].kind == CT_TOK_PUNCT ||
                     (is_word(&toks[e]) && (wflags(blk, &toks[e]) & W_STOP) &&
@@ -2183,10 +2197,19 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         ca++;
         cb = clause_end(blk, ca, hi);
     } else if (src_break && !clausal) {
-        /* a trailing frame: what came before, even after an opening phrase */
+        /* a trailing frame: what came before, even after an opening phrase; and after
+         * ", the agency said in a June report, and ..." what goes on the same way */
         ca2 = lo;
         cb2 = src_a;
         cb = ca;
+        uint32_t k = ca;
+        while (k < hi && k < ca + 8 && toks[k].kind != CT_TOK_PUNCT)
+            k++;
+        if (k + 2 < hi && is_punct(&toks[k], ',') && is_punct(&toks[src_a - 1], ',') &&
+            (ct__tok_eq(buf, &toks[k + 1], "and") || ct__tok_eq(buf, &toks[k + 1], "but"))) {
+            ca = k + 2;
+            cb = clause_end(blk, ca, hi);
+        }
     } else if (src_break && !opener) {
         ca2 = lo;
         cb2 = src_a;
@@ -2721,6 +2744,11 @@ static int quote_speakers(ct_attrib *st, ct_doc *doc, const ct_block *blk)
         } else if (q->open == UINT32_MAX || (first == 0 && st->last_quote_spk >= 0 &&
                                              blk->para <= st->last_quote_para + 1)) {
             q->spk = st->last_quote_spk; /* a quote running on from the last paragraph */
+        } else if (first == lo && st->last_quote_spk >= 0 && st->last_quote_para == blk->para &&
+                   k > 0 && st->qs[k - 1].speech && st->qs[k - 1].spk >= 0) {
+            /* "“…,” said an adviser, who declined to be named. “He doesn't know …”": a
+             * sentence that is all quote goes on with the last speaker */
+            q->spk = st->qs[k - 1].spk;
         } else {
             /* the nearest frame elsewhere in the block, else whoever was named in this
              * or the last paragraph: a quote standing alone after its introduction */

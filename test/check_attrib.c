@@ -412,6 +412,8 @@ START_TEST(frame_trailing_source_speaks_for_all_before_it)
                "reported.", "160", "Sun-Times");
     ck_speaker("Polls show that voters like him, with 56 percent viewing him positively, "
                "according to a CNN/ORC poll in February.", "56", "CNN");
+    ck_speaker("The middle fifth paid 8.9 percent, the agency said in a June report, and the "
+               "bottom fifth paid 0.8 percent.", "0.8", "agency");
     /* "according to" inside parentheses covers only the parenthesis */
     ck_speaker("Trump repeated his claim that blacks killed 81 percent of victims (the number is "
                "closer to 15 percent, according to Factcheck.org).", "15", "Factcheck.org");
@@ -535,6 +537,32 @@ START_TEST(quotes_straight_and_curly)
                   "added.", "$5");
     ck_assert_str_eq(r.speaker, "Reid Hoffman");
     ck_assert_uint_eq(quote_count(&r), 1);
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(quotes_inverted_source_of_one_noun)
+{
+    /* "said the 46-year-old", "says a narrator": a determiner and one noun */
+    result r = attrib_of("\u201CHe is an amazing leader,\u201D said the 46-year-old.", "leader");
+    ck_assert_uint_eq(quote_count(&r), 1);
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "46-year-old");
+    result_free(&r);
+    r = attrib_of("\u201CThe middle class gets crushed,\u201D says a narrator.", "crushed");
+    ck_assert_uint_eq(quote_count(&r), 1);
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "narrator");
+    result_free(&r);
+}
+END_TEST
+
+START_TEST(quotes_sentence_of_quote_goes_on_with_the_last_speaker)
+{
+    result r = attrib_of("\u201CHis knowledge is about 20 years old,\u201D said a longtime "
+                         "adviser to Trump, who declined to be identified. \u201CHe does not "
+                         "know the new media.\u201D", "20 years");
+    ck_assert_uint_eq(quote_count(&r), 2);
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 0)), "longtime adviser");
+    ck_assert_str_eq(ct_quote_speaker(ct_doc_quote(r.doc, 1)), "longtime adviser");
     result_free(&r);
 }
 END_TEST
@@ -823,6 +851,9 @@ static Suite *attrib_suite(void)
          quotes_standing_alone_follow_their_introduction},
         {"quotes_straight_and_curly", quotes_straight_and_curly},
         {"quotes_interrupted_by_attribution", quotes_interrupted_by_attribution},
+        {"quotes_inverted_source_of_one_noun", quotes_inverted_source_of_one_noun},
+        {"quotes_sentence_of_quote_goes_on_with_the_last_speaker",
+         quotes_sentence_of_quote_goes_on_with_the_last_speaker},
         {"quotes_nested_single", quotes_nested_single},
         {"quotes_after_a_colon_paragraph", quotes_after_a_colon_paragraph},
         {"quotes_signed_and_transcript_turns", quotes_signed_and_transcript_turns},

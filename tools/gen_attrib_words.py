@@ -519,6 +519,7 @@ WORDS = {
     "told": "W_CUE | W_RECIP",
     "tells": "W_CUE | W_RECIP",
     "shouted": "W_CUE | W_CUE_INV",
+    "pressed": "W_CUE | W_CUE_INV",
     "yelled": "W_CUE | W_CUE_INV",
     "exclaimed": "W_CUE | W_CUE_INV",
     "too": "CT_WS_STOP",
