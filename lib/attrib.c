@@ -59,13 +59,14 @@ static const word word_slots[WORD_SLOTS] = {
     [21] = {"ruled", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [22] = {"predicting", 10, W_CUE | W_ING},
     [23] = {"hope", 4, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
-    [24] = {"recognizes", 10, W_CUE | W_CUE_WEAK | W_STANCE},
+    [24] = {"listed", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [25] = {"last", 4, W_SKIP},
-    [26] = {"saturday", 8, CT_WS_CALENDAR},
+    [26] = {"recognizes", 10, W_CUE | W_CUE_WEAK | W_STANCE},
     [27] = {"noted", 5, W_CUE | W_CUE_INV},
     [28] = {"favors", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [29] = {"pledged", 7, W_CUE},
-    [30] = {"signed", 6, W_CUE | W_CUE_WEAK | W_STANCE},
+    [30] = {"saturday", 8, CT_WS_CALENDAR},
+    [31] = {"signed", 6, W_CUE | W_CUE_WEAK | W_STANCE},
     [35] = {"asked", 5, W_CUE | W_CUE_WEAK | W_STANCE | W_CUE_INV},
     [36] = {"stood", 5, CT_WS_COPULA},
     [37] = {"pollsters", 9, W_GROUP},
@@ -490,6 +491,7 @@ static const word word_slots[WORD_SLOTS] = {
     [1256] = {"might", 5, CT_WS_STOP | W_HEDGE | W_SKIP},
     [1259] = {"report", 6, W_DOC | W_OWNED},
     [1264] = {"raises", 6, CT_WS_AMOUNT},
+    [1270] = {"lists", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [1272] = {"alleges", 7, W_CUE},
     [1273] = {"thinks", 6, W_CUE | W_CUE_WEAK | W_HEDGE},
     [1274] = {"asserted", 8, W_CUE},
@@ -1979,6 +1981,18 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         return push_frame(st, c, c + 1, hi, 0, 0, spk);
     }
     uint32_t src_a;
+    /* "Cement makers, for instance, argue", "Sanders, meanwhile, said": past the aside */
+    static const char *const asides[] = {"instance", "example", "fact", "course", "meanwhile",
+                                         "however", "too", "though", "indeed", "also",
+                                         "moreover", "meantime", "nonetheless", NULL};
+    if (is_punct(&toks[j], ',') && j > lo + 2 && tok_among(buf, &toks[j - 1], asides) &&
+        (is_punct(&toks[j - 2], ',') ||
+         (j > lo + 3 && is_punct(&toks[j - 3], ',') && is_word(&toks[j - 2]) &&
+          (wflags(blk, &toks[j - 2]) & W_STOP)))) {
+        uint32_t k = is_punct(&toks[j - 2], ',') ? j - 2 : j - 3;
+        if (k > lo && is_word(&toks[k - 1]))
+            j = k - 1;
+    }
     if (is_punct(&toks[j], ',') && j > lo) {
         /* an appositive or a relative clause between commas */
         uint32_t k = j;

@@ -422,6 +422,18 @@ START_TEST(frame_trailing_source_speaks_for_all_before_it)
 }
 END_TEST
 
+START_TEST(frame_source_past_an_adverbial_aside)
+{
+    ck_speaker("Cement makers, for instance, argue that imports grew to 40 percent.", "40",
+               "Cement makers");
+    ck_speaker("Sanders, meanwhile, said that 40 mayors endorsed him.", "40", "Sanders");
+    /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
+    ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
+    ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",
+               "fourth", NULL);
+}
+END_TEST
+
 START_TEST(frame_in_this_poll)
 {
     ck_speaker("Trump leads.\n\nIn this poll, Trump rose 1 percentage point since Monday.", "1",
@@ -831,6 +843,7 @@ static Suite *attrib_suite(void)
         {"frame_comparison_with_a_forecast", frame_comparison_with_a_forecast},
         {"frame_cue_word_as_a_noun_after_of", frame_cue_word_as_a_noun_after_of},
         {"frame_in_this_poll", frame_in_this_poll},
+        {"frame_source_past_an_adverbial_aside", frame_source_past_an_adverbial_aside},
         {"frame_trailing_source_speaks_for_all_before_it",
          frame_trailing_source_speaks_for_all_before_it},
         {"frame_short_colon_line_introduces_the_next",

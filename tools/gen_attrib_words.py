@@ -579,7 +579,7 @@ admits mentions mentioned highlighted highlights lamented laments bragged brags
 slammed blasted attacked knocked mocked dismissed rejects rejected acknowledge
 insist projected reckons determined ruled learned discovered argue predict
 agree suspect hope want fear know support oppose expected rated rates joked quipped
-pegs pegged puts
+pegs pegged puts lists listed
 """
 for _w in ATTITUDES.split():
     if "W_CUE" in WORDS.get(_w, ""):
