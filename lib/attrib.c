@@ -93,6 +93,7 @@ static const word word_slots[WORD_SLOTS] = {
     [89] = {"investigators", 13, W_GROUP},
     [91] = {"accused", 7, W_CUE},
     [95] = {"lamented", 8, W_CUE | W_CUE_WEAK | W_STANCE},
+    [97] = {"observed", 8, W_CUE | W_CUE_INV},
     [101] = {"june", 4, CT_WS_CALENDAR},
     [105] = {"officials", 9, W_GROUP},
     [109] = {"hers", 4, CT_WS_STOP},
@@ -129,7 +130,8 @@ static const word word_slots[WORD_SLOTS] = {
     [185] = {"rated", 5, W_CUE | W_CUE_WEAK | W_STANCE},
     [188] = {"company", 7, W_ORGWORD | CT_WS_ORGNOUN},
     [192] = {"written", 7, W_SKIP2},
-    [196] = {"once", 4, CT_WS_STOP | W_SKIP},
+    [196] = {"observes", 8, W_CUE | W_CUE_INV},
+    [197] = {"once", 4, CT_WS_STOP | W_SKIP},
     [203] = {"his", 3, CT_WS_DET | CT_WS_POSSPRON | CT_WS_STOP | W_DET | W_STOP},
     [206] = {"while", 5, CT_WS_STOP | W_STOP},
     [207] = {"findings", 8, W_OWNED | W_DOC},
@@ -1991,6 +1993,16 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
           (wflags(blk, &toks[j - 2]) & W_STOP)))) {
         uint32_t k = is_punct(&toks[j - 2], ',') ? j - 2 : j - 3;
         if (k > lo && is_word(&toks[k - 1]))
+            j = k - 1;
+    }
+    if (j > lo + 2 && toks[j].kind == CT_TOK_PUNCT &&
+        (toks[j].cp == 0x2014 || toks[j].cp == 0x2013)) {
+        /* "the Washington Post—even the devil can quote statistics—observed": past the
+         * aside between dashes */
+        uint32_t k = j;
+        while (k-- > lo + 1 && k + 20 > j && toks[k].cp != toks[j].cp)
+            ;
+        if (k > lo && k + 20 > j && toks[k].cp == toks[j].cp && is_word(&toks[k - 1]))
             j = k - 1;
     }
     if (is_punct(&toks[j], ',') && j > lo) {

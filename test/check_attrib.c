@@ -427,6 +427,8 @@ START_TEST(frame_source_past_an_adverbial_aside)
     ck_speaker("Cement makers, for instance, argue that imports grew to 40 percent.", "40",
                "Cement makers");
     ck_speaker("Sanders, meanwhile, said that 40 mayors endorsed him.", "40", "Sanders");
+    ck_speaker("The Washington Post\u2014even the devil knows\u2014observed that Republicans "
+               "control 30 states.", "30", "Washington Post");
     /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
     ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
     ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",

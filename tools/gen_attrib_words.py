@@ -520,6 +520,8 @@ WORDS = {
     "tells": "W_CUE | W_RECIP",
     "shouted": "W_CUE | W_CUE_INV",
     "pressed": "W_CUE | W_CUE_INV",
+    "observed": "W_CUE | W_CUE_INV",
+    "observes": "W_CUE | W_CUE_INV",
     "yelled": "W_CUE | W_CUE_INV",
     "exclaimed": "W_CUE | W_CUE_INV",
     "too": "CT_WS_STOP",
