@@ -429,6 +429,13 @@ START_TEST(frame_source_past_an_adverbial_aside)
     ck_speaker("Sanders, meanwhile, said that 40 mayors endorsed him.", "40", "Sanders");
     ck_speaker("The Washington Post\u2014even the devil knows\u2014observed that Republicans "
                "control 30 states.", "30", "Washington Post");
+    ck_speaker("A representative for the brand - a 12-employee business - noted that it "
+               "offers eight weeks of paid leave.", "eight weeks", "representative");
+    ck_speaker("The interior minister, Bernard Cazeneuve, said that 80 people were killed.",
+               "80", "Bernard Cazeneuve");
+    ck_speaker("Gowdy earlier Thursday said the committee held 75 interviews.", "75", "Gowdy");
+    ck_speaker("Corker said in an interview Wednesday, pointing out that 98 senators voted.",
+               "98", "Corker");
     /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
     ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
     ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",

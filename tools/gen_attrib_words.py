@@ -110,6 +110,10 @@ WORDS = {
     "reiterates": "W_CUE",
     "testifies": "W_CUE",
     "insisting": "W_CUE | W_ING",
+    "pointing": "W_CUE | W_ING",
+    "suggesting": "W_CUE | W_ING",
+    "alleging": "W_CUE | W_ING",
+    "asserting": "W_CUE | W_ING",
     "citing": "W_CUE | W_ING",
     "predicting": "W_CUE | W_ING",
     "promising": "W_CUE | W_ING",
@@ -587,6 +591,13 @@ for _w in ATTITUDES.split():
     if "W_CUE" in WORDS.get(_w, ""):
         sys.exit(f"gen_attrib_words.py: {_w!r} is already a cue")
     WORDS[_w] = (WORDS[_w] + " | " if _w in WORDS else "") + "W_CUE | W_CUE_WEAK | W_STANCE"
+# roles named before or after a person: "the interior minister, Bernard Cazeneuve, said"
+for _w in """minister mayor representative judge manager congressman congresswoman lawmaker
+commissioner ambassador pollster scientist historian editor reporter correspondent anchor host
+moderator chairwoman treasurer deputy prosecutor sheriff officer superintendent chancellor
+counsel organizer activist consultant operative dean owner cfo coo""".split():
+    WORDS[_w] = WORDS[_w] + " | W_ROLE" if _w in WORDS else "W_ROLE"
+
 # a question put before its asker: "“Is he running?” asked Mr. Manafort"
 for _w in "asked asks".split():
     WORDS[_w] += " | W_CUE_INV"
