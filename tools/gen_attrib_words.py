@@ -585,7 +585,7 @@ admits mentions mentioned highlighted highlights lamented laments bragged brags
 slammed blasted attacked knocked mocked dismissed rejects rejected acknowledge
 insist projected reckons determined ruled learned discovered argue predict
 agree suspect hope want fear know support oppose expected rated rates joked quipped
-pegs pegged puts lists listed
+pegs pegged puts lists listed named blocked defended rips slams touts approved
 grilled references referenced features featured allows mandates requires pleaded filed
 offered documented identified characterized labeled dubbed branded remembered counted
 """
