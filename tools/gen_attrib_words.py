@@ -600,6 +600,11 @@ moderator chairwoman treasurer deputy prosecutor sheriff officer superintendent 
 counsel organizer activist consultant operative dean owner cfo coo""".split():
     WORDS[_w] = WORDS[_w] + " | W_ROLE" if _w in WORDS else "W_ROLE"
 
+# reporting verbs of manner: "“…,” he mused", "Rubio hinted that …"
+for _w in """recalls reasoned speculated theorized retorted mused wondered posited underscored
+hinted implied cautioned echoed clarified proclaimed swore confessed""".split():
+    WORDS[_w] = "W_CUE | W_CUE_INV"
+
 # a question put before its asker: "“Is he running?” asked Mr. Manafort"
 for _w in "asked asks".split():
     WORDS[_w] += " | W_CUE_INV"
