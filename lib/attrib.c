@@ -2113,8 +2113,36 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
              !(wflags(blk, &toks[name_end - 1]) & (W_GROUP | W_DOC | W_ORGWORD | W_ROLE))))
             return CT_OK;
         bool all_caps = k < j;
-        for (uint32_t m = k; m < j; m++)
-            all_caps &= is_cap(&toks[m]) || is_punct(&toks[m], '.');
+        uint32_t name_b = j; /* "Darran Whiting of Liberty Baptist Church": the name */
+        for (uint32_t m = k; m < j; m++) {
+            if (m >= k + 2 && name_b == j && is_word(&toks[m]) &&
+                (ct__tok_eq(buf, &toks[m], "of") || ct__tok_eq(buf, &toks[m], "at")))
+                name_b = m;
+            else
+                all_caps &= is_cap(&toks[m]) || is_punct(&toks[m], '.') ||
+                            (name_b < m && (ct__tok_eq(buf, &toks[m], "in") ||
+                                            ct__tok_eq(buf, &toks[m], "of")));
+        }
+        /* "One pastor supporting Mr. Cruz, Darran Whiting, said": a clause opening with a
+         * determiner and a common noun, then a name between commas */
+        bool common_head = all_caps && name_b > k + 1 && lo + 1 < name_end &&
+                           (wflags(blk, &toks[lo]) & W_DET) && !(wflags(blk, &toks[lo]) & W_PRON) &&
+                           is_word(&toks[lo + 1]) && !is_cap(&toks[lo + 1]) &&
+                           !(wflags(blk, &toks[lo + 1]) & (W_STOP | W_SKIP | W_CUE));
+        if (common_head && is_cap(&toks[name_end - 1])) {
+            speaker s = {0};
+            s.name = tok_text(doc, blk, k, name_b);
+            s.org = name_b + 1 < j ? tok_text(doc, blk, name_b + 1, j) : NULL;
+            s.kind = SK_PERSON;
+            if (!s.name || (name_b + 1 < j && !s.org))
+                return CT_ENOMEM;
+            spk = add_speaker(st, &s);
+            if (spk == -2)
+                return CT_ENOMEM;
+            return push_frame(st, c, c + 1, clause_end(blk, c + 1, hi), 0, 0, spk);
+        }
+        if (name_b < j)
+            all_caps = false;
         if (all_caps && !is_cap(&toks[name_end - 1]) &&
             (wflags(blk, &toks[name_end - 1]) & W_ROLE)) {
             /* "the White House spokesman, Josh Earnest, said": the name is the aside */
