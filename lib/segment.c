@@ -73,7 +73,8 @@ enum {
     BC_UPPER = 0x08u,
     BC_LOWER = 0x10u,
     BC_PUNCT = 0x20u, /* ! " ' ( ) , - . / : ; ? [ ] { } */
-    BC_HIGH = 0x40u   /* part of a multi-byte sequence (or an invalid byte) */
+    BC_HIGH = 0x40u,  /* part of a multi-byte sequence (or an invalid byte) */
+    BC_TAIL = 0x80u   /* may go on a word after its ASCII letters: ' . and BC_HIGH */
 };
 #define SP BC_SPACE
 #define NL BC_NL
@@ -81,11 +82,12 @@ enum {
 #define UP BC_UPPER
 #define LO BC_LOWER
 #define PU BC_PUNCT
-#define HI BC_HIGH
+#define HI (BC_HIGH | BC_TAIL)
+#define PT (BC_PUNCT | BC_TAIL)
 static const unsigned char byte_class[256] = {
     SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, NL, SP, SP, NL, SP, SP, /* 00 */
     SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, /* 10 */
-    SP, PU, PU, 0,  0,  0,  0,  PU, PU, PU, 0,  0,  PU, PU, PU, PU, /* 20 */
+    SP, PU, PU, 0,  0,  0,  0,  PT, PU, PU, 0,  0,  PU, PU, PT, PU, /* 20 */
     DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, PU, PU, 0,  0,  0,  PU, /* 30 */
     0,  UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, /* 40 */
     UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, PU, 0,  PU, 0,  0,  /* 50 */
@@ -107,6 +109,7 @@ static const unsigned char byte_class[256] = {
 #undef LO
 #undef PU
 #undef HI
+#undef PT
 
 /* Letters and digits of ASCII words: the byte class (BC_*) << 8 | the lower-cased byte,
  * 0 for any other byte. One load gives scan_word() both what it tests and what it hashes. */
@@ -138,112 +141,119 @@ static const uint16_t word_byte[256] = {
 
 /* ---- tokens ----------------------------------------------------------------------- */
 
-static int push_token(ct_segmenter *seg, size_t start, size_t end, ct_tok_kind kind,
-                      unsigned flags, int32_t cp)
-{
-    if (seg->ntoks == seg->toks_cap && CT_GROW(seg->toks, seg->toks_cap, seg->ntoks + 1))
-        return CT_ENOMEM;
-    ct_token *t = &seg->toks[seg->ntoks++];
-    t->start = start;
-    t->len = (uint32_t)(end - start);
-    t->kind = (uint16_t)kind;
-    t->flags = (uint16_t)flags;
-    t->cp = cp;
-    t->hash = 0;
-    return CT_OK;
-}
+/* A word whose first run of ASCII letters and digits is followed by something that may
+ * continue it (another letter, an apostrophe, an initialism's period): what is known of
+ * it so far, handed to word_tail(). */
+typedef struct {
+    uint32_t h;     /* FNV-1a of its lower-cased ASCII letters and digits */
+    unsigned seen;  /* BC_* of every ASCII byte; BC_LOWER also for other non-upper letters */
+    unsigned flags; /* CT_TF_* */
+    size_t letters; /* letters and digits (the digits are taken back at the end) */
+    bool plain;     /* only ASCII letters and digits so far */
+} word_scan;
 
-/* Scan a word starting at i (a letter); returns its end and sets letter-case flags. A
- * word of ASCII letters and digits only also gets its FNV-1a hash (lower-cased, as
- * ct__word_flags() probes with), computed while the bytes are read anyway. */
-static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned *flags,
-                        uint32_t *hash)
+/* The rest of a word from i (i < end), a byte that is not an ASCII letter or digit:
+ * letters of other scripts, apostrophes ("isn't"), initialisms ("U.S."). Returns the
+ * word's end. Out of line: most words are one ASCII run and never come here. */
+static size_t word_tail(const ct_segmenter *seg, size_t start, size_t i, size_t end,
+                        word_scan *w)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
-    size_t start = i, letters = 0;
-    uint32_t h = 2166136261u;
-    bool plain = true; /* only ASCII letters and digits so far */
-    unsigned seen = 0; /* BC_* of every ASCII byte; BC_LOWER also for other non-upper letters */
-    if (byte_class[s[i]] & BC_UPPER)
-        *flags |= CT_TF_CAP;
-    while (i < end) {
-        /* the common case, a run of ASCII letters and digits, with one branch a byte */
-        size_t run = i;
-        unsigned acc = 0; /* word_byte entries of the run, or-ed */
-        while (i < end) {
-            unsigned e = word_byte[s[i]];
-            if (!e)
-                break;
-            acc |= e;
-            h = (h ^ (e & 0xFFu)) * 16777619u;
-            i++;
-        }
-        seen |= acc >> 8;
-        letters += i - run; /* digits taken back below: they are rare */
-        if (i >= end)
-            break;
-        unsigned k = byte_class[s[i]];
+    for (;;) {
         size_t adv = 1;
         int32_t cp = s[i];
-        if (k & BC_HIGH) {
+        if (byte_class[s[i]] & BC_HIGH) {
             cp = cp_at(seg, i, &adv);
             if (ct__text_is_letter(cp)) {
-                letters++;
+                w->letters++;
                 if (!ct__text_is_upper(cp))
-                    seen |= BC_LOWER;
+                    w->seen |= BC_LOWER;
                 else if (i == start)
-                    *flags |= CT_TF_CAP;
+                    w->flags |= CT_TF_CAP;
                 i += adv;
-                plain = false;
-                continue;
+                w->plain = false;
+                goto run;
             }
         }
         if (is_apostrophe(cp) && i + adv < end && ascii_alpha(s[i + adv])) {
             /* "'s" followed by a non-letter is a possessive: split it off */
             size_t after = i + adv + 1;
             if ((s[i + adv] | 0x20) == 's' && (after >= end || !ascii_alpha(s[after])))
-                break;
+                return i;
             i += adv;
-            plain = false;
-        } else if (cp == '.' && i - start == 1 && i + 2 < end &&
-                   ascii_alpha(s[i + 1]) && s[i + 2] == '.') {
+            w->plain = false;
+        } else if (cp == '.' && i - start == 1 && i + 2 < end && ascii_alpha(s[i + 1]) &&
+                   s[i + 2] == '.') {
             /* an initialism: "U.S.", "a.m.", "H.R." keeps its periods */
             i += 1;
             while (i + 1 < end && ascii_alpha(s[i]) && s[i + 1] == '.') {
-                letters++;
+                w->letters++;
                 i += 2;
                 if (!(i < end && ascii_alpha(s[i]) && i + 1 < end && s[i + 1] == '.'))
                     break;
             }
-            *flags |= CT_TF_INITIALISM;
-            plain = false;
+            w->flags |= CT_TF_INITIALISM;
+            w->plain = false;
             /* never CT_TF_ALLCAPS: that flag marks acronym words ("CNBC"), and later
              * stages tell initialisms by CT_TF_INITIALISM */
-            seen |= BC_LOWER;
-            break;
+            w->seen |= BC_LOWER;
+            return i;
         } else {
-            break;
+            return i;
         }
+    run:;
+        size_t r = i;
+        unsigned acc = 0;
+        while (i < end) {
+            unsigned e = word_byte[s[i]];
+            if (!e)
+                break;
+            acc |= e;
+            w->h = (w->h ^ (e & 0xFFu)) * 16777619u;
+            i++;
+        }
+        w->seen |= acc >> 8;
+        w->letters += i - r;
+        if (i >= end)
+            return i;
     }
-    if (seen & BC_DIGIT) {
-        *flags |= CT_TF_HAS_DIGIT;
-        /* every ASCII digit of the word was in a run above */
-        for (size_t j = start; j < i; j++)
-            letters -= (byte_class[s[j]] & BC_DIGIT) != 0;
+}
+
+/* Store the WORD s[start..end) at t, with its case flags. A word of ASCII letters and
+ * digits only also gets its FNV-1a hash (lower-cased, as ct__word_flags() probes with). */
+static inline void put_word(ct_token *t, const unsigned char *s, size_t start, size_t end,
+                            word_scan w)
+{
+    if (w.seen & BC_DIGIT) {
+        w.flags |= CT_TF_HAS_DIGIT;
+        for (size_t j = start; j < end; j++)
+            w.letters -= (byte_class[s[j]] & BC_DIGIT) != 0;
     }
-    if (letters >= 2 && !(seen & BC_LOWER))
-        *flags |= CT_TF_ALLCAPS;
-    if (plain && i - start <= 15) {
-        *flags |= CT_TF_HASHED;
-        *hash = h;
-    }
-    return i;
+    if (w.letters >= 2 && !(w.seen & BC_LOWER))
+        w.flags |= CT_TF_ALLCAPS;
+    bool hashed = w.plain && end - start <= 15;
+    *t = (ct_token){.start = start,
+                    .len = (uint32_t)(end - start),
+                    .kind = CT_TOK_WORD,
+                    .flags = (uint16_t)(w.flags | (hashed ? CT_TF_HASHED : 0)),
+                    .cp = 0,
+                    .hash = hashed ? w.h : 0};
+}
+
+static inline void put_token(ct_token *t, size_t start, size_t end, ct_tok_kind kind,
+                             unsigned flags, int32_t cp)
+{
+    *t = (ct_token){.start = start,
+                    .len = (uint32_t)(end - start),
+                    .kind = (uint16_t)kind,
+                    .flags = (uint16_t)flags,
+                    .cp = cp,
+                    .hash = 0};
 }
 
 /* Scan a number starting at i (a digit): digits, with ',' or '.' between digits. */
-static size_t scan_number(const ct_segmenter *seg, size_t i, size_t end)
+static size_t scan_number(const unsigned char *s, size_t i, size_t end)
 {
-    const unsigned char *s = (const unsigned char *)seg->buf;
     while (i < end) {
         if (byte_class[s[i]] & BC_DIGIT)
             i++;
@@ -259,62 +269,110 @@ static size_t scan_number(const ct_segmenter *seg, size_t i, size_t end)
 static int tokenize(ct_segmenter *seg, size_t from, size_t to)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
+    /* a token takes a byte at least: room for all of them now, no test per token */
+    if (CT_GROW(seg->toks, seg->toks_cap, to - from))
+        return CT_ENOMEM;
+    ct_token *t = seg->toks;
+    /* A run of ASCII letters and digits that starts before `safe` ends before `to` at a
+     * byte that is none, so the word loop needs no bound test. Only a word that ends the
+     * block (and the document, or a slice cut inside a word) starts at or past it. */
+    size_t safe = to;
+    if (to >= seg->len || word_byte[s[to]])
+        while (safe > from && word_byte[s[safe - 1]])
+            safe--;
     unsigned pending = CT_TF_SPACE_BEFORE;
     size_t i = from;
     while (i < to) {
-        unsigned char c = s[i];
+        unsigned c = s[i];
         unsigned k = byte_class[c];
-        size_t adv = 1;
-        int32_t cp = c;
-        if (k & BC_HIGH) {
-            cp = cp_at(seg, i, &adv);
-            if (ct__text_is_newline(cp))
-                k = BC_NL;
-            else if (ct__text_is_space(cp))
-                k = BC_SPACE;
-            else if (ct__text_is_letter(cp))
-                k = BC_LOWER;
-            else if (ct__text_is_punct(cp) || cp == 0x2026)
-                k = BC_PUNCT | BC_HIGH;
-        }
-        if (k & BC_NL) {
-            pending |= CT_TF_SPACE_BEFORE | CT_TF_NEWLINE_BEFORE;
-            i += adv;
+        if (k & (BC_UPPER | BC_LOWER)) {
+            /* the common case, a run of ASCII letters and digits, one branch a byte */
+            size_t start = i;
+            uint32_t h = 2166136261u;
+            unsigned acc = 0, e;
+            if (i < safe) {
+                while ((e = word_byte[s[i]]) != 0) {
+                    acc |= e;
+                    h = (h ^ (e & 0xFFu)) * 16777619u;
+                    i++;
+                }
+            } else {
+                while (i < to && (e = word_byte[s[i]]) != 0) {
+                    acc |= e;
+                    h = (h ^ (e & 0xFFu)) * 16777619u;
+                    i++;
+                }
+            }
+            word_scan w = {h, acc >> 8, pending | ((k & BC_UPPER) ? CT_TF_CAP : 0u), i - start,
+                           true};
+            /* a full stop after anything but one letter ends the word, as most do */
+            if (i < to && (byte_class[s[i]] & BC_TAIL) && !(s[i] == '.' && i - start != 1)) {
+                word_scan tail = w; /* a copy: w itself stays in registers */
+                i = word_tail(seg, start, i, to, &tail);
+                w = tail;
+            }
+            put_word(t++, s, start, i, w);
+            /* most words are followed by one space: take it here */
+            pending = 0;
+            if (i < to && s[i] == ' ') {
+                pending = CT_TF_SPACE_BEFORE;
+                i++;
+            }
             continue;
         }
         if (k & BC_SPACE) {
             pending |= CT_TF_SPACE_BEFORE;
-            i += adv;
+            i++;
             continue;
         }
-        unsigned flags = pending;
-        pending = 0;
-        int rc;
         if (k & BC_DIGIT) {
-            size_t e = scan_number(seg, i, to);
-            rc = push_token(seg, i, e, CT_TOK_NUM, flags, 0);
+            size_t e = scan_number(s, i, to);
+            put_token(t++, i, e, CT_TOK_NUM, pending, 0);
+            pending = 0;
             i = e;
-        } else if (k & (BC_UPPER | BC_LOWER)) {
-            uint32_t h = 0;
-            size_t e = scan_word(seg, i, to, &flags, &h);
-            rc = push_token(seg, i, e, CT_TOK_WORD, flags, 0);
-            if (rc == CT_OK)
-                seg->toks[seg->ntoks - 1].hash = h;
-            i = e;
-        } else if (is_apostrophe(cp) && i + adv + 1 <= to && (s[i + adv] | 0x20) == 's' &&
-                   seg->ntoks > 0 && !(flags & CT_TF_SPACE_BEFORE) &&
-                   seg->toks[seg->ntoks - 1].kind == CT_TOK_WORD &&
-                   (i + adv + 1 >= to || !ascii_alpha(s[i + adv + 1]))) {
-            rc = push_token(seg, i, i + adv + 1, CT_TOK_WORD, flags | CT_TF_POSSESSIVE, 0);
+            continue;
+        }
+        if (k & BC_NL) {
+            pending |= CT_TF_SPACE_BEFORE | CT_TF_NEWLINE_BEFORE;
+            i++;
+            continue;
+        }
+        size_t adv = 1;
+        int32_t cp = (int32_t)c;
+        if (k & BC_HIGH) {
+            cp = cp_at(seg, i, &adv);
+            if (ct__text_is_newline(cp)) {
+                pending |= CT_TF_SPACE_BEFORE | CT_TF_NEWLINE_BEFORE;
+                i += adv;
+                continue;
+            }
+            if (ct__text_is_space(cp)) {
+                pending |= CT_TF_SPACE_BEFORE;
+                i += adv;
+                continue;
+            }
+            if (ct__text_is_letter(cp)) {
+                word_scan w = {2166136261u, 0, pending, 0, true};
+                size_t start = i;
+                i = word_tail(seg, start, i, to, &w);
+                put_word(t++, s, start, i, w);
+                pending = 0;
+                continue;
+            }
+            k = (ct__text_is_punct(cp) || cp == 0x2026) ? BC_PUNCT : 0;
+        }
+        if (is_apostrophe(cp) && i + adv + 1 <= to && (s[i + adv] | 0x20) == 's' &&
+            t > seg->toks && !(pending & CT_TF_SPACE_BEFORE) && t[-1].kind == CT_TOK_WORD &&
+            (i + adv + 1 >= to || !ascii_alpha(s[i + adv + 1]))) {
+            put_token(t++, i, i + adv + 1, CT_TOK_WORD, pending | CT_TF_POSSESSIVE, 0);
             i += adv + 1;
         } else {
-            rc = push_token(seg, i, i + adv, (k & BC_PUNCT) ? CT_TOK_PUNCT : CT_TOK_SYM, flags,
-                            cp);
+            put_token(t++, i, i + adv, (k & BC_PUNCT) ? CT_TOK_PUNCT : CT_TOK_SYM, pending, cp);
             i += adv;
         }
-        if (rc)
-            return rc;
+        pending = 0;
     }
+    seg->ntoks = (size_t)(t - seg->toks);
     return CT_OK;
 }
 
