@@ -49,8 +49,10 @@ void ct__segment_free(ct_segmenter *seg)
 {
     ct__free(seg->toks);
     ct__free(seg->sents);
+    ct__free(seg->marks);
     seg->toks = NULL;
     seg->sents = NULL;
+    seg->marks = NULL;
 }
 
 /* ---- code points ------------------------------------------------------------------ */
@@ -269,10 +271,20 @@ static size_t scan_number(const unsigned char *s, size_t i, size_t end)
 static int tokenize(ct_segmenter *seg, size_t from, size_t to)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
-    /* a token takes a byte at least: room for all of them now, no test per token */
-    if (CT_GROW(seg->toks, seg->toks_cap, to - from))
-        return CT_ENOMEM;
+    /* a token takes a byte at least: room for all of them (and their marks) now, no test
+     * per token; marks share toks_cap */
+    if (to - from > seg->toks_cap) {
+        size_t cap = seg->toks_cap;
+        if (CT_GROW(seg->toks, cap, to - from))
+            return CT_ENOMEM;
+        uint32_t *marks = ct__realloc(seg->marks, cap * sizeof *marks);
+        if (!marks)
+            return CT_ENOMEM;
+        seg->marks = marks;
+        seg->toks_cap = cap;
+    }
     ct_token *t = seg->toks;
+    uint32_t *mark = seg->marks;
     /* A run of ASCII letters and digits that starts before `safe` ends before `to` at a
      * byte that is none, so the word loop needs no bound test. Only a word that ends the
      * block (and the document, or a slice cut inside a word) starts at or past it. */
@@ -310,6 +322,8 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
                 word_scan tail = w; /* a copy: w itself stays in registers */
                 i = word_tail(seg, start, i, to, &tail);
                 w = tail;
+                if (w.flags & CT_TF_INITIALISM)
+                    *mark++ = (uint32_t)(t - seg->toks);
             }
             put_word(t++, s, start, i, w);
             /* most words are followed by one space: take it here */
@@ -367,12 +381,19 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
             put_token(t++, i, i + adv + 1, CT_TOK_WORD, pending | CT_TF_POSSESSIVE, 0);
             i += adv + 1;
         } else {
-            put_token(t++, i, i + adv, (k & BC_PUNCT) ? CT_TOK_PUNCT : CT_TOK_SYM, pending, cp);
+            if (k & BC_PUNCT) {
+                if (cp == '.' || cp == '"' || cp == '?' || cp == '!' || cp == 0x2026)
+                    *mark++ = (uint32_t)(t - seg->toks);
+                put_token(t++, i, i + adv, CT_TOK_PUNCT, pending, cp);
+            } else {
+                put_token(t++, i, i + adv, CT_TOK_SYM, pending, cp);
+            }
             i += adv;
         }
         pending = 0;
     }
     seg->ntoks = (size_t)(t - seg->toks);
+    seg->nmarks = (size_t)(mark - seg->marks);
     return CT_OK;
 }
 
@@ -541,29 +562,48 @@ static int push_sentence(ct_segmenter *seg, size_t first, size_t end_tok, unsign
     return CT_OK;
 }
 
+/* Cut the block's tokens into sentences. Only the marks (. ! ? … " and initialisms) can
+ * end one or change the quote state, so the loop visits them and steps over the tokens
+ * between, where only the SENTENCE_MAX_TOKENS cut applies. */
 static int split_sentences(ct_segmenter *seg, unsigned flags)
 {
-    size_t first = 0;
+    const ct_token *toks = seg->toks;
+    size_t ntoks = seg->ntoks;
+    size_t first = 0, m = 0, k = 0;
     bool quote_open = false;
-    for (size_t k = 0; k < seg->ntoks; k++) {
-        const ct_token *t = &seg->toks[k];
+    int rc;
+    for (;;) {
+        while (m < seg->nmarks && seg->marks[m] < k)
+            m++;
+        size_t next = m < seg->nmarks ? seg->marks[m] : ntoks;
+        /* tokens k..next-1 are no marks: a sentence is cut after its 400th token */
+        while (first + SENTENCE_MAX_TOKENS <= next) {
+            if ((rc = push_sentence(seg, first, first + SENTENCE_MAX_TOKENS, flags)) != 0)
+                return rc;
+            flags &= ~CT_SF_PARA_START;
+            first += SENTENCE_MAX_TOKENS;
+        }
+        if (next >= ntoks)
+            break;
+        k = next;
+        const ct_token *t = &toks[k];
         if (t->kind == CT_TOK_PUNCT && t->cp == '"')
             quote_open = !quote_open;
         bool cand = is_terminal(t) || (t->kind == CT_TOK_WORD && (t->flags & CT_TF_INITIALISM));
         size_t cut = 0;
         if (cand) {
             size_t j = k + 1;
-            while (j < seg->ntoks && is_closer(&seg->toks[j])) {
-                if (seg->toks[j].cp == '"' && quote_open) {
+            while (j < ntoks && is_closer(&toks[j])) {
+                if (toks[j].cp == '"' && quote_open) {
                     quote_open = false;
                     j++;
                     break;
                 }
-                if (seg->toks[j].cp == '"')
+                if (toks[j].cp == '"')
                     break;
                 j++;
             }
-            if (j < seg->ntoks && ends_sentence(seg, k, j, quote_open)) {
+            if (j < ntoks && ends_sentence(seg, k, j, quote_open)) {
                 cut = j;
                 k = j - 1;
             }
@@ -571,14 +611,14 @@ static int split_sentences(ct_segmenter *seg, unsigned flags)
         if (!cut && k + 1 - first >= SENTENCE_MAX_TOKENS)
             cut = k + 1;
         if (cut) {
-            int rc = push_sentence(seg, first, cut, flags);
-            if (rc)
+            if ((rc = push_sentence(seg, first, cut, flags)) != 0)
                 return rc;
             flags &= ~CT_SF_PARA_START;
             first = cut;
         }
+        k++;
     }
-    return push_sentence(seg, first, seg->ntoks, flags);
+    return push_sentence(seg, first, ntoks, flags);
 }
 
 /* ---- metadata and furniture lines ------------------------------------------------- */
