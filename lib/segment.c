@@ -267,22 +267,29 @@ static size_t scan_number(const unsigned char *s, size_t i, size_t end)
     return i;
 }
 
+/* Room for n tokens and as many marks. The old ones are dead: no realloc, which would
+ * copy them. Most documents need one allocation: no paragraph is longer than the first. */
+static int reserve_tokens(ct_segmenter *seg, size_t n)
+{
+    size_t cap = seg->toks_cap ? seg->toks_cap : 2048;
+    while (cap < n)
+        cap *= 2; /* n <= BLOCK_HARD_BYTES: no overflow */
+    ct__free(seg->toks);
+    ct__free(seg->marks);
+    seg->toks = ct__malloc(cap * sizeof *seg->toks);
+    seg->marks = ct__malloc(cap * sizeof *seg->marks);
+    seg->toks_cap = seg->toks && seg->marks ? cap : 0;
+    return seg->toks_cap ? CT_OK : CT_ENOMEM;
+}
+
 /* Tokenize buf[from..to) into seg->toks. Returns CT_OK or CT_ENOMEM. */
 static int tokenize(ct_segmenter *seg, size_t from, size_t to)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
     /* a token takes a byte at least: room for all of them (and their marks) now, no test
-     * per token; marks share toks_cap */
-    if (to - from > seg->toks_cap) {
-        size_t cap = seg->toks_cap;
-        if (CT_GROW(seg->toks, cap, to - from))
-            return CT_ENOMEM;
-        uint32_t *marks = ct__realloc(seg->marks, cap * sizeof *marks);
-        if (!marks)
-            return CT_ENOMEM;
-        seg->marks = marks;
-        seg->toks_cap = cap;
-    }
+     * per token */
+    if (to - from > seg->toks_cap && reserve_tokens(seg, to - from))
+        return CT_ENOMEM;
     ct_token *t = seg->toks;
     uint32_t *mark = seg->marks;
     /* A run of ASCII letters and digits that starts before `safe` ends before `to` at a
@@ -550,7 +557,7 @@ static int push_sentence(ct_segmenter *seg, size_t first, size_t end_tok, unsign
 {
     if (end_tok <= first)
         return CT_OK;
-    if (CT_GROW(seg->sents, seg->sents_cap, seg->nsents + 1))
+    if (seg->nsents == seg->sents_cap && CT_GROW(seg->sents, seg->sents_cap, seg->nsents + 1))
         return CT_ENOMEM;
     ct_sentence *s = &seg->sents[seg->nsents++];
     const ct_token *a = &seg->toks[first], *b = &seg->toks[end_tok - 1];
