@@ -300,6 +300,7 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
         while (safe > from && word_byte[s[safe - 1]])
             safe--;
     unsigned pending = CT_TF_SPACE_BEFORE;
+    size_t others = 0, seps = 0; /* tokens other than words (possessives too), separators */
     size_t i = from;
     while (i < to) {
         unsigned c = s[i];
@@ -349,6 +350,7 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
         if (k & BC_DIGIT) {
             size_t e = scan_number(s, i, to);
             put_token(t++, i, e, CT_TOK_NUM, pending, 0);
+            others++;
             pending = 0;
             i = e;
             continue;
@@ -395,12 +397,17 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
             } else {
                 put_token(t++, i, i + adv, CT_TOK_SYM, pending, cp);
             }
+            /* separators of furniture lines ("Home | News", "0 Comments ·0 Shares") */
+            seps += cp == '|' || (cp >= 0x80 && (cp == 0x00B7 || cp == 0x2022 || cp == 0x2219));
             i += adv;
         }
+        others++;
         pending = 0;
     }
     seg->ntoks = (size_t)(t - seg->toks);
     seg->nmarks = (size_t)(mark - seg->marks);
+    seg->nwords = seg->ntoks - others;
+    seg->nseps = seps;
     return CT_OK;
 }
 
@@ -436,31 +443,31 @@ WORD_LIST(months, "april", "august", "december", "february", "january", "july", 
 WORD_LIST(byline_roles, "columnist", "contributor", "correspondent", "editor", "reporter",
           "staff", "writer");
 
-/* strcmp for the lists' short words, inlined: a libc call per probe costs more. */
-static int word_cmp(const char *a, const char *b)
+/* strcmp of the token's bytes, ASCII-lower-cased, with a list word: in place, for the
+ * bisection's first probes mostly differ at the first byte. */
+static int tok_cmp(const unsigned char *s, uint32_t n, const char *word)
 {
-    while (*a && *a == *b) {
-        a++;
-        b++;
+    const unsigned char *w = (const unsigned char *)word;
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned c = s[i];
+        if (c - 'A' < 26u)
+            c += 32;
+        if (c != w[i]) /* also at the word's end: a token byte is never NUL */
+            return (int)c - (int)w[i];
     }
-    return (unsigned char)*a - (unsigned char)*b;
+    return -(int)w[n];
 }
 
 /* Is the token (ASCII case-insensitively) one of the list's words? */
 static bool tok_in_list(const char *buf, const ct_token *t, const word_list *list)
 {
-    char w[16];
-    if (t->len >= sizeof w)
+    if (t->len >= 16)
         return false;
-    for (uint32_t i = 0; i < t->len; i++) {
-        char c = buf[t->start + i];
-        w[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    w[t->len] = '\0';
+    const unsigned char *s = (const unsigned char *)buf + t->start;
     size_t lo = 0, hi = list->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int d = word_cmp(w, list->words[mid]);
+        int d = tok_cmp(s, t->len, list->words[mid]);
         if (d == 0)
             return true;
         if (d < 0)
@@ -708,15 +715,8 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
         if ((*p)[0] == first && starts_with_ci(s, n, *p))
             return CT_SF_BOILERPLATE;
     /* "0 Commentaires ·0 Parts ·73 Vue", "Home | News | Tech" */
-    size_t seps = 0, words = 0;
-    for (size_t i = 0; i < seg->ntoks; i++) {
-        const ct_token *t = &seg->toks[i];
-        if (t->kind == CT_TOK_WORD)
-            words += !(t->flags & CT_TF_POSSESSIVE);
-        else if (t->kind != CT_TOK_NUM)
-            seps += t->cp == 0x00B7 || t->cp == '|' || t->cp == 0x2022 || t->cp == 0x2219;
-    }
-    if (seps >= 2 && n < 200)
+    size_t words = seg->nwords;
+    if (seg->nseps >= 2 && n < 200)
         return CT_SF_BOILERPLATE;
     /* a bare URL or domain */
     if (!memchr(s, ' ', n) && (starts_with_ci(s, n, "http") || starts_with_ci(s, n, "www.") ||
