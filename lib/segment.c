@@ -8,6 +8,12 @@
 #include "error.h"
 #include "text.h"
 
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* A paragraph longer than this is handed out in slices cut at a sentence end... */
 #define BLOCK_SOFT_BYTES (64u * 1024u)
 /* ...or, failing one, at a token boundary: a 100 MB single line never becomes one block. */
@@ -226,13 +232,15 @@ static size_t word_tail(const ct_segmenter *seg, size_t start, size_t i, size_t 
 static inline void put_word(ct_token *t, const unsigned char *s, size_t start, size_t end,
                             word_scan w)
 {
-    if (w.seen & BC_DIGIT) {
-        w.flags |= CT_TF_HAS_DIGIT;
-        for (size_t j = start; j < end; j++)
-            w.letters -= (byte_class[s[j]] & BC_DIGIT) != 0;
+    if ((w.seen & (BC_LOWER | BC_DIGIT)) != BC_LOWER) { /* the rare words: digits or caps */
+        if (w.seen & BC_DIGIT) {
+            w.flags |= CT_TF_HAS_DIGIT;
+            for (size_t j = start; j < end; j++)
+                w.letters -= (byte_class[s[j]] & BC_DIGIT) != 0;
+        }
+        if (w.letters >= 2 && !(w.seen & BC_LOWER))
+            w.flags |= CT_TF_ALLCAPS;
     }
-    if (w.letters >= 2 && !(w.seen & BC_LOWER))
-        w.flags |= CT_TF_ALLCAPS;
     bool hashed = w.plain && end - start <= 15;
     *t = (ct_token){.start = start,
                     .len = (uint32_t)(end - start),
@@ -282,8 +290,9 @@ static int reserve_tokens(ct_segmenter *seg, size_t n)
     return seg->toks_cap ? CT_OK : CT_ENOMEM;
 }
 
-/* Tokenize buf[from..to) into seg->toks. Returns CT_OK or CT_ENOMEM. */
-static int tokenize(ct_segmenter *seg, size_t from, size_t to)
+/* Tokenize buf[from..to) into seg->toks. Returns CT_OK or CT_ENOMEM. Not inlined: on its
+ * own it keeps the word loop's state in registers. */
+static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
     /* a token takes a byte at least: room for all of them (and their marks) now, no test
@@ -307,10 +316,10 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
         unsigned k = byte_class[c];
         if (k & (BC_UPPER | BC_LOWER)) {
             /* the common case, a run of ASCII letters and digits, one branch a byte */
-            size_t start = i;
-            uint32_t h = 2166136261u;
-            unsigned acc = 0, e;
-            if (i < safe) {
+            size_t start = i++;
+            unsigned acc = word_byte[c], e;
+            uint32_t h = (2166136261u ^ (acc & 0xFFu)) * 16777619u;
+            if (start < safe) {
                 while ((e = word_byte[s[i]]) != 0) {
                     acc |= e;
                     h = (h ^ (e & 0xFFu)) * 16777619u;
@@ -329,11 +338,12 @@ static int tokenize(ct_segmenter *seg, size_t from, size_t to)
             if (i < to && (byte_class[s[i]] & BC_TAIL) && !(s[i] == '.' && i - start != 1)) {
                 word_scan tail = w; /* a copy: w itself stays in registers */
                 i = word_tail(seg, start, i, to, &tail);
-                w = tail;
-                if (w.flags & CT_TF_INITIALISM)
+                if (tail.flags & CT_TF_INITIALISM)
                     *mark++ = (uint32_t)(t - seg->toks);
+                put_word(t++, s, start, i, tail);
+            } else {
+                put_word(t++, s, start, i, w);
             }
-            put_word(t++, s, start, i, w);
             /* most words are followed by one space: take it here */
             pending = 0;
             if (i < to && s[i] == ' ') {
