@@ -82,7 +82,7 @@ enum {
     BC_LOWER = 0x10u,
     BC_PUNCT = 0x20u, /* ! " ' ( ) , - . / : ; ? [ ] { } */
     BC_HIGH = 0x40u,  /* part of a multi-byte sequence (or an invalid byte) */
-    BC_TAIL = 0x80u   /* may go on a word after its ASCII letters: ' . and BC_HIGH */
+    BC_TAIL = 0x80u   /* may go on a word after its ASCII letters: digits ' . BC_HIGH */
 };
 #define SP BC_SPACE
 #define NL BC_NL
@@ -92,11 +92,12 @@ enum {
 #define PU BC_PUNCT
 #define HI (BC_HIGH | BC_TAIL)
 #define PT (BC_PUNCT | BC_TAIL)
+#define DT (BC_DIGIT | BC_TAIL)
 static const unsigned char byte_class[256] = {
     SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, NL, SP, SP, NL, SP, SP, /* 00 */
     SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, /* 10 */
     SP, PU, PU, 0,  0,  0,  0,  PT, PU, PU, 0,  0,  PU, PU, PT, PU, /* 20 */
-    DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, PU, PU, 0,  0,  0,  PU, /* 30 */
+    DT, DT, DT, DT, DT, DT, DT, DT, DT, DT, PU, PU, 0,  0,  0,  PU, /* 30 */
     0,  UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, /* 40 */
     UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, PU, 0,  PU, 0,  0,  /* 50 */
     0,  LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, /* 60 */
@@ -118,6 +119,7 @@ static const unsigned char byte_class[256] = {
 #undef PU
 #undef HI
 #undef PT
+#undef DT
 
 /* Letters and digits of ASCII words: the byte class (BC_*) << 8 | the lower-cased byte,
  * 0 for any other byte. One load gives scan_word() both what it tests and what it hashes. */
@@ -147,27 +149,54 @@ static const uint16_t word_byte[256] = {
 #undef UP
 #undef DG
 
+/* ASCII letters, lower-cased; 0 for any other byte: the word loop's test and hash. */
+static const unsigned char letter_lower[256] = {
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 00 */
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 10 */
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 20 */
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 30 */
+    0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', /* 40 */
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,   /* 50 */
+    0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', /* 60 */
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,   /* 70 */
+    /* 0x80-0xFF: 0 */
+};
+
 /* ---- tokens ----------------------------------------------------------------------- */
 
-/* A word whose first run of ASCII letters and digits is followed by something that may
- * continue it (another letter, an apostrophe, an initialism's period): what is known of
- * it so far, handed to word_tail(). */
+/* A word whose first run of ASCII letters is followed by something that may continue it
+ * (a digit, another letter, an apostrophe, an initialism's period): what is known of it
+ * so far, handed to word_tail(). */
 typedef struct {
     uint32_t h;     /* FNV-1a of its lower-cased ASCII letters and digits */
-    unsigned seen;  /* BC_* of every ASCII byte; BC_LOWER also for other non-upper letters */
+    unsigned seen;  /* BC_DIGIT, BC_LOWER (also other non-upper letters) if it has any */
     unsigned flags; /* CT_TF_* */
     size_t letters; /* letters and digits (the digits are taken back at the end) */
     bool plain;     /* only ASCII letters and digits so far */
 } word_scan;
 
-/* The rest of a word from i (i < end), a byte that is not an ASCII letter or digit:
- * letters of other scripts, apostrophes ("isn't"), initialisms ("U.S."). Returns the
- * word's end. Out of line: most words are one ASCII run and never come here. */
+/* The rest of a word from i (i < end): ASCII letters and digits, letters of other
+ * scripts, apostrophes ("isn't"), initialisms ("U.S."). Returns the word's end. Out of
+ * line: most words are one run of ASCII letters and never come here. */
 static size_t word_tail(const ct_segmenter *seg, size_t start, size_t i, size_t end,
                         word_scan *w)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
     for (;;) {
+        size_t r = i;
+        unsigned acc = 0;
+        while (i < end) {
+            unsigned e = word_byte[s[i]];
+            if (!e)
+                break;
+            acc |= e;
+            w->h = (w->h ^ (e & 0xFFu)) * 16777619u;
+            i++;
+        }
+        w->seen |= acc >> 8;
+        w->letters += i - r;
+        if (i >= end)
+            return i;
         size_t adv = 1;
         int32_t cp = s[i];
         if (byte_class[s[i]] & BC_HIGH) {
@@ -180,7 +209,7 @@ static size_t word_tail(const ct_segmenter *seg, size_t start, size_t i, size_t 
                     w->flags |= CT_TF_CAP;
                 i += adv;
                 w->plain = false;
-                goto run;
+                continue;
             }
         }
         if (is_apostrophe(cp) && i + adv < end && ascii_alpha(s[i + adv])) {
@@ -209,21 +238,6 @@ static size_t word_tail(const ct_segmenter *seg, size_t start, size_t i, size_t 
         } else {
             return i;
         }
-    run:;
-        size_t r = i;
-        unsigned acc = 0;
-        while (i < end) {
-            unsigned e = word_byte[s[i]];
-            if (!e)
-                break;
-            acc |= e;
-            w->h = (w->h ^ (e & 0xFFu)) * 16777619u;
-            i++;
-        }
-        w->seen |= acc >> 8;
-        w->letters += i - r;
-        if (i >= end)
-            return i;
     }
 }
 
@@ -315,24 +329,27 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
         unsigned c = s[i];
         unsigned k = byte_class[c];
         if (k & (BC_UPPER | BC_LOWER)) {
-            /* the common case, a run of ASCII letters and digits, one branch a byte */
+            /* the common case, a run of ASCII letters, one branch a byte */
             size_t start = i++;
-            unsigned acc = word_byte[c], e;
-            uint32_t h = (2166136261u ^ (acc & 0xFFu)) * 16777619u;
+            unsigned l;
+            uint32_t h = (2166136261u ^ letter_lower[c]) * 16777619u;
             if (start < safe) {
-                while ((e = word_byte[s[i]]) != 0) {
-                    acc |= e;
-                    h = (h ^ (e & 0xFFu)) * 16777619u;
+                while ((l = letter_lower[s[i]]) != 0) {
+                    h = (h ^ l) * 16777619u;
                     i++;
                 }
             } else {
-                while (i < to && (e = word_byte[s[i]]) != 0) {
-                    acc |= e;
-                    h = (h ^ (e & 0xFFu)) * 16777619u;
+                while (i < to && (l = letter_lower[s[i]]) != 0) {
+                    h = (h ^ l) * 16777619u;
                     i++;
                 }
             }
-            word_scan w = {h, acc >> 8, pending | ((k & BC_UPPER) ? CT_TF_CAP : 0u), i - start,
+            /* has it a lower-case letter, so that it is no acronym? Most words say so by
+             * their first or second one, and the loop need not look */
+            unsigned lower = 0;
+            for (size_t j = start; j < i && !lower; j++)
+                lower = s[j] >= 'a' ? BC_LOWER : 0;
+            word_scan w = {h, lower, pending | ((k & BC_UPPER) ? CT_TF_CAP : 0u), i - start,
                            true};
             /* a full stop after anything but one letter ends the word, as most do */
             if (i < to && (byte_class[s[i]] & BC_TAIL) && !(s[i] == '.' && i - start != 1)) {
