@@ -6,27 +6,13 @@
 #include "alloc.h"
 #include "text.h"
 
-/* Plain ASCII with single spaces between words is already clean: most spans of news
- * text are, and a copy of them skips the decoding of every character. */
-static bool ascii_clean(const unsigned char *p, size_t n)
-{
-    if (!n || p[0] == ' ' || p[n - 1] == ' ')
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] > ' ' && p[i] < 0x7F)
-            continue;
-        if (p[i] != ' ' || p[i - 1] == ' ')
-            return false;
-    }
-    return true;
-}
-
 char *ct__doc_text(ct_doc *doc, const char *s, size_t n)
 {
     char *dst = ct__arena_alloc(&doc->arena, n + 1);
     if (!dst)
         return NULL;
-    if (ascii_clean((const unsigned char *)s, n)) {
+    /* most spans of news text are clean already: a copy skips the decoding */
+    if (ct__text_is_clean(s, n)) {
         memcpy(dst, s, n);
         dst[n] = '\0';
     } else {

@@ -8,6 +8,12 @@
 #include "error.h"
 #include "text.h"
 
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* A paragraph longer than this is handed out in slices cut at a sentence end... */
 #define BLOCK_SOFT_BYTES (64u * 1024u)
 /* ...or, failing one, at a token boundary: a 100 MB single line never becomes one block. */
@@ -49,8 +55,10 @@ void ct__segment_free(ct_segmenter *seg)
 {
     ct__free(seg->toks);
     ct__free(seg->sents);
+    ct__free(seg->marks);
     seg->toks = NULL;
     seg->sents = NULL;
+    seg->marks = NULL;
 }
 
 /* ---- code points ------------------------------------------------------------------ */
@@ -73,7 +81,8 @@ enum {
     BC_UPPER = 0x08u,
     BC_LOWER = 0x10u,
     BC_PUNCT = 0x20u, /* ! " ' ( ) , - . / : ; ? [ ] { } */
-    BC_HIGH = 0x40u   /* part of a multi-byte sequence (or an invalid byte) */
+    BC_HIGH = 0x40u,  /* part of a multi-byte sequence (or an invalid byte) */
+    BC_TAIL = 0x80u   /* may go on a word after its ASCII letters: digits ' . BC_HIGH */
 };
 #define SP BC_SPACE
 #define NL BC_NL
@@ -81,12 +90,14 @@ enum {
 #define UP BC_UPPER
 #define LO BC_LOWER
 #define PU BC_PUNCT
-#define HI BC_HIGH
+#define HI (BC_HIGH | BC_TAIL)
+#define PT (BC_PUNCT | BC_TAIL)
+#define DT (BC_DIGIT | BC_TAIL)
 static const unsigned char byte_class[256] = {
     SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, NL, SP, SP, NL, SP, SP, /* 00 */
     SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, /* 10 */
-    SP, PU, PU, 0,  0,  0,  0,  PU, PU, PU, 0,  0,  PU, PU, PU, PU, /* 20 */
-    DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, PU, PU, 0,  0,  0,  PU, /* 30 */
+    SP, PU, PU, 0,  0,  0,  0,  PT, PU, PU, 0,  0,  PU, PU, PT, PU, /* 20 */
+    DT, DT, DT, DT, DT, DT, DT, DT, DT, DT, PU, PU, 0,  0,  0,  PU, /* 30 */
     0,  UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, /* 40 */
     UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, PU, 0,  PU, 0,  0,  /* 50 */
     0,  LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, /* 60 */
@@ -107,6 +118,8 @@ static const unsigned char byte_class[256] = {
 #undef LO
 #undef PU
 #undef HI
+#undef PT
+#undef DT
 
 /* Letters and digits of ASCII words: the byte class (BC_*) << 8 | the lower-cased byte,
  * 0 for any other byte. One load gives scan_word() both what it tests and what it hashes. */
@@ -136,65 +149,66 @@ static const uint16_t word_byte[256] = {
 #undef UP
 #undef DG
 
+/* ASCII letters, lower-cased; 0 for any other byte: the word loop's test and hash. */
+static const unsigned char letter_lower[256] = {
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 00 */
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 10 */
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 20 */
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 30 */
+    0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', /* 40 */
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,   /* 50 */
+    0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', /* 60 */
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,   /* 70 */
+    /* 0x80-0xFF: 0 */
+};
+
 /* ---- tokens ----------------------------------------------------------------------- */
 
-static int push_token(ct_segmenter *seg, size_t start, size_t end, ct_tok_kind kind,
-                      unsigned flags, int32_t cp)
-{
-    if (seg->ntoks == seg->toks_cap && CT_GROW(seg->toks, seg->toks_cap, seg->ntoks + 1))
-        return CT_ENOMEM;
-    ct_token *t = &seg->toks[seg->ntoks++];
-    t->start = start;
-    t->len = (uint32_t)(end - start);
-    t->kind = (uint16_t)kind;
-    t->flags = (uint16_t)flags;
-    t->cp = cp;
-    t->hash = 0;
-    return CT_OK;
-}
+/* A word whose first run of ASCII letters is followed by something that may continue it
+ * (a digit, another letter, an apostrophe, an initialism's period): what is known of it
+ * so far, handed to word_tail(). */
+typedef struct {
+    uint32_t h;     /* FNV-1a of its lower-cased ASCII letters and digits */
+    unsigned seen;  /* BC_DIGIT, BC_LOWER (also other non-upper letters) if it has any */
+    unsigned flags; /* CT_TF_* */
+    size_t letters; /* letters and digits (the digits are taken back at the end) */
+    bool plain;     /* only ASCII letters and digits so far */
+} word_scan;
 
-/* Scan a word starting at i (a letter); returns its end and sets letter-case flags. A
- * word of ASCII letters and digits only also gets its FNV-1a hash (lower-cased, as
- * ct__word_flags() probes with), computed while the bytes are read anyway. */
-static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned *flags,
-                        uint32_t *hash)
+/* The rest of a word from i (i < end): ASCII letters and digits, letters of other
+ * scripts, apostrophes ("isn't"), initialisms ("U.S."). Returns the word's end. Out of
+ * line: most words are one run of ASCII letters and never come here. */
+static size_t word_tail(const ct_segmenter *seg, size_t start, size_t i, size_t end,
+                        word_scan *w)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
-    size_t start = i, letters = 0;
-    uint32_t h = 2166136261u;
-    bool plain = true; /* only ASCII letters and digits so far */
-    unsigned seen = 0; /* BC_* of every ASCII byte; BC_LOWER also for other non-upper letters */
-    if (byte_class[s[i]] & BC_UPPER)
-        *flags |= CT_TF_CAP;
-    while (i < end) {
-        /* the common case, a run of ASCII letters and digits, with one branch a byte */
-        size_t run = i;
-        unsigned acc = 0; /* word_byte entries of the run, or-ed */
+    for (;;) {
+        size_t r = i;
+        unsigned acc = 0;
         while (i < end) {
             unsigned e = word_byte[s[i]];
             if (!e)
                 break;
             acc |= e;
-            h = (h ^ (e & 0xFFu)) * 16777619u;
+            w->h = (w->h ^ (e & 0xFFu)) * 16777619u;
             i++;
         }
-        seen |= acc >> 8;
-        letters += i - run; /* digits taken back below: they are rare */
+        w->seen |= acc >> 8;
+        w->letters += i - r;
         if (i >= end)
-            break;
-        unsigned k = byte_class[s[i]];
+            return i;
         size_t adv = 1;
         int32_t cp = s[i];
-        if (k & BC_HIGH) {
+        if (byte_class[s[i]] & BC_HIGH) {
             cp = cp_at(seg, i, &adv);
             if (ct__text_is_letter(cp)) {
-                letters++;
+                w->letters++;
                 if (!ct__text_is_upper(cp))
-                    seen |= BC_LOWER;
+                    w->seen |= BC_LOWER;
                 else if (i == start)
-                    *flags |= CT_TF_CAP;
+                    w->flags |= CT_TF_CAP;
                 i += adv;
-                plain = false;
+                w->plain = false;
                 continue;
             }
         }
@@ -202,48 +216,68 @@ static size_t scan_word(const ct_segmenter *seg, size_t i, size_t end, unsigned 
             /* "'s" followed by a non-letter is a possessive: split it off */
             size_t after = i + adv + 1;
             if ((s[i + adv] | 0x20) == 's' && (after >= end || !ascii_alpha(s[after])))
-                break;
+                return i;
             i += adv;
-            plain = false;
-        } else if (cp == '.' && i - start == 1 && i + 2 < end &&
-                   ascii_alpha(s[i + 1]) && s[i + 2] == '.') {
+            w->plain = false;
+        } else if (cp == '.' && i - start == 1 && i + 2 < end && ascii_alpha(s[i + 1]) &&
+                   s[i + 2] == '.') {
             /* an initialism: "U.S.", "a.m.", "H.R." keeps its periods */
             i += 1;
             while (i + 1 < end && ascii_alpha(s[i]) && s[i + 1] == '.') {
-                letters++;
+                w->letters++;
                 i += 2;
                 if (!(i < end && ascii_alpha(s[i]) && i + 1 < end && s[i + 1] == '.'))
                     break;
             }
-            *flags |= CT_TF_INITIALISM;
-            plain = false;
+            w->flags |= CT_TF_INITIALISM;
+            w->plain = false;
             /* never CT_TF_ALLCAPS: that flag marks acronym words ("CNBC"), and later
              * stages tell initialisms by CT_TF_INITIALISM */
-            seen |= BC_LOWER;
-            break;
+            w->seen |= BC_LOWER;
+            return i;
         } else {
-            break;
+            return i;
         }
     }
-    if (seen & BC_DIGIT) {
-        *flags |= CT_TF_HAS_DIGIT;
-        /* every ASCII digit of the word was in a run above */
-        for (size_t j = start; j < i; j++)
-            letters -= (byte_class[s[j]] & BC_DIGIT) != 0;
+}
+
+/* Store the WORD s[start..end) at t, with its case flags. A word of ASCII letters and
+ * digits only also gets its FNV-1a hash (lower-cased, as ct__word_flags() probes with). */
+static inline void put_word(ct_token *t, const unsigned char *s, size_t start, size_t end,
+                            word_scan w)
+{
+    if ((w.seen & (BC_LOWER | BC_DIGIT)) != BC_LOWER) { /* the rare words: digits or caps */
+        if (w.seen & BC_DIGIT) {
+            w.flags |= CT_TF_HAS_DIGIT;
+            for (size_t j = start; j < end; j++)
+                w.letters -= (byte_class[s[j]] & BC_DIGIT) != 0;
+        }
+        if (w.letters >= 2 && !(w.seen & BC_LOWER))
+            w.flags |= CT_TF_ALLCAPS;
     }
-    if (letters >= 2 && !(seen & BC_LOWER))
-        *flags |= CT_TF_ALLCAPS;
-    if (plain && i - start <= 15) {
-        *flags |= CT_TF_HASHED;
-        *hash = h;
-    }
-    return i;
+    bool hashed = w.plain && end - start <= 15;
+    *t = (ct_token){.start = start,
+                    .len = (uint32_t)(end - start),
+                    .kind = CT_TOK_WORD,
+                    .flags = (uint16_t)(w.flags | (hashed ? CT_TF_HASHED : 0)),
+                    .cp = 0,
+                    .hash = hashed ? w.h : 0};
+}
+
+static inline void put_token(ct_token *t, size_t start, size_t end, ct_tok_kind kind,
+                             unsigned flags, int32_t cp)
+{
+    *t = (ct_token){.start = start,
+                    .len = (uint32_t)(end - start),
+                    .kind = (uint16_t)kind,
+                    .flags = (uint16_t)flags,
+                    .cp = cp,
+                    .hash = 0};
 }
 
 /* Scan a number starting at i (a digit): digits, with ',' or '.' between digits. */
-static size_t scan_number(const ct_segmenter *seg, size_t i, size_t end)
+static size_t scan_number(const unsigned char *s, size_t i, size_t end)
 {
-    const unsigned char *s = (const unsigned char *)seg->buf;
     while (i < end) {
         if (byte_class[s[i]] & BC_DIGIT)
             i++;
@@ -255,66 +289,152 @@ static size_t scan_number(const ct_segmenter *seg, size_t i, size_t end)
     return i;
 }
 
-/* Tokenize buf[from..to) into seg->toks. Returns CT_OK or CT_ENOMEM. */
-static int tokenize(ct_segmenter *seg, size_t from, size_t to)
+/* Room for n tokens and as many marks. The old ones are dead: no realloc, which would
+ * copy them. Most documents need one allocation: no paragraph is longer than the first. */
+static int reserve_tokens(ct_segmenter *seg, size_t n)
+{
+    size_t cap = seg->toks_cap ? seg->toks_cap : 2048;
+    while (cap < n)
+        cap *= 2; /* n <= BLOCK_HARD_BYTES: no overflow */
+    ct__free(seg->toks);
+    ct__free(seg->marks);
+    seg->toks = ct__malloc(cap * sizeof *seg->toks);
+    seg->marks = ct__malloc(cap * sizeof *seg->marks);
+    seg->toks_cap = seg->toks && seg->marks ? cap : 0;
+    return seg->toks_cap ? CT_OK : CT_ENOMEM;
+}
+
+/* Tokenize buf[from..to) into seg->toks. Returns CT_OK or CT_ENOMEM. Not inlined: on its
+ * own it keeps the word loop's state in registers. */
+static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
 {
     const unsigned char *s = (const unsigned char *)seg->buf;
+    /* a token takes a byte at least: room for all of them (and their marks) now, no test
+     * per token */
+    if (to - from > seg->toks_cap && reserve_tokens(seg, to - from))
+        return CT_ENOMEM;
+    ct_token *t = seg->toks;
+    uint32_t *mark = seg->marks;
+    /* A run of ASCII letters and digits that starts before `safe` ends before `to` at a
+     * byte that is none, so the word loop needs no bound test. Only a word that ends the
+     * block (and the document, or a slice cut inside a word) starts at or past it. */
+    size_t safe = to;
+    if (to >= seg->len || word_byte[s[to]])
+        while (safe > from && word_byte[s[safe - 1]])
+            safe--;
     unsigned pending = CT_TF_SPACE_BEFORE;
+    size_t others = 0, seps = 0; /* tokens other than words (possessives too), separators */
     size_t i = from;
     while (i < to) {
-        unsigned char c = s[i];
+        unsigned c = s[i];
         unsigned k = byte_class[c];
-        size_t adv = 1;
-        int32_t cp = c;
-        if (k & BC_HIGH) {
-            cp = cp_at(seg, i, &adv);
-            if (ct__text_is_newline(cp))
-                k = BC_NL;
-            else if (ct__text_is_space(cp))
-                k = BC_SPACE;
-            else if (ct__text_is_letter(cp))
-                k = BC_LOWER;
-            else if (ct__text_is_punct(cp) || cp == 0x2026)
-                k = BC_PUNCT | BC_HIGH;
-        }
-        if (k & BC_NL) {
-            pending |= CT_TF_SPACE_BEFORE | CT_TF_NEWLINE_BEFORE;
-            i += adv;
+        if (k & (BC_UPPER | BC_LOWER)) {
+            /* the common case, a run of ASCII letters, one branch a byte */
+            size_t start = i++;
+            unsigned l;
+            uint32_t h = (2166136261u ^ letter_lower[c]) * 16777619u;
+            if (start < safe) {
+                while ((l = letter_lower[s[i]]) != 0) {
+                    h = (h ^ l) * 16777619u;
+                    i++;
+                }
+            } else {
+                while (i < to && (l = letter_lower[s[i]]) != 0) {
+                    h = (h ^ l) * 16777619u;
+                    i++;
+                }
+            }
+            /* has it a lower-case letter, so that it is no acronym? Most words say so by
+             * their first or second one, and the loop need not look */
+            unsigned lower = 0;
+            for (size_t j = start; j < i && !lower; j++)
+                lower = s[j] >= 'a' ? BC_LOWER : 0;
+            word_scan w = {h, lower, pending | ((k & BC_UPPER) ? CT_TF_CAP : 0u), i - start,
+                           true};
+            /* a full stop after anything but one letter ends the word, as most do */
+            if (i < to && (byte_class[s[i]] & BC_TAIL) && !(s[i] == '.' && i - start != 1)) {
+                word_scan tail = w; /* a copy: w itself stays in registers */
+                i = word_tail(seg, start, i, to, &tail);
+                if (tail.flags & CT_TF_INITIALISM)
+                    *mark++ = (uint32_t)(t - seg->toks);
+                put_word(t++, s, start, i, tail);
+            } else {
+                put_word(t++, s, start, i, w);
+            }
+            /* most words are followed by one space: take it here */
+            pending = 0;
+            if (i < to && s[i] == ' ') {
+                pending = CT_TF_SPACE_BEFORE;
+                i++;
+            }
             continue;
         }
         if (k & BC_SPACE) {
             pending |= CT_TF_SPACE_BEFORE;
-            i += adv;
+            i++;
             continue;
         }
-        unsigned flags = pending;
-        pending = 0;
-        int rc;
         if (k & BC_DIGIT) {
-            size_t e = scan_number(seg, i, to);
-            rc = push_token(seg, i, e, CT_TOK_NUM, flags, 0);
+            size_t e = scan_number(s, i, to);
+            put_token(t++, i, e, CT_TOK_NUM, pending, 0);
+            others++;
+            pending = 0;
             i = e;
-        } else if (k & (BC_UPPER | BC_LOWER)) {
-            uint32_t h = 0;
-            size_t e = scan_word(seg, i, to, &flags, &h);
-            rc = push_token(seg, i, e, CT_TOK_WORD, flags, 0);
-            if (rc == CT_OK)
-                seg->toks[seg->ntoks - 1].hash = h;
-            i = e;
-        } else if (is_apostrophe(cp) && i + adv + 1 <= to && (s[i + adv] | 0x20) == 's' &&
-                   seg->ntoks > 0 && !(flags & CT_TF_SPACE_BEFORE) &&
-                   seg->toks[seg->ntoks - 1].kind == CT_TOK_WORD &&
-                   (i + adv + 1 >= to || !ascii_alpha(s[i + adv + 1]))) {
-            rc = push_token(seg, i, i + adv + 1, CT_TOK_WORD, flags | CT_TF_POSSESSIVE, 0);
+            continue;
+        }
+        if (k & BC_NL) {
+            pending |= CT_TF_SPACE_BEFORE | CT_TF_NEWLINE_BEFORE;
+            i++;
+            continue;
+        }
+        size_t adv = 1;
+        int32_t cp = (int32_t)c;
+        if (k & BC_HIGH) {
+            cp = cp_at(seg, i, &adv);
+            if (ct__text_is_newline(cp)) {
+                pending |= CT_TF_SPACE_BEFORE | CT_TF_NEWLINE_BEFORE;
+                i += adv;
+                continue;
+            }
+            if (ct__text_is_space(cp)) {
+                pending |= CT_TF_SPACE_BEFORE;
+                i += adv;
+                continue;
+            }
+            if (ct__text_is_letter(cp)) {
+                word_scan w = {2166136261u, 0, pending, 0, true};
+                size_t start = i;
+                i = word_tail(seg, start, i, to, &w);
+                put_word(t++, s, start, i, w);
+                pending = 0;
+                continue;
+            }
+            k = (ct__text_is_punct(cp) || cp == 0x2026) ? BC_PUNCT : 0;
+        }
+        if (is_apostrophe(cp) && i + adv + 1 <= to && (s[i + adv] | 0x20) == 's' &&
+            t > seg->toks && !(pending & CT_TF_SPACE_BEFORE) && t[-1].kind == CT_TOK_WORD &&
+            (i + adv + 1 >= to || !ascii_alpha(s[i + adv + 1]))) {
+            put_token(t++, i, i + adv + 1, CT_TOK_WORD, pending | CT_TF_POSSESSIVE, 0);
             i += adv + 1;
         } else {
-            rc = push_token(seg, i, i + adv, (k & BC_PUNCT) ? CT_TOK_PUNCT : CT_TOK_SYM, flags,
-                            cp);
+            if (k & BC_PUNCT) {
+                if (cp == '.' || cp == '"' || cp == '?' || cp == '!' || cp == 0x2026)
+                    *mark++ = (uint32_t)(t - seg->toks);
+                put_token(t++, i, i + adv, CT_TOK_PUNCT, pending, cp);
+            } else {
+                put_token(t++, i, i + adv, CT_TOK_SYM, pending, cp);
+            }
+            /* separators of furniture lines ("Home | News", "0 Comments ·0 Shares") */
+            seps += cp == '|' || (cp >= 0x80 && (cp == 0x00B7 || cp == 0x2022 || cp == 0x2219));
             i += adv;
         }
-        if (rc)
-            return rc;
+        others++;
+        pending = 0;
     }
+    seg->ntoks = (size_t)(t - seg->toks);
+    seg->nmarks = (size_t)(mark - seg->marks);
+    seg->nwords = seg->ntoks - others;
+    seg->nseps = seps;
     return CT_OK;
 }
 
@@ -350,31 +470,31 @@ WORD_LIST(months, "april", "august", "december", "february", "january", "july", 
 WORD_LIST(byline_roles, "columnist", "contributor", "correspondent", "editor", "reporter",
           "staff", "writer");
 
-/* strcmp for the lists' short words, inlined: a libc call per probe costs more. */
-static int word_cmp(const char *a, const char *b)
+/* strcmp of the token's bytes, ASCII-lower-cased, with a list word: in place, for the
+ * bisection's first probes mostly differ at the first byte. */
+static int tok_cmp(const unsigned char *s, uint32_t n, const char *word)
 {
-    while (*a && *a == *b) {
-        a++;
-        b++;
+    const unsigned char *w = (const unsigned char *)word;
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned c = s[i];
+        if (c - 'A' < 26u)
+            c += 32;
+        if (c != w[i]) /* also at the word's end: a token byte is never NUL */
+            return (int)c - (int)w[i];
     }
-    return (unsigned char)*a - (unsigned char)*b;
+    return -(int)w[n];
 }
 
 /* Is the token (ASCII case-insensitively) one of the list's words? */
 static bool tok_in_list(const char *buf, const ct_token *t, const word_list *list)
 {
-    char w[16];
-    if (t->len >= sizeof w)
+    if (t->len >= 16)
         return false;
-    for (uint32_t i = 0; i < t->len; i++) {
-        char c = buf[t->start + i];
-        w[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    w[t->len] = '\0';
+    const unsigned char *s = (const unsigned char *)buf + t->start;
     size_t lo = 0, hi = list->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int d = word_cmp(w, list->words[mid]);
+        int d = tok_cmp(s, t->len, list->words[mid]);
         if (d == 0)
             return true;
         if (d < 0)
@@ -471,7 +591,7 @@ static int push_sentence(ct_segmenter *seg, size_t first, size_t end_tok, unsign
 {
     if (end_tok <= first)
         return CT_OK;
-    if (CT_GROW(seg->sents, seg->sents_cap, seg->nsents + 1))
+    if (seg->nsents == seg->sents_cap && CT_GROW(seg->sents, seg->sents_cap, seg->nsents + 1))
         return CT_ENOMEM;
     ct_sentence *s = &seg->sents[seg->nsents++];
     const ct_token *a = &seg->toks[first], *b = &seg->toks[end_tok - 1];
@@ -483,29 +603,48 @@ static int push_sentence(ct_segmenter *seg, size_t first, size_t end_tok, unsign
     return CT_OK;
 }
 
+/* Cut the block's tokens into sentences. Only the marks (. ! ? … " and initialisms) can
+ * end one or change the quote state, so the loop visits them and steps over the tokens
+ * between, where only the SENTENCE_MAX_TOKENS cut applies. */
 static int split_sentences(ct_segmenter *seg, unsigned flags)
 {
-    size_t first = 0;
+    const ct_token *toks = seg->toks;
+    size_t ntoks = seg->ntoks;
+    size_t first = 0, m = 0, k = 0;
     bool quote_open = false;
-    for (size_t k = 0; k < seg->ntoks; k++) {
-        const ct_token *t = &seg->toks[k];
+    int rc;
+    for (;;) {
+        while (m < seg->nmarks && seg->marks[m] < k)
+            m++;
+        size_t next = m < seg->nmarks ? seg->marks[m] : ntoks;
+        /* tokens k..next-1 are no marks: a sentence is cut after its 400th token */
+        while (first + SENTENCE_MAX_TOKENS <= next) {
+            if ((rc = push_sentence(seg, first, first + SENTENCE_MAX_TOKENS, flags)) != 0)
+                return rc;
+            flags &= ~CT_SF_PARA_START;
+            first += SENTENCE_MAX_TOKENS;
+        }
+        if (next >= ntoks)
+            break;
+        k = next;
+        const ct_token *t = &toks[k];
         if (t->kind == CT_TOK_PUNCT && t->cp == '"')
             quote_open = !quote_open;
         bool cand = is_terminal(t) || (t->kind == CT_TOK_WORD && (t->flags & CT_TF_INITIALISM));
         size_t cut = 0;
         if (cand) {
             size_t j = k + 1;
-            while (j < seg->ntoks && is_closer(&seg->toks[j])) {
-                if (seg->toks[j].cp == '"' && quote_open) {
+            while (j < ntoks && is_closer(&toks[j])) {
+                if (toks[j].cp == '"' && quote_open) {
                     quote_open = false;
                     j++;
                     break;
                 }
-                if (seg->toks[j].cp == '"')
+                if (toks[j].cp == '"')
                     break;
                 j++;
             }
-            if (j < seg->ntoks && ends_sentence(seg, k, j, quote_open)) {
+            if (j < ntoks && ends_sentence(seg, k, j, quote_open)) {
                 cut = j;
                 k = j - 1;
             }
@@ -513,14 +652,14 @@ static int split_sentences(ct_segmenter *seg, unsigned flags)
         if (!cut && k + 1 - first >= SENTENCE_MAX_TOKENS)
             cut = k + 1;
         if (cut) {
-            int rc = push_sentence(seg, first, cut, flags);
-            if (rc)
+            if ((rc = push_sentence(seg, first, cut, flags)) != 0)
                 return rc;
             flags &= ~CT_SF_PARA_START;
             first = cut;
         }
+        k++;
     }
-    return push_sentence(seg, first, seg->ntoks, flags);
+    return push_sentence(seg, first, ntoks, flags);
 }
 
 /* ---- metadata and furniture lines ------------------------------------------------- */
@@ -603,15 +742,8 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
         if ((*p)[0] == first && starts_with_ci(s, n, *p))
             return CT_SF_BOILERPLATE;
     /* "0 Commentaires ·0 Parts ·73 Vue", "Home | News | Tech" */
-    size_t seps = 0, words = 0;
-    for (size_t i = 0; i < seg->ntoks; i++) {
-        const ct_token *t = &seg->toks[i];
-        if (t->kind == CT_TOK_WORD)
-            words += !(t->flags & CT_TF_POSSESSIVE);
-        else if (t->kind != CT_TOK_NUM)
-            seps += t->cp == 0x00B7 || t->cp == '|' || t->cp == 0x2022 || t->cp == 0x2219;
-    }
-    if (seps >= 2 && n < 200)
+    size_t words = seg->nwords;
+    if (seg->nseps >= 2 && n < 200)
         return CT_SF_BOILERPLATE;
     /* a bare URL or domain */
     if (!memchr(s, ' ', n) && (starts_with_ci(s, n, "http") || starts_with_ci(s, n, "www.") ||

@@ -85,6 +85,10 @@ typedef struct {
     size_t ntoks, toks_cap;
     ct_sentence *sents;
     size_t nsents, sents_cap;
+    /* the tokens sentence splitting looks at: . ! ? … " and initialisms, in order */
+    uint32_t *marks;
+    size_t nmarks;
+    size_t nwords, nseps; /* the block's WORDs but possessives, and its separators · | • ∙ */
     ct_block blk;
     ct_span meta[CT_META_COUNT_]; /* metadata lines found so far (trimmed) */
 } ct_segmenter;

@@ -162,6 +162,49 @@ char *ct__text_fold(const char *s, size_t n)
     return out;
 }
 
+/* Spaces among 8 bytes that plain() passed: the high bit of each byte that is 0x20. Its
+ * xor with 0x20 is 0 there, at most 0x7F elsewhere, so adding 0x7F per byte carries into
+ * the high bit everywhere but there. */
+static uint64_t space_bits(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    return ~((w ^ (0x20 * ones)) + 0x7F * ones) & (0x80 * ones);
+}
+
+/* Are the 8 bytes of w all printable ASCII or spaces (0x20-0x7E)? A byte >= 0x7F has
+ * its high bit set, alone or plus 1; one < 0x20 has it set minus 0x20 (a borrow from it
+ * may set a neighbour's too, but only when the answer is already no). */
+static bool plain(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    return !((w | (w + ones) | (w - 0x20 * ones)) & (0x80 * ones));
+}
+
+bool ct__text_is_clean(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (!n || p[0] == ' ' || p[n - 1] == ' ')
+        return false;
+    size_t i = 0;
+    /* eight bytes at a time: byte order does not matter, neighbours are neighbours */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (!plain(w))
+            return false;
+        uint64_t sp = space_bits(w);
+        if ((sp & (sp << 8)) || (i > 0 && p[i] == ' ' && p[i - 1] == ' '))
+            return false;
+    }
+    for (; i < n; i++) {
+        if (p[i] > ' ' && p[i] < 0x7F)
+            continue;
+        if (p[i] != ' ' || p[i - 1] == ' ') /* i > 0: p[0] is no space */
+            return false;
+    }
+    return true;
+}
+
 size_t ct__text_clean(char *dst, size_t cap, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -29,6 +29,10 @@ bool ct__text_is_punct(int32_t cp);   /* punctuation, incl. quotes and dashes */
  * ct__free), for matching keys; NULL on failure. */
 char *ct__text_fold(const char *s, size_t n);
 
+/* Is s[0..n) printable ASCII with single spaces between words, none at either end? Such
+ * text is what ct__text_clean() would make of it. */
+bool ct__text_is_clean(const char *s, size_t n);
+
 /* Copy s[0..n) into dst (of cap bytes, cap >= 1), replacing invalid UTF-8 and control
  * characters by '?' / ' ' so the result is safe JSON and safe on a terminal; collapses
  * runs of white space. Returns the length written (NUL-terminated, truncated to fit). */

@@ -177,6 +177,36 @@ START_TEST(clean_truncates_at_a_code_point_boundary)
 }
 END_TEST
 
+/* ct__text_is_clean() says yes exactly when cleaning would leave ASCII text as it is,
+ * wherever the bad byte or the double space falls among its eight-byte steps. */
+START_TEST(is_clean_agrees_with_clean)
+{
+    static const unsigned char alphabet[] = {'a', 'a', 'Z', ' ', ' ', '~', '!', 0x7F, 0x1F, 0x20,
+                                             0x7E, '\t', '\n', 0x00, 0x80, 0xFF};
+    uint32_t r = 12345;
+    for (int k = 0; k < 50000; k++) {
+        char in[40], out[41];
+        r = r * 1103515245u + 12345u;
+        size_t n = (r >> 16) % sizeof in;
+        bool ascii = true;
+        for (size_t i = 0; i < n; i++) {
+            r = r * 1103515245u + 12345u;
+            /* mostly letters, so that long clean runs occur */
+            unsigned char c = (r >> 24) < 200 ? 'a' : alphabet[(r >> 16) % sizeof alphabet];
+            in[i] = (char)c;
+            ascii &= c < 0x80;
+        }
+        size_t m = ct__text_clean(out, sizeof out, in, n);
+        bool same = m == n && memcmp(in, out, n) == 0;
+        bool clean = ct__text_is_clean(in, n);
+        if (clean)
+            ck_assert(same);
+        if (ascii)
+            ck_assert_int_eq(clean, same && n > 0);
+    }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("text");
@@ -193,6 +223,7 @@ static Suite *suite(void)
     tcase_add_test(tc, fold_case_folds_and_normalises);
     tcase_add_test(tc, clean_makes_text_safe_for_json_and_terminals);
     tcase_add_test(tc, clean_truncates_at_a_code_point_boundary);
+    tcase_add_test(tc, is_clean_agrees_with_clean);
     suite_add_tcase(s, tc);
     return s;
 }
