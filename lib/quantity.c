@@ -961,6 +961,97 @@ static const uint32_t after_a_set[WORD_SET_BITS / 32] = {
     0x00000000u, 0x00000000u, 0x00000040u, 0x00000000u, 0x00000000u, 0x00000000u,
     0x00001000u, 0x00000040u, 0x00000000u, 0x00000000u,
 };
+#define START_HASH_SHIFT 18u
+/* bit (FNV-1a >> START_HASH_SHIFT) of the words that can start a quantity, and
+ * of "a" and "an" */
+static const uint32_t start_hash[(1u << (32 - START_HASH_SHIFT)) / 32] = {
+    0x00100000u, 0x00000000u, 0x00000000u, 0x00000200u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00080000u, 0x40000000u, 0x00000000u, 0x00080000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000020u, 0x00000400u, 0x00000000u,
+    0x00200000u, 0x00000001u, 0x00000200u, 0x00000000u, 0x00000020u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00002000u, 0x00000000u, 0x00000020u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x88000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00040000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000002u, 0x00000000u,
+    0x00000100u, 0x00000000u, 0x00000000u, 0x00000000u, 0x24000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000001u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000004u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000200u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00001000u, 0x00000000u, 0x00000020u,
+    0x00000000u, 0x01000001u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00008000u, 0x00000000u, 0x00000000u, 0x00001400u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00800000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00001000u, 0x00000000u,
+    0x00000000u, 0x00000080u, 0x00080000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00100000u, 0x00010000u,
+    0x00008000u, 0x00000000u, 0x00080000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00800000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00001100u, 0x00000000u,
+    0x00002000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00002000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x40000000u, 0x00000000u, 0x00000000u, 0x00040000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x08000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00001000u,
+    0x00000000u, 0x40000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000010u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x04002000u, 0x00000000u, 0x00000000u, 0x00008000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00020000u,
+    0x00000010u, 0x00000000u, 0x00000000u, 0x00000001u, 0x00000000u, 0x00000000u,
+    0x80000000u, 0x00000000u, 0x04000000u, 0x00000002u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x08000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x20000000u,
+    0x00000000u, 0x00000000u, 0x00080000u, 0x00800000u, 0x00000008u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000800u, 0x00000000u, 0x00100000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x08000000u,
+    0x00000200u, 0x00000000u, 0x00080000u, 0x04000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00020000u,
+    0x80000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x40000000u, 0x00000000u, 0x00000010u, 0x00000000u, 0x00000000u,
+    0x02000000u, 0x00002000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000010u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000200u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000200u, 0x00000000u, 0x00000000u, 0x08000000u, 0x00000000u, 0x00000000u,
+    0x01000001u, 0x00000010u, 0x00000204u, 0x00000000u, 0x0000a000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x40000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x01000000u, 0x00000000u, 0x00000000u, 0x00100000u,
+    0x00000000u, 0x01000000u, 0x00000000u, 0x00000020u, 0x00000000u, 0x00000000u,
+    0x00004000u, 0x00000000u, 0x00001000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x10400000u, 0x00000005u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00800000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00004000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00010000u, 0x40000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00008000u, 0x00800000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000080u, 0x00000024u, 0x00000000u, 0x10000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00008100u, 0x00000000u,
+    0x00000000u, 0x00000202u, 0x00000080u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000008u, 0x00000000u, 0x00000000u, 0x00000800u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x20000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x20000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00002000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00008000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000002u, 0x00000000u, 0x00100000u, 0x00000000u, 0x00000000u, 0x00000000u,
+    0x00000000u, 0x00000000u,
+};
 #define LEX_HASH_SIZE 2048u
 /* FNV-1a of the word, open addressing: 1 + index of its first entry; 0 = empty */
 static const uint16_t lex_hash[LEX_HASH_SIZE] = {
@@ -1114,17 +1205,20 @@ static uint32_t fnv1a(const char *w, size_t n)
     return h;
 }
 
+/* Is w (n bytes of a WORD token, ASCII letters in any case) the entry's word? The
+ * entries are lower case; "| 0x20" lower-cases a letter and leaves the digits, "'" and
+ * "." a word may hold as they are, so a token's bytes need no copy. */
 static bool lex_eq(const lex_entry *e, const char *w, size_t n)
 {
     if (e->len != n)
         return false;
     for (size_t i = 0; i < n; i++) /* words are short: no call to memcmp */
-        if (e->w[i] != w[i])
+        if (e->w[i] != (char)(w[i] | 0x20))
             return false;
     return true;
 }
 
-/* The entries for a lower-case ASCII word whose FNV-1a hash is h. */
+/* The entries for an ASCII word (see lex_eq()) whose lower-cased FNV-1a hash is h. */
 static lex_range lex_find_h(const char *w, size_t n, uint32_t h)
 {
     lex_range r = {0, 0};
@@ -1168,6 +1262,13 @@ static inline bool set_has(const uint32_t *bits, const unsigned char *s, uint32_
     return (bits[k / 32] >> (k % 32)) & 1u;
 }
 
+/* Is bit (h >> START_HASH_SHIFT) of the set bits on? h: a word's FNV-1a hash. */
+static inline bool hash_has(const uint32_t *bits, uint32_t h)
+{
+    uint32_t k = h >> START_HASH_SHIFT;
+    return (bits[k / 32] >> (k % 32)) & 1u;
+}
+
 static bool in_start_classes(int c)
 {
     return c == L_NUM || c == L_FRAC || c == L_ORD || c == L_MULT || c == L_VAGUE ||
@@ -1179,10 +1280,13 @@ static const char *qualifier_check(void);
 const char *ct__quantity_lexicon_check(void)
 {
     /* the Bloom sets of can_start() hold every word they must */
+    if (!hash_has(start_hash, fnv1a("a", 1)) || !hash_has(start_hash, fnv1a("an", 2)))
+        return "a";
     for (size_t i = 0; i < NLEX; i++) {
         const unsigned char *w = (const unsigned char *)lexicon[i].w;
         int c = lexicon[i].cls;
-        if (in_start_classes(c) && !set_has(start_set, w, lexicon[i].len))
+        if (in_start_classes(c) && (!set_has(start_set, w, lexicon[i].len) ||
+                                    !hash_has(start_hash, fnv1a(lexicon[i].w, lexicon[i].len))))
             return lexicon[i].w;
         if ((c == L_FRAC || c == L_SCALE || c == L_HUNDRED) &&
             !set_has(after_a_set, w, lexicon[i].len))
@@ -1258,7 +1362,8 @@ static lex_range lex_tok_range(const scan *sc, uint32_t i)
     return r;
 }
 
-/* Lower-case and hash token i in one pass, then find it. */
+/* Find token i by the hash the segmenter computed, or else lower-case and hash it in
+ * one pass. */
 static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
 {
     lex_range r = {0, 0};
@@ -1268,6 +1373,8 @@ static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
     unsigned c2 = n > 1 ? (unsigned)((s[1] | 0x20) - 'a') : 26u;
     if (c1 >= 26 || c2 > 26 || !(any_mask[c1 * 27 + c2] & (1u << n)))
         return r; /* no word of the lexicon starts so */
+    if (sc->t[i].flags & CT_TF_HASHED)
+        return lex_find_h((const char *)s, n, sc->t[i].hash);
     char w[16];
     uint32_t h = 2166136261u;
     for (size_t k = 0; k < n; k++) {
@@ -3395,7 +3502,18 @@ static inline bool word_maybe_in(const scan *sc, uint32_t i, const uint32_t *bit
     return set_has(bits, (const unsigned char *)sc->buf + sc->t[i].start, sc->t[i].len);
 }
 
-/* Can token t start a quantity? Most words cannot: one look at a table. */
+/* Is t a word that cannot start a quantity, known from one bit on the hash the
+ * segmenter computed? Most words are. */
+static inline bool plain_non_start(const ct_token *t)
+{
+    return t->kind == CT_TOK_WORD &&
+           (t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT | CT_TF_HASHED)) == CT_TF_HASHED &&
+           !hash_has(start_hash, t->hash);
+}
+
+/* Can token i start a quantity? Most words cannot: one look at a table. Short words
+ * before a number ("US$ 5", "USD 5", "Rs. 5", "No. 2") can too, but those are found from
+ * the number, by word_before_number(). */
 static inline bool can_start(const scan *sc, uint32_t i)
 {
     const ct_token *t = &sc->t[i];
@@ -3407,16 +3525,14 @@ static inline bool can_start(const scan *sc, uint32_t i)
         return t->cp >= 0x80 ? sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0
                              : t->cp == '$' || t->cp == '%';
     case CT_TOK_WORD: {
+        if (plain_non_start(t))
+            return false;
         const unsigned char *s = (const unsigned char *)sc->buf + t->start;
         uint32_t n = t->len;
-        if (t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT)) /* one test for most words */
+        if (t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT))
             return !(t->flags & CT_TF_POSSESSIVE) && /* "USD115"; not "A100", "R1" */
                    n >= 4 && (t->flags & CT_TF_CAP) && s[2] >= 'A' && s[2] <= 'Z' &&
                    s[3] >= '0' && s[3] <= '9';
-        if (n <= 4 && i + 1 < sc->n && sc->t[i + 1].kind != CT_TOK_WORD &&
-            (P(sc, i + 1, '$') || is_num(sc, i + 1) ||
-             (n <= 3 && P(sc, i + 1, '.') && is_num(sc, i + 2))))
-            return true; /* "US$", "USD 5", "Rs. 5", "No. 2" */
         if (n > 15)
             return false;
         /* letters a..z -> 0..25; c2 26: none, "[" or "{"; anything else is > 26 */
@@ -3449,6 +3565,26 @@ static inline bool can_start(const scan *sc, uint32_t i)
     }
 }
 
+/* Number or "$" token i may be led by a short word: "US$ 5", "USD 5", "Rs. 5", "No. 2".
+ * Returns that word's index when it is at or after lo (tokens before lo are done), else
+ * i. Asked here, at the few numbers, instead of at every short word. */
+static uint32_t word_before_number(const scan *sc, uint32_t i, uint32_t lo)
+{
+    const ct_token *t = &sc->t[i];
+    if (t->kind != CT_TOK_NUM && !P(sc, i, '$'))
+        return i;
+    uint32_t w = i;
+    if (i >= lo + 1 && sc->t[i - 1].kind == CT_TOK_WORD)
+        w = i - 1;
+    else if (i >= lo + 2 && t->kind == CT_TOK_NUM && P(sc, i - 1, '.') &&
+             sc->t[i - 2].kind == CT_TOK_WORD && sc->t[i - 2].len <= 3)
+        w = i - 2;
+    if (w == i || sc->t[w].len > 4 ||
+        (sc->t[w].flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT)))
+        return i;
+    return w;
+}
+
 int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
 {
     const ct_sentence *s = &blk->sents[sent];
@@ -3457,17 +3593,23 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
     cache.floor = 0;
     scan sc = {blk->buf, blk->toks + s->tok_first, s->tok_count, s->tok_first, sent,
                &cache};
-    uint32_t i = 0;
+    uint32_t i = 0, lo = 0; /* tokens before lo are done with */
     while (i < sc.n) {
+        /* a tight loop over the words that cannot start one: most of the sentence */
+        while (i < sc.n && plain_non_start(&sc.t[i]))
+            i++;
+        if (i >= sc.n)
+            break;
         if (!can_start(&sc, i)) {
             i++;
             continue;
         }
+        uint32_t at = word_before_number(&sc, i, lo);
         int rc = CT_OK;
-        uint32_t next = quantity_at(&sc, i, out, &rc);
+        uint32_t next = quantity_at(&sc, at, out, &rc);
         if (rc)
             return rc;
-        i = next > i ? next : i + 1;
+        i = lo = next > at ? next : at + 1;
     }
     return CT_OK;
 }

@@ -251,6 +251,12 @@ HASH_SIZE = 2048
 # last one and the length. Must match word_key() in quantity.c.
 WORD_SET_BITS = 8192
 
+# The first filter of can_start() for a plain word: one bit, indexed by the top bits of
+# the FNV-1a hash the segmenter already computed, set for the words that can start a
+# quantity and for "a"/"an" (a number before "dozen"). Must match hash_has() in quantity.c.
+START_HASH_SHIFT = 18
+START_HASH_BITS = 1 << (32 - START_HASH_SHIFT)
+
 def letter(c):
     return ord(c) - 97 if "a" <= c <= "z" else 26
 
@@ -341,6 +347,17 @@ def main():
     out.append("#define WORD_SET_BITS %du" % WORD_SET_BITS)
     emit_set("start_set", lambda c: c in START, "can start a quantity")
     emit_set("after_a_set", lambda c: c in AFTER_A, "make \"a\" a number (\"a dozen\")")
+    bits = [0] * (START_HASH_BITS // 32)
+    for w in [r[0] for r in rows if r[1] in START] + ["a", "an"]:
+        k = fnv1a(w) >> START_HASH_SHIFT
+        bits[k // 32] |= 1 << (k % 32)
+    out.append("#define START_HASH_SHIFT %du" % START_HASH_SHIFT)
+    out.append("/* bit (FNV-1a >> START_HASH_SHIFT) of the words that can start a quantity, and")
+    out.append(" * of \"a\" and \"an\" */")
+    out.append("static const uint32_t start_hash[(1u << (32 - START_HASH_SHIFT)) / 32] = {")
+    for k in range(0, len(bits), 6):
+        out.append("    " + ", ".join("0x%08xu" % x for x in bits[k:k + 6]) + ",")
+    out.append("};")
     out.append("#define LEX_HASH_SIZE %du" % HASH_SIZE)
     out.append("/* FNV-1a of the word, open addressing: 1 + index of its first entry; 0 = empty */")
     out.append("static const uint16_t lex_hash[LEX_HASH_SIZE] = {")
