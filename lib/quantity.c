@@ -3503,11 +3503,10 @@ static inline bool word_maybe_in(const scan *sc, uint32_t i, const uint32_t *bit
 }
 
 /* Is t a word that cannot start a quantity, known from one bit on the hash the
- * segmenter computed? Most words are. */
+ * segmenter computed? Most words are. (Only WORD tokens are CT_TF_HASHED.) */
 static inline bool plain_non_start(const ct_token *t)
 {
-    return t->kind == CT_TOK_WORD &&
-           (t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT | CT_TF_HASHED)) == CT_TF_HASHED &&
+    return (t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT | CT_TF_HASHED)) == CT_TF_HASHED &&
            !hash_has(start_hash, t->hash);
 }
 
