@@ -1409,28 +1409,34 @@ static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
     return NULL;
 }
 
-/* Is token i the lower-case word w (in any case)? Inline: it is asked very often. */
-static inline bool W(const scan *sc, uint32_t i, const char *w)
+/* Is token i the lower-case word w of n bytes (in any case)? The length rejects most
+ * tokens; "| 0x20" folds a word's letters as lex_eq() says. Through W() for a literal,
+ * whose length is a constant. */
+static inline bool word_is(const scan *sc, uint32_t i, const char *w, uint32_t n)
+{
+    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len != n)
+        return false;
+    const char *s = sc->buf + sc->t[i].start;
+    for (uint32_t k = 0; k < n; k++)
+        if ((char)(s[k] | 0x20) != w[k])
+            return false;
+    return true;
+}
+
+/* W(sc, i, "word"): only for a string literal ("" lit fails on anything else). */
+#define W(sc, i, lit) word_is((sc), (i), "" lit, (uint32_t)(sizeof(lit) - 1))
+
+/* Is token i the lower-case word w (in any case)? For words not known until run time. */
+static bool Wz(const scan *sc, uint32_t i, const char *w)
 {
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
         return false;
     const ct_token *t = &sc->t[i];
     const char *s = sc->buf + t->start;
-    if (t->len == 0)
-        return w[0] == '\0';
-    char c0 = s[0];
-    if (c0 >= 'A' && c0 <= 'Z')
-        c0 = (char)(c0 + 32);
-    if (c0 != w[0] || w[0] == '\0') /* most words differ in their first letter */
-        return false;
-    uint32_t k = 1;
-    for (; k < t->len; k++) {
-        char c = s[k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if (w[k] == '\0' || c != w[k])
+    uint32_t k = 0;
+    for (; k < t->len; k++)
+        if (w[k] == '\0' || (char)(s[k] | 0x20) != w[k])
             return false;
-    }
     return w[k] == '\0';
 }
 
@@ -1440,7 +1446,7 @@ static bool Win(const scan *sc, uint32_t i, const char *const *ws)
         return false;
     char c0 = (char)(sc->buf[sc->t[i].start] | 0x20);
     for (; *ws; ws++)
-        if ((*ws)[0] == c0 && W(sc, i, *ws))
+        if ((*ws)[0] == c0 && Wz(sc, i, *ws))
             return true;
     return false;
 }
@@ -2295,7 +2301,7 @@ static bool qualifier_before(const scan *sc, uint32_t p, const qualifier *q,
     for (int w = qual_len(q) - 1; w >= 0; w--) {
         while (k > 0 && quote_tok(sc, k - 1))
             k--;
-        if (k == 0 || !W(sc, k - 1, q->w[w]))
+        if (k == 0 || !Wz(sc, k - 1, q->w[w]))
             return false;
         k--;
     }
@@ -2311,7 +2317,7 @@ static bool qualifier_from(const scan *sc, uint32_t k, const qualifier *q,
     for (int w = 0; w < n; w++) {
         while (quote_tok(sc, k))
             k++;
-        if (!W(sc, k, q->w[w]))
+        if (!Wz(sc, k, q->w[w]))
             return false;
         k++;
     }
@@ -2495,7 +2501,7 @@ static bool name_word_before(const scan *sc, uint32_t p)
         "well",    "over",   "another",   "another", "last",
         "first",   "next",   "another",   "so",      "yet",
         "also",    "even",   "still",     "another", NULL};
-    return !ct__tok_in(sc->buf, t, ok);
+    return !Win(sc, p - 1, ok);
 }
 
 /* ---- one quantity ----------------------------------------------------------------- */
