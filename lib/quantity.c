@@ -2292,13 +2292,13 @@ static int qual_len(const qualifier *q)
     return q->nw;
 }
 
-/* Does qualifier q end just before token p (quote marks between words allowed)? On a
- * match, *first is the index of its first token. */
-static bool qualifier_before(const scan *sc, uint32_t p, const qualifier *q,
+/* Does qualifier q end with token last, its last word (quote marks between words
+ * allowed)? On a match, *first is the index of its first token. */
+static bool qualifier_before(const scan *sc, uint32_t last, const qualifier *q,
                              uint32_t *first)
 {
-    uint32_t k = p;
-    for (int w = qual_len(q) - 1; w >= 0; w--) {
+    uint32_t k = last;
+    for (int w = qual_len(q) - 2; w >= 0; w--) {
         while (k > 0 && quote_tok(sc, k - 1))
             k--;
         if (k == 0 || !Wz(sc, k - 1, q->w[w]))
@@ -2366,8 +2366,9 @@ static ct_bound bound_before(const scan *sc, uint32_t p, uint32_t *first)
     const lex_entry *qe = lex_tok(sc, k - 1, L_QEND);
     if (!qe)
         return CT_BOUND_EXACT; /* most words end no qualifier */
-    for (size_t i = qe->aux; i < qe->aux + (size_t)qe->v; i++) /* those ending in qe */
-        if (qualifier_before(sc, p, &qualifiers[i], first))
+    /* those ending in qe's word, token k - 1: only their other words are left to match */
+    for (size_t i = qe->aux; i < qe->aux + (size_t)qe->v; i++)
+        if (qualifier_before(sc, k - 1, &qualifiers[i], first))
             return qualifiers[i].bound;
     return CT_BOUND_EXACT;
 }
@@ -3590,6 +3591,25 @@ static uint32_t word_before_number(const scan *sc, uint32_t i, uint32_t lo)
     return w;
 }
 
+/* Would quantity_at() pass over short word w before a number, with nothing to emit?
+ * So it does for most ("in 2020", "the 5", "than 40"): a word of no class it reads
+ * there (below), not "no"/"nos" ("No. 2"), no "$" after it ("US$"), no "MUSD". */
+static bool inert_before_number(const scan *sc, uint32_t w)
+{
+    const unsigned read = 1u << L_PCT | 1u << L_CUR | 1u << L_MULT | 1u << L_VAGUE |
+                          1u << L_NUM | 1u << L_ORD | 1u << L_FRAC | 1u << L_HUNDRED |
+                          1u << L_SCALE;
+    const ct_token *t = &sc->t[w];
+    if (P(sc, w + 1, '$') || W(sc, w, "no") || W(sc, w, "nos") ||
+        (t->len == 4 && (t->flags & CT_TF_ALLCAPS)))
+        return false;
+    lex_range r = lex_tok_range(sc, w);
+    for (uint16_t k = r.lo; k < r.hi; k++)
+        if (read & (1u << lexicon[k].cls))
+            return false;
+    return true;
+}
+
 int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
 {
     const ct_sentence *s = &blk->sents[sent];
@@ -3611,7 +3631,8 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
         }
         uint32_t at = word_before_number(&sc, i, lo);
         int rc = CT_OK;
-        uint32_t next = quantity_at(&sc, at, out, &rc);
+        uint32_t next = at < i && inert_before_number(&sc, at) ? at + 1
+                                                                : quantity_at(&sc, at, out, &rc);
         if (rc)
             return rc;
         i = lo = next > at ? next : at + 1;
