@@ -304,8 +304,9 @@ def main():
         out.append("    Q(%s, %s)," % (bound, ", ".join('"%s"' % w for w in words)))
     out.append("};")
     out.append("static const lex_entry lexicon[] = {")
-    for w, cls, aux, v in rows:
-        out.append('    {"%s", %d, %s, %d, %s},' % (w, len(w), cls, aux, fmt(v)))
+    for i, (w, cls, aux, v) in enumerate(rows):
+        same = sum(1 for r in rows[i:i + 8] if r[0] == w)  # this entry and those after it
+        out.append('    {"%s", %d, %s, %d, %d, %s},' % (w, len(w), cls, aux, same, fmt(v)))
     out.append("};")
     # open addressing on FNV-1a: slot -> 1 + index of the word's first entry, 0 when empty
     table = [0] * HASH_SIZE
