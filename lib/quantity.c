@@ -1276,9 +1276,13 @@ static bool in_start_classes(int c)
 }
 
 static const char *qualifier_check(void);
+static const char *hypo_check(void);
 
 const char *ct__quantity_lexicon_check(void)
 {
+    const char *bad = hypo_check();
+    if (bad)
+        return bad;
     /* the Bloom sets of can_start() hold every word they must */
     if (!hash_has(start_hash, fnv1a("a", 1)) || !hash_has(start_hash, fnv1a("an", 2)))
         return "a";
@@ -2443,6 +2447,35 @@ static const char *const sourcing_cues[] = {
     "requested", "asked",     "declined", "informed", "aware", "involved", NULL};
 static const char *const hypo_cues[] = {
     "if", "unless", "imagine", "suppose", "supposing", "hypothetically", "whether", NULL};
+
+/* Could a word of n bytes starting with c (lower case) be one of hypo_cues? The words
+ * before every quantity are asked: length and first letter turn most away before the
+ * list. ct__quantity_lexicon_check() holds this to the list. */
+static bool maybe_hypo_cue(char c, uint32_t n)
+{
+    switch (n) {
+    case 2:
+        return c == 'i';
+    case 6:
+        return c == 'u';
+    case 7:
+        return c == 'i' || c == 's' || c == 'w';
+    case 9:
+        return c == 's';
+    case 14:
+        return c == 'h';
+    default:
+        return false;
+    }
+}
+
+static const char *hypo_check(void)
+{
+    for (const char *const *w = hypo_cues; *w; w++)
+        if (!maybe_hypo_cue((*w)[0], (uint32_t)strlen(*w)))
+            return *w;
+    return NULL;
+}
 static const char *const rank_verbs[] = {"ranked", "ranks",    "rank", "ranking",
                                          "placed", "finished", "came", "rated",
                                          "listed", "ranking",  NULL};
@@ -3424,9 +3457,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         const ct_token *st = &sc->t[s - 1];
         if (st->kind == CT_TOK_PUNCT && (st->cp == ',' || st->cp == ';' || st->cp == ':'))
             break;
-        char h0 = (char)(sc->buf[st->start] | 0x20);
         if (st->kind == CT_TOK_WORD &&
-            (h0 == 'i' || h0 == 'u' || h0 == 's' || h0 == 'h' || h0 == 'w') &&
+            maybe_hypo_cue((char)(sc->buf[st->start] | 0x20), st->len) &&
             Win(sc, s - 1, hypo_cues)) {
             u.flags |= CT_QF_HYPOTHETICAL;
             break;

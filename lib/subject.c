@@ -132,7 +132,7 @@ static uint32_t words_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
 }
 
 /* "the company", "this firm" at i: an organisation named before, not a new one. */
-static bool org_anaphor(const ct_block *blk, uint32_t lo, uint32_t i)
+static inline bool org_anaphor(const ct_block *blk, uint32_t lo, uint32_t i)
 {
     const ct_token *t = &blk->toks[i];
     return i > lo && t->kind == CT_TOK_WORD && !(t->flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
