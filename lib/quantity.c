@@ -1615,6 +1615,22 @@ static bool indian_grouping(const char *s, size_t n)
 /* The value of a NUM token: "10,000", "0.01", "1.234.567". false when malformed. */
 static bool digits_value(const char *s, size_t n, num *x)
 {
+    /* most are digits only ("2024", "5"): one pass, what the general path below gives */
+    if (n <= 18) {
+        uint64_t m = 0;
+        size_t i = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            m = m * 10 + (uint64_t)(s[i++] - '0');
+        if (i == n) {
+            x->v = (double)m;
+            x->mant = m;
+            x->frac = m < (1ull << 53) ? 0 : -1;
+            x->decimal = false;
+            x->plain_int = true;
+            x->ndigits = (int)n;
+            return true;
+        }
+    }
     size_t commas = 0, dots = 0, group = 0;
     bool bad_group = false;
     for (size_t i = 0; i < n; i++) {
