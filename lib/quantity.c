@@ -37,7 +37,7 @@ typedef struct {
     uint8_t len;
     uint8_t cls; /* L_* */
     uint8_t aux; /* see the classes above */
-    uint8_t same; /* entries of this word from this one on (the word's entries are adjacent) */
+    uint8_t same; /* entries of this word from this one on (they are adjacent) */
     double v;
 } lex_entry;
 
@@ -1305,8 +1305,9 @@ const char *ct__quantity_lexicon_check(void)
     for (size_t i = 0; i < NLEX; i++) {
         const unsigned char *w = (const unsigned char *)lexicon[i].w;
         int c = lexicon[i].cls;
-        if (in_start_classes(c) && (!set_has(start_set, w, lexicon[i].len) ||
-                                    !hash_has(start_hash, fnv1a(lexicon[i].w, lexicon[i].len))))
+        uint32_t h = fnv1a(lexicon[i].w, lexicon[i].len);
+        if (in_start_classes(c) &&
+            (!set_has(start_set, w, lexicon[i].len) || !hash_has(start_hash, h)))
             return lexicon[i].w;
         if ((c == L_FRAC || c == L_SCALE || c == L_HUNDRED) &&
             !set_has(after_a_set, w, lexicon[i].len))
@@ -2403,10 +2404,21 @@ static ct_bound bound_before(const scan *sc, uint32_t p, uint32_t *first)
     const lex_entry *qe = lex_tok(sc, k - 1, L_QEND);
     if (!qe)
         return CT_BOUND_EXACT; /* most words end no qualifier */
-    /* those ending in qe's word, token k - 1: only their other words are left to match */
-    for (size_t i = qe->aux; i < qe->aux + (size_t)qe->v; i++)
-        if (qualifier_before(sc, k - 1, &qualifiers[i], first))
-            return qualifiers[i].bound;
+    /* those ending in qe's word, token k - 1: only their other words are left to match,
+     * and the first letter of the word before it turns most away ("than" ends 40) */
+    uint32_t b = k - 1;
+    while (b > 0 && quote_tok(sc, b - 1))
+        b--;
+    char c = '\0';
+    if (b > 0 && sc->t[b - 1].kind == CT_TOK_WORD)
+        c = (char)(sc->buf[sc->t[b - 1].start] | 0x20);
+    for (size_t i = qe->aux; i < qe->aux + (size_t)qe->v; i++) {
+        const qualifier *q = &qualifiers[i];
+        if (q->nw > 1 && q->w[q->nw - 2][0] != c)
+            continue;
+        if (qualifier_before(sc, k - 1, q, first))
+            return q->bound;
+    }
     return CT_BOUND_EXACT;
 }
 
@@ -3699,8 +3711,9 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
         }
         uint32_t at = word_before_number(&sc, i, lo);
         int rc = CT_OK;
-        uint32_t next = at < i && inert_before_number(&sc, at) ? at + 1
-                                                                : quantity_at(&sc, at, out, &rc);
+        uint32_t next = at < i && inert_before_number(&sc, at)
+                            ? at + 1
+                            : quantity_at(&sc, at, out, &rc);
         if (rc)
             return rc;
         i = lo = next > at ? next : at + 1;
