@@ -37,6 +37,7 @@ typedef struct {
     uint8_t len;
     uint8_t cls; /* L_* */
     uint8_t aux; /* see the classes above */
+    uint8_t same; /* entries of this word from this one on (they are adjacent) */
     double v;
 } lex_entry;
 
@@ -164,623 +165,623 @@ static const qualifier qualifiers[] = {
     Q(CT_BOUND_APPROX, "nigh"),
 };
 static const lex_entry lexicon[] = {
-    {"a", 1, L_STOP, 0, 1},
-    {"a.m.", 4, L_STOP, 0, 1},
-    {"about", 5, L_QEND, 88, 1},
-    {"about", 5, L_STOP, 0, 1},
-    {"above", 5, L_QEND, 66, 3},
-    {"according", 9, L_STOP, 0, 1},
-    {"acre", 4, L_DIM, 0, 1},
-    {"acres", 5, L_DIM, 0, 1},
-    {"aed", 3, L_CUR, 36, 1},
-    {"african", 7, L_CURADJ, 16, 1},
-    {"after", 5, L_STOP, 0, 1},
-    {"again", 5, L_STOP, 0, 1},
-    {"against", 7, L_STOP, 0, 1},
-    {"ago", 3, L_STOP, 0, 1},
-    {"ahead", 5, L_STOP, 0, 1},
-    {"all", 3, L_STOP, 0, 1},
-    {"almost", 6, L_QEND, 92, 1},
-    {"alone", 5, L_STOP, 0, 1},
-    {"also", 4, L_STOP, 0, 1},
-    {"altogether", 10, L_STOP, 0, 1},
-    {"am", 2, L_STOP, 0, 1},
-    {"american", 8, L_CURADJ, 0, 1},
-    {"among", 5, L_STOP, 0, 1},
-    {"an", 2, L_STOP, 0, 1},
-    {"and", 3, L_STOP, 0, 1},
-    {"apiece", 6, L_STOP, 0, 1},
-    {"approx", 6, L_QEND, 94, 1},
-    {"approximately", 13, L_QEND, 93, 1},
-    {"apr", 3, L_MONTH, 0, 4},
-    {"april", 5, L_MONTH, 0, 4},
-    {"are", 3, L_STOP, 0, 1},
-    {"around", 6, L_QEND, 89, 1},
-    {"as", 2, L_QEND, 0, 7},
-    {"as", 2, L_STOP, 0, 1},
-    {"at", 2, L_QEND, 79, 1},
-    {"at", 2, L_STOP, 0, 1},
-    {"aud", 3, L_CUR, 8, 1},
-    {"aug", 3, L_MONTH, 0, 8},
-    {"august", 6, L_MONTH, 0, 8},
-    {"aussie", 6, L_CURADJ, 8, 1},
-    {"australian", 10, L_CURADJ, 8, 1},
-    {"away", 4, L_STOP, 0, 1},
-    {"b", 1, L_SCALE, 1, 1000000000},
-    {"back", 4, L_STOP, 0, 1},
-    {"baht", 4, L_CUR, 24, 1},
-    {"be", 2, L_STOP, 0, 1},
-    {"because", 7, L_STOP, 0, 1},
-    {"been", 4, L_STOP, 0, 1},
-    {"before", 6, L_STOP, 0, 1},
-    {"behind", 6, L_STOP, 0, 1},
-    {"below", 5, L_QEND, 69, 3},
-    {"between", 7, L_STOP, 0, 1},
-    {"billion", 7, L_SCALE, 0, 1000000000},
-    {"billions", 8, L_VAGUE, 0, 1000000000},
-    {"billionth", 9, L_FRAC, 0, 1000000000},
-    {"billionths", 10, L_FRAC, 0, 1000000000},
-    {"bit", 3, L_DIM, 0, 1},
-    {"bitcoin", 7, L_CUR, 40, 1},
-    {"bitcoins", 8, L_CUR, 40, 1},
-    {"bits", 4, L_DIM, 0, 1},
-    {"bln", 3, L_SCALE, 1, 1000000000},
-    {"bn", 2, L_SCALE, 1, 1000000000},
-    {"both", 4, L_STOP, 0, 1},
-    {"brazilian", 9, L_CURADJ, 12, 1},
-    {"british", 7, L_CURADJ, 2, 1},
-    {"brl", 3, L_CUR, 12, 1},
-    {"btc", 3, L_CUR, 40, 1},
-    {"bucks", 5, L_CUR, 0, 1},
-    {"but", 3, L_STOP, 0, 1},
-    {"by", 2, L_STOP, 0, 1},
-    {"byte", 4, L_DIM, 0, 1},
-    {"bytes", 5, L_DIM, 0, 1},
-    {"cad", 3, L_CUR, 7, 1},
-    {"calorie", 7, L_DIM, 0, 1},
-    {"calories", 8, L_DIM, 0, 1},
-    {"can", 3, L_STOP, 0, 1},
-    {"canadian", 8, L_CURADJ, 7, 1},
-    {"celsius", 7, L_DIM, 0, 1},
-    {"cent", 4, L_CUR, 0, 0.01},
-    {"centimeter", 10, L_DIM, 0, 1},
-    {"centimeters", 11, L_DIM, 0, 1},
-    {"centimetre", 10, L_DIM, 0, 1},
-    {"centimetres", 11, L_DIM, 0, 1},
-    {"cents", 5, L_CUR, 0, 0.01},
-    {"centuries", 9, L_TIME, 6, 100},
-    {"century", 7, L_TIME, 6, 100},
-    {"chf", 3, L_CUR, 6, 1},
-    {"chinese", 7, L_CURADJ, 3, 1},
-    {"circa", 5, L_QEND, 96, 1},
-    {"cm", 2, L_DIM, 0, 1},
-    {"cny", 3, L_CUR, 3, 1},
-    {"combined", 8, L_STOP, 0, 1},
-    {"could", 5, L_STOP, 0, 1},
-    {"crore", 5, L_SCALE, 0, 10000000},
-    {"crores", 6, L_SCALE, 0, 10000000},
-    {"cubic", 5, L_DIM, 0, 1},
-    {"day", 3, L_TIME, 3, 1},
-    {"days", 4, L_TIME, 3, 1},
-    {"dec", 3, L_MONTH, 0, 12},
-    {"decade", 6, L_TIME, 6, 10},
-    {"decades", 7, L_TIME, 6, 10},
-    {"december", 8, L_MONTH, 0, 12},
-    {"degree", 6, L_DIM, 0, 1},
-    {"degrees", 7, L_DIM, 0, 1},
-    {"did", 3, L_STOP, 0, 1},
-    {"dirham", 6, L_CUR, 36, 1},
-    {"dirhams", 7, L_CUR, 36, 1},
-    {"dkk", 3, L_CUR, 19, 1},
-    {"do", 2, L_STOP, 0, 1},
-    {"does", 4, L_STOP, 0, 1},
-    {"dollar", 6, L_CUR, 0, 1},
-    {"dollars", 7, L_CUR, 0, 1},
-    {"dong", 4, L_CUR, 23, 1},
-    {"double", 6, L_MULT, 1, 2},
-    {"doubled", 7, L_MULT, 1, 2},
-    {"doubles", 7, L_MULT, 1, 2},
-    {"doubling", 8, L_MULT, 1, 2},
-    {"down", 4, L_STOP, 0, 1},
-    {"doz", 3, L_SCALE, 0, 12},
-    {"dozen", 5, L_SCALE, 0, 12},
-    {"dozens", 6, L_VAGUE, 0, 12},
-    {"dozs", 4, L_SCALE, 0, 12},
-    {"dzs", 3, L_SCALE, 0, 12},
-    {"each", 4, L_STOP, 0, 1},
-    {"earlier", 7, L_STOP, 0, 1},
-    {"egp", 3, L_CUR, 34, 1},
-    {"egyptian", 8, L_CURADJ, 34, 1},
-    {"eight", 5, L_NUM, 0, 8},
-    {"eighteen", 8, L_NUM, 0, 18},
-    {"eighteenth", 10, L_ORD, 0, 18},
-    {"eightfold", 9, L_MULT, 1, 8},
-    {"eighth", 6, L_FRAC, 0, 8},
-    {"eighth", 6, L_ORD, 0, 8},
-    {"eighths", 7, L_FRAC, 0, 8},
-    {"eighty", 6, L_NUM, 0, 80},
-    {"either", 6, L_STOP, 0, 1},
-    {"eleven", 6, L_NUM, 0, 11},
-    {"eleventh", 8, L_ORD, 0, 11},
-    {"estimated", 9, L_QEND, 77, 2},
-    {"eur", 3, L_CUR, 1, 1},
-    {"euro", 4, L_CUR, 1, 1},
-    {"euros", 5, L_CUR, 1, 1},
-    {"every", 5, L_STOP, 0, 1},
-    {"exceed", 6, L_QEND, 81, 1},
-    {"exceeded", 8, L_QEND, 83, 1},
-    {"exceeding", 9, L_QEND, 80, 1},
-    {"exceeds", 7, L_QEND, 82, 1},
-    {"fahrenheit", 10, L_DIM, 0, 1},
-    {"feb", 3, L_MONTH, 0, 2},
-    {"february", 8, L_MONTH, 0, 2},
-    {"feet", 4, L_DIM, 0, 1},
-    {"fifteen", 7, L_NUM, 0, 15},
-    {"fifteenth", 9, L_ORD, 0, 15},
-    {"fifth", 5, L_FRAC, 0, 5},
-    {"fifth", 5, L_ORD, 0, 5},
-    {"fifths", 6, L_FRAC, 0, 5},
-    {"fiftieth", 8, L_FRAC, 0, 50},
-    {"fiftieth", 8, L_ORD, 0, 50},
-    {"fifty", 5, L_NUM, 0, 50},
-    {"finnish", 7, L_CURADJ, 27, 1},
-    {"first", 5, L_ORD, 0, 1},
-    {"five", 4, L_NUM, 0, 5},
-    {"fivefold", 8, L_MULT, 1, 5},
-    {"floors", 6, L_DIM, 0, 1},
-    {"fold", 4, L_STOP, 0, 1},
-    {"foot", 4, L_DIM, 0, 1},
-    {"for", 3, L_STOP, 0, 1},
-    {"fortieth", 8, L_FRAC, 0, 40},
-    {"fortieth", 8, L_ORD, 0, 40},
-    {"fortnight", 9, L_TIME, 3, 14},
-    {"fortnights", 10, L_TIME, 3, 14},
-    {"forty", 5, L_NUM, 0, 40},
-    {"four", 4, L_NUM, 0, 4},
-    {"fourfold", 8, L_MULT, 1, 4},
-    {"fourteen", 8, L_NUM, 0, 14},
-    {"fourteenth", 10, L_ORD, 0, 14},
-    {"fourth", 6, L_FRAC, 0, 4},
-    {"fourth", 6, L_ORD, 0, 4},
-    {"fourths", 7, L_FRAC, 0, 4},
-    {"fourty", 6, L_NUM, 0, 40},
-    {"franc", 5, L_CUR, 6, 1},
-    {"francs", 6, L_CUR, 6, 1},
-    {"french", 6, L_CURADJ, 28, 1},
-    {"from", 4, L_STOP, 0, 1},
-    {"ft", 2, L_DIM, 0, 1},
-    {"gallon", 6, L_DIM, 0, 1},
-    {"gallons", 7, L_DIM, 0, 1},
-    {"gb", 2, L_DIM, 0, 1},
-    {"gbp", 3, L_CUR, 2, 1},
-    {"gbps", 4, L_DIM, 0, 1},
-    {"german", 6, L_CURADJ, 29, 1},
-    {"ghz", 3, L_DIM, 0, 1},
-    {"gigabit", 7, L_DIM, 0, 1},
-    {"gigabits", 8, L_DIM, 0, 1},
-    {"gigabyte", 8, L_DIM, 0, 1},
-    {"gigabytes", 9, L_DIM, 0, 1},
-    {"gigawatt", 8, L_DIM, 0, 1},
-    {"gigawatts", 9, L_DIM, 0, 1},
-    {"gram", 4, L_DIM, 0, 1},
-    {"grams", 5, L_DIM, 0, 1},
-    {"gw", 2, L_DIM, 0, 1},
-    {"gwh", 3, L_DIM, 0, 1},
-    {"had", 3, L_STOP, 0, 1},
-    {"half", 4, L_FRAC, 0, 2},
-    {"halved", 6, L_MULT, 2, 2},
-    {"halves", 6, L_FRAC, 0, 2},
-    {"halving", 7, L_MULT, 2, 2},
-    {"has", 3, L_STOP, 0, 1},
-    {"have", 4, L_STOP, 0, 1},
-    {"he", 2, L_STOP, 0, 1},
-    {"hectare", 7, L_DIM, 0, 1},
-    {"hectares", 8, L_DIM, 0, 1},
-    {"her", 3, L_STOP, 0, 1},
-    {"here", 4, L_STOP, 0, 1},
-    {"his", 3, L_STOP, 0, 1},
-    {"hkd", 3, L_CUR, 9, 1},
-    {"hong", 4, L_CURADJ, 9, 1},
-    {"hour", 4, L_TIME, 2, 1},
-    {"hours", 5, L_TIME, 2, 1},
-    {"hr", 2, L_TIME, 2, 1},
-    {"hrs", 3, L_TIME, 2, 1},
-    {"hryvnia", 7, L_CUR, 39, 1},
-    {"hundred", 7, L_HUNDRED, 0, 100},
-    {"hundredfold", 11, L_MULT, 1, 100},
-    {"hundreds", 8, L_VAGUE, 0, 100},
-    {"hundredth", 9, L_FRAC, 0, 100},
-    {"hundredth", 9, L_ORD, 0, 100},
-    {"hundredths", 10, L_FRAC, 0, 100},
-    {"hz", 2, L_DIM, 0, 1},
-    {"i", 1, L_STOP, 0, 1},
-    {"idr", 3, L_CUR, 37, 1},
-    {"if", 2, L_STOP, 0, 1},
-    {"ils", 3, L_CUR, 21, 1},
-    {"in", 2, L_STOP, 0, 1},
-    {"inch", 4, L_DIM, 0, 1},
-    {"inches", 6, L_DIM, 0, 1},
-    {"indian", 6, L_CURADJ, 5, 1},
-    {"inr", 3, L_CUR, 5, 1},
-    {"into", 4, L_STOP, 0, 1},
-    {"is", 2, L_STOP, 0, 1},
-    {"israeli", 7, L_CURADJ, 21, 1},
-    {"it", 2, L_STOP, 0, 1},
-    {"italian", 7, L_CURADJ, 30, 1},
-    {"its", 3, L_STOP, 0, 1},
-    {"jan", 3, L_MONTH, 0, 1},
-    {"january", 7, L_MONTH, 0, 1},
-    {"japanese", 8, L_CURADJ, 4, 1},
-    {"jpy", 3, L_CUR, 4, 1},
-    {"jul", 3, L_MONTH, 0, 7},
-    {"july", 4, L_MONTH, 0, 7},
-    {"jun", 3, L_MONTH, 0, 6},
-    {"june", 4, L_MONTH, 0, 6},
-    {"just", 4, L_STOP, 0, 1},
-    {"k", 1, L_SCALE, 1, 1000},
-    {"kb", 2, L_DIM, 0, 1},
-    {"kbps", 4, L_DIM, 0, 1},
-    {"kg", 2, L_DIM, 0, 1},
-    {"kgs", 3, L_DIM, 0, 1},
-    {"khz", 3, L_DIM, 0, 1},
-    {"kilo", 4, L_DIM, 0, 1},
-    {"kilobit", 7, L_DIM, 0, 1},
-    {"kilobits", 8, L_DIM, 0, 1},
-    {"kilobyte", 8, L_DIM, 0, 1},
-    {"kilobytes", 9, L_DIM, 0, 1},
-    {"kilogram", 8, L_DIM, 0, 1},
-    {"kilograms", 9, L_DIM, 0, 1},
-    {"kilometer", 9, L_DIM, 0, 1},
-    {"kilometers", 10, L_DIM, 0, 1},
-    {"kilometre", 9, L_DIM, 0, 1},
-    {"kilometres", 10, L_DIM, 0, 1},
-    {"kilos", 5, L_DIM, 0, 1},
-    {"kilowatt", 8, L_DIM, 0, 1},
-    {"kilowatts", 9, L_DIM, 0, 1},
-    {"km", 2, L_DIM, 0, 1},
-    {"kms", 3, L_DIM, 0, 1},
-    {"knots", 5, L_DIM, 0, 1},
-    {"kong", 4, L_CURADJ, 9, 1},
-    {"korean", 6, L_CURADJ, 10, 1},
-    {"kph", 3, L_DIM, 0, 1},
-    {"krona", 5, L_CUR, 17, 1},
-    {"krone", 5, L_CUR, 18, 1},
-    {"kroner", 6, L_CUR, 18, 1},
-    {"kronor", 6, L_CUR, 17, 1},
-    {"krw", 3, L_CUR, 10, 1},
-    {"kw", 2, L_DIM, 0, 1},
-    {"kwh", 3, L_DIM, 0, 1},
-    {"lakh", 4, L_SCALE, 0, 100000},
-    {"lakhs", 5, L_SCALE, 0, 100000},
-    {"later", 5, L_STOP, 0, 1},
-    {"lb", 2, L_DIM, 0, 1},
-    {"lbs", 3, L_DIM, 0, 1},
-    {"least", 5, L_QEND, 76, 1},
-    {"least", 5, L_STOP, 0, 1},
-    {"less", 4, L_QEND, 62, 1},
-    {"less", 4, L_STOP, 0, 1},
-    {"lira", 4, L_CUR, 20, 1},
-    {"liter", 5, L_DIM, 0, 1},
-    {"liters", 6, L_DIM, 0, 1},
-    {"litre", 5, L_DIM, 0, 1},
-    {"litres", 6, L_DIM, 0, 1},
-    {"m", 1, L_SCALE, 1, 1000000},
-    {"mar", 3, L_MONTH, 0, 3},
-    {"march", 5, L_MONTH, 0, 3},
-    {"markka", 6, L_CUR, 27, 1},
-    {"markkaa", 7, L_CUR, 27, 1},
-    {"may", 3, L_MONTH, 0, 5},
-    {"may", 3, L_STOP, 0, 1},
-    {"mb", 2, L_DIM, 0, 1},
-    {"mbps", 4, L_DIM, 0, 1},
-    {"megabit", 7, L_DIM, 0, 1},
-    {"megabits", 8, L_DIM, 0, 1},
-    {"megabyte", 8, L_DIM, 0, 1},
-    {"megabytes", 9, L_DIM, 0, 1},
-    {"megapixel", 9, L_DIM, 0, 1},
-    {"megapixels", 10, L_DIM, 0, 1},
-    {"megawatt", 8, L_DIM, 0, 1},
-    {"megawatts", 9, L_DIM, 0, 1},
-    {"meter", 5, L_DIM, 0, 1},
-    {"meters", 6, L_DIM, 0, 1},
-    {"metre", 5, L_DIM, 0, 1},
-    {"metres", 6, L_DIM, 0, 1},
-    {"mexican", 7, L_CURADJ, 15, 1},
-    {"mhz", 3, L_DIM, 0, 1},
-    {"might", 5, L_STOP, 0, 1},
-    {"mil", 3, L_SCALE, 1, 1000000},
-    {"mile", 4, L_DIM, 0, 1},
-    {"miles", 5, L_DIM, 0, 1},
-    {"millennia", 9, L_TIME, 6, 1000},
-    {"millimeter", 10, L_DIM, 0, 1},
-    {"millimeters", 11, L_DIM, 0, 1},
-    {"millimetre", 10, L_DIM, 0, 1},
-    {"millimetres", 11, L_DIM, 0, 1},
-    {"million", 7, L_SCALE, 0, 1000000},
-    {"millions", 8, L_VAGUE, 0, 1000000},
-    {"millionth", 9, L_FRAC, 0, 1000000},
-    {"millionths", 10, L_FRAC, 0, 1000000},
-    {"min", 3, L_TIME, 1, 1},
-    {"mins", 4, L_TIME, 1, 1},
-    {"minus", 5, L_STOP, 0, 1},
-    {"minute", 6, L_TIME, 1, 1},
-    {"minutes", 7, L_TIME, 1, 1},
-    {"mln", 3, L_SCALE, 1, 1000000},
-    {"mm", 2, L_DIM, 0, 1},
-    {"mn", 2, L_SCALE, 1, 1000000},
-    {"month", 5, L_TIME, 5, 1},
-    {"months", 6, L_TIME, 5, 1},
-    {"more", 4, L_STOP, 0, 1},
-    {"most", 4, L_QEND, 75, 1},
-    {"most", 4, L_STOP, 0, 1},
-    {"mph", 3, L_DIM, 0, 1},
-    {"mw", 2, L_DIM, 0, 1},
-    {"mwh", 3, L_DIM, 0, 1},
-    {"mxn", 3, L_CUR, 15, 1},
-    {"my", 2, L_STOP, 0, 1},
-    {"myr", 3, L_CUR, 25, 1},
-    {"naira", 5, L_CUR, 22, 1},
-    {"naught", 6, L_NUM, 0, 0},
-    {"nearly", 6, L_QEND, 91, 1},
-    {"neither", 7, L_STOP, 0, 1},
-    {"new", 3, L_CURADJ, 255, 1},
-    {"ngn", 3, L_CUR, 22, 1},
-    {"nigerian", 8, L_CURADJ, 22, 1},
-    {"nigh", 4, L_QEND, 97, 1},
-    {"nine", 4, L_NUM, 0, 9},
-    {"ninefold", 8, L_MULT, 1, 9},
-    {"nineteen", 8, L_NUM, 0, 19},
-    {"nineteenth", 10, L_ORD, 0, 19},
-    {"ninety", 6, L_NUM, 0, 90},
-    {"ninth", 5, L_FRAC, 0, 9},
-    {"ninth", 5, L_ORD, 0, 9},
-    {"ninths", 6, L_FRAC, 0, 9},
-    {"no", 2, L_STOP, 0, 1},
-    {"nok", 3, L_CUR, 18, 1},
-    {"not", 3, L_STOP, 0, 1},
-    {"nought", 6, L_NUM, 0, 0},
-    {"nov", 3, L_MONTH, 0, 11},
-    {"november", 8, L_MONTH, 0, 11},
-    {"nzd", 3, L_CUR, 32, 1},
-    {"o'clock", 7, L_STOP, 0, 1},
-    {"oct", 3, L_MONTH, 0, 10},
-    {"october", 7, L_MONTH, 0, 10},
-    {"of", 2, L_QEND, 53, 9},
-    {"off", 3, L_STOP, 0, 1},
-    {"on", 2, L_STOP, 0, 1},
-    {"one", 3, L_NUM, 0, 1},
-    {"only", 4, L_STOP, 0, 1},
-    {"onwards", 7, L_STOP, 0, 1},
-    {"or", 2, L_STOP, 0, 1},
-    {"ounce", 5, L_DIM, 0, 1},
-    {"ounces", 6, L_DIM, 0, 1},
-    {"our", 3, L_STOP, 0, 1},
-    {"out", 3, L_STOP, 0, 1},
-    {"over", 4, L_QEND, 63, 3},
-    {"over", 4, L_STOP, 0, 1},
-    {"overall", 7, L_STOP, 0, 1},
-    {"oz", 2, L_DIM, 0, 1},
-    {"p.m.", 4, L_STOP, 0, 1},
-    {"paise", 5, L_CUR, 5, 0.01},
-    {"pakistani", 9, L_CURADJ, 33, 1},
-    {"pct", 3, L_PCT, 0, 1},
-    {"pence", 5, L_CUR, 2, 0.01},
-    {"pennies", 7, L_CUR, 2, 0.01},
-    {"penny", 5, L_CUR, 2, 0.01},
-    {"per", 3, L_PCT, 0, 1},
-    {"per", 3, L_STOP, 0, 1},
-    {"percent", 7, L_PCT, 0, 1},
-    {"percent", 7, L_STOP, 0, 1},
-    {"percentage", 10, L_PCT, 0, 1},
-    {"percents", 8, L_PCT, 0, 1},
-    {"peso", 4, L_CUR, 15, 1},
-    {"pesos", 5, L_CUR, 15, 1},
-    {"philippine", 10, L_CURADJ, 26, 1},
-    {"php", 3, L_CUR, 26, 1},
-    {"pixel", 5, L_DIM, 0, 1},
-    {"pixels", 6, L_DIM, 0, 1},
-    {"pkr", 3, L_CUR, 33, 1},
-    {"pln", 3, L_CUR, 38, 1},
-    {"plus", 4, L_STOP, 0, 1},
-    {"pm", 2, L_STOP, 0, 1},
-    {"point", 5, L_STOP, 0, 1},
-    {"points", 6, L_STOP, 0, 1},
-    {"pound", 5, L_CUR, 2, 1},
-    {"pound", 5, L_DIM, 0, 1},
-    {"pounds", 6, L_CUR, 2, 1},
-    {"pounds", 6, L_DIM, 0, 1},
-    {"quadruple", 9, L_MULT, 1, 4},
-    {"quadrupled", 10, L_MULT, 1, 4},
-    {"quadrupling", 11, L_MULT, 1, 4},
-    {"quarter", 7, L_FRAC, 0, 4},
-    {"quarters", 8, L_FRAC, 0, 4},
-    {"rand", 4, L_CUR, 16, 1},
-    {"reais", 5, L_CUR, 12, 1},
-    {"renminbi", 8, L_CUR, 3, 1},
-    {"respectively", 12, L_STOP, 0, 1},
-    {"ringgit", 7, L_CUR, 25, 1},
-    {"riyal", 5, L_CUR, 35, 1},
-    {"riyals", 6, L_CUR, 35, 1},
-    {"rmb", 3, L_CUR, 3, 1},
-    {"rouble", 6, L_CUR, 11, 1},
-    {"roubles", 7, L_CUR, 11, 1},
-    {"roughly", 7, L_QEND, 90, 1},
-    {"rs", 2, L_CUR, 5, 1},
-    {"rub", 3, L_CUR, 11, 1},
-    {"ruble", 5, L_CUR, 11, 1},
-    {"rubles", 6, L_CUR, 11, 1},
-    {"rupee", 5, L_CUR, 5, 1},
-    {"rupees", 6, L_CUR, 5, 1},
-    {"rupiah", 6, L_CUR, 37, 1},
-    {"russian", 7, L_CURADJ, 11, 1},
-    {"said", 4, L_STOP, 0, 1},
-    {"sar", 3, L_CUR, 35, 1},
-    {"saudi", 5, L_CURADJ, 35, 1},
-    {"says", 4, L_STOP, 0, 1},
-    {"scores", 6, L_VAGUE, 0, 20},
-    {"sec", 3, L_TIME, 0, 1},
-    {"second", 6, L_ORD, 0, 2},
-    {"second", 6, L_TIME, 0, 1},
-    {"seconds", 7, L_TIME, 0, 1},
-    {"secs", 4, L_TIME, 0, 1},
-    {"sek", 3, L_CUR, 17, 1},
-    {"sep", 3, L_MONTH, 0, 9},
-    {"sept", 4, L_MONTH, 0, 9},
-    {"september", 9, L_MONTH, 0, 9},
-    {"seven", 5, L_NUM, 0, 7},
-    {"sevenfold", 9, L_MULT, 1, 7},
-    {"seventeen", 9, L_NUM, 0, 17},
-    {"seventeenth", 11, L_ORD, 0, 17},
-    {"seventh", 7, L_FRAC, 0, 7},
-    {"seventh", 7, L_ORD, 0, 7},
-    {"sevenths", 8, L_FRAC, 0, 7},
-    {"seventy", 7, L_NUM, 0, 70},
-    {"sgd", 3, L_CUR, 13, 1},
-    {"she", 3, L_STOP, 0, 1},
-    {"shekel", 6, L_CUR, 21, 1},
-    {"shekels", 7, L_CUR, 21, 1},
-    {"should", 6, L_STOP, 0, 1},
-    {"since", 5, L_STOP, 0, 1},
-    {"singapore", 9, L_CURADJ, 13, 1},
-    {"six", 3, L_NUM, 0, 6},
-    {"sixfold", 7, L_MULT, 1, 6},
-    {"sixteen", 7, L_NUM, 0, 16},
-    {"sixteenth", 9, L_ORD, 0, 16},
-    {"sixth", 5, L_FRAC, 0, 6},
-    {"sixth", 5, L_ORD, 0, 6},
-    {"sixths", 6, L_FRAC, 0, 6},
-    {"sixty", 5, L_NUM, 0, 60},
-    {"so", 2, L_STOP, 0, 1},
-    {"some", 4, L_QEND, 95, 1},
-    {"south", 5, L_CURADJ, 16, 1},
-    {"spanish", 7, L_CURADJ, 31, 1},
-    {"sq", 2, L_DIM, 0, 1},
-    {"square", 6, L_DIM, 0, 1},
-    {"sterling", 8, L_CUR, 2, 1},
-    {"storey", 6, L_DIM, 0, 1},
-    {"storeys", 7, L_DIM, 0, 1},
-    {"surpass", 7, L_QEND, 84, 1},
-    {"surpassed", 9, L_QEND, 85, 1},
-    {"surpassing", 10, L_QEND, 86, 1},
-    {"swiss", 5, L_CURADJ, 6, 1},
-    {"taiwan", 6, L_CURADJ, 14, 1},
-    {"taiwanese", 9, L_CURADJ, 14, 1},
-    {"tb", 2, L_DIM, 0, 1},
-    {"ten", 3, L_NUM, 0, 10},
-    {"tenfold", 7, L_MULT, 1, 10},
-    {"tens", 4, L_VAGUE, 0, 10},
-    {"tenth", 5, L_FRAC, 0, 10},
-    {"tenth", 5, L_ORD, 0, 10},
-    {"tenths", 6, L_FRAC, 0, 10},
-    {"terabyte", 8, L_DIM, 0, 1},
-    {"terabytes", 9, L_DIM, 0, 1},
-    {"than", 4, L_QEND, 20, 33},
-    {"than", 4, L_STOP, 0, 1},
-    {"that", 4, L_STOP, 0, 1},
-    {"thb", 3, L_CUR, 24, 1},
-    {"the", 3, L_STOP, 0, 1},
-    {"their", 5, L_STOP, 0, 1},
-    {"then", 4, L_STOP, 0, 1},
-    {"there", 5, L_STOP, 0, 1},
-    {"they", 4, L_STOP, 0, 1},
-    {"third", 5, L_FRAC, 0, 3},
-    {"third", 5, L_ORD, 0, 3},
-    {"thirds", 6, L_FRAC, 0, 3},
-    {"thirteen", 8, L_NUM, 0, 13},
-    {"thirteenth", 10, L_ORD, 0, 13},
-    {"thirtieth", 9, L_FRAC, 0, 30},
-    {"thirtieth", 9, L_ORD, 0, 30},
-    {"thirtieths", 10, L_FRAC, 0, 30},
-    {"thirty", 6, L_NUM, 0, 30},
-    {"this", 4, L_STOP, 0, 1},
-    {"thousand", 8, L_SCALE, 0, 1000},
-    {"thousandfold", 12, L_MULT, 1, 1000},
-    {"thousands", 9, L_VAGUE, 0, 1000},
-    {"thousandth", 10, L_FRAC, 0, 1000},
-    {"thousandths", 11, L_FRAC, 0, 1000},
-    {"three", 5, L_NUM, 0, 3},
-    {"threefold", 9, L_MULT, 1, 3},
-    {"thrice", 6, L_MULT, 1, 3},
-    {"through", 7, L_STOP, 0, 1},
-    {"times", 5, L_STOP, 0, 1},
-    {"tln", 3, L_SCALE, 1, 1000000000000},
-    {"tn", 2, L_SCALE, 1, 1000000000000},
-    {"to", 2, L_QEND, 7, 13},
-    {"to", 2, L_STOP, 0, 1},
-    {"together", 8, L_STOP, 0, 1},
-    {"ton", 3, L_DIM, 0, 1},
-    {"tonne", 5, L_DIM, 0, 1},
-    {"tonnes", 6, L_DIM, 0, 1},
-    {"tons", 4, L_DIM, 0, 1},
-    {"topping", 7, L_QEND, 87, 1},
-    {"total", 5, L_STOP, 0, 1},
-    {"tr", 2, L_SCALE, 1, 1000000000000},
-    {"trillion", 8, L_SCALE, 0, 1000000000000},
-    {"trillions", 9, L_VAGUE, 0, 1000000000000},
-    {"trillionth", 10, L_FRAC, 0, 1000000000000},
-    {"trillionths", 11, L_FRAC, 0, 1000000000000},
-    {"triple", 6, L_MULT, 1, 3},
-    {"tripled", 7, L_MULT, 1, 3},
-    {"triples", 7, L_MULT, 1, 3},
-    {"tripling", 8, L_MULT, 1, 3},
-    {"trn", 3, L_SCALE, 1, 1000000000000},
-    {"try", 3, L_CUR, 20, 1},
-    {"turkish", 7, L_CURADJ, 20, 1},
-    {"twd", 3, L_CUR, 14, 1},
-    {"twelfth", 7, L_ORD, 0, 12},
-    {"twelve", 6, L_NUM, 0, 12},
-    {"twentieth", 9, L_FRAC, 0, 20},
-    {"twentieth", 9, L_ORD, 0, 20},
-    {"twentieths", 10, L_FRAC, 0, 20},
-    {"twenty", 6, L_NUM, 0, 20},
-    {"twice", 5, L_MULT, 1, 2},
-    {"two", 3, L_NUM, 0, 2},
-    {"twofold", 7, L_MULT, 1, 2},
-    {"u.s.", 4, L_CURADJ, 0, 1},
-    {"uah", 3, L_CUR, 39, 1},
-    {"under", 5, L_QEND, 72, 3},
-    {"under", 5, L_STOP, 0, 1},
-    {"until", 5, L_STOP, 0, 1},
-    {"up", 2, L_STOP, 0, 1},
-    {"us", 2, L_CURADJ, 0, 1},
-    {"usd", 3, L_CUR, 0, 1},
-    {"versus", 6, L_STOP, 0, 1},
-    {"via", 3, L_STOP, 0, 1},
-    {"vnd", 3, L_CUR, 23, 1},
-    {"volt", 4, L_DIM, 0, 1},
-    {"volts", 5, L_DIM, 0, 1},
-    {"vs", 2, L_STOP, 0, 1},
-    {"was", 3, L_STOP, 0, 1},
-    {"watt", 4, L_DIM, 0, 1},
-    {"watts", 5, L_DIM, 0, 1},
-    {"we", 2, L_STOP, 0, 1},
-    {"week", 4, L_TIME, 4, 1},
-    {"weeks", 5, L_TIME, 4, 1},
-    {"were", 4, L_STOP, 0, 1},
-    {"when", 4, L_STOP, 0, 1},
-    {"where", 5, L_STOP, 0, 1},
-    {"which", 5, L_STOP, 0, 1},
-    {"while", 5, L_STOP, 0, 1},
-    {"who", 3, L_STOP, 0, 1},
-    {"will", 4, L_STOP, 0, 1},
-    {"with", 4, L_STOP, 0, 1},
-    {"won", 3, L_CUR, 10, 1},
-    {"would", 5, L_STOP, 0, 1},
-    {"yard", 4, L_DIM, 0, 1},
-    {"yards", 5, L_DIM, 0, 1},
-    {"year", 4, L_TIME, 6, 1},
-    {"years", 5, L_TIME, 6, 1},
-    {"yen", 3, L_CUR, 4, 1},
-    {"yet", 3, L_STOP, 0, 1},
-    {"you", 3, L_STOP, 0, 1},
-    {"your", 4, L_STOP, 0, 1},
-    {"yr", 2, L_TIME, 6, 1},
-    {"yrs", 3, L_TIME, 6, 1},
-    {"yuan", 4, L_CUR, 3, 1},
-    {"zar", 3, L_CUR, 16, 1},
-    {"zealand", 7, L_CURADJ, 32, 1},
-    {"zero", 4, L_NUM, 0, 0},
-    {"zloty", 5, L_CUR, 38, 1},
+    {"a", 1, L_STOP, 0, 1, 1},
+    {"a.m.", 4, L_STOP, 0, 1, 1},
+    {"about", 5, L_QEND, 88, 2, 1},
+    {"about", 5, L_STOP, 0, 1, 1},
+    {"above", 5, L_QEND, 66, 1, 3},
+    {"according", 9, L_STOP, 0, 1, 1},
+    {"acre", 4, L_DIM, 0, 1, 1},
+    {"acres", 5, L_DIM, 0, 1, 1},
+    {"aed", 3, L_CUR, 36, 1, 1},
+    {"african", 7, L_CURADJ, 16, 1, 1},
+    {"after", 5, L_STOP, 0, 1, 1},
+    {"again", 5, L_STOP, 0, 1, 1},
+    {"against", 7, L_STOP, 0, 1, 1},
+    {"ago", 3, L_STOP, 0, 1, 1},
+    {"ahead", 5, L_STOP, 0, 1, 1},
+    {"all", 3, L_STOP, 0, 1, 1},
+    {"almost", 6, L_QEND, 92, 1, 1},
+    {"alone", 5, L_STOP, 0, 1, 1},
+    {"also", 4, L_STOP, 0, 1, 1},
+    {"altogether", 10, L_STOP, 0, 1, 1},
+    {"am", 2, L_STOP, 0, 1, 1},
+    {"american", 8, L_CURADJ, 0, 1, 1},
+    {"among", 5, L_STOP, 0, 1, 1},
+    {"an", 2, L_STOP, 0, 1, 1},
+    {"and", 3, L_STOP, 0, 1, 1},
+    {"apiece", 6, L_STOP, 0, 1, 1},
+    {"approx", 6, L_QEND, 94, 1, 1},
+    {"approximately", 13, L_QEND, 93, 1, 1},
+    {"apr", 3, L_MONTH, 0, 1, 4},
+    {"april", 5, L_MONTH, 0, 1, 4},
+    {"are", 3, L_STOP, 0, 1, 1},
+    {"around", 6, L_QEND, 89, 1, 1},
+    {"as", 2, L_QEND, 0, 2, 7},
+    {"as", 2, L_STOP, 0, 1, 1},
+    {"at", 2, L_QEND, 79, 2, 1},
+    {"at", 2, L_STOP, 0, 1, 1},
+    {"aud", 3, L_CUR, 8, 1, 1},
+    {"aug", 3, L_MONTH, 0, 1, 8},
+    {"august", 6, L_MONTH, 0, 1, 8},
+    {"aussie", 6, L_CURADJ, 8, 1, 1},
+    {"australian", 10, L_CURADJ, 8, 1, 1},
+    {"away", 4, L_STOP, 0, 1, 1},
+    {"b", 1, L_SCALE, 1, 1, 1000000000},
+    {"back", 4, L_STOP, 0, 1, 1},
+    {"baht", 4, L_CUR, 24, 1, 1},
+    {"be", 2, L_STOP, 0, 1, 1},
+    {"because", 7, L_STOP, 0, 1, 1},
+    {"been", 4, L_STOP, 0, 1, 1},
+    {"before", 6, L_STOP, 0, 1, 1},
+    {"behind", 6, L_STOP, 0, 1, 1},
+    {"below", 5, L_QEND, 69, 1, 3},
+    {"between", 7, L_STOP, 0, 1, 1},
+    {"billion", 7, L_SCALE, 0, 1, 1000000000},
+    {"billions", 8, L_VAGUE, 0, 1, 1000000000},
+    {"billionth", 9, L_FRAC, 0, 1, 1000000000},
+    {"billionths", 10, L_FRAC, 0, 1, 1000000000},
+    {"bit", 3, L_DIM, 0, 1, 1},
+    {"bitcoin", 7, L_CUR, 40, 1, 1},
+    {"bitcoins", 8, L_CUR, 40, 1, 1},
+    {"bits", 4, L_DIM, 0, 1, 1},
+    {"bln", 3, L_SCALE, 1, 1, 1000000000},
+    {"bn", 2, L_SCALE, 1, 1, 1000000000},
+    {"both", 4, L_STOP, 0, 1, 1},
+    {"brazilian", 9, L_CURADJ, 12, 1, 1},
+    {"british", 7, L_CURADJ, 2, 1, 1},
+    {"brl", 3, L_CUR, 12, 1, 1},
+    {"btc", 3, L_CUR, 40, 1, 1},
+    {"bucks", 5, L_CUR, 0, 1, 1},
+    {"but", 3, L_STOP, 0, 1, 1},
+    {"by", 2, L_STOP, 0, 1, 1},
+    {"byte", 4, L_DIM, 0, 1, 1},
+    {"bytes", 5, L_DIM, 0, 1, 1},
+    {"cad", 3, L_CUR, 7, 1, 1},
+    {"calorie", 7, L_DIM, 0, 1, 1},
+    {"calories", 8, L_DIM, 0, 1, 1},
+    {"can", 3, L_STOP, 0, 1, 1},
+    {"canadian", 8, L_CURADJ, 7, 1, 1},
+    {"celsius", 7, L_DIM, 0, 1, 1},
+    {"cent", 4, L_CUR, 0, 1, 0.01},
+    {"centimeter", 10, L_DIM, 0, 1, 1},
+    {"centimeters", 11, L_DIM, 0, 1, 1},
+    {"centimetre", 10, L_DIM, 0, 1, 1},
+    {"centimetres", 11, L_DIM, 0, 1, 1},
+    {"cents", 5, L_CUR, 0, 1, 0.01},
+    {"centuries", 9, L_TIME, 6, 1, 100},
+    {"century", 7, L_TIME, 6, 1, 100},
+    {"chf", 3, L_CUR, 6, 1, 1},
+    {"chinese", 7, L_CURADJ, 3, 1, 1},
+    {"circa", 5, L_QEND, 96, 1, 1},
+    {"cm", 2, L_DIM, 0, 1, 1},
+    {"cny", 3, L_CUR, 3, 1, 1},
+    {"combined", 8, L_STOP, 0, 1, 1},
+    {"could", 5, L_STOP, 0, 1, 1},
+    {"crore", 5, L_SCALE, 0, 1, 10000000},
+    {"crores", 6, L_SCALE, 0, 1, 10000000},
+    {"cubic", 5, L_DIM, 0, 1, 1},
+    {"day", 3, L_TIME, 3, 1, 1},
+    {"days", 4, L_TIME, 3, 1, 1},
+    {"dec", 3, L_MONTH, 0, 1, 12},
+    {"decade", 6, L_TIME, 6, 1, 10},
+    {"decades", 7, L_TIME, 6, 1, 10},
+    {"december", 8, L_MONTH, 0, 1, 12},
+    {"degree", 6, L_DIM, 0, 1, 1},
+    {"degrees", 7, L_DIM, 0, 1, 1},
+    {"did", 3, L_STOP, 0, 1, 1},
+    {"dirham", 6, L_CUR, 36, 1, 1},
+    {"dirhams", 7, L_CUR, 36, 1, 1},
+    {"dkk", 3, L_CUR, 19, 1, 1},
+    {"do", 2, L_STOP, 0, 1, 1},
+    {"does", 4, L_STOP, 0, 1, 1},
+    {"dollar", 6, L_CUR, 0, 1, 1},
+    {"dollars", 7, L_CUR, 0, 1, 1},
+    {"dong", 4, L_CUR, 23, 1, 1},
+    {"double", 6, L_MULT, 1, 1, 2},
+    {"doubled", 7, L_MULT, 1, 1, 2},
+    {"doubles", 7, L_MULT, 1, 1, 2},
+    {"doubling", 8, L_MULT, 1, 1, 2},
+    {"down", 4, L_STOP, 0, 1, 1},
+    {"doz", 3, L_SCALE, 0, 1, 12},
+    {"dozen", 5, L_SCALE, 0, 1, 12},
+    {"dozens", 6, L_VAGUE, 0, 1, 12},
+    {"dozs", 4, L_SCALE, 0, 1, 12},
+    {"dzs", 3, L_SCALE, 0, 1, 12},
+    {"each", 4, L_STOP, 0, 1, 1},
+    {"earlier", 7, L_STOP, 0, 1, 1},
+    {"egp", 3, L_CUR, 34, 1, 1},
+    {"egyptian", 8, L_CURADJ, 34, 1, 1},
+    {"eight", 5, L_NUM, 0, 1, 8},
+    {"eighteen", 8, L_NUM, 0, 1, 18},
+    {"eighteenth", 10, L_ORD, 0, 1, 18},
+    {"eightfold", 9, L_MULT, 1, 1, 8},
+    {"eighth", 6, L_FRAC, 0, 2, 8},
+    {"eighth", 6, L_ORD, 0, 1, 8},
+    {"eighths", 7, L_FRAC, 0, 1, 8},
+    {"eighty", 6, L_NUM, 0, 1, 80},
+    {"either", 6, L_STOP, 0, 1, 1},
+    {"eleven", 6, L_NUM, 0, 1, 11},
+    {"eleventh", 8, L_ORD, 0, 1, 11},
+    {"estimated", 9, L_QEND, 77, 1, 2},
+    {"eur", 3, L_CUR, 1, 1, 1},
+    {"euro", 4, L_CUR, 1, 1, 1},
+    {"euros", 5, L_CUR, 1, 1, 1},
+    {"every", 5, L_STOP, 0, 1, 1},
+    {"exceed", 6, L_QEND, 81, 1, 1},
+    {"exceeded", 8, L_QEND, 83, 1, 1},
+    {"exceeding", 9, L_QEND, 80, 1, 1},
+    {"exceeds", 7, L_QEND, 82, 1, 1},
+    {"fahrenheit", 10, L_DIM, 0, 1, 1},
+    {"feb", 3, L_MONTH, 0, 1, 2},
+    {"february", 8, L_MONTH, 0, 1, 2},
+    {"feet", 4, L_DIM, 0, 1, 1},
+    {"fifteen", 7, L_NUM, 0, 1, 15},
+    {"fifteenth", 9, L_ORD, 0, 1, 15},
+    {"fifth", 5, L_FRAC, 0, 2, 5},
+    {"fifth", 5, L_ORD, 0, 1, 5},
+    {"fifths", 6, L_FRAC, 0, 1, 5},
+    {"fiftieth", 8, L_FRAC, 0, 2, 50},
+    {"fiftieth", 8, L_ORD, 0, 1, 50},
+    {"fifty", 5, L_NUM, 0, 1, 50},
+    {"finnish", 7, L_CURADJ, 27, 1, 1},
+    {"first", 5, L_ORD, 0, 1, 1},
+    {"five", 4, L_NUM, 0, 1, 5},
+    {"fivefold", 8, L_MULT, 1, 1, 5},
+    {"floors", 6, L_DIM, 0, 1, 1},
+    {"fold", 4, L_STOP, 0, 1, 1},
+    {"foot", 4, L_DIM, 0, 1, 1},
+    {"for", 3, L_STOP, 0, 1, 1},
+    {"fortieth", 8, L_FRAC, 0, 2, 40},
+    {"fortieth", 8, L_ORD, 0, 1, 40},
+    {"fortnight", 9, L_TIME, 3, 1, 14},
+    {"fortnights", 10, L_TIME, 3, 1, 14},
+    {"forty", 5, L_NUM, 0, 1, 40},
+    {"four", 4, L_NUM, 0, 1, 4},
+    {"fourfold", 8, L_MULT, 1, 1, 4},
+    {"fourteen", 8, L_NUM, 0, 1, 14},
+    {"fourteenth", 10, L_ORD, 0, 1, 14},
+    {"fourth", 6, L_FRAC, 0, 2, 4},
+    {"fourth", 6, L_ORD, 0, 1, 4},
+    {"fourths", 7, L_FRAC, 0, 1, 4},
+    {"fourty", 6, L_NUM, 0, 1, 40},
+    {"franc", 5, L_CUR, 6, 1, 1},
+    {"francs", 6, L_CUR, 6, 1, 1},
+    {"french", 6, L_CURADJ, 28, 1, 1},
+    {"from", 4, L_STOP, 0, 1, 1},
+    {"ft", 2, L_DIM, 0, 1, 1},
+    {"gallon", 6, L_DIM, 0, 1, 1},
+    {"gallons", 7, L_DIM, 0, 1, 1},
+    {"gb", 2, L_DIM, 0, 1, 1},
+    {"gbp", 3, L_CUR, 2, 1, 1},
+    {"gbps", 4, L_DIM, 0, 1, 1},
+    {"german", 6, L_CURADJ, 29, 1, 1},
+    {"ghz", 3, L_DIM, 0, 1, 1},
+    {"gigabit", 7, L_DIM, 0, 1, 1},
+    {"gigabits", 8, L_DIM, 0, 1, 1},
+    {"gigabyte", 8, L_DIM, 0, 1, 1},
+    {"gigabytes", 9, L_DIM, 0, 1, 1},
+    {"gigawatt", 8, L_DIM, 0, 1, 1},
+    {"gigawatts", 9, L_DIM, 0, 1, 1},
+    {"gram", 4, L_DIM, 0, 1, 1},
+    {"grams", 5, L_DIM, 0, 1, 1},
+    {"gw", 2, L_DIM, 0, 1, 1},
+    {"gwh", 3, L_DIM, 0, 1, 1},
+    {"had", 3, L_STOP, 0, 1, 1},
+    {"half", 4, L_FRAC, 0, 1, 2},
+    {"halved", 6, L_MULT, 2, 1, 2},
+    {"halves", 6, L_FRAC, 0, 1, 2},
+    {"halving", 7, L_MULT, 2, 1, 2},
+    {"has", 3, L_STOP, 0, 1, 1},
+    {"have", 4, L_STOP, 0, 1, 1},
+    {"he", 2, L_STOP, 0, 1, 1},
+    {"hectare", 7, L_DIM, 0, 1, 1},
+    {"hectares", 8, L_DIM, 0, 1, 1},
+    {"her", 3, L_STOP, 0, 1, 1},
+    {"here", 4, L_STOP, 0, 1, 1},
+    {"his", 3, L_STOP, 0, 1, 1},
+    {"hkd", 3, L_CUR, 9, 1, 1},
+    {"hong", 4, L_CURADJ, 9, 1, 1},
+    {"hour", 4, L_TIME, 2, 1, 1},
+    {"hours", 5, L_TIME, 2, 1, 1},
+    {"hr", 2, L_TIME, 2, 1, 1},
+    {"hrs", 3, L_TIME, 2, 1, 1},
+    {"hryvnia", 7, L_CUR, 39, 1, 1},
+    {"hundred", 7, L_HUNDRED, 0, 1, 100},
+    {"hundredfold", 11, L_MULT, 1, 1, 100},
+    {"hundreds", 8, L_VAGUE, 0, 1, 100},
+    {"hundredth", 9, L_FRAC, 0, 2, 100},
+    {"hundredth", 9, L_ORD, 0, 1, 100},
+    {"hundredths", 10, L_FRAC, 0, 1, 100},
+    {"hz", 2, L_DIM, 0, 1, 1},
+    {"i", 1, L_STOP, 0, 1, 1},
+    {"idr", 3, L_CUR, 37, 1, 1},
+    {"if", 2, L_STOP, 0, 1, 1},
+    {"ils", 3, L_CUR, 21, 1, 1},
+    {"in", 2, L_STOP, 0, 1, 1},
+    {"inch", 4, L_DIM, 0, 1, 1},
+    {"inches", 6, L_DIM, 0, 1, 1},
+    {"indian", 6, L_CURADJ, 5, 1, 1},
+    {"inr", 3, L_CUR, 5, 1, 1},
+    {"into", 4, L_STOP, 0, 1, 1},
+    {"is", 2, L_STOP, 0, 1, 1},
+    {"israeli", 7, L_CURADJ, 21, 1, 1},
+    {"it", 2, L_STOP, 0, 1, 1},
+    {"italian", 7, L_CURADJ, 30, 1, 1},
+    {"its", 3, L_STOP, 0, 1, 1},
+    {"jan", 3, L_MONTH, 0, 1, 1},
+    {"january", 7, L_MONTH, 0, 1, 1},
+    {"japanese", 8, L_CURADJ, 4, 1, 1},
+    {"jpy", 3, L_CUR, 4, 1, 1},
+    {"jul", 3, L_MONTH, 0, 1, 7},
+    {"july", 4, L_MONTH, 0, 1, 7},
+    {"jun", 3, L_MONTH, 0, 1, 6},
+    {"june", 4, L_MONTH, 0, 1, 6},
+    {"just", 4, L_STOP, 0, 1, 1},
+    {"k", 1, L_SCALE, 1, 1, 1000},
+    {"kb", 2, L_DIM, 0, 1, 1},
+    {"kbps", 4, L_DIM, 0, 1, 1},
+    {"kg", 2, L_DIM, 0, 1, 1},
+    {"kgs", 3, L_DIM, 0, 1, 1},
+    {"khz", 3, L_DIM, 0, 1, 1},
+    {"kilo", 4, L_DIM, 0, 1, 1},
+    {"kilobit", 7, L_DIM, 0, 1, 1},
+    {"kilobits", 8, L_DIM, 0, 1, 1},
+    {"kilobyte", 8, L_DIM, 0, 1, 1},
+    {"kilobytes", 9, L_DIM, 0, 1, 1},
+    {"kilogram", 8, L_DIM, 0, 1, 1},
+    {"kilograms", 9, L_DIM, 0, 1, 1},
+    {"kilometer", 9, L_DIM, 0, 1, 1},
+    {"kilometers", 10, L_DIM, 0, 1, 1},
+    {"kilometre", 9, L_DIM, 0, 1, 1},
+    {"kilometres", 10, L_DIM, 0, 1, 1},
+    {"kilos", 5, L_DIM, 0, 1, 1},
+    {"kilowatt", 8, L_DIM, 0, 1, 1},
+    {"kilowatts", 9, L_DIM, 0, 1, 1},
+    {"km", 2, L_DIM, 0, 1, 1},
+    {"kms", 3, L_DIM, 0, 1, 1},
+    {"knots", 5, L_DIM, 0, 1, 1},
+    {"kong", 4, L_CURADJ, 9, 1, 1},
+    {"korean", 6, L_CURADJ, 10, 1, 1},
+    {"kph", 3, L_DIM, 0, 1, 1},
+    {"krona", 5, L_CUR, 17, 1, 1},
+    {"krone", 5, L_CUR, 18, 1, 1},
+    {"kroner", 6, L_CUR, 18, 1, 1},
+    {"kronor", 6, L_CUR, 17, 1, 1},
+    {"krw", 3, L_CUR, 10, 1, 1},
+    {"kw", 2, L_DIM, 0, 1, 1},
+    {"kwh", 3, L_DIM, 0, 1, 1},
+    {"lakh", 4, L_SCALE, 0, 1, 100000},
+    {"lakhs", 5, L_SCALE, 0, 1, 100000},
+    {"later", 5, L_STOP, 0, 1, 1},
+    {"lb", 2, L_DIM, 0, 1, 1},
+    {"lbs", 3, L_DIM, 0, 1, 1},
+    {"least", 5, L_QEND, 76, 2, 1},
+    {"least", 5, L_STOP, 0, 1, 1},
+    {"less", 4, L_QEND, 62, 2, 1},
+    {"less", 4, L_STOP, 0, 1, 1},
+    {"lira", 4, L_CUR, 20, 1, 1},
+    {"liter", 5, L_DIM, 0, 1, 1},
+    {"liters", 6, L_DIM, 0, 1, 1},
+    {"litre", 5, L_DIM, 0, 1, 1},
+    {"litres", 6, L_DIM, 0, 1, 1},
+    {"m", 1, L_SCALE, 1, 1, 1000000},
+    {"mar", 3, L_MONTH, 0, 1, 3},
+    {"march", 5, L_MONTH, 0, 1, 3},
+    {"markka", 6, L_CUR, 27, 1, 1},
+    {"markkaa", 7, L_CUR, 27, 1, 1},
+    {"may", 3, L_MONTH, 0, 2, 5},
+    {"may", 3, L_STOP, 0, 1, 1},
+    {"mb", 2, L_DIM, 0, 1, 1},
+    {"mbps", 4, L_DIM, 0, 1, 1},
+    {"megabit", 7, L_DIM, 0, 1, 1},
+    {"megabits", 8, L_DIM, 0, 1, 1},
+    {"megabyte", 8, L_DIM, 0, 1, 1},
+    {"megabytes", 9, L_DIM, 0, 1, 1},
+    {"megapixel", 9, L_DIM, 0, 1, 1},
+    {"megapixels", 10, L_DIM, 0, 1, 1},
+    {"megawatt", 8, L_DIM, 0, 1, 1},
+    {"megawatts", 9, L_DIM, 0, 1, 1},
+    {"meter", 5, L_DIM, 0, 1, 1},
+    {"meters", 6, L_DIM, 0, 1, 1},
+    {"metre", 5, L_DIM, 0, 1, 1},
+    {"metres", 6, L_DIM, 0, 1, 1},
+    {"mexican", 7, L_CURADJ, 15, 1, 1},
+    {"mhz", 3, L_DIM, 0, 1, 1},
+    {"might", 5, L_STOP, 0, 1, 1},
+    {"mil", 3, L_SCALE, 1, 1, 1000000},
+    {"mile", 4, L_DIM, 0, 1, 1},
+    {"miles", 5, L_DIM, 0, 1, 1},
+    {"millennia", 9, L_TIME, 6, 1, 1000},
+    {"millimeter", 10, L_DIM, 0, 1, 1},
+    {"millimeters", 11, L_DIM, 0, 1, 1},
+    {"millimetre", 10, L_DIM, 0, 1, 1},
+    {"millimetres", 11, L_DIM, 0, 1, 1},
+    {"million", 7, L_SCALE, 0, 1, 1000000},
+    {"millions", 8, L_VAGUE, 0, 1, 1000000},
+    {"millionth", 9, L_FRAC, 0, 1, 1000000},
+    {"millionths", 10, L_FRAC, 0, 1, 1000000},
+    {"min", 3, L_TIME, 1, 1, 1},
+    {"mins", 4, L_TIME, 1, 1, 1},
+    {"minus", 5, L_STOP, 0, 1, 1},
+    {"minute", 6, L_TIME, 1, 1, 1},
+    {"minutes", 7, L_TIME, 1, 1, 1},
+    {"mln", 3, L_SCALE, 1, 1, 1000000},
+    {"mm", 2, L_DIM, 0, 1, 1},
+    {"mn", 2, L_SCALE, 1, 1, 1000000},
+    {"month", 5, L_TIME, 5, 1, 1},
+    {"months", 6, L_TIME, 5, 1, 1},
+    {"more", 4, L_STOP, 0, 1, 1},
+    {"most", 4, L_QEND, 75, 2, 1},
+    {"most", 4, L_STOP, 0, 1, 1},
+    {"mph", 3, L_DIM, 0, 1, 1},
+    {"mw", 2, L_DIM, 0, 1, 1},
+    {"mwh", 3, L_DIM, 0, 1, 1},
+    {"mxn", 3, L_CUR, 15, 1, 1},
+    {"my", 2, L_STOP, 0, 1, 1},
+    {"myr", 3, L_CUR, 25, 1, 1},
+    {"naira", 5, L_CUR, 22, 1, 1},
+    {"naught", 6, L_NUM, 0, 1, 0},
+    {"nearly", 6, L_QEND, 91, 1, 1},
+    {"neither", 7, L_STOP, 0, 1, 1},
+    {"new", 3, L_CURADJ, 255, 1, 1},
+    {"ngn", 3, L_CUR, 22, 1, 1},
+    {"nigerian", 8, L_CURADJ, 22, 1, 1},
+    {"nigh", 4, L_QEND, 97, 1, 1},
+    {"nine", 4, L_NUM, 0, 1, 9},
+    {"ninefold", 8, L_MULT, 1, 1, 9},
+    {"nineteen", 8, L_NUM, 0, 1, 19},
+    {"nineteenth", 10, L_ORD, 0, 1, 19},
+    {"ninety", 6, L_NUM, 0, 1, 90},
+    {"ninth", 5, L_FRAC, 0, 2, 9},
+    {"ninth", 5, L_ORD, 0, 1, 9},
+    {"ninths", 6, L_FRAC, 0, 1, 9},
+    {"no", 2, L_STOP, 0, 1, 1},
+    {"nok", 3, L_CUR, 18, 1, 1},
+    {"not", 3, L_STOP, 0, 1, 1},
+    {"nought", 6, L_NUM, 0, 1, 0},
+    {"nov", 3, L_MONTH, 0, 1, 11},
+    {"november", 8, L_MONTH, 0, 1, 11},
+    {"nzd", 3, L_CUR, 32, 1, 1},
+    {"o'clock", 7, L_STOP, 0, 1, 1},
+    {"oct", 3, L_MONTH, 0, 1, 10},
+    {"october", 7, L_MONTH, 0, 1, 10},
+    {"of", 2, L_QEND, 53, 1, 9},
+    {"off", 3, L_STOP, 0, 1, 1},
+    {"on", 2, L_STOP, 0, 1, 1},
+    {"one", 3, L_NUM, 0, 1, 1},
+    {"only", 4, L_STOP, 0, 1, 1},
+    {"onwards", 7, L_STOP, 0, 1, 1},
+    {"or", 2, L_STOP, 0, 1, 1},
+    {"ounce", 5, L_DIM, 0, 1, 1},
+    {"ounces", 6, L_DIM, 0, 1, 1},
+    {"our", 3, L_STOP, 0, 1, 1},
+    {"out", 3, L_STOP, 0, 1, 1},
+    {"over", 4, L_QEND, 63, 2, 3},
+    {"over", 4, L_STOP, 0, 1, 1},
+    {"overall", 7, L_STOP, 0, 1, 1},
+    {"oz", 2, L_DIM, 0, 1, 1},
+    {"p.m.", 4, L_STOP, 0, 1, 1},
+    {"paise", 5, L_CUR, 5, 1, 0.01},
+    {"pakistani", 9, L_CURADJ, 33, 1, 1},
+    {"pct", 3, L_PCT, 0, 1, 1},
+    {"pence", 5, L_CUR, 2, 1, 0.01},
+    {"pennies", 7, L_CUR, 2, 1, 0.01},
+    {"penny", 5, L_CUR, 2, 1, 0.01},
+    {"per", 3, L_PCT, 0, 2, 1},
+    {"per", 3, L_STOP, 0, 1, 1},
+    {"percent", 7, L_PCT, 0, 2, 1},
+    {"percent", 7, L_STOP, 0, 1, 1},
+    {"percentage", 10, L_PCT, 0, 1, 1},
+    {"percents", 8, L_PCT, 0, 1, 1},
+    {"peso", 4, L_CUR, 15, 1, 1},
+    {"pesos", 5, L_CUR, 15, 1, 1},
+    {"philippine", 10, L_CURADJ, 26, 1, 1},
+    {"php", 3, L_CUR, 26, 1, 1},
+    {"pixel", 5, L_DIM, 0, 1, 1},
+    {"pixels", 6, L_DIM, 0, 1, 1},
+    {"pkr", 3, L_CUR, 33, 1, 1},
+    {"pln", 3, L_CUR, 38, 1, 1},
+    {"plus", 4, L_STOP, 0, 1, 1},
+    {"pm", 2, L_STOP, 0, 1, 1},
+    {"point", 5, L_STOP, 0, 1, 1},
+    {"points", 6, L_STOP, 0, 1, 1},
+    {"pound", 5, L_CUR, 2, 2, 1},
+    {"pound", 5, L_DIM, 0, 1, 1},
+    {"pounds", 6, L_CUR, 2, 2, 1},
+    {"pounds", 6, L_DIM, 0, 1, 1},
+    {"quadruple", 9, L_MULT, 1, 1, 4},
+    {"quadrupled", 10, L_MULT, 1, 1, 4},
+    {"quadrupling", 11, L_MULT, 1, 1, 4},
+    {"quarter", 7, L_FRAC, 0, 1, 4},
+    {"quarters", 8, L_FRAC, 0, 1, 4},
+    {"rand", 4, L_CUR, 16, 1, 1},
+    {"reais", 5, L_CUR, 12, 1, 1},
+    {"renminbi", 8, L_CUR, 3, 1, 1},
+    {"respectively", 12, L_STOP, 0, 1, 1},
+    {"ringgit", 7, L_CUR, 25, 1, 1},
+    {"riyal", 5, L_CUR, 35, 1, 1},
+    {"riyals", 6, L_CUR, 35, 1, 1},
+    {"rmb", 3, L_CUR, 3, 1, 1},
+    {"rouble", 6, L_CUR, 11, 1, 1},
+    {"roubles", 7, L_CUR, 11, 1, 1},
+    {"roughly", 7, L_QEND, 90, 1, 1},
+    {"rs", 2, L_CUR, 5, 1, 1},
+    {"rub", 3, L_CUR, 11, 1, 1},
+    {"ruble", 5, L_CUR, 11, 1, 1},
+    {"rubles", 6, L_CUR, 11, 1, 1},
+    {"rupee", 5, L_CUR, 5, 1, 1},
+    {"rupees", 6, L_CUR, 5, 1, 1},
+    {"rupiah", 6, L_CUR, 37, 1, 1},
+    {"russian", 7, L_CURADJ, 11, 1, 1},
+    {"said", 4, L_STOP, 0, 1, 1},
+    {"sar", 3, L_CUR, 35, 1, 1},
+    {"saudi", 5, L_CURADJ, 35, 1, 1},
+    {"says", 4, L_STOP, 0, 1, 1},
+    {"scores", 6, L_VAGUE, 0, 1, 20},
+    {"sec", 3, L_TIME, 0, 1, 1},
+    {"second", 6, L_ORD, 0, 2, 2},
+    {"second", 6, L_TIME, 0, 1, 1},
+    {"seconds", 7, L_TIME, 0, 1, 1},
+    {"secs", 4, L_TIME, 0, 1, 1},
+    {"sek", 3, L_CUR, 17, 1, 1},
+    {"sep", 3, L_MONTH, 0, 1, 9},
+    {"sept", 4, L_MONTH, 0, 1, 9},
+    {"september", 9, L_MONTH, 0, 1, 9},
+    {"seven", 5, L_NUM, 0, 1, 7},
+    {"sevenfold", 9, L_MULT, 1, 1, 7},
+    {"seventeen", 9, L_NUM, 0, 1, 17},
+    {"seventeenth", 11, L_ORD, 0, 1, 17},
+    {"seventh", 7, L_FRAC, 0, 2, 7},
+    {"seventh", 7, L_ORD, 0, 1, 7},
+    {"sevenths", 8, L_FRAC, 0, 1, 7},
+    {"seventy", 7, L_NUM, 0, 1, 70},
+    {"sgd", 3, L_CUR, 13, 1, 1},
+    {"she", 3, L_STOP, 0, 1, 1},
+    {"shekel", 6, L_CUR, 21, 1, 1},
+    {"shekels", 7, L_CUR, 21, 1, 1},
+    {"should", 6, L_STOP, 0, 1, 1},
+    {"since", 5, L_STOP, 0, 1, 1},
+    {"singapore", 9, L_CURADJ, 13, 1, 1},
+    {"six", 3, L_NUM, 0, 1, 6},
+    {"sixfold", 7, L_MULT, 1, 1, 6},
+    {"sixteen", 7, L_NUM, 0, 1, 16},
+    {"sixteenth", 9, L_ORD, 0, 1, 16},
+    {"sixth", 5, L_FRAC, 0, 2, 6},
+    {"sixth", 5, L_ORD, 0, 1, 6},
+    {"sixths", 6, L_FRAC, 0, 1, 6},
+    {"sixty", 5, L_NUM, 0, 1, 60},
+    {"so", 2, L_STOP, 0, 1, 1},
+    {"some", 4, L_QEND, 95, 1, 1},
+    {"south", 5, L_CURADJ, 16, 1, 1},
+    {"spanish", 7, L_CURADJ, 31, 1, 1},
+    {"sq", 2, L_DIM, 0, 1, 1},
+    {"square", 6, L_DIM, 0, 1, 1},
+    {"sterling", 8, L_CUR, 2, 1, 1},
+    {"storey", 6, L_DIM, 0, 1, 1},
+    {"storeys", 7, L_DIM, 0, 1, 1},
+    {"surpass", 7, L_QEND, 84, 1, 1},
+    {"surpassed", 9, L_QEND, 85, 1, 1},
+    {"surpassing", 10, L_QEND, 86, 1, 1},
+    {"swiss", 5, L_CURADJ, 6, 1, 1},
+    {"taiwan", 6, L_CURADJ, 14, 1, 1},
+    {"taiwanese", 9, L_CURADJ, 14, 1, 1},
+    {"tb", 2, L_DIM, 0, 1, 1},
+    {"ten", 3, L_NUM, 0, 1, 10},
+    {"tenfold", 7, L_MULT, 1, 1, 10},
+    {"tens", 4, L_VAGUE, 0, 1, 10},
+    {"tenth", 5, L_FRAC, 0, 2, 10},
+    {"tenth", 5, L_ORD, 0, 1, 10},
+    {"tenths", 6, L_FRAC, 0, 1, 10},
+    {"terabyte", 8, L_DIM, 0, 1, 1},
+    {"terabytes", 9, L_DIM, 0, 1, 1},
+    {"than", 4, L_QEND, 20, 2, 33},
+    {"than", 4, L_STOP, 0, 1, 1},
+    {"that", 4, L_STOP, 0, 1, 1},
+    {"thb", 3, L_CUR, 24, 1, 1},
+    {"the", 3, L_STOP, 0, 1, 1},
+    {"their", 5, L_STOP, 0, 1, 1},
+    {"then", 4, L_STOP, 0, 1, 1},
+    {"there", 5, L_STOP, 0, 1, 1},
+    {"they", 4, L_STOP, 0, 1, 1},
+    {"third", 5, L_FRAC, 0, 2, 3},
+    {"third", 5, L_ORD, 0, 1, 3},
+    {"thirds", 6, L_FRAC, 0, 1, 3},
+    {"thirteen", 8, L_NUM, 0, 1, 13},
+    {"thirteenth", 10, L_ORD, 0, 1, 13},
+    {"thirtieth", 9, L_FRAC, 0, 2, 30},
+    {"thirtieth", 9, L_ORD, 0, 1, 30},
+    {"thirtieths", 10, L_FRAC, 0, 1, 30},
+    {"thirty", 6, L_NUM, 0, 1, 30},
+    {"this", 4, L_STOP, 0, 1, 1},
+    {"thousand", 8, L_SCALE, 0, 1, 1000},
+    {"thousandfold", 12, L_MULT, 1, 1, 1000},
+    {"thousands", 9, L_VAGUE, 0, 1, 1000},
+    {"thousandth", 10, L_FRAC, 0, 1, 1000},
+    {"thousandths", 11, L_FRAC, 0, 1, 1000},
+    {"three", 5, L_NUM, 0, 1, 3},
+    {"threefold", 9, L_MULT, 1, 1, 3},
+    {"thrice", 6, L_MULT, 1, 1, 3},
+    {"through", 7, L_STOP, 0, 1, 1},
+    {"times", 5, L_STOP, 0, 1, 1},
+    {"tln", 3, L_SCALE, 1, 1, 1000000000000},
+    {"tn", 2, L_SCALE, 1, 1, 1000000000000},
+    {"to", 2, L_QEND, 7, 2, 13},
+    {"to", 2, L_STOP, 0, 1, 1},
+    {"together", 8, L_STOP, 0, 1, 1},
+    {"ton", 3, L_DIM, 0, 1, 1},
+    {"tonne", 5, L_DIM, 0, 1, 1},
+    {"tonnes", 6, L_DIM, 0, 1, 1},
+    {"tons", 4, L_DIM, 0, 1, 1},
+    {"topping", 7, L_QEND, 87, 1, 1},
+    {"total", 5, L_STOP, 0, 1, 1},
+    {"tr", 2, L_SCALE, 1, 1, 1000000000000},
+    {"trillion", 8, L_SCALE, 0, 1, 1000000000000},
+    {"trillions", 9, L_VAGUE, 0, 1, 1000000000000},
+    {"trillionth", 10, L_FRAC, 0, 1, 1000000000000},
+    {"trillionths", 11, L_FRAC, 0, 1, 1000000000000},
+    {"triple", 6, L_MULT, 1, 1, 3},
+    {"tripled", 7, L_MULT, 1, 1, 3},
+    {"triples", 7, L_MULT, 1, 1, 3},
+    {"tripling", 8, L_MULT, 1, 1, 3},
+    {"trn", 3, L_SCALE, 1, 1, 1000000000000},
+    {"try", 3, L_CUR, 20, 1, 1},
+    {"turkish", 7, L_CURADJ, 20, 1, 1},
+    {"twd", 3, L_CUR, 14, 1, 1},
+    {"twelfth", 7, L_ORD, 0, 1, 12},
+    {"twelve", 6, L_NUM, 0, 1, 12},
+    {"twentieth", 9, L_FRAC, 0, 2, 20},
+    {"twentieth", 9, L_ORD, 0, 1, 20},
+    {"twentieths", 10, L_FRAC, 0, 1, 20},
+    {"twenty", 6, L_NUM, 0, 1, 20},
+    {"twice", 5, L_MULT, 1, 1, 2},
+    {"two", 3, L_NUM, 0, 1, 2},
+    {"twofold", 7, L_MULT, 1, 1, 2},
+    {"u.s.", 4, L_CURADJ, 0, 1, 1},
+    {"uah", 3, L_CUR, 39, 1, 1},
+    {"under", 5, L_QEND, 72, 2, 3},
+    {"under", 5, L_STOP, 0, 1, 1},
+    {"until", 5, L_STOP, 0, 1, 1},
+    {"up", 2, L_STOP, 0, 1, 1},
+    {"us", 2, L_CURADJ, 0, 1, 1},
+    {"usd", 3, L_CUR, 0, 1, 1},
+    {"versus", 6, L_STOP, 0, 1, 1},
+    {"via", 3, L_STOP, 0, 1, 1},
+    {"vnd", 3, L_CUR, 23, 1, 1},
+    {"volt", 4, L_DIM, 0, 1, 1},
+    {"volts", 5, L_DIM, 0, 1, 1},
+    {"vs", 2, L_STOP, 0, 1, 1},
+    {"was", 3, L_STOP, 0, 1, 1},
+    {"watt", 4, L_DIM, 0, 1, 1},
+    {"watts", 5, L_DIM, 0, 1, 1},
+    {"we", 2, L_STOP, 0, 1, 1},
+    {"week", 4, L_TIME, 4, 1, 1},
+    {"weeks", 5, L_TIME, 4, 1, 1},
+    {"were", 4, L_STOP, 0, 1, 1},
+    {"when", 4, L_STOP, 0, 1, 1},
+    {"where", 5, L_STOP, 0, 1, 1},
+    {"which", 5, L_STOP, 0, 1, 1},
+    {"while", 5, L_STOP, 0, 1, 1},
+    {"who", 3, L_STOP, 0, 1, 1},
+    {"will", 4, L_STOP, 0, 1, 1},
+    {"with", 4, L_STOP, 0, 1, 1},
+    {"won", 3, L_CUR, 10, 1, 1},
+    {"would", 5, L_STOP, 0, 1, 1},
+    {"yard", 4, L_DIM, 0, 1, 1},
+    {"yards", 5, L_DIM, 0, 1, 1},
+    {"year", 4, L_TIME, 6, 1, 1},
+    {"years", 5, L_TIME, 6, 1, 1},
+    {"yen", 3, L_CUR, 4, 1, 1},
+    {"yet", 3, L_STOP, 0, 1, 1},
+    {"you", 3, L_STOP, 0, 1, 1},
+    {"your", 4, L_STOP, 0, 1, 1},
+    {"yr", 2, L_TIME, 6, 1, 1},
+    {"yrs", 3, L_TIME, 6, 1, 1},
+    {"yuan", 4, L_CUR, 3, 1, 1},
+    {"zar", 3, L_CUR, 16, 1, 1},
+    {"zealand", 7, L_CURADJ, 32, 1, 1},
+    {"zero", 4, L_NUM, 0, 1, 0},
+    {"zloty", 5, L_CUR, 38, 1, 1},
 };
 /* bit n of start_mask[first * 27 + second] (letters a..z; 26: none, or not a
  * letter): some word of n bytes beginning with those letters can start a quantity */
@@ -961,6 +962,114 @@ static const uint32_t after_a_set[WORD_SET_BITS / 32] = {
     0x00000000u, 0x00000000u, 0x00000040u, 0x00000000u, 0x00000000u, 0x00000000u,
     0x00001000u, 0x00000040u, 0x00000000u, 0x00000000u,
 };
+#define START_HASH_SHIFT 20u
+/* 1 at (FNV-1a >> START_HASH_SHIFT) of the words that can start a quantity, and
+ * of "a" and "an" */
+static const uint8_t start_hash[1u << (32 - START_HASH_SHIFT)] = {
+    0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,
+    0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,
+    0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,1,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    1,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,
+    0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,1,0,0,0,
+    0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,1,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,1,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,1,0,0,0,0,0,0,0,0,1,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,1,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,
+    0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,
+    0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,1,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,1,0,0,1,0,0,0,0,0,0,
+    1,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,1,
+    1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,
+    0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,
+    0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,
+    1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,1,0,1,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+};
 #define LEX_HASH_SIZE 2048u
 /* FNV-1a of the word, open addressing: 1 + index of its first entry; 0 = empty */
 static const uint16_t lex_hash[LEX_HASH_SIZE] = {
@@ -1114,17 +1223,20 @@ static uint32_t fnv1a(const char *w, size_t n)
     return h;
 }
 
+/* Is w (n bytes of a WORD token, ASCII letters in any case) the entry's word? The
+ * entries are lower case; "| 0x20" lower-cases a letter and leaves the digits, "'" and
+ * "." a word may hold as they are, so a token's bytes need no copy. */
 static bool lex_eq(const lex_entry *e, const char *w, size_t n)
 {
     if (e->len != n)
         return false;
     for (size_t i = 0; i < n; i++) /* words are short: no call to memcmp */
-        if (e->w[i] != w[i])
+        if (e->w[i] != (char)(w[i] | 0x20))
             return false;
     return true;
 }
 
-/* The entries for a lower-case ASCII word whose FNV-1a hash is h. */
+/* The entries for an ASCII word (see lex_eq()) whose lower-cased FNV-1a hash is h. */
 static lex_range lex_find_h(const char *w, size_t n, uint32_t h)
 {
     lex_range r = {0, 0};
@@ -1133,9 +1245,8 @@ static lex_range lex_find_h(const char *w, size_t n, uint32_t h)
         if (k == 0)
             return r;
         if (lex_eq(&lexicon[k - 1], w, n)) {
-            r.lo = r.hi = (uint16_t)(k - 1);
-            while (r.hi < NLEX && lex_eq(&lexicon[r.hi], w, n))
-                r.hi++;
+            r.lo = (uint16_t)(k - 1);
+            r.hi = (uint16_t)(r.lo + lexicon[r.lo].same);
             return r;
         }
     }
@@ -1168,6 +1279,12 @@ static inline bool set_has(const uint32_t *bits, const unsigned char *s, uint32_
     return (bits[k / 32] >> (k % 32)) & 1u;
 }
 
+/* Is byte (h >> START_HASH_SHIFT) of the set marks on? h: a word's FNV-1a hash. */
+static inline bool hash_has(const uint8_t *marks, uint32_t h)
+{
+    return marks[h >> START_HASH_SHIFT] != 0;
+}
+
 static bool in_start_classes(int c)
 {
     return c == L_NUM || c == L_FRAC || c == L_ORD || c == L_MULT || c == L_VAGUE ||
@@ -1175,14 +1292,22 @@ static bool in_start_classes(int c)
 }
 
 static const char *qualifier_check(void);
+static const char *hypo_check(void);
 
 const char *ct__quantity_lexicon_check(void)
 {
+    const char *bad = hypo_check();
+    if (bad)
+        return bad;
     /* the Bloom sets of can_start() hold every word they must */
+    if (!hash_has(start_hash, fnv1a("a", 1)) || !hash_has(start_hash, fnv1a("an", 2)))
+        return "a";
     for (size_t i = 0; i < NLEX; i++) {
         const unsigned char *w = (const unsigned char *)lexicon[i].w;
         int c = lexicon[i].cls;
-        if (in_start_classes(c) && !set_has(start_set, w, lexicon[i].len))
+        uint32_t h = fnv1a(lexicon[i].w, lexicon[i].len);
+        if (in_start_classes(c) &&
+            (!set_has(start_set, w, lexicon[i].len) || !hash_has(start_hash, h)))
             return lexicon[i].w;
         if ((c == L_FRAC || c == L_SCALE || c == L_HUNDRED) &&
             !set_has(after_a_set, w, lexicon[i].len))
@@ -1195,7 +1320,8 @@ const char *ct__quantity_lexicon_check(void)
         if (strlen(lexicon[i].w) != lexicon[i].len)
             return lexicon[i].w;
         lex_range r = lex_find(lexicon[i].w, lexicon[i].len);
-        if (!(r.lo <= i && i < r.hi))
+        if (!(r.lo <= i && i < r.hi) || lexicon[i].same != r.hi - i ||
+            (r.hi < NLEX && strcmp(lexicon[r.hi].w, lexicon[i].w) == 0))
             return lexicon[i].w;
     }
     return qualifier_check();
@@ -1258,7 +1384,8 @@ static lex_range lex_tok_range(const scan *sc, uint32_t i)
     return r;
 }
 
-/* Lower-case and hash token i in one pass, then find it. */
+/* Find token i by the hash the segmenter computed, or else lower-case and hash it in
+ * one pass. */
 static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
 {
     lex_range r = {0, 0};
@@ -1268,6 +1395,8 @@ static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
     unsigned c2 = n > 1 ? (unsigned)((s[1] | 0x20) - 'a') : 26u;
     if (c1 >= 26 || c2 > 26 || !(any_mask[c1 * 27 + c2] & (1u << n)))
         return r; /* no word of the lexicon starts so */
+    if (sc->t[i].flags & CT_TF_HASHED)
+        return lex_find_h((const char *)s, n, sc->t[i].hash);
     char w[16];
     uint32_t h = 2166136261u;
     for (size_t k = 0; k < n; k++) {
@@ -1302,28 +1431,34 @@ static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
     return NULL;
 }
 
-/* Is token i the lower-case word w (in any case)? Inline: it is asked very often. */
-static inline bool W(const scan *sc, uint32_t i, const char *w)
+/* Is token i the lower-case word w of n bytes (in any case)? The length rejects most
+ * tokens; "| 0x20" folds a word's letters as lex_eq() says. Through W() for a literal,
+ * whose length is a constant. */
+static inline bool word_is(const scan *sc, uint32_t i, const char *w, uint32_t n)
+{
+    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len != n)
+        return false;
+    const char *s = sc->buf + sc->t[i].start;
+    for (uint32_t k = 0; k < n; k++)
+        if ((char)(s[k] | 0x20) != w[k])
+            return false;
+    return true;
+}
+
+/* W(sc, i, "word"): only for a string literal ("" lit fails on anything else). */
+#define W(sc, i, lit) word_is((sc), (i), "" lit, (uint32_t)(sizeof(lit) - 1))
+
+/* Is token i the lower-case word w (in any case)? For words not known until run time. */
+static bool Wz(const scan *sc, uint32_t i, const char *w)
 {
     if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD)
         return false;
     const ct_token *t = &sc->t[i];
     const char *s = sc->buf + t->start;
-    if (t->len == 0)
-        return w[0] == '\0';
-    char c0 = s[0];
-    if (c0 >= 'A' && c0 <= 'Z')
-        c0 = (char)(c0 + 32);
-    if (c0 != w[0] || w[0] == '\0') /* most words differ in their first letter */
-        return false;
-    uint32_t k = 1;
-    for (; k < t->len; k++) {
-        char c = s[k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if (w[k] == '\0' || c != w[k])
+    uint32_t k = 0;
+    for (; k < t->len; k++)
+        if (w[k] == '\0' || (char)(s[k] | 0x20) != w[k])
             return false;
-    }
     return w[k] == '\0';
 }
 
@@ -1333,7 +1468,7 @@ static bool Win(const scan *sc, uint32_t i, const char *const *ws)
         return false;
     char c0 = (char)(sc->buf[sc->t[i].start] | 0x20);
     for (; *ws; ws++)
-        if ((*ws)[0] == c0 && W(sc, i, *ws))
+        if ((*ws)[0] == c0 && Wz(sc, i, *ws))
             return true;
     return false;
 }
@@ -1481,6 +1616,22 @@ static bool indian_grouping(const char *s, size_t n)
 /* The value of a NUM token: "10,000", "0.01", "1.234.567". false when malformed. */
 static bool digits_value(const char *s, size_t n, num *x)
 {
+    /* most are digits only ("2024", "5"): one pass, what the general path below gives */
+    if (n <= 18) {
+        uint64_t m = 0;
+        size_t i = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            m = m * 10 + (uint64_t)(s[i++] - '0');
+        if (i == n) {
+            x->v = (double)m;
+            x->mant = m;
+            x->frac = m < (1ull << 53) ? 0 : -1;
+            x->decimal = false;
+            x->plain_int = true;
+            x->ndigits = (int)n;
+            return true;
+        }
+    }
     size_t commas = 0, dots = 0, group = 0;
     bool bad_group = false;
     for (size_t i = 0; i < n; i++) {
@@ -2179,16 +2330,16 @@ static int qual_len(const qualifier *q)
     return q->nw;
 }
 
-/* Does qualifier q end just before token p (quote marks between words allowed)? On a
- * match, *first is the index of its first token. */
-static bool qualifier_before(const scan *sc, uint32_t p, const qualifier *q,
+/* Does qualifier q end with token last, its last word (quote marks between words
+ * allowed)? On a match, *first is the index of its first token. */
+static bool qualifier_before(const scan *sc, uint32_t last, const qualifier *q,
                              uint32_t *first)
 {
-    uint32_t k = p;
-    for (int w = qual_len(q) - 1; w >= 0; w--) {
+    uint32_t k = last;
+    for (int w = qual_len(q) - 2; w >= 0; w--) {
         while (k > 0 && quote_tok(sc, k - 1))
             k--;
-        if (k == 0 || !W(sc, k - 1, q->w[w]))
+        if (k == 0 || !Wz(sc, k - 1, q->w[w]))
             return false;
         k--;
     }
@@ -2204,7 +2355,7 @@ static bool qualifier_from(const scan *sc, uint32_t k, const qualifier *q,
     for (int w = 0; w < n; w++) {
         while (quote_tok(sc, k))
             k++;
-        if (!W(sc, k, q->w[w]))
+        if (!Wz(sc, k, q->w[w]))
             return false;
         k++;
     }
@@ -2253,9 +2404,21 @@ static ct_bound bound_before(const scan *sc, uint32_t p, uint32_t *first)
     const lex_entry *qe = lex_tok(sc, k - 1, L_QEND);
     if (!qe)
         return CT_BOUND_EXACT; /* most words end no qualifier */
-    for (size_t i = qe->aux; i < qe->aux + (size_t)qe->v; i++) /* those ending in qe */
-        if (qualifier_before(sc, p, &qualifiers[i], first))
-            return qualifiers[i].bound;
+    /* those ending in qe's word, token k - 1: only their other words are left to match,
+     * and the first letter of the word before it turns most away ("than" ends 40) */
+    uint32_t b = k - 1;
+    while (b > 0 && quote_tok(sc, b - 1))
+        b--;
+    char c = '\0';
+    if (b > 0 && sc->t[b - 1].kind == CT_TOK_WORD)
+        c = (char)(sc->buf[sc->t[b - 1].start] | 0x20);
+    for (size_t i = qe->aux; i < qe->aux + (size_t)qe->v; i++) {
+        const qualifier *q = &qualifiers[i];
+        if (q->nw > 1 && q->w[q->nw - 2][0] != c)
+            continue;
+        if (qualifier_before(sc, k - 1, q, first))
+            return q->bound;
+    }
     return CT_BOUND_EXACT;
 }
 
@@ -2328,6 +2491,35 @@ static const char *const sourcing_cues[] = {
     "requested", "asked",     "declined", "informed", "aware", "involved", NULL};
 static const char *const hypo_cues[] = {
     "if", "unless", "imagine", "suppose", "supposing", "hypothetically", "whether", NULL};
+
+/* Could a word of n bytes starting with c (lower case) be one of hypo_cues? The words
+ * before every quantity are asked: length and first letter turn most away before the
+ * list. ct__quantity_lexicon_check() holds this to the list. */
+static bool maybe_hypo_cue(char c, uint32_t n)
+{
+    switch (n) {
+    case 2:
+        return c == 'i';
+    case 6:
+        return c == 'u';
+    case 7:
+        return c == 'i' || c == 's' || c == 'w';
+    case 9:
+        return c == 's';
+    case 14:
+        return c == 'h';
+    default:
+        return false;
+    }
+}
+
+static const char *hypo_check(void)
+{
+    for (const char *const *w = hypo_cues; *w; w++)
+        if (!maybe_hypo_cue((*w)[0], (uint32_t)strlen(*w)))
+            return *w;
+    return NULL;
+}
 static const char *const rank_verbs[] = {"ranked", "ranks",    "rank", "ranking",
                                          "placed", "finished", "came", "rated",
                                          "listed", "ranking",  NULL};
@@ -2388,7 +2580,7 @@ static bool name_word_before(const scan *sc, uint32_t p)
         "well",    "over",   "another",   "another", "last",
         "first",   "next",   "another",   "so",      "yet",
         "also",    "even",   "still",     "another", NULL};
-    return !ct__tok_in(sc->buf, t, ok);
+    return !Win(sc, p - 1, ok);
 }
 
 /* ---- one quantity ----------------------------------------------------------------- */
@@ -3309,9 +3501,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         const ct_token *st = &sc->t[s - 1];
         if (st->kind == CT_TOK_PUNCT && (st->cp == ',' || st->cp == ';' || st->cp == ':'))
             break;
-        char h0 = (char)(sc->buf[st->start] | 0x20);
         if (st->kind == CT_TOK_WORD &&
-            (h0 == 'i' || h0 == 'u' || h0 == 's' || h0 == 'h' || h0 == 'w') &&
+            maybe_hypo_cue((char)(sc->buf[st->start] | 0x20), st->len) &&
             Win(sc, s - 1, hypo_cues)) {
             u.flags |= CT_QF_HYPOTHETICAL;
             break;
@@ -3395,7 +3586,20 @@ static inline bool word_maybe_in(const scan *sc, uint32_t i, const uint32_t *bit
     return set_has(bits, (const unsigned char *)sc->buf + sc->t[i].start, sc->t[i].len);
 }
 
-/* Can token t start a quantity? Most words cannot: one look at a table. */
+/* Is t a word that cannot start a quantity, known from one bit on the hash the
+ * segmenter computed? Most words are. (Only WORD tokens are CT_TF_HASHED.) Or a mark
+ * that cannot? */
+static inline bool plain_non_start(const ct_token *t)
+{
+    if ((t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT | CT_TF_HASHED)) == CT_TF_HASHED)
+        return !hash_has(start_hash, t->hash);
+    /* the next most common: ASCII punctuation other than "$" and "%" (see can_start()) */
+    return t->kind == CT_TOK_PUNCT && t->cp < 0x80 && t->cp != '$' && t->cp != '%';
+}
+
+/* Can token i start a quantity? Most words cannot: one look at a table. Short words
+ * before a number ("US$ 5", "USD 5", "Rs. 5", "No. 2") can too, but those are found from
+ * the number, by word_before_number(). */
 static inline bool can_start(const scan *sc, uint32_t i)
 {
     const ct_token *t = &sc->t[i];
@@ -3407,16 +3611,14 @@ static inline bool can_start(const scan *sc, uint32_t i)
         return t->cp >= 0x80 ? sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0
                              : t->cp == '$' || t->cp == '%';
     case CT_TOK_WORD: {
+        if (plain_non_start(t))
+            return false;
         const unsigned char *s = (const unsigned char *)sc->buf + t->start;
         uint32_t n = t->len;
-        if (t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT)) /* one test for most words */
+        if (t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT))
             return !(t->flags & CT_TF_POSSESSIVE) && /* "USD115"; not "A100", "R1" */
                    n >= 4 && (t->flags & CT_TF_CAP) && s[2] >= 'A' && s[2] <= 'Z' &&
                    s[3] >= '0' && s[3] <= '9';
-        if (n <= 4 && i + 1 < sc->n && sc->t[i + 1].kind != CT_TOK_WORD &&
-            (P(sc, i + 1, '$') || is_num(sc, i + 1) ||
-             (n <= 3 && P(sc, i + 1, '.') && is_num(sc, i + 2))))
-            return true; /* "US$", "USD 5", "Rs. 5", "No. 2" */
         if (n > 15)
             return false;
         /* letters a..z -> 0..25; c2 26: none, "[" or "{"; anything else is > 26 */
@@ -3449,6 +3651,45 @@ static inline bool can_start(const scan *sc, uint32_t i)
     }
 }
 
+/* Number or "$" token i may be led by a short word: "US$ 5", "USD 5", "Rs. 5", "No. 2".
+ * Returns that word's index when it is at or after lo (tokens before lo are done), else
+ * i. Asked here, at the few numbers, instead of at every short word. */
+static uint32_t word_before_number(const scan *sc, uint32_t i, uint32_t lo)
+{
+    const ct_token *t = &sc->t[i];
+    if (t->kind != CT_TOK_NUM && !P(sc, i, '$'))
+        return i;
+    uint32_t w = i;
+    if (i >= lo + 1 && sc->t[i - 1].kind == CT_TOK_WORD)
+        w = i - 1;
+    else if (i >= lo + 2 && t->kind == CT_TOK_NUM && P(sc, i - 1, '.') &&
+             sc->t[i - 2].kind == CT_TOK_WORD && sc->t[i - 2].len <= 3)
+        w = i - 2;
+    if (w == i || sc->t[w].len > 4 ||
+        (sc->t[w].flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT)))
+        return i;
+    return w;
+}
+
+/* Would quantity_at() pass over short word w before a number, with nothing to emit?
+ * So it does for most ("in 2020", "the 5", "than 40"): a word of no class it reads
+ * there (below), not "no"/"nos" ("No. 2"), no "$" after it ("US$"), no "MUSD". */
+static bool inert_before_number(const scan *sc, uint32_t w)
+{
+    const unsigned read = 1u << L_PCT | 1u << L_CUR | 1u << L_MULT | 1u << L_VAGUE |
+                          1u << L_NUM | 1u << L_ORD | 1u << L_FRAC | 1u << L_HUNDRED |
+                          1u << L_SCALE;
+    const ct_token *t = &sc->t[w];
+    if (P(sc, w + 1, '$') || W(sc, w, "no") || W(sc, w, "nos") ||
+        (t->len == 4 && (t->flags & CT_TF_ALLCAPS)))
+        return false;
+    lex_range r = lex_tok_range(sc, w);
+    for (uint16_t k = r.lo; k < r.hi; k++)
+        if (read & (1u << lexicon[k].cls))
+            return false;
+    return true;
+}
+
 int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
 {
     const ct_sentence *s = &blk->sents[sent];
@@ -3457,17 +3698,25 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
     cache.floor = 0;
     scan sc = {blk->buf, blk->toks + s->tok_first, s->tok_count, s->tok_first, sent,
                &cache};
-    uint32_t i = 0;
+    uint32_t i = 0, lo = 0; /* tokens before lo are done with */
     while (i < sc.n) {
+        /* a tight loop over the words that cannot start one: most of the sentence */
+        while (i < sc.n && plain_non_start(&sc.t[i]))
+            i++;
+        if (i >= sc.n)
+            break;
         if (!can_start(&sc, i)) {
             i++;
             continue;
         }
+        uint32_t at = word_before_number(&sc, i, lo);
         int rc = CT_OK;
-        uint32_t next = quantity_at(&sc, i, out, &rc);
+        uint32_t next = at < i && inert_before_number(&sc, at)
+                            ? at + 1
+                            : quantity_at(&sc, at, out, &rc);
         if (rc)
             return rc;
-        i = next > i ? next : i + 1;
+        i = lo = next > at ? next : at + 1;
     }
     return CT_OK;
 }

@@ -132,7 +132,7 @@ static uint32_t words_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
 }
 
 /* "the company", "this firm" at i: an organisation named before, not a new one. */
-static bool org_anaphor(const ct_block *blk, uint32_t lo, uint32_t i)
+static inline bool org_anaphor(const ct_block *blk, uint32_t lo, uint32_t i)
 {
     const ct_token *t = &blk->toks[i];
     return i > lo && t->kind == CT_TOK_WORD && !(t->flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
@@ -406,7 +406,9 @@ int ct__subject_block(const ct_wblock *wb, ct_claim_ref *refs, size_t nrefs, ct_
         if (f.ent_a == f.ent_b && refs[r].topic &&
             (f.topic || (f.own_pronoun && !c->speaker_org && !org_speaker)))
             c->entity = refs[r].topic; /* "its models" when no organisation speaks */
-        sbuf subj = {{0}, 0}, terms = {{0}, 0};
+        sbuf subj, terms; /* no need to clear 512 bytes a claim: sb_add() ends the text */
+        subj.n = terms.n = 0;
+        subj.buf[0] = terms.buf[0] = '\0';
         for (uint32_t i = f.a; i < f.b; i++) {
             const ct_token *t = &blk->toks[i];
             char w[48];

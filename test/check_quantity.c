@@ -297,6 +297,16 @@ static const vcase values[] = {
     /* measures are numbers, not counts */
     {"Cafes must be at least 200 metres from schools.", "200", CT_KIND_NUMBER, 200, OPEN,
      "", CT_BOUND_LOWER, CT_DIR_NONE},
+    /* a short word before the number starts the amount: the scan finds it from the
+     * number, and must not pass over it with the words that cannot */
+    {"The fund holds MAUD 60 in cash.", "MAUD 60", CT_KIND_MONEY, 6e7, 6e7, "AUD",
+     CT_BOUND_EXACT, CT_DIR_NONE},
+    {"Costs rose to US $ 75 million.", "US $ 75 million", CT_KIND_MONEY, 7.5e7, 7.5e7,
+     "USD", CT_BOUND_EXACT, CT_DIR_NONE},
+    {"He paid Rs 45,000 for it.", "Rs 45,000", CT_KIND_MONEY, 45000, 45000, "INR",
+     CT_BOUND_EXACT, CT_DIR_NONE},
+    {"The budget was EUR 3.5 billion.", "EUR 3.5 billion", CT_KIND_MONEY, 3.5e9, 3.5e9,
+     "EUR", CT_BOUND_EXACT, CT_DIR_NONE},
 };
 
 START_TEST(value_table)
