@@ -605,6 +605,13 @@ for _w in """recalls reasoned speculated theorized retorted mused wondered posit
 hinted implied cautioned echoed clarified proclaimed swore confessed""".split():
     WORDS[_w] = "W_CUE | W_CUE_INV"
 
+# plural sources: "independent analyses agree", "the authors of the report found"
+for _w, _f in (("analyses", "W_DOC"), ("projections", "W_DOC"), ("authors", "W_GROUP"),
+               ("author", "W_ROLE"), ("scholars", "W_GROUP"), ("historians", "W_GROUP"),
+               ("allies", "W_GROUP"), ("opponents", "W_GROUP"), ("leaders", "W_GROUP"),
+               ("members", "W_GROUP")):
+    WORDS[_w] = WORDS[_w] + " | " + _f if _w in WORDS else _f
+
 # a question put before its asker: "“Is he running?” asked Mr. Manafort"
 for _w in "asked asks".split():
     WORDS[_w] += " | W_CUE_INV"
