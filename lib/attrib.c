@@ -2011,7 +2011,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     if (j > lo + 1 && j < c && ct__tok_eq(buf, &toks[j - 1], "on"))
         j--;
     while (j > lo && ((wflags(blk, &toks[j - 1]) & W_SKIP) ||
-                      (!(cf & W_CUE_WEAK) && ly_adverb(blk, &toks[j - 1])) ||
+                      (ly_adverb(blk, &toks[j - 1]) &&
+                       (!(cf & W_CUE_WEAK) || (j > lo + 1 && is_cap(&toks[j - 2])))) ||
                       (j > lo + 1 && (wflags(blk, &toks[j - 1]) & CT_WS_CALENDAR) &&
                        (wflags(blk, &toks[j - 2]) & W_SKIP))))
         j--; /* "has also said", "the state incorrectly stated", "earlier Thursday said" */

@@ -350,6 +350,8 @@ START_TEST(frame_adverb_between_source_and_cue)
 {
     ck_speaker("Voters sued.\n\nIn 2000 the state incorrectly stated that about 12,000 voters "
                "were felons.", "12,000", "state");
+    /* a weak cue passes an adverb only after a name */
+    ck_speaker("Donald Trump continually brags about his 11 debates.", "11", "Donald Trump");
     /* "early" is no -ly adverb to pass */
     ck_speaker("Polls closed early said 40 people.", "40", NULL);
 }
