@@ -1450,6 +1450,7 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
         return j + 1; /* "As", "So": capitalised only as a sentence's first word */
     uint32_t a = j;
     int lowers = 0;
+    bool pp_head = false; /* "officials from both parties": a listed head before the phrase */
     while (a > lo) {
         uint32_t i = a - 1;
         const ct_token *t = &toks[i];
@@ -1457,6 +1458,13 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
             i > lo && a <= j && is_cap(&toks[a]) &&
             (is_cap(&toks[i - 1]) || (wflags(blk, &toks[i - 1]) & (W_ROLE | W_GROUP | W_ORGWORD)))) {
             a = i; /* "Chris Lehane of OpenAI", "the CEO of Y", "the embassy in Z" */
+            continue;
+        }
+        if (lower && !listed && !pp_head && i > lo && a <= j && a + 3 > j &&
+            (ct__tok_eq(buf, t, "from") || ct__tok_eq(buf, t, "of")) &&
+            !is_cap(&toks[i - 1]) && (wflags(blk, &toks[i - 1]) & (W_GROUP | W_ROLE))) {
+            a = i;
+            pp_head = true;
             continue;
         }
         if (!lower && t->kind == CT_TOK_WORD && !is_cap(t) && !(t->flags & CT_TF_POSSESSIVE) &&
@@ -1476,7 +1484,7 @@ static uint32_t np_back(const ct_block *blk, uint32_t lo, uint32_t j)
     if (lower && (!listed || ((hf & W_ROLE) && !(hf & (W_GROUP | W_DOC | W_ORGWORD))))) {
         /* "the results", "his campaign finance documents", "Audit files" */
         bool anchored = a < j && ((wflags(blk, &toks[a]) & W_DET) || is_cap(&toks[a]) ||
-                                  (toks[a + 1].flags & CT_TF_POSSESSIVE));
+                                  (toks[a + 1].flags & CT_TF_POSSESSIVE) || pp_head);
         size_t n = toks[j].len;
         const char *w = buf + toks[j].start;
         if (!anchored || (n > 2 && w[n - 2] == 'l' && w[n - 1] == 'y'))

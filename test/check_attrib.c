@@ -440,6 +440,8 @@ START_TEST(frame_source_past_an_adverbial_aside)
                "98", "Corker");
     ck_speaker("One pastor supporting Mr. Cruz, Darran Whiting of Liberty Baptist Church in "
                "Marion, said he made more than 150 calls.", "150", "Darran Whiting");
+    ck_speaker("Elected officials from both parties say he has a 40-year career.", "40-year",
+               "Elected officials from both parties");
     /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
     ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
     ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",
