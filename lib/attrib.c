@@ -37,6 +37,7 @@ enum {
     W_NOUNISH = 1u << 17, /* a cue that is also a noun: "Public support for ..." */
     W_STANCE = 1u << 18,  /* belief or stance ("wants", "backed"): loses to a covering
                            * report ("Trump claimed that Obama wanted to admit 250,000") */
+    W_PHRASE = 1u << 19,  /* a cue only with the words before it: "made it clear" */
 };
 
 typedef struct {
@@ -283,8 +284,9 @@ static const word word_slots[WORD_SLOTS] = {
     [540] = {"the", 3, CT_WS_DET | CT_WS_STOP | W_DET | W_STOP},
     [544] = {"estimating", 10, W_CUE | W_ING},
     [546] = {"afghan", 6, CT_WS_DEMONYM},
-    [547] = {"criticized", 10, W_CUE | W_CUE_WEAK | W_STANCE},
-    [548] = {"prediction", 10, W_OWNED},
+    [547] = {"clear", 5, W_PHRASE | W_CUE_WEAK | W_STANCE},
+    [548] = {"criticized", 10, W_CUE | W_CUE_WEAK | W_STANCE},
+    [549] = {"prediction", 10, W_OWNED},
     [551] = {"puts", 4, W_CUE | W_CUE_WEAK | W_STANCE | W_NOUNISH},
     [561] = {"office", 6, W_ORGWORD},
     [568] = {"book", 4, W_DOC},
@@ -2014,6 +2016,14 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
 
     /* forward: "X said", "X, the CEO of Y, said", "X has also said" */
     uint32_t j = c;
+    if (ct__tok_eq(buf, &toks[c], "clear")) {
+        /* "Ham made it clear he had misgivings": the phrase is the cue */
+        static const char *const make[] = {"made", "make", "makes", "making", NULL};
+        if (c < lo + 3 || !ct__tok_eq(buf, &toks[c - 1], "it") ||
+            !tok_among(buf, &toks[c - 2], make))
+            return CT_OK;
+        j = c - 2;
+    }
     if (j > lo + 1 && ct__tok_eq(buf, &toks[j - 1], "to") && ct__tok_eq(buf, &toks[c], "say"))
         j--; /* "he went on to say" */
     if (j > lo + 1 && j < c && ct__tok_eq(buf, &toks[j - 1], "on"))
@@ -3105,7 +3115,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
                     return rc;
                 continue;
             }
-            if (!(f & W_CUE))
+            if (!(f & (W_CUE | W_PHRASE)))
                 continue;
             if ((f & W_NOUNISH) && i > lo &&
                 (ct__tok_eq(blk->buf, &toks[i - 1], "has") ||

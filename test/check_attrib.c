@@ -442,6 +442,11 @@ START_TEST(frame_source_past_an_adverbial_aside)
                "Marion, said he made more than 150 calls.", "150", "Darran Whiting");
     ck_speaker("Elected officials from both parties say he has a 40-year career.", "40-year",
                "Elected officials from both parties");
+    ck_speaker("In an interview, Ham made it clear he retired two years ago.", "two years",
+               "Ham");
+    ck_speaker("The Real Clear Politics average puts Clinton at 47.3 percent.", "47.3",
+               "Real Clear Politics average");
+    ck_speaker("Ham said little. The sky was clear for 20 miles.", "20", NULL);
     /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
     ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
     ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",

@@ -612,6 +612,9 @@ for _w, _f in (("analyses", "W_DOC"), ("projections", "W_DOC"), ("authors", "W_G
                ("members", "W_GROUP")):
     WORDS[_w] = WORDS[_w] + " | " + _f if _w in WORDS else _f
 
+# "made it clear": frame_at() checks the words before it
+WORDS["clear"] = "W_PHRASE | W_CUE_WEAK | W_STANCE"
+
 # a question put before its asker: "“Is he running?” asked Mr. Manafort"
 for _w in "asked asks".split():
     WORDS[_w] += " | W_CUE_INV"
