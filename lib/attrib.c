@@ -2127,10 +2127,13 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         uint32_t k = j;
         if (k > lo + 2 && is_punct(&toks[k - 1], '.') && is_cap(&toks[k - 2]))
             k--; /* "McConnell, R-Ky., said": the abbreviation's period */
-        while (k > lo && k + 16 > j && !is_punct(&toks[k - 1], ',') &&
+        while (k > lo && k + 24 > j && !is_punct(&toks[k - 1], ',') &&
                !is_punct(&toks[k - 1], '.') && !is_dquote(&toks[k - 1]))
             k--;
-        if (k == lo || !is_punct(&toks[k - 1], ',') || k + 16 <= j)
+        /* a longer aside only after a document: "A Fox News poll, conducted jointly with
+         * Anderson Robbins Research (D) and Shaw & Company Research (R), shows" */
+        if (k == lo || !is_punct(&toks[k - 1], ',') || k + 24 <= j ||
+            (k + 16 <= j && (k < lo + 2 || !(wflags(blk, &toks[k - 2]) & W_DOC))))
             return CT_OK;
         uint32_t name_end = k - 1; /* the first comma */
         if (name_end == lo)
@@ -2355,6 +2358,12 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                     toks[ca].kind == CT_TOK_NUM || toks[ca].kind == CT_TOK_SYM);
     for (uint32_t k = ca; !clausal && k < hi && k < ca + 6 && toks[k].kind != CT_TOK_PUNCT; k++)
         clausal = ct__tok_eq(buf, &toks[k], "that"); /* "said on Friday that ..." */
+    /* "..., Clinton said on Tuesday." trails; "..., Clinton pointed to the nine different
+     * times Sanders has laid out a plan" goes on */
+    uint32_t te = ca;
+    while (te < hi && te < ca + 10 && toks[te].kind != CT_TOK_PUNCT)
+        te++;
+    bool short_tail = te < ca + 10;
     if (src_a > lo + 1 && ct__tok_eq(buf, &toks[src_a - 1], "than") && !(cf & W_ING)) {
         /* "$130 billion more than the budget office had projected": the comparison */
         ca2 = lo;
@@ -2367,7 +2376,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         cb2 = src_a;
         ca++;
         cb = clause_end(blk, ca, hi);
-    } else if (src_break && !clausal) {
+    } else if (src_break && !clausal && short_tail) {
         /* a trailing frame: what came before, even after an opening phrase; and after
          * ", the agency said in a June report, and ..." what goes on the same way */
         ca2 = lo;
@@ -2386,8 +2395,12 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         cb2 = src_a;
     } else if (ca < hi && (is_punct(&toks[ca], ',') || is_punct(&toks[ca], '.'))) {
         cb = ca; /* "Trump said, referring to ..." */
-        if (src_a > lo && ct__tok_eq(buf, &toks[src_a - 1], "as") && ca + 1 < hi &&
-            is_punct(&toks[ca], ',')) {
+        bool as = (src_a > lo && ct__tok_eq(buf, &toks[src_a - 1], "as")) ||
+                  (src_a <= lo + 6 && ct__tok_eq(buf, &toks[lo], "as"));
+        if (ca + 1 < hi && is_punct(&toks[ca], ',') &&
+            (as || /* "X previously reported, The Clinton Foundation refused ..." */
+             (is_cap(&toks[ca + 1]) && (wflags(blk, &toks[ca + 1]) & W_DET) &&
+              !(wflags(blk, &toks[ca + 1]) & W_PRON)))) {
             ca++; /* "As Crane said, the two ..." */
             cb = clause_end(blk, ca, hi);
         }

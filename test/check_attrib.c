@@ -447,6 +447,14 @@ START_TEST(frame_source_past_an_adverbial_aside)
     ck_speaker("The Real Clear Politics average puts Clinton at 47.3 percent.", "47.3",
                "Real Clear Politics average");
     ck_speaker("Ham said little. The sky was clear for 20 miles.", "20", NULL);
+    ck_speaker("Absent his plan, which he has not introduced, Clinton pointed to the nine "
+               "times Sanders has laid out a plan.", "nine", "Clinton");
+    ck_speaker("As White House press secretary Josh Earnest explained, three taxes were "
+               "postponed.", "three", "Josh Earnest");
+    ck_speaker("Michael Leahy previously reported, The Clinton Foundation refused to name "
+               "1,076 donors.", "1,076", "Michael Leahy");
+    ck_speaker("A Fox News poll, conducted jointly with Anderson Robbins Research (D) and Shaw "
+               "& Company Research (R), shows Sanders with 47 percent.", "47", "Fox News poll");
     /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
     ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
     ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",
