@@ -1845,8 +1845,10 @@ static uint32_t doc_subject(const ct_block *blk, uint32_t lo, uint32_t j, uint32
         unsigned f = wflags(blk, t);
         if (!is_cap(t) && (((f & W_CUE) && !(f & W_DOC)) || (f & W_SKIP)))
             break; /* another verb: this is no longer the subject */
-        if ((f & W_STOP) && !(f & W_DET) && !tok_among(blk->buf, t, doc_preps))
-            break; /* "..., where", "but", "was": a clause boundary */
+        if ((f & W_STOP) && !(f & W_DET) && !tok_among(blk->buf, t, doc_preps) &&
+            !(ct__tok_eq(blk->buf, t, "and") && k > lo && is_cap(&toks[k - 1])))
+            break; /* "..., where", "but", "was": a clause boundary ("The AP and
+                    * networks" goes on) */
         const ct_token *next = &toks[k + 1]; /* k < j + 1 <= hi: in the block */
         size_t n = t->len;
         const char *w = blk->buf + t->start;

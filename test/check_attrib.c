@@ -373,6 +373,9 @@ START_TEST(frame_document_heading_a_long_subject)
     ck_speaker("Early results of exit polls conducted by Edison Research for The Associated "
                "Press show two-thirds of voters support the ban.", "two-thirds",
                "Early results of exit polls");
+    ck_speaker("Early results of exit polls conducted by Edison Research for The Associated "
+               "Press and television networks show 7 in 10 voters support it.", "7 in 10",
+               "Early results of exit polls");
     ck_speaker("A Marist College poll for NBC News released last week actually showed Trump "
                "with 9 percent support.", "9 percent", "Marist College poll");
 }
