@@ -1371,8 +1371,12 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
             s.kind = SK_GROUP;
         else if (head & (W_ORGWORD))
             s.kind = SK_ORG;
-        else if (lower_head && (head & W_ROLE))
+        else if (lower_head && (head & W_ROLE)) {
             s.kind = SK_PERSON;
+            /* "the finance minister" refers back to someone named before: "he" after it
+             * is that person, not the role */
+            s.generic = a > 0 && ct__tok_eq(buf, &toks[a - 1], "the");
+        }
         else if (lower_head) { /* "the governor", "the results" */
             s.kind = buf[toks[name_b - 1].start + toks[name_b - 1].len - 1] == 's' ? SK_GROUP
                                                                              : SK_PERSON;
@@ -2319,8 +2323,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if ((cf & W_NOUNISH) && spk >= 0 && st->spk[spk].guess && src_a == lo && j == lo &&
             !name_shaped(buf, &toks[j]))
             return CT_OK; /* "Public support for the plan": a noun phrase */
-        if ((cf & (W_ING | W_DOC)) && spk >= 0 && st->spk[spk].generic)
-            return CT_OK; /* "his recent claim" is no frame */
+        if ((cf & (W_ING | W_DOC | W_NOUNISH)) && spk >= 0 && st->spk[spk].generic)
+            return CT_OK; /* "his recent claim", "Reduced corporate tax rates" are no frames */
     }
     /* what the cue covers: after it ("said that ..."), and before the source when the
      * source follows a comma or a closing quote ("..., Lehane said.") */
