@@ -380,19 +380,26 @@ static bool sb_has(const sbuf *sb, const char *w, size_t n)
     return false;
 }
 
-/* Add the key terms of token t: lower-case, stemmed, no stop words, no duplicates.
- * Names keep their inner punctuation ("01.ai"); possessives are dropped. */
-static void add_term(sbuf *sb, const ct_block *blk, const ct_token *t)
+/* Add the key terms of token t, whose lower-case copy is w (stemming changes it): no
+ * stop words, no duplicates. Names keep their inner punctuation ("01.ai"); possessives
+ * are dropped. */
+static void add_lower_term(sbuf *sb, const ct_block *blk, const ct_token *t, char *w)
 {
-    char w[48];
-    if (t->kind != CT_TOK_WORD || is_possessive(t) || is_stop(blk, t) ||
-        !lower_word(blk, t, w, sizeof w))
+    if (is_possessive(t) || is_stop(blk, t))
         return;
     size_t n = t->len;
     if (!(t->flags & (CT_TF_CAP | CT_TF_ALLCAPS | CT_TF_HAS_DIGIT)))
         n = stem(w, n);
     if (!sb_has(sb, w, n))
         sb_add(sb, w, n);
+}
+
+/* add_lower_term() for a word token: lower-case, stemmed. */
+static void add_term(sbuf *sb, const ct_block *blk, const ct_token *t)
+{
+    char w[48];
+    if (lower_word(blk, t, w, sizeof w))
+        add_lower_term(sb, blk, t, w);
 }
 
 static const char *arena_copy(ct_doc *doc, const ct_block *blk, uint32_t a, uint32_t b)
@@ -419,9 +426,11 @@ int ct__subject_block(const ct_wblock *wb, ct_claim_ref *refs, size_t nrefs, ct_
         for (uint32_t i = f.a; i < f.b; i++) {
             const ct_token *t = &blk->toks[i];
             char w[48];
-            if (lower_word(blk, t, w, sizeof w) && !is_possessive(t))
+            if (!lower_word(blk, t, w, sizeof w))
+                continue;
+            if (!is_possessive(t))
                 sb_add(&subj, w, t->len);
-            add_term(&terms, blk, t);
+            add_lower_term(&terms, blk, t, w); /* after: it stems w */
         }
         for (uint32_t i = f.to_a; i < f.to_b; i++) {
             const ct_token *t = &blk->toks[i];
@@ -429,7 +438,7 @@ int ct__subject_block(const ct_wblock *wb, ct_claim_ref *refs, size_t nrefs, ct_
             if (!content_word(blk, t) || is_cap(t) || !lower_word(blk, t, w, sizeof w))
                 continue;
             sb_add(&subj, w, t->len);
-            add_term(&terms, blk, t);
+            add_lower_term(&terms, blk, t, w);
         }
         if (subj.n) {
             c->subject = ct__arena_strndup(&doc->arena, subj.buf, subj.n);
