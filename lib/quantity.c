@@ -1306,7 +1306,8 @@ const char *ct__quantity_lexicon_check(void)
     for (const char *const *w = hypo_cues; *w; w++)
         if (!hash_marked(fnv1a(*w, strlen(*w)), MARK_HYPO))
             return *w;
-    if (!hash_marked(fnv1a("a", 1), MARK_START) || !hash_marked(fnv1a("an", 2), MARK_START))
+    if (!hash_marked(fnv1a("a", 1), MARK_START) ||
+        !hash_marked(fnv1a("an", 2), MARK_START))
         return "a";
     for (size_t i = 0; i < NLEX; i++) {
         const unsigned char *w = (const unsigned char *)lexicon[i].w;
@@ -2822,17 +2823,19 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     } else if (t->kind == CT_TOK_WORD && (t->flags & CT_TF_HAS_DIGIT)) {
         return code_amount(sc, i, out, rc); /* "USD115" */
     } else if (t->kind == CT_TOK_WORD) {
-        size_t n = tok_lower(sc, i, w);
+        /* lower-cased into w only before "$": the other two want (ASCII) lexicon words */
+        uint32_t n = t->len;
         int c;
-        if (n && n <= 4 && P(sc, i + 1, '$') && (c = dollar_prefix(w)) >= 0 &&
+        if (n <= 4 && P(sc, i + 1, '$') && tok_lower(sc, i, w) &&
+            (c = dollar_prefix(w)) >= 0 &&
             (n == 1 ? (glued(sc, i + 1) && (t->flags & CT_TF_CAP)) || w[0] == 'c'
                     : glued(sc, i + 1) || n == 2) &&
             (is_num(sc, i + 2) || lex_tok(sc, i + 2, L_NUM))) {
             u.cur = c;
             j = i + 2;
         } else if (n >= 2 && n <= 3 && (e = lex_tok(sc, i, L_CUR)) != NULL && e->v == 1 &&
-                   ((sc->t[i].flags & CT_TF_ALLCAPS) || n == 2 || !strcmp(w, "usd") ||
-                    !strcmp(w, "eur") || !strcmp(w, "gbp") || !strcmp(w, "rmb")) &&
+                   ((sc->t[i].flags & CT_TF_ALLCAPS) || n == 2 || W(sc, i, "usd") ||
+                    W(sc, i, "eur") || W(sc, i, "gbp") || W(sc, i, "rmb")) &&
                    (is_num(sc, i + 1) || (P(sc, i + 1, '.') && is_num(sc, i + 2)))) {
             u.cur = e->aux;
             j = P(sc, i + 1, '.') ? i + 2 : i + 1;
