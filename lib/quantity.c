@@ -1900,6 +1900,7 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
             (nnbsp || g - k >= 2 || memcmp(sc->buf + sc->t[k].start, "000", 3) == 0)) {
             for (uint32_t c = k; c < g; c++) {
                 num part;
+                memset(&part, 0, sizeof part); /* a malformed group counts 0, not garbage */
                 digits_value(sc->buf + sc->t[c].start, sc->t[c].len, &part);
                 double m = 1000;
                 if (part.decimal) /* "567.89" */
@@ -1914,11 +1915,10 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
     /* "2 1/4": a whole number and a fraction */
     if (x->plain_int && is_num(sc, k) && !glued(sc, k) && P(sc, k + 1, '/') &&
         glued(sc, k + 1) && is_num(sc, k + 2) && glued(sc, k + 2) && !P(sc, k + 3, '/')) {
-        num a, d;
-        digits_value(sc->buf + sc->t[k].start, sc->t[k].len, &a);
-        digits_value(sc->buf + sc->t[k + 2].start, sc->t[k + 2].len, &d);
-        if (a.plain_int && d.plain_int && a.v >= 1 && a.v < d.v &&
-            common_denominator(d.v)) {
+        num a, d; /* unset when malformed ("12,34,5671/2"): no fraction then */
+        if (digits_value(sc->buf + sc->t[k].start, sc->t[k].len, &a) &&
+            digits_value(sc->buf + sc->t[k + 2].start, sc->t[k + 2].len, &d) &&
+            a.plain_int && d.plain_int && a.v >= 1 && a.v < d.v && common_denominator(d.v)) {
             x->v += a.v / d.v;
             x->plain_int = false;
             x->decimal = true;
