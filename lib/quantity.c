@@ -64,6 +64,10 @@ static const char *const cur_codes[] = {
 static const char *const time_units[] = {
     "second", "minute", "hour", "day", "week", "month", "year",
 };
+static const char *const hypo_cues[] = {
+    "if", "unless", "imagine", "suppose", "supposing", "hypothetically", "whether",
+    NULL,
+};
 static const qualifier qualifiers[] = {
     Q(CT_BOUND_UPPER, "as", "much", "as"),
     Q(CT_BOUND_UPPER, "as", "many", "as"),
@@ -963,12 +967,14 @@ static const uint32_t after_a_set[WORD_SET_BITS / 32] = {
     0x00001000u, 0x00000040u, 0x00000000u, 0x00000000u,
 };
 #define START_HASH_SHIFT 20u
-/* 1 at (FNV-1a >> START_HASH_SHIFT) of the words that can start a quantity, and
- * of "a" and "an" */
-static const uint8_t start_hash[1u << (32 - START_HASH_SHIFT)] = {
+#define MARK_START 1u
+#define MARK_HYPO 2u
+/* at (FNV-1a >> START_HASH_SHIFT) of a word: MARK_START for the words that can
+ * start a quantity, and "a" and "an"; MARK_HYPO for hypo_cues */
+static const uint8_t word_marks[1u << (32 - START_HASH_SHIFT)] = {
     0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
-    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,1,0,2,0,0,0,0,0,0,
     0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
@@ -988,17 +994,17 @@ static const uint8_t start_hash[1u << (32 - START_HASH_SHIFT)] = {
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
-    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
-    0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,2,0,0,0,0,0,
     1,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,
-    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,
     0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,1,0,0,0,
@@ -1015,7 +1021,7 @@ static const uint8_t start_hash[1u << (32 - START_HASH_SHIFT)] = {
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
-    0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,1,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,1,0,0,0,0,0,0,
@@ -1033,14 +1039,14 @@ static const uint8_t start_hash[1u << (32 - START_HASH_SHIFT)] = {
     0,0,0,0,1,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,
     0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
-    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,
     0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,1,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
-    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,1,0,0,1,0,0,0,0,0,0,
     1,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
     0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
@@ -1279,10 +1285,11 @@ static inline bool set_has(const uint32_t *bits, const unsigned char *s, uint32_
     return (bits[k / 32] >> (k % 32)) & 1u;
 }
 
-/* Is byte (h >> START_HASH_SHIFT) of the set marks on? h: a word's FNV-1a hash. */
-static inline bool hash_has(const uint8_t *marks, uint32_t h)
+/* Has the word of FNV-1a hash h the mark (MARK_*)? Never false for a word marked so;
+ * rarely true for another. */
+static inline bool hash_marked(uint32_t h, unsigned mark)
 {
-    return marks[h >> START_HASH_SHIFT] != 0;
+    return (word_marks[h >> START_HASH_SHIFT] & mark) != 0;
 }
 
 static bool in_start_classes(int c)
@@ -1292,22 +1299,22 @@ static bool in_start_classes(int c)
 }
 
 static const char *qualifier_check(void);
-static const char *hypo_check(void);
 
 const char *ct__quantity_lexicon_check(void)
 {
-    const char *bad = hypo_check();
-    if (bad)
-        return bad;
-    /* the Bloom sets of can_start() hold every word they must */
-    if (!hash_has(start_hash, fnv1a("a", 1)) || !hash_has(start_hash, fnv1a("an", 2)))
+    /* the marks and Bloom sets hold every word they must */
+    for (const char *const *w = hypo_cues; *w; w++)
+        if (!hash_marked(fnv1a(*w, strlen(*w)), MARK_HYPO))
+            return *w;
+    if (!hash_marked(fnv1a("a", 1), MARK_START) ||
+        !hash_marked(fnv1a("an", 2), MARK_START))
         return "a";
     for (size_t i = 0; i < NLEX; i++) {
         const unsigned char *w = (const unsigned char *)lexicon[i].w;
         int c = lexicon[i].cls;
         uint32_t h = fnv1a(lexicon[i].w, lexicon[i].len);
         if (in_start_classes(c) &&
-            (!set_has(start_set, w, lexicon[i].len) || !hash_has(start_hash, h)))
+            (!set_has(start_set, w, lexicon[i].len) || !hash_marked(h, MARK_START)))
             return lexicon[i].w;
         if ((c == L_FRAC || c == L_SCALE || c == L_HUNDRED) &&
             !set_has(after_a_set, w, lexicon[i].len))
@@ -1893,6 +1900,7 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
             (nnbsp || g - k >= 2 || memcmp(sc->buf + sc->t[k].start, "000", 3) == 0)) {
             for (uint32_t c = k; c < g; c++) {
                 num part;
+                memset(&part, 0, sizeof part); /* a malformed group counts 0, not garbage */
                 digits_value(sc->buf + sc->t[c].start, sc->t[c].len, &part);
                 double m = 1000;
                 if (part.decimal) /* "567.89" */
@@ -1907,11 +1915,10 @@ static bool parse_digits(const scan *sc, uint32_t i, num *x, bool money)
     /* "2 1/4": a whole number and a fraction */
     if (x->plain_int && is_num(sc, k) && !glued(sc, k) && P(sc, k + 1, '/') &&
         glued(sc, k + 1) && is_num(sc, k + 2) && glued(sc, k + 2) && !P(sc, k + 3, '/')) {
-        num a, d;
-        digits_value(sc->buf + sc->t[k].start, sc->t[k].len, &a);
-        digits_value(sc->buf + sc->t[k + 2].start, sc->t[k + 2].len, &d);
-        if (a.plain_int && d.plain_int && a.v >= 1 && a.v < d.v &&
-            common_denominator(d.v)) {
+        num a, d; /* unset when malformed ("12,34,5671/2"): no fraction then */
+        if (digits_value(sc->buf + sc->t[k].start, sc->t[k].len, &a) &&
+            digits_value(sc->buf + sc->t[k + 2].start, sc->t[k + 2].len, &d) &&
+            a.plain_int && d.plain_int && a.v >= 1 && a.v < d.v && common_denominator(d.v)) {
             x->v += a.v / d.v;
             x->plain_int = false;
             x->decimal = true;
@@ -2489,37 +2496,6 @@ static const char *const sourcing_nouns[] = {
 static const char *const sourcing_cues[] = {
     "familiar",  "knowledge", "briefed",  "close",    "spoke", "speaking", "anonymity",
     "requested", "asked",     "declined", "informed", "aware", "involved", NULL};
-static const char *const hypo_cues[] = {
-    "if", "unless", "imagine", "suppose", "supposing", "hypothetically", "whether", NULL};
-
-/* Could a word of n bytes starting with c (lower case) be one of hypo_cues? The words
- * before every quantity are asked: length and first letter turn most away before the
- * list. ct__quantity_lexicon_check() holds this to the list. */
-static bool maybe_hypo_cue(char c, uint32_t n)
-{
-    switch (n) {
-    case 2:
-        return c == 'i';
-    case 6:
-        return c == 'u';
-    case 7:
-        return c == 'i' || c == 's' || c == 'w';
-    case 9:
-        return c == 's';
-    case 14:
-        return c == 'h';
-    default:
-        return false;
-    }
-}
-
-static const char *hypo_check(void)
-{
-    for (const char *const *w = hypo_cues; *w; w++)
-        if (!maybe_hypo_cue((*w)[0], (uint32_t)strlen(*w)))
-            return *w;
-    return NULL;
-}
 static const char *const rank_verbs[] = {"ranked", "ranks",    "rank", "ranking",
                                          "placed", "finished", "came", "rated",
                                          "listed", "ranking",  NULL};
@@ -2847,17 +2823,19 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
     } else if (t->kind == CT_TOK_WORD && (t->flags & CT_TF_HAS_DIGIT)) {
         return code_amount(sc, i, out, rc); /* "USD115" */
     } else if (t->kind == CT_TOK_WORD) {
-        size_t n = tok_lower(sc, i, w);
+        /* lower-cased into w only before "$": the other two want (ASCII) lexicon words */
+        uint32_t n = t->len;
         int c;
-        if (n && n <= 4 && P(sc, i + 1, '$') && (c = dollar_prefix(w)) >= 0 &&
+        if (n <= 4 && P(sc, i + 1, '$') && tok_lower(sc, i, w) &&
+            (c = dollar_prefix(w)) >= 0 &&
             (n == 1 ? (glued(sc, i + 1) && (t->flags & CT_TF_CAP)) || w[0] == 'c'
                     : glued(sc, i + 1) || n == 2) &&
             (is_num(sc, i + 2) || lex_tok(sc, i + 2, L_NUM))) {
             u.cur = c;
             j = i + 2;
         } else if (n >= 2 && n <= 3 && (e = lex_tok(sc, i, L_CUR)) != NULL && e->v == 1 &&
-                   ((sc->t[i].flags & CT_TF_ALLCAPS) || n == 2 || !strcmp(w, "usd") ||
-                    !strcmp(w, "eur") || !strcmp(w, "gbp") || !strcmp(w, "rmb")) &&
+                   ((sc->t[i].flags & CT_TF_ALLCAPS) || n == 2 || W(sc, i, "usd") ||
+                    W(sc, i, "eur") || W(sc, i, "gbp") || W(sc, i, "rmb")) &&
                    (is_num(sc, i + 1) || (P(sc, i + 1, '.') && is_num(sc, i + 2)))) {
             u.cur = e->aux;
             j = P(sc, i + 1, '.') ? i + 2 : i + 1;
@@ -3501,8 +3479,8 @@ static uint32_t quantity_at(const scan *sc, uint32_t i, ct_quantity_vec *out, in
         const ct_token *st = &sc->t[s - 1];
         if (st->kind == CT_TOK_PUNCT && (st->cp == ',' || st->cp == ';' || st->cp == ':'))
             break;
-        if (st->kind == CT_TOK_WORD &&
-            maybe_hypo_cue((char)(sc->buf[st->start] | 0x20), st->len) &&
+        /* a cue is a plain word, so hashed: its mark turns away most others */
+        if ((st->flags & CT_TF_HASHED) && hash_marked(st->hash, MARK_HYPO) &&
             Win(sc, s - 1, hypo_cues)) {
             u.flags |= CT_QF_HYPOTHETICAL;
             break;
@@ -3592,7 +3570,7 @@ static inline bool word_maybe_in(const scan *sc, uint32_t i, const uint32_t *bit
 static inline bool plain_non_start(const ct_token *t)
 {
     if ((t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT | CT_TF_HASHED)) == CT_TF_HASHED)
-        return !hash_has(start_hash, t->hash);
+        return !hash_marked(t->hash, MARK_START);
     /* the next most common: ASCII punctuation other than "$" and "%" (see can_start()) */
     return t->kind == CT_TOK_PUNCT && t->cp < 0x80 && t->cp != '$' && t->cp != '%';
 }

@@ -36,6 +36,13 @@ static bool has(const ct_block *blk, const ct_token *t, unsigned flag)
     return (ct__wflags(blk, t) & flag) != 0;
 }
 
+/* has() for token i of the block: the loops below know the index, and a pointer
+ * difference costs a division. */
+static inline bool has_at(const ct_block *blk, uint32_t i, unsigned flag)
+{
+    return (((const ct_wblock *)(const void *)blk)->wf[i] & flag) != 0;
+}
+
 static bool is_cap(const ct_token *t)
 {
     return t->kind == CT_TOK_WORD && (t->flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
@@ -194,9 +201,9 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
             k++;
         else if (ct__tok_eq(blk->buf, &toks[k], "to"))
             k = hi; /* "cost $3 million to train": the verb says more, below */
-        while (k < hi && (has(blk, &toks[k], CT_WS_DET) ||
+        while (k < hi && (has_at(blk, k, CT_WS_DET) ||
                           ct__tok_is_quote(&toks[k]))) {
-            if (has(blk, &toks[k], CT_WS_POSSPRON))
+            if (has_at(blk, k, CT_WS_POSSPRON))
                 f->own_pronoun = true;
             k++;
         }
@@ -220,7 +227,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
         uint32_t k = s - 1;
         while (k > lo && ct__tok_is_quote(&toks[k]))
             k--; /* “well higher” than */
-        if (has(blk, &toks[k], CT_WS_AMOUNT)) {
+        if (has_at(blk, k, CT_WS_AMOUNT)) {
             f->a = k;
             f->b = k + 1;
             /* "cost $3 million to train its model" */
@@ -229,7 +236,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
                 f->to_b = e + 1;
                 uint32_t m = e + 1, end = e + 6 < hi ? e + 6 : hi;
                 for (; m < end && !is_punct_end(&toks[m]); m++) {
-                    if (has(blk, &toks[m], CT_WS_POSSPRON))
+                    if (has_at(blk, m, CT_WS_POSSPRON))
                         f->own_pronoun = true;
                     if (is_possessive(&toks[m]) && m > e + 1 && f->ent_a == f->ent_b) {
                         f->ent_a = name_back(blk, e + 1, m - 1);
@@ -239,7 +246,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
                 f->to_b = m;
             }
         } else {
-            while (k > lo && has(blk, &toks[k], CT_WS_COPULA))
+            while (k > lo && has_at(blk, k, CT_WS_COPULA))
                 k--;
             if (k + 1 < s) {
                 uint32_t a = words_back(blk, lo, k);
@@ -267,7 +274,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
                     break;
                 }
             }
-            if (has(blk, &toks[i], CT_WS_POSSPRON)) {
+            if (has_at(blk, i, CT_WS_POSSPRON)) {
                 f->own_pronoun = true;
                 break;
             }
@@ -277,7 +284,7 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
         /* "the market value of the chipmaker Nvidia", "to train 01.AI's model" */
         uint32_t end = f->b + 6 < hi ? f->b + 6 : hi;
         for (uint32_t i = f->b; i < end; i++) {
-            if (has(blk, &toks[i], CT_WS_CALENDAR))
+            if (has_at(blk, i, CT_WS_CALENDAR))
                 continue;
             if (is_cap(&toks[i]) || (toks[i].kind == CT_TOK_WORD && (toks[i].flags & CT_TF_HAS_DIGIT) &&
                                      i + 1 < hi && is_possessive(&toks[i + 1]))) {
@@ -300,14 +307,14 @@ static void find_subject(const ct_block *blk, const ct_quantity *q, finding *f)
                 f->topic = true; /* "the company may possess $500 million" */
                 break;
             }
-            if (is_cap(&toks[i]) && has(blk, &toks[i], CT_WS_DEMONYM)) {
+            if (is_cap(&toks[i]) && has_at(blk, i, CT_WS_DEMONYM)) {
                 /* "match top American models at a tenth of the price": a comparison with
                  * others' things, about what the text is about */
                 f->topic = true;
                 break;
             }
             if (is_cap(&toks[i]) && !is_stop(blk, &toks[i]) &&
-                !has(blk, &toks[i], CT_WS_CALENDAR)) {
+                !has_at(blk, i, CT_WS_CALENDAR)) {
                 uint32_t a = name_back(blk, lo, i);
                 if (a == lo && a == i && !name_shaped(blk, &toks[i]))
                     break; /* a capitalised first word is not a name by itself */
@@ -373,19 +380,26 @@ static bool sb_has(const sbuf *sb, const char *w, size_t n)
     return false;
 }
 
-/* Add the key terms of token t: lower-case, stemmed, no stop words, no duplicates.
- * Names keep their inner punctuation ("01.ai"); possessives are dropped. */
-static void add_term(sbuf *sb, const ct_block *blk, const ct_token *t)
+/* Add the key terms of token t, whose lower-case copy is w (stemming changes it): no
+ * stop words, no duplicates. Names keep their inner punctuation ("01.ai"); possessives
+ * are dropped. */
+static void add_lower_term(sbuf *sb, const ct_block *blk, const ct_token *t, char *w)
 {
-    char w[48];
-    if (t->kind != CT_TOK_WORD || is_possessive(t) || is_stop(blk, t) ||
-        !lower_word(blk, t, w, sizeof w))
+    if (is_possessive(t) || is_stop(blk, t))
         return;
     size_t n = t->len;
     if (!(t->flags & (CT_TF_CAP | CT_TF_ALLCAPS | CT_TF_HAS_DIGIT)))
         n = stem(w, n);
     if (!sb_has(sb, w, n))
         sb_add(sb, w, n);
+}
+
+/* add_lower_term() for a word token: lower-case, stemmed. */
+static void add_term(sbuf *sb, const ct_block *blk, const ct_token *t)
+{
+    char w[48];
+    if (lower_word(blk, t, w, sizeof w))
+        add_lower_term(sb, blk, t, w);
 }
 
 static const char *arena_copy(ct_doc *doc, const ct_block *blk, uint32_t a, uint32_t b)
@@ -412,9 +426,11 @@ int ct__subject_block(const ct_wblock *wb, ct_claim_ref *refs, size_t nrefs, ct_
         for (uint32_t i = f.a; i < f.b; i++) {
             const ct_token *t = &blk->toks[i];
             char w[48];
-            if (lower_word(blk, t, w, sizeof w) && !is_possessive(t))
+            if (!lower_word(blk, t, w, sizeof w))
+                continue;
+            if (!is_possessive(t))
                 sb_add(&subj, w, t->len);
-            add_term(&terms, blk, t);
+            add_lower_term(&terms, blk, t, w); /* after: it stems w */
         }
         for (uint32_t i = f.to_a; i < f.to_b; i++) {
             const ct_token *t = &blk->toks[i];
@@ -422,7 +438,7 @@ int ct__subject_block(const ct_wblock *wb, ct_claim_ref *refs, size_t nrefs, ct_
             if (!content_word(blk, t) || is_cap(t) || !lower_word(blk, t, w, sizeof w))
                 continue;
             sb_add(&subj, w, t->len);
-            add_term(&terms, blk, t);
+            add_lower_term(&terms, blk, t, w);
         }
         if (subj.n) {
             c->subject = ct__arena_strndup(&doc->arena, subj.buf, subj.n);

@@ -307,6 +307,9 @@ static const vcase values[] = {
      CT_BOUND_EXACT, CT_DIR_NONE},
     {"The budget was EUR 3.5 billion.", "EUR 3.5 billion", CT_KIND_MONEY, 3.5e9, 3.5e9,
      "EUR", CT_BOUND_EXACT, CT_DIR_NONE},
+    /* a malformed numerator makes no mixed fraction (it was read uninitialised) */
+    {"It was 10-20 12,34,5671/2 in all.", "10-20", CT_KIND_NUMBER, 10, 20, "",
+     CT_BOUND_RANGE, CT_DIR_NONE},
 };
 
 START_TEST(value_table)

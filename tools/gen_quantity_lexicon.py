@@ -251,11 +251,16 @@ HASH_SIZE = 2048
 # last one and the length. Must match word_key() in quantity.c.
 WORD_SET_BITS = 8192
 
-# The first filter of can_start() for a plain word: one byte, indexed by the top bits of
-# the FNV-1a hash the segmenter already computed, set for the words that can start a
-# quantity and for "a"/"an" (a number before "dozen"). A byte, not a bit: fewer
-# instructions for every word of the text; 4096 of them let ~2% of other words through.
+# words before a quantity that make it hypothetical ("if there were only two countries")
+HYPO = ["if", "unless", "imagine", "suppose", "supposing", "hypothetically", "whether"]
+
+# Marks on plain words, one byte indexed by the top bits of the FNV-1a hash the segmenter
+# already computed: MARK_START for the words that can start a quantity and for "a"/"an"
+# (a number before "dozen"), the first filter of can_start(); MARK_HYPO for HYPO. A byte,
+# not a bit: fewer instructions for every word of the text; 4096 of them let ~2% of other
+# words through.
 START_HASH_SHIFT = 20
+MARK_START, MARK_HYPO = 1, 2
 
 def letter(c):
     return ord(c) - 97 if "a" <= c <= "z" else 26
@@ -299,6 +304,8 @@ def main():
         return lines
     out.extend(wrapped("static const char *const cur_codes[] = {", ['"%s"' % c for c in CUR]))
     out.extend(wrapped("static const char *const time_units[] = {", ['"%s"' % u for u in TU]))
+    out.extend(wrapped("static const char *const hypo_cues[] = {",
+                       ['"%s"' % w for w in HYPO] + ["NULL"]))
     out.append("static const qualifier qualifiers[] = {")
     for bound, words in QUAL_ROWS:
         out.append("    Q(%s, %s)," % (bound, ", ".join('"%s"' % w for w in words)))
@@ -350,11 +357,15 @@ def main():
     emit_set("after_a_set", lambda c: c in AFTER_A, "make \"a\" a number (\"a dozen\")")
     marks = [0] * (1 << (32 - START_HASH_SHIFT))
     for w in [r[0] for r in rows if r[1] in START] + ["a", "an"]:
-        marks[fnv1a(w) >> START_HASH_SHIFT] = 1
+        marks[fnv1a(w) >> START_HASH_SHIFT] |= MARK_START
+    for w in HYPO:
+        marks[fnv1a(w) >> START_HASH_SHIFT] |= MARK_HYPO
     out.append("#define START_HASH_SHIFT %du" % START_HASH_SHIFT)
-    out.append("/* 1 at (FNV-1a >> START_HASH_SHIFT) of the words that can start a quantity, and")
-    out.append(" * of \"a\" and \"an\" */")
-    out.append("static const uint8_t start_hash[1u << (32 - START_HASH_SHIFT)] = {")
+    out.append("#define MARK_START %du" % MARK_START)
+    out.append("#define MARK_HYPO %du" % MARK_HYPO)
+    out.append("/* at (FNV-1a >> START_HASH_SHIFT) of a word: MARK_START for the words that can")
+    out.append(" * start a quantity, and \"a\" and \"an\"; MARK_HYPO for hypo_cues */")
+    out.append("static const uint8_t word_marks[1u << (32 - START_HASH_SHIFT)] = {")
     for k in range(0, len(marks), 40):
         out.append("    " + ",".join(str(x) for x in marks[k:k + 40]) + ",")
     out.append("};")
