@@ -2323,8 +2323,11 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if ((cf & W_NOUNISH) && spk >= 0 && st->spk[spk].guess && src_a == lo && j == lo &&
             !name_shaped(buf, &toks[j]))
             return CT_OK; /* "Public support for the plan": a noun phrase */
-        if ((cf & (W_ING | W_DOC | W_NOUNISH)) && spk >= 0 && st->spk[spk].generic)
-            return CT_OK; /* "his recent claim", "Reduced corporate tax rates" are no frames */
+        if ((cf & (W_ING | W_DOC)) && spk >= 0 && st->spk[spk].generic)
+            return CT_OK; /* "his recent claim" is no frame */
+        if ((cf & W_NOUNISH) && spk >= 0 && st->spk[spk].generic &&
+            !(wflags(blk, &toks[src_a]) & W_DET))
+            return CT_OK; /* "- Reduced corporate tax rates to 30%": a noun phrase */
     }
     /* what the cue covers: after it ("said that ..."), and before the source when the
      * source follows a comma or a closing quote ("..., Lehane said.") */

@@ -458,6 +458,11 @@ START_TEST(frame_source_past_an_adverbial_aside)
                "1,076 donors.", "1,076", "Michael Leahy");
     ck_speaker("A Fox News poll, conducted jointly with Anderson Robbins Research (D) and Shaw "
                "& Company Research (R), shows Sanders with 47 percent.", "47", "Fox News poll");
+    /* "the finance minister" refers back: "he" after it is still the person named */
+    ck_speaker("Budget day.\n\nMr Chidambaram said growth was strong.\n\nThe finance "
+               "minister says he is committed to reform. As part of his reforms he has "
+               "announced:\n\n- Raised the threshold\n- Reduced corporate tax rates to 30%",
+               "30%", "Chidambaram");
     /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
     ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
     ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",
