@@ -2180,8 +2180,21 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         }
         if (name_b < j)
             all_caps = false;
-        if (all_caps && !is_cap(&toks[name_end - 1]) &&
-            (wflags(blk, &toks[name_end - 1]) & W_ROLE)) {
+        /* the role may be placed: "the BBC's correspondent in Jakarta, Rachel Harvey," */
+        uint32_t role_end = name_end;
+        for (uint32_t m = name_end; m-- > a + 1 && m + 6 > name_end;) {
+            if (is_word(&toks[m]) && (ct__tok_eq(buf, &toks[m], "in") ||
+                                      ct__tok_eq(buf, &toks[m], "at") ||
+                                      ct__tok_eq(buf, &toks[m], "of"))) {
+                if (!is_cap(&toks[m - 1]) && (wflags(blk, &toks[m - 1]) & W_ROLE))
+                    role_end = m;
+                break;
+            }
+            if (!is_cap(&toks[m]) && !is_punct(&toks[m], '.'))
+                break;
+        }
+        if (all_caps && !is_cap(&toks[role_end - 1]) &&
+            (wflags(blk, &toks[role_end - 1]) & W_ROLE)) {
             /* "the White House spokesman, Josh Earnest, said": the name is the aside */
             speaker s = {0};
             s.name = tok_text(doc, blk, k, j);

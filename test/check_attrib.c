@@ -463,6 +463,8 @@ START_TEST(frame_source_past_an_adverbial_aside)
                "minister says he is committed to reform. As part of his reforms he has "
                "announced:\n\n- Raised the threshold\n- Reduced corporate tax rates to 30%",
                "30%", "Chidambaram");
+    ck_speaker("The BBC's correspondent in Jakarta, Rachel Harvey, said that prices would "
+               "rise 20%.", "20%", "Rachel Harvey");
     /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
     ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
     ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",
