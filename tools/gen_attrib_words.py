@@ -587,7 +587,7 @@ insist projected reckons determined ruled learned discovered argue predict
 agree suspect hope want fear know support oppose expected rated rates joked quipped
 pegs pegged puts lists listed named blocked defended rips slams touts approved
 grilled references referenced features featured allows mandates requires pleaded filed
-offered documented identified characterized labeled dubbed branded remembered counted
+offered documented identified characterized labeled dubbed remembered counted
 """
 for _w in ATTITUDES.split():
     if "W_CUE" in WORDS.get(_w, ""):
