@@ -331,6 +331,8 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
         if (k & (BC_UPPER | BC_LOWER)) {
             /* the common case, a run of ASCII letters, one branch a byte */
             size_t start = i++;
+            unsigned flags = pending | ((k & BC_UPPER) ? CT_TF_CAP : 0u);
+            unsigned lower = k & BC_LOWER;
             unsigned l;
             uint32_t h = (2166136261u ^ letter_lower[c]) * 16777619u;
             if (start < safe) {
@@ -346,11 +348,9 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
             }
             /* has it a lower-case letter, so that it is no acronym? Most words say so by
              * their first or second one, and the loop need not look */
-            unsigned lower = 0;
-            for (size_t j = start; j < i && !lower; j++)
+            for (size_t j = start + 1; j < i && !lower; j++)
                 lower = s[j] >= 'a' ? BC_LOWER : 0;
-            word_scan w = {h, lower, pending | ((k & BC_UPPER) ? CT_TF_CAP : 0u), i - start,
-                           true};
+            word_scan w = {h, lower, flags, i - start, true};
             /* a full stop after anything but one letter ends the word, as most do */
             if (i < to && (byte_class[s[i]] & BC_TAIL) && !(s[i] == '.' && i - start != 1)) {
                 word_scan tail = w; /* a copy: w itself stays in registers */
