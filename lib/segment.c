@@ -441,34 +441,52 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
 /* ---- sentences -------------------------------------------------------------------- */
 
 /* The word lists are sorted (strcmp order) and searched by bisection: the abbreviation
- * checks run at every full stop. ct__segment_lists_sorted() lets a test keep them so. */
+ * checks run at every full stop. Before it, a word is turned away by its length or first
+ * letter, as most are. ct__segment_lists_sorted() lets a test keep the lists sorted and
+ * these filters right. */
 typedef struct {
     const char *const *words;
     size_t n;
+    uint32_t firsts;          /* F_(c) of every word's first letter c */
+    uint32_t min_len, max_len; /* of its words */
 } word_list;
 
-#define WORD_LIST(name, ...)                                                               \
+#define F_(c) (1u << ((c) - 'a'))
+#define WORD_LIST(name, firsts, min_len, max_len, ...)                                      \
     static const char *const name##_words[] = {__VA_ARGS__};                               \
-    static const word_list name = {name##_words, sizeof name##_words / sizeof(char *)}
+    static const word_list name = {name##_words, sizeof name##_words / sizeof(char *),    \
+                                   firsts, min_len, max_len}
 
-WORD_LIST(title_abbrevs, "adm", "al", "approx", "assn", "atty", "bros", "capt", "cf", "cmdr",
+WORD_LIST(title_abbrevs, /* no k n o q t w x y z */
+          ~(F_('k') | F_('n') | F_('o') | F_('q') | F_('t') | F_('w') | F_('x') | F_('y') |
+            F_('z')), 1, 6,
+          "adm", "al", "approx", "assn", "atty", "bros", "capt", "cf", "cmdr",
           "col", "cpl", "dept", "det", "dr", "e.g", "est", "etc", "ft", "gen", "gov", "hon",
           "i.e", "insp", "jr", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "pres", "prof",
           "rep", "rev", "sen", "sgt", "sr", "st", "supt", "univ", "v", "vs");
-WORD_LIST(before_number_abbrevs, "apr", "art", "aug", "ch", "dec", "ed", "feb", "fig", "jan",
+WORD_LIST(before_number_abbrevs,
+          F_('a') | F_('c') | F_('d') | F_('e') | F_('f') | F_('j') | F_('m') | F_('n') |
+              F_('o') | F_('p') | F_('s') | F_('v'), 1, 4,
+          "apr", "art", "aug", "ch", "dec", "ed", "feb", "fig", "jan",
           "jul", "jun", "mar", "no", "nos", "nov", "oct", "op", "p", "pp", "sec", "sep", "sept",
           "vol");
-WORD_LIST(company_abbrevs, "co", "corp", "inc", "llc", "ltd", "plc");
-WORD_LIST(sentence_starters, "a", "according", "after", "an", "and", "as", "at", "but", "for",
+WORD_LIST(company_abbrevs, F_('c') | F_('i') | F_('l') | F_('p'), 2, 4,
+          "co", "corp", "inc", "llc", "ltd", "plc");
+WORD_LIST(sentence_starters,
+          F_('a') | F_('b') | F_('f') | F_('h') | F_('i') | F_('m') | F_('o') | F_('s') |
+              F_('t') | F_('w') | F_('y'), 1, 9,
+          "a", "according", "after", "an", "and", "as", "at", "but", "for",
           "he", "her", "his", "however", "i", "if", "in", "it", "its", "many", "meanwhile",
           "most", "officials", "on", "she", "so", "some", "still", "that", "the", "their",
           "there", "these", "they", "this", "those", "we", "when", "while", "yet");
-WORD_LIST(weekdays, "friday", "monday", "saturday", "sunday", "thursday", "tuesday",
-          "wednesday");
-WORD_LIST(months, "april", "august", "december", "february", "january", "july", "june",
+WORD_LIST(weekdays, F_('f') | F_('m') | F_('s') | F_('t') | F_('w'), 6, 9,
+          "friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday");
+WORD_LIST(months,
+          F_('a') | F_('d') | F_('f') | F_('j') | F_('m') | F_('n') | F_('o') | F_('s'), 3, 9,
+          "april", "august", "december", "february", "january", "july", "june",
           "march", "may", "november", "october", "september");
-WORD_LIST(byline_roles, "columnist", "contributor", "correspondent", "editor", "reporter",
-          "staff", "writer");
+WORD_LIST(byline_roles, F_('c') | F_('e') | F_('r') | F_('s') | F_('w'), 5, 13,
+          "columnist", "contributor", "correspondent", "editor", "reporter", "staff", "writer");
 
 /* strcmp of the token's bytes, ASCII-lower-cased, with a list word: in place, for the
  * bisection's first probes mostly differ at the first byte. */
@@ -488,9 +506,11 @@ static int tok_cmp(const unsigned char *s, uint32_t n, const char *word)
 /* Is the token (ASCII case-insensitively) one of the list's words? */
 static bool tok_in_list(const char *buf, const ct_token *t, const word_list *list)
 {
-    if (t->len >= 16)
-        return false;
     const unsigned char *s = (const unsigned char *)buf + t->start;
+    unsigned first = (s[0] | 0x20u) - 'a'; /* a letter's place in the alphabet, else >= 26 */
+    if (t->len < list->min_len || t->len > list->max_len || first >= 26 ||
+        !(list->firsts & (1u << first)))
+        return false;
     size_t lo = 0, hi = list->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -511,10 +531,14 @@ bool ct__segment_lists_sorted(void)
                                            &company_abbrevs, &sentence_starters, &weekdays,
                                            &months, &byline_roles};
     for (size_t l = 0; l < sizeof all / sizeof all[0]; l++)
-        for (size_t i = 0; i < all[l]->n; i++)
-            if (strlen(all[l]->words[i]) >= 16 ||
-                (i > 0 && strcmp(all[l]->words[i - 1], all[l]->words[i]) >= 0))
+        for (size_t i = 0; i < all[l]->n; i++) {
+            const char *w = all[l]->words[i];
+            size_t n = strlen(w);
+            if (n < all[l]->min_len || n > all[l]->max_len || w[0] < 'a' || w[0] > 'z' ||
+                !(all[l]->firsts & F_(w[0])) ||
+                (i > 0 && strcmp(all[l]->words[i - 1], w) >= 0))
                 return false;
+        }
     return true;
 }
 
