@@ -525,23 +525,6 @@ static bool tok_in_list(const char *buf, const ct_token *t, const word_list *lis
     return false;
 }
 
-bool ct__segment_lists_sorted(void)
-{
-    static const word_list *const all[] = {&title_abbrevs, &before_number_abbrevs,
-                                           &company_abbrevs, &sentence_starters, &weekdays,
-                                           &months, &byline_roles};
-    for (size_t l = 0; l < sizeof all / sizeof all[0]; l++)
-        for (size_t i = 0; i < all[l]->n; i++) {
-            const char *w = all[l]->words[i];
-            size_t n = strlen(w);
-            if (n < all[l]->min_len || n > all[l]->max_len || w[0] < 'a' || w[0] > 'z' ||
-                !(all[l]->firsts & F_(w[0])) ||
-                (i > 0 && strcmp(all[l]->words[i - 1], w) >= 0))
-                return false;
-        }
-    return true;
-}
-
 static bool is_closer(const ct_token *t)
 {
     if (t->kind != CT_TOK_PUNCT || (t->flags & CT_TF_SPACE_BEFORE))
@@ -719,6 +702,31 @@ static const char *const furniture_prefixes[] = {
     "share this", "click here", "sign up", "subscribe", "advertisement", "follow us",
     "copyright", "all rights reserved", "\xc2\xa9", "photo:", "image:", "watch:",
     "recommended", "more from", "comments", "you may also like", "sponsored", NULL};
+/* the first letters of the prefixes but "\xc2\xa9": most lines start with none of them */
+#define FURNITURE_FIRSTS                                                                   \
+    (F_('a') | F_('c') | F_('f') | F_('i') | F_('l') | F_('m') | F_('p') | F_('r') | F_('s') | \
+     F_('w') | F_('y'))
+
+bool ct__segment_lists_sorted(void)
+{
+    static const word_list *const all[] = {&title_abbrevs, &before_number_abbrevs,
+                                           &company_abbrevs, &sentence_starters, &weekdays,
+                                           &months, &byline_roles};
+    for (size_t l = 0; l < sizeof all / sizeof all[0]; l++)
+        for (size_t i = 0; i < all[l]->n; i++) {
+            const char *w = all[l]->words[i];
+            size_t n = strlen(w);
+            if (n < all[l]->min_len || n > all[l]->max_len || w[0] < 'a' || w[0] > 'z' ||
+                !(all[l]->firsts & F_(w[0])) ||
+                (i > 0 && strcmp(all[l]->words[i - 1], w) >= 0))
+                return false;
+        }
+    for (const char *const *p = furniture_prefixes; *p; p++)
+        if ((*p)[0] >= 'a' && (*p)[0] <= 'z' ? !(FURNITURE_FIRSTS & F_((*p)[0]))
+                                              : strcmp(*p, "\xc2\xa9") != 0)
+            return false;
+    return true;
+}
 
 /* Is the line only a date ("Friday, January 31", "January 31, 2025", "2025-01-31")? */
 static bool is_date_line(const ct_segmenter *seg)
@@ -762,9 +770,11 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
     if (seg->ntoks == 0)
         return CT_SF_BOILERPLATE;
     char first = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
-    for (const char *const *p = furniture_prefixes; *p; p++)
-        if ((*p)[0] == first && starts_with_ci(s, n, *p))
-            return CT_SF_BOILERPLATE;
+    unsigned letter = (unsigned char)first - 'a';
+    if (letter >= 26 ? (unsigned char)first == 0xC2 : (FURNITURE_FIRSTS & (1u << letter)) != 0)
+        for (const char *const *p = furniture_prefixes; *p; p++)
+            if ((*p)[0] == first && starts_with_ci(s, n, *p))
+                return CT_SF_BOILERPLATE;
     /* "0 Commentaires ·0 Parts ·73 Vue", "Home | News | Tech" */
     size_t words = seg->nwords;
     if (seg->nseps >= 2 && n < 200)
@@ -908,8 +918,10 @@ int ct__segment_next(ct_segmenter *seg, const ct_block **out)
     bool mid_para = seg->pos > 0 && seg->pos < seg->len && seg->buf[seg->pos - 1] != '\n' &&
                     (unsigned char)seg->buf[seg->pos - 1] > ' ';
     while (seg->pos < seg->len) {
-        size_t adv;
-        int32_t cp = cp_at(seg, seg->pos, &adv);
+        size_t adv = 1;
+        int32_t cp = (unsigned char)seg->buf[seg->pos];
+        if (cp >= 0x80) /* ASCII without the decoder */
+            cp = cp_at(seg, seg->pos, &adv);
         if (!ct__text_is_space(cp))
             break;
         if (cp == '\n')
