@@ -322,6 +322,7 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
     if (to >= seg->len || word_byte[s[to]])
         while (safe > from && word_byte[s[safe - 1]])
             safe--;
+    seg->multiline = false;
     unsigned pending = CT_TF_SPACE_BEFORE;
     size_t others = 0, seps = 0; /* tokens other than words (possessives too), separators */
     size_t i = from;
@@ -384,6 +385,7 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
         }
         if (k & BC_NL) {
             pending |= CT_TF_SPACE_BEFORE | CT_TF_NEWLINE_BEFORE;
+            seg->multiline |= c == '\n'; /* no token holds a '\n' */
             i++;
             continue;
         }
@@ -920,9 +922,8 @@ int ct__segment_next(ct_segmenter *seg, const ct_block **out)
     while (seg->pos < seg->len) {
         size_t adv = 1;
         int32_t cp = (unsigned char)seg->buf[seg->pos];
-        if (cp >= 0x80) /* ASCII without the decoder */
-            cp = cp_at(seg, seg->pos, &adv);
-        if (!ct__text_is_space(cp))
+        if (cp < 0x80 ? !(byte_class[cp] & (BC_SPACE | BC_NL)) /* ASCII without the decoder */
+                      : !ct__text_is_space(cp = cp_at(seg, seg->pos, &adv)))
             break;
         if (cp == '\n')
             mid_para = false;
@@ -947,7 +948,7 @@ int ct__segment_next(ct_segmenter *seg, const ct_block **out)
 
     unsigned flags = mid_para ? 0 : CT_SF_PARA_START;
     bool whole_line = !mid_para && end == para_end && end - start <= META_LINE_MAX &&
-                      !memchr(seg->buf + start, '\n', end - start);
+                      !seg->multiline;
     if (whole_line) {
         size_t rest = end;
         while (rest < seg->len && (unsigned char)seg->buf[rest] <= ' ')

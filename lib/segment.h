@@ -89,6 +89,7 @@ typedef struct {
     uint32_t *marks;
     size_t nmarks;
     size_t nwords, nseps; /* the block's WORDs but possessives, and its separators · | • ∙ */
+    bool multiline;       /* the block holds a '\n' */
     ct_block blk;
     ct_span meta[CT_META_COUNT_]; /* metadata lines found so far (trimmed) */
 } ct_segmenter;
