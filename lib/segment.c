@@ -315,9 +315,9 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
         return CT_ENOMEM;
     ct_token *t = seg->toks;
     uint32_t *mark = seg->marks;
-    /* A run of ASCII letters and digits that starts before `safe` ends before `to` at a
-     * byte that is none, so the word loop needs no bound test. Only a word that ends the
-     * block (and the document, or a slice cut inside a word) starts at or past it. */
+    /* A run of ASCII letters (and digits) that starts before `safe` ends at a byte that is
+     * none, at `to` at the latest, so the word loop needs no bound test. Only a word that
+     * ends the block (and the document, or a slice cut inside a word) starts past it. */
     size_t safe = to;
     if (to >= seg->len || word_byte[s[to]])
         while (safe > from && word_byte[s[safe - 1]])
@@ -407,6 +407,8 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
                 word_scan w = {2166136261u, 0, pending, 0, true};
                 size_t start = i;
                 i = word_tail(seg, start, i, to, &w);
+                if (w.flags & CT_TF_INITIALISM)
+                    *mark++ = (uint32_t)(t - seg->toks);
                 put_word(t++, s, start, i, w);
                 pending = 0;
                 continue;

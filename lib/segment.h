@@ -82,7 +82,7 @@ typedef struct {
     size_t body_paras; /* of them, paragraphs of body text (not metadata/boilerplate) */
     size_t meta_paras; /* of them, metadata lines other than the title */
     ct_token *toks;
-    size_t ntoks, toks_cap;
+    size_t ntoks, toks_cap; /* toks_cap: of marks too */
     ct_sentence *sents;
     size_t nsents, sents_cap;
     /* the tokens sentence splitting looks at: . ! ? … " and initialisms, in order */
