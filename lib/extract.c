@@ -58,10 +58,11 @@ static int extract_block(ct_doc *doc, const ct_block *blk, ct_attrib *st, ct_qua
         if (rc)
             return rc;
     }
-    /* reserve first: refs point into doc->claims for the whole block */
-    if (CT_GROW(doc->claims, doc->claims_cap, doc->nclaims + qv->n) ||
-        CT_GROW(doc->quantities, doc->quantities_cap, doc->nquantities + qv->n) ||
-        (qv->n && CT_GROW(*refs, *refs_cap, qv->n)))
+    /* reserve first: refs point into doc->claims for the whole block (most blocks have no
+     * quantity and need nothing) */
+    if (qv->n && (CT_GROW(doc->claims, doc->claims_cap, doc->nclaims + qv->n) ||
+                  CT_GROW(doc->quantities, doc->quantities_cap, doc->nquantities + qv->n) ||
+                  CT_GROW(*refs, *refs_cap, qv->n)))
         return CT_ENOMEM;
     size_t nrefs = 0;
     for (size_t i = 0; i < qv->n; i++) {

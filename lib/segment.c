@@ -315,13 +315,14 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
         return CT_ENOMEM;
     ct_token *t = seg->toks;
     uint32_t *mark = seg->marks;
-    /* A run of ASCII letters and digits that starts before `safe` ends before `to` at a
-     * byte that is none, so the word loop needs no bound test. Only a word that ends the
-     * block (and the document, or a slice cut inside a word) starts at or past it. */
+    /* A run of ASCII letters (and digits) that starts before `safe` ends at a byte that is
+     * none, at `to` at the latest, so the word loop needs no bound test. Only a word that
+     * ends the block (and the document, or a slice cut inside a word) starts past it. */
     size_t safe = to;
     if (to >= seg->len || word_byte[s[to]])
         while (safe > from && word_byte[s[safe - 1]])
             safe--;
+    seg->multiline = false;
     unsigned pending = CT_TF_SPACE_BEFORE;
     size_t others = 0, seps = 0; /* tokens other than words (possessives too), separators */
     size_t i = from;
@@ -331,6 +332,8 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
         if (k & (BC_UPPER | BC_LOWER)) {
             /* the common case, a run of ASCII letters, one branch a byte */
             size_t start = i++;
+            unsigned flags = pending | ((k & BC_UPPER) ? CT_TF_CAP : 0u);
+            unsigned lower = k & BC_LOWER;
             unsigned l;
             uint32_t h = (2166136261u ^ letter_lower[c]) * 16777619u;
             if (start < safe) {
@@ -346,11 +349,9 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
             }
             /* has it a lower-case letter, so that it is no acronym? Most words say so by
              * their first or second one, and the loop need not look */
-            unsigned lower = 0;
-            for (size_t j = start; j < i && !lower; j++)
+            for (size_t j = start + 1; j < i && !lower; j++)
                 lower = s[j] >= 'a' ? BC_LOWER : 0;
-            word_scan w = {h, lower, pending | ((k & BC_UPPER) ? CT_TF_CAP : 0u), i - start,
-                           true};
+            word_scan w = {h, lower, flags, i - start, true};
             /* a full stop after anything but one letter ends the word, as most do */
             if (i < to && (byte_class[s[i]] & BC_TAIL) && !(s[i] == '.' && i - start != 1)) {
                 word_scan tail = w; /* a copy: w itself stays in registers */
@@ -384,6 +385,7 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
         }
         if (k & BC_NL) {
             pending |= CT_TF_SPACE_BEFORE | CT_TF_NEWLINE_BEFORE;
+            seg->multiline |= c == '\n'; /* no token holds a '\n' */
             i++;
             continue;
         }
@@ -405,6 +407,8 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
                 word_scan w = {2166136261u, 0, pending, 0, true};
                 size_t start = i;
                 i = word_tail(seg, start, i, to, &w);
+                if (w.flags & CT_TF_INITIALISM)
+                    *mark++ = (uint32_t)(t - seg->toks);
                 put_word(t++, s, start, i, w);
                 pending = 0;
                 continue;
@@ -441,34 +445,52 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
 /* ---- sentences -------------------------------------------------------------------- */
 
 /* The word lists are sorted (strcmp order) and searched by bisection: the abbreviation
- * checks run at every full stop. ct__segment_lists_sorted() lets a test keep them so. */
+ * checks run at every full stop. Before it, a word is turned away by its length or first
+ * letter, as most are. ct__segment_lists_sorted() lets a test keep the lists sorted and
+ * these filters right. */
 typedef struct {
     const char *const *words;
     size_t n;
+    uint32_t firsts;          /* F_(c) of every word's first letter c */
+    uint32_t min_len, max_len; /* of its words */
 } word_list;
 
-#define WORD_LIST(name, ...)                                                               \
+#define F_(c) (1u << ((c) - 'a'))
+#define WORD_LIST(name, firsts, min_len, max_len, ...)                                      \
     static const char *const name##_words[] = {__VA_ARGS__};                               \
-    static const word_list name = {name##_words, sizeof name##_words / sizeof(char *)}
+    static const word_list name = {name##_words, sizeof name##_words / sizeof(char *),    \
+                                   firsts, min_len, max_len}
 
-WORD_LIST(title_abbrevs, "adm", "al", "approx", "assn", "atty", "bros", "capt", "cf", "cmdr",
+WORD_LIST(title_abbrevs, /* no k n o q t w x y z */
+          ~(F_('k') | F_('n') | F_('o') | F_('q') | F_('t') | F_('w') | F_('x') | F_('y') |
+            F_('z')), 1, 6,
+          "adm", "al", "approx", "assn", "atty", "bros", "capt", "cf", "cmdr",
           "col", "cpl", "dept", "det", "dr", "e.g", "est", "etc", "ft", "gen", "gov", "hon",
           "i.e", "insp", "jr", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "pres", "prof",
           "rep", "rev", "sen", "sgt", "sr", "st", "supt", "univ", "v", "vs");
-WORD_LIST(before_number_abbrevs, "apr", "art", "aug", "ch", "dec", "ed", "feb", "fig", "jan",
+WORD_LIST(before_number_abbrevs,
+          F_('a') | F_('c') | F_('d') | F_('e') | F_('f') | F_('j') | F_('m') | F_('n') |
+              F_('o') | F_('p') | F_('s') | F_('v'), 1, 4,
+          "apr", "art", "aug", "ch", "dec", "ed", "feb", "fig", "jan",
           "jul", "jun", "mar", "no", "nos", "nov", "oct", "op", "p", "pp", "sec", "sep", "sept",
           "vol");
-WORD_LIST(company_abbrevs, "co", "corp", "inc", "llc", "ltd", "plc");
-WORD_LIST(sentence_starters, "a", "according", "after", "an", "and", "as", "at", "but", "for",
+WORD_LIST(company_abbrevs, F_('c') | F_('i') | F_('l') | F_('p'), 2, 4,
+          "co", "corp", "inc", "llc", "ltd", "plc");
+WORD_LIST(sentence_starters,
+          F_('a') | F_('b') | F_('f') | F_('h') | F_('i') | F_('m') | F_('o') | F_('s') |
+              F_('t') | F_('w') | F_('y'), 1, 9,
+          "a", "according", "after", "an", "and", "as", "at", "but", "for",
           "he", "her", "his", "however", "i", "if", "in", "it", "its", "many", "meanwhile",
           "most", "officials", "on", "she", "so", "some", "still", "that", "the", "their",
           "there", "these", "they", "this", "those", "we", "when", "while", "yet");
-WORD_LIST(weekdays, "friday", "monday", "saturday", "sunday", "thursday", "tuesday",
-          "wednesday");
-WORD_LIST(months, "april", "august", "december", "february", "january", "july", "june",
+WORD_LIST(weekdays, F_('f') | F_('m') | F_('s') | F_('t') | F_('w'), 6, 9,
+          "friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday");
+WORD_LIST(months,
+          F_('a') | F_('d') | F_('f') | F_('j') | F_('m') | F_('n') | F_('o') | F_('s'), 3, 9,
+          "april", "august", "december", "february", "january", "july", "june",
           "march", "may", "november", "october", "september");
-WORD_LIST(byline_roles, "columnist", "contributor", "correspondent", "editor", "reporter",
-          "staff", "writer");
+WORD_LIST(byline_roles, F_('c') | F_('e') | F_('r') | F_('s') | F_('w'), 5, 13,
+          "columnist", "contributor", "correspondent", "editor", "reporter", "staff", "writer");
 
 /* strcmp of the token's bytes, ASCII-lower-cased, with a list word: in place, for the
  * bisection's first probes mostly differ at the first byte. */
@@ -488,9 +510,11 @@ static int tok_cmp(const unsigned char *s, uint32_t n, const char *word)
 /* Is the token (ASCII case-insensitively) one of the list's words? */
 static bool tok_in_list(const char *buf, const ct_token *t, const word_list *list)
 {
-    if (t->len >= 16)
-        return false;
     const unsigned char *s = (const unsigned char *)buf + t->start;
+    unsigned first = (s[0] | 0x20u) - 'a'; /* a letter's place in the alphabet, else >= 26 */
+    if (t->len < list->min_len || t->len > list->max_len || first >= 26 ||
+        !(list->firsts & (1u << first)))
+        return false;
     size_t lo = 0, hi = list->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -503,19 +527,6 @@ static bool tok_in_list(const char *buf, const ct_token *t, const word_list *lis
             lo = mid + 1;
     }
     return false;
-}
-
-bool ct__segment_lists_sorted(void)
-{
-    static const word_list *const all[] = {&title_abbrevs, &before_number_abbrevs,
-                                           &company_abbrevs, &sentence_starters, &weekdays,
-                                           &months, &byline_roles};
-    for (size_t l = 0; l < sizeof all / sizeof all[0]; l++)
-        for (size_t i = 0; i < all[l]->n; i++)
-            if (strlen(all[l]->words[i]) >= 16 ||
-                (i > 0 && strcmp(all[l]->words[i - 1], all[l]->words[i]) >= 0))
-                return false;
-    return true;
 }
 
 static bool is_closer(const ct_token *t)
@@ -695,6 +706,31 @@ static const char *const furniture_prefixes[] = {
     "share this", "click here", "sign up", "subscribe", "advertisement", "follow us",
     "copyright", "all rights reserved", "\xc2\xa9", "photo:", "image:", "watch:",
     "recommended", "more from", "comments", "you may also like", "sponsored", NULL};
+/* the first letters of the prefixes but "\xc2\xa9": most lines start with none of them */
+#define FURNITURE_FIRSTS                                                                   \
+    (F_('a') | F_('c') | F_('f') | F_('i') | F_('l') | F_('m') | F_('p') | F_('r') | F_('s') | \
+     F_('w') | F_('y'))
+
+bool ct__segment_lists_sorted(void)
+{
+    static const word_list *const all[] = {&title_abbrevs, &before_number_abbrevs,
+                                           &company_abbrevs, &sentence_starters, &weekdays,
+                                           &months, &byline_roles};
+    for (size_t l = 0; l < sizeof all / sizeof all[0]; l++)
+        for (size_t i = 0; i < all[l]->n; i++) {
+            const char *w = all[l]->words[i];
+            size_t n = strlen(w);
+            if (n < all[l]->min_len || n > all[l]->max_len || w[0] < 'a' || w[0] > 'z' ||
+                !(all[l]->firsts & F_(w[0])) ||
+                (i > 0 && strcmp(all[l]->words[i - 1], w) >= 0))
+                return false;
+        }
+    for (const char *const *p = furniture_prefixes; *p; p++)
+        if ((*p)[0] >= 'a' && (*p)[0] <= 'z' ? !(FURNITURE_FIRSTS & F_((*p)[0]))
+                                              : strcmp(*p, "\xc2\xa9") != 0)
+            return false;
+    return true;
+}
 
 /* Is the line only a date ("Friday, January 31", "January 31, 2025", "2025-01-31")? */
 static bool is_date_line(const ct_segmenter *seg)
@@ -738,9 +774,11 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
     if (seg->ntoks == 0)
         return CT_SF_BOILERPLATE;
     char first = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
-    for (const char *const *p = furniture_prefixes; *p; p++)
-        if ((*p)[0] == first && starts_with_ci(s, n, *p))
-            return CT_SF_BOILERPLATE;
+    unsigned letter = (unsigned char)first - 'a';
+    if (letter >= 26 ? (unsigned char)first == 0xC2 : (FURNITURE_FIRSTS & (1u << letter)) != 0)
+        for (const char *const *p = furniture_prefixes; *p; p++)
+            if ((*p)[0] == first && starts_with_ci(s, n, *p))
+                return CT_SF_BOILERPLATE;
     /* "0 Commentaires ·0 Parts ·73 Vue", "Home | News | Tech" */
     size_t words = seg->nwords;
     if (seg->nseps >= 2 && n < 200)
@@ -885,9 +923,10 @@ int ct__segment_next(ct_segmenter *seg, const ct_block **out)
     bool mid_para = seg->pos > 0 && seg->pos < seg->len && seg->buf[seg->pos - 1] != '\n' &&
                     (unsigned char)seg->buf[seg->pos - 1] > ' ';
     while (seg->pos < seg->len) {
-        size_t adv;
-        int32_t cp = cp_at(seg, seg->pos, &adv);
-        if (!ct__text_is_space(cp))
+        size_t adv = 1;
+        int32_t cp = (unsigned char)seg->buf[seg->pos];
+        if (cp < 0x80 ? !(byte_class[cp] & (BC_SPACE | BC_NL)) /* ASCII without the decoder */
+                      : !ct__text_is_space(cp = cp_at(seg, seg->pos, &adv)))
             break;
         if (cp == '\n')
             mid_para = false;
@@ -912,7 +951,7 @@ int ct__segment_next(ct_segmenter *seg, const ct_block **out)
 
     unsigned flags = mid_para ? 0 : CT_SF_PARA_START;
     bool whole_line = !mid_para && end == para_end && end - start <= META_LINE_MAX &&
-                      !memchr(seg->buf + start, '\n', end - start);
+                      !seg->multiline;
     if (whole_line) {
         size_t rest = end;
         while (rest < seg->len && (unsigned char)seg->buf[rest] <= ' ')

@@ -82,13 +82,14 @@ typedef struct {
     size_t body_paras; /* of them, paragraphs of body text (not metadata/boilerplate) */
     size_t meta_paras; /* of them, metadata lines other than the title */
     ct_token *toks;
-    size_t ntoks, toks_cap;
+    size_t ntoks, toks_cap; /* toks_cap: of marks too */
     ct_sentence *sents;
     size_t nsents, sents_cap;
     /* the tokens sentence splitting looks at: . ! ? … " and initialisms, in order */
     uint32_t *marks;
     size_t nmarks;
     size_t nwords, nseps; /* the block's WORDs but possessives, and its separators · | • ∙ */
+    bool multiline;       /* the block holds a '\n' */
     ct_block blk;
     ct_span meta[CT_META_COUNT_]; /* metadata lines found so far (trimmed) */
 } ct_segmenter;
@@ -125,7 +126,8 @@ static inline bool ct__tok_is(const char *buf, const ct_token *t, const char *lo
 /* Same, for any of a NULL-terminated list of lower-case words. */
 bool ct__tok_in(const char *buf, const ct_token *t, const char *const *lower_words);
 
-/* True when the segmenter's word lists are sorted, as their bisection needs (tests). */
+/* True when the segmenter's word lists are sorted, as their bisection needs, and their
+ * length and first-letter filters (and the furniture prefixes') admit every word (tests). */
 bool ct__segment_lists_sorted(void);
 
 /* The token is one of the quote marks " “ ” ' ‘ ’ « » (PUNCT). */

@@ -211,6 +211,28 @@ size_t ct__text_clean(char *dst, size_t cap, const char *s, size_t n)
     size_t o = 0, i = 0;
     bool space = false;
     while (i < n && o + 1 < cap) {
+        /* Eight bytes at a time while they are printable ASCII with single spaces, and
+         * there is room for them, a space before and the NUL: copied as they are. */
+        while (i + 8 <= n && o + 10 <= cap) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            uint64_t sp = space_bits(w);
+            if (!plain(w) || (sp & (sp << 8)))
+                break;
+            if (p[i] == ' ') {
+                if (o == 0) /* leading white space is dropped */
+                    break;
+                space = false; /* the chunk's first byte is the one space */
+            }
+            if (space)
+                dst[o++] = ' ';
+            memcpy(dst + o, &w, 8);
+            space = p[i + 7] == ' '; /* a last space is written but not counted */
+            o += 8 - space;
+            i += 8;
+        }
+        if (i >= n || o + 1 >= cap)
+            break;
         /* printable ASCII, the bulk of any span, is copied as it is */
         if (p[i] > ' ' && p[i] < 0x7F) {
             if (space) {

@@ -207,6 +207,69 @@ START_TEST(is_clean_agrees_with_clean)
 }
 END_TEST
 
+/* ct__text_clean() byte by byte, as it was before it took eight bytes at a time. */
+static size_t clean_bytewise(char *dst, size_t cap, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t o = 0, i = 0;
+    bool space = false;
+    while (i < n && o + 1 < cap) {
+        size_t adv;
+        int32_t cp = ct__text_decode(p + i, n - i, &adv);
+        if (ct__text_is_space(cp)) {
+            space = o > 0;
+            i += adv;
+            continue;
+        }
+        if (space) {
+            dst[o++] = ' ';
+            space = false;
+            if (o + 1 >= cap)
+                break;
+        }
+        if (cp == CT_REPLACEMENT_CHAR && adv == 1) {
+            dst[o++] = '?';
+        } else {
+            if (o + adv >= cap)
+                break;
+            memcpy(dst + o, p + i, adv);
+            o += adv;
+        }
+        i += adv;
+    }
+    dst[o] = '\0';
+    return o;
+}
+
+START_TEST(clean_agrees_with_bytewise_cleaning)
+{
+    static const char *const pieces[] = {"a", "word", " ", "  ", "\t", "\n", "\x7f", "\x01",
+                                         "\xe2\x80\x9c", "\xc3\xa9", "\xff", "\xe2\x80",
+                                         "\xc2\xa0", "~", "plain text here"};
+    uint32_t r = 777;
+    for (int k = 0; k < 20000; k++) {
+        char in[64];
+        size_t n = 0;
+        for (;;) {
+            r = r * 1103515245u + 12345u;
+            const char *piece = pieces[(r >> 16) % (sizeof pieces / sizeof pieces[0])];
+            size_t len = strlen(piece);
+            if (n + len > sizeof in)
+                break;
+            memcpy(in + n, piece, len);
+            n += len;
+        }
+        r = r * 1103515245u + 12345u;
+        size_t cap = 1 + (r >> 16) % 70;
+        char want[72], got[72];
+        size_t wn = clean_bytewise(want, cap, in, n);
+        size_t gn = ct__text_clean(got, cap, in, n);
+        ck_assert_uint_eq(gn, wn);
+        ck_assert_str_eq(got, want);
+    }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("text");
@@ -224,6 +287,7 @@ static Suite *suite(void)
     tcase_add_test(tc, clean_makes_text_safe_for_json_and_terminals);
     tcase_add_test(tc, clean_truncates_at_a_code_point_boundary);
     tcase_add_test(tc, is_clean_agrees_with_clean);
+    tcase_add_test(tc, clean_agrees_with_bytewise_cleaning);
     suite_add_tcase(s, tc);
     return s;
 }
