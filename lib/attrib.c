@@ -211,6 +211,7 @@ static const word word_slots[WORD_SLOTS] = {
     [357] = {"can", 3, CT_WS_STOP},
     [358] = {"earned", 6, CT_WS_AMOUNT},
     [359] = {"nov", 3, CT_WS_CALENDAR},
+    [361] = {"confirming", 10, W_CUE | W_ING},
     [365] = {"don't", 5, W_SKIP},
     [366] = {"authorities", 11, W_GROUP},
     [367] = {"posited", 7, W_CUE | W_CUE_INV},
@@ -2078,6 +2079,17 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if (spk < 0)
             return CT_OK;
         return push_frame(st, c, c + 1, hi, 0, 0, spk);
+    }
+    if ((cf & W_ING) && j > lo + 1 && is_word(&toks[j]) && !is_cap(&toks[j]) &&
+        (wflags(blk, &toks[j]) & W_DOC) && (wflags(blk, &toks[j - 1]) & W_DET)) {
+        /* "Chris Carr released a statement confirming that": the statement's author, the
+         * clause's subject */
+        spk = subject_speaker(st, doc, blk, lo, j);
+        if (spk == -2)
+            return CT_ENOMEM;
+        if (spk >= 0 && st->spk[spk].kind != SK_DOC && !st->spk[spk].generic)
+            return push_frame(st, c, c + 1, clause_end(blk, c + 1, hi), 0, 0, spk);
+        spk = -1;
     }
     if ((cf & W_ING) && !(wflags(blk, &toks[j]) & (W_DOC | W_GROUP | W_ROLE)) &&
         !is_cap(&toks[j]))

@@ -465,6 +465,8 @@ START_TEST(frame_source_past_an_adverbial_aside)
                "30%", "Chidambaram");
     ck_speaker("The BBC's correspondent in Jakarta, Rachel Harvey, said that prices would "
                "rise 20%.", "20%", "Rachel Harvey");
+    ck_speaker("Chris Carr, the committee's political director, released a statement "
+               "confirming it will double the 216 staffers.", "216", "Chris Carr");
     /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
     ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
     ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",

@@ -111,6 +111,7 @@ WORDS = {
     "testifies": "W_CUE",
     "insisting": "W_CUE | W_ING",
     "pointing": "W_CUE | W_ING",
+    "confirming": "W_CUE | W_ING",
     "suggesting": "W_CUE | W_ING",
     "alleging": "W_CUE | W_ING",
     "asserting": "W_CUE | W_ING",
