@@ -1853,7 +1853,7 @@ static uint32_t doc_subject(const ct_block *blk, uint32_t lo, uint32_t j, uint32
             !(ct__tok_eq(blk->buf, t, "and") && k > lo && is_cap(&toks[k - 1])))
             break; /* "..., where", "but", "was": a clause boundary ("The AP and
                     * networks" goes on) */
-        const ct_token *next = &toks[k + 1]; /* k < j + 1 <= hi: in the block */
+        const ct_token *next = &toks[k + 1]; /* k <= j < the cue: in the block */
         size_t n = t->len;
         const char *w = blk->buf + t->start;
         bool descr = k < j && is_word(next) && !is_cap(next) &&
@@ -2067,7 +2067,6 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
          !(cf & W_ING))) {
         /* ", saying that", "by claiming that": the clause's subject speaks; after a frame
          * ("“...,” Biden added, noting that"), that frame's source */
-        spk = -1;
         if ((cf & W_ING) && is_punct(&toks[j], ',') && st->nfr > 0 &&
             st->fr[st->nfr - 1].cue >= lo && st->fr[st->nfr - 1].cue + 8 > j &&
             st->fr[st->nfr - 1].spk >= 0)
