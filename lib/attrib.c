@@ -2152,6 +2152,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             (k + 16 <= j && (k < lo + 2 || !(wflags(blk, &toks[k - 2]) & W_DOC))))
             return CT_OK;
         uint32_t name_end = k - 1; /* the first comma */
+        if (name_end > lo + 2 && tok_among(buf, &toks[name_end - 1], asides) &&
+            is_punct(&toks[name_end - 2], ','))
+            name_end -= 2; /* "Sanders, meanwhile, who sits at zero, said" */
         if (name_end == lo)
             return CT_OK;
         uint32_t a = np_back(blk, lo, name_end - 1);

@@ -432,6 +432,8 @@ START_TEST(frame_source_past_an_adverbial_aside)
     ck_speaker("Cement makers, for instance, argue that imports grew to 40 percent.", "40",
                "Cement makers");
     ck_speaker("Sanders, meanwhile, said that 40 mayors endorsed him.", "40", "Sanders");
+    ck_speaker("Sanders, meanwhile, who has no such endorsements, said that 40 mayors erred.",
+               "40", "Sanders");
     ck_speaker("The Washington Post\u2014even the devil knows\u2014observed that Republicans "
                "control 30 states.", "30", "Washington Post");
     ck_speaker("A representative for the brand - a 12-employee business - noted that it "
