@@ -2398,7 +2398,10 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     uint32_t te = ca;
     while (te < hi && te < ca + 10 && toks[te].kind != CT_TOK_PUNCT)
         te++;
-    bool short_tail = te < ca + 10;
+    static const char *const objects[] = {"to", "about", "from", "with", NULL};
+    bool short_tail = te < ca + 10 || !tok_among(buf, &toks[ca], objects) ||
+                      src_a == 0 || /* "“…,” Trump said in August after" trails */
+                      !is_punct(&toks[src_a - 1], ',');
     if (src_a > lo + 1 && ct__tok_eq(buf, &toks[src_a - 1], "than") && !(cf & W_ING)) {
         /* "$130 billion more than the budget office had projected": the comparison */
         ca2 = lo;

@@ -454,6 +454,9 @@ START_TEST(frame_source_past_an_adverbial_aside)
     ck_speaker("Ham said little. The sky was clear for 20 miles.", "20", NULL);
     ck_speaker("Absent his plan, which he has not introduced, Clinton pointed to the nine "
                "times Sanders has laid out a plan.", "nine", "Clinton");
+    /* a quote before the cue is what was said: "in August after ..." only says when */
+    ck_speaker("\u201CI love Oreos,\u201D Trump said in August after Nabisco announced it was "
+               "laying off 600 bakery workers in Chicago and building a plant.", "600", "Nabisco");
     ck_speaker("As White House press secretary Josh Earnest explained, three taxes were "
                "postponed.", "three", "Josh Earnest");
     ck_speaker("Michael Leahy previously reported, The Clinton Foundation refused to name "
