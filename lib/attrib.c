@@ -902,28 +902,33 @@ static inline bool same_plain(const unsigned char *s, const unsigned char *p, ui
     return (s[0] | 0x20u) == p[0];
 }
 
-/* Flags of a token's word (ASCII case-folded, W_* and CT_WS_*); 0 for anything not
- * listed. FNV-1a, as in tools/gen_attrib_words.py. */
-static inline unsigned word_flags(const char *buf, const ct_token *t)
+/* word_flags() of a CT_TF_HASHED token (most words): the segmenter's hash, plain
+ * bytes. */
+static inline unsigned plain_flags(const char *buf, const ct_token *t)
 {
     const unsigned char *s = (const unsigned char *)buf + t->start;
     uint32_t n = t->len, h = t->hash;
-    if (t->flags & CT_TF_HASHED) { /* most words: the segmenter's hash, plain bytes */
-        for (uint32_t i = h & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
-            const word *w = &word_slots[i];
-            if (w->hash == h && w->len == n) {
-                /* the hash all but settles it; the bytes make sure */
-                if (same_plain(s, (const unsigned char *)w->w, n))
-                    return w->f;
-            } else if (!w->len) {
-                return 0;
-            }
+    for (uint32_t i = h & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
+        const word *w = &word_slots[i];
+        if (w->hash == h && w->len == n) {
+            /* the hash all but settles it; the bytes make sure */
+            if (same_plain(s, (const unsigned char *)w->w, n))
+                return w->f;
+        } else if (!w->len) {
+            return 0;
         }
     }
+}
+
+/* word_flags() of any other token. */
+static unsigned other_flags(const char *buf, const ct_token *t)
+{
+    const unsigned char *s = (const unsigned char *)buf + t->start;
+    uint32_t n = t->len;
     if (t->kind != CT_TOK_WORD || n - 1u > 14u) /* 1 to 15 bytes: no word is longer */
         return 0;
     /* apostrophes, periods, other letters: the segmenter left the hash to us */
-    h = 2166136261u;
+    uint32_t h = 2166136261u;
     for (uint32_t i = 0; i < n; i++) {
         unsigned char c = s[i];
         if (c >= 0x80)
@@ -943,6 +948,13 @@ static inline unsigned word_flags(const char *buf, const ct_token *t)
             return 0;
         }
     }
+}
+
+/* Flags of a token's word (ASCII case-folded, W_* and CT_WS_*); 0 for anything not
+ * listed. FNV-1a, as in tools/gen_attrib_words.py. */
+static inline unsigned word_flags(const char *buf, const ct_token *t)
+{
+    return (t->flags & CT_TF_HASHED) ? plain_flags(buf, t) : other_flags(buf, t);
 }
 
 unsigned ct__word_flags(const char *buf, const ct_token *t) { return word_flags(buf, t); }
@@ -1009,6 +1021,8 @@ struct ct_attrib {
     size_t nfr, fr_cap;
     quote *qs;
     size_t nqs, qs_cap;
+    uint32_t *qm; /* the block's double marks and apostrophes, for find_quotes() */
+    size_t nqm, qm_cap;
     int64_t *hedge; /* per sentence of the block: its first hedge cue, or -1 */
     size_t hedge_cap;
     /* the organisations the text is about, for "the company" and "its" in the subject
@@ -1044,6 +1058,7 @@ void ct__attrib_free(ct_attrib *st)
     ct__free(st->fr);
     ct__free(st->hedge);
     ct__free(st->qs);
+    ct__free(st->qm);
     ct__free(st->tm);
     ct__free(st->wf);
     ct__free(st);
@@ -1088,12 +1103,20 @@ static bool tok_among(const char *buf, const ct_token *t, const char *const *wor
 {
     if (!t->len)
         return ct__tok_in(buf, t, words);
-    unsigned char c = (unsigned char)buf[t->start];
-    if (c >= 'A' && c <= 'Z')
-        c = (unsigned char)(c + 32);
-    for (; *words; words++)
-        if ((unsigned char)(*words)[0] == c && ct__tok_is(buf, t, *words))
+    const unsigned char *s = (const unsigned char *)buf + t->start;
+    unsigned char c = ascii_fold[s[0]];
+    uint32_t n = t->len;
+    for (; *words; words++) {
+        const unsigned char *w = (const unsigned char *)*words;
+        if (w[0] != c)
+            continue;
+        /* the word's end is tested as it is walked: no strlen() per word */
+        uint32_t j = 1;
+        while (j < n && w[j] && ascii_fold[s[j]] == w[j])
+            j++;
+        if (j == n && !w[n])
             return true;
+    }
     return false;
 }
 
@@ -1254,19 +1277,10 @@ static bool name_shaped(const char *buf, const ct_token *t)
     return false;
 }
 
-/* "DeepSeek", "OpenAI": a capital inside a mixed-case word marks an organisation's name
- * wherever it stands, even as an object ("China heralds DeepSeek"). */
-static int camel_topic(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t i)
+/* camel_topic() past its test: the mixed-case word w of t as a topic. Out of line: the
+ * test turns away almost every capitalised word. */
+static int camel_note(ct_attrib *st, ct_doc *doc, const ct_token *t, const char *w)
 {
-    const ct_token *t = &blk->toks[i];
-    if (t->len < 4 || t->len > 40 || (t->flags & (CT_TF_ALLCAPS | CT_TF_HAS_DIGIT)))
-        return CT_OK;
-    const char *w = blk->buf + t->start;
-    bool inner = false;
-    for (uint32_t k = 1; k < t->len && !inner; k++)
-        inner = w[k] >= 'A' && w[k] <= 'Z' && w[k - 1] >= 'a' && w[k - 1] <= 'z';
-    if (!inner)
-        return CT_OK;
     const char *last = st->ntm ? st->tm[st->ntm - 1].name : st->topic[0];
     if (last && strlen(last) == t->len && memcmp(last, w, t->len) == 0)
         return CT_OK;
@@ -1277,6 +1291,20 @@ static int camel_topic(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t
     name[t->len] = '\0';
     note_topic(st, name);
     return st->oom ? CT_ENOMEM : CT_OK;
+}
+
+/* "DeepSeek", "OpenAI": a capital inside a mixed-case word marks an organisation's name
+ * wherever it stands, even as an object ("China heralds DeepSeek"). */
+static inline int camel_topic(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t i)
+{
+    const ct_token *t = &blk->toks[i];
+    if (t->len < 4 || t->len > 40 || (t->flags & (CT_TF_ALLCAPS | CT_TF_HAS_DIGIT)))
+        return CT_OK;
+    const unsigned char *w = (const unsigned char *)blk->buf + t->start;
+    for (uint32_t k = 1; k < t->len; k++)
+        if ((unsigned)(w[k] - 'A') < 26u && (unsigned)(w[k - 1] - 'a') < 26u)
+            return camel_note(st, doc, t, (const char *)w);
+    return CT_OK;
 }
 
 /* Copy tokens [a, b) of the block as clean text in the arena. */
@@ -2753,17 +2781,20 @@ static uint32_t sent_of(const ct_block *blk, uint32_t i)
     return (uint32_t)lo;
 }
 
-/* Pair the block's double quote marks. An unclosed mark runs to the end of the block
- * when the block is short, else to the end of its sentence: a lost mark never swallows
- * a whole article. */
+/* Pair the block's double quote marks (st->qm, noted by ct__attrib_block()). An unclosed
+ * mark runs to the end of the block when the block is short, else to the end of its
+ * sentence: a lost mark never swallows a whole article. */
 static int find_quotes(ct_attrib *st, const ct_block *blk, bool *open_at_end)
 {
     const ct_token *toks = blk->toks;
     uint32_t n = (uint32_t)blk->ntoks;
     bool in = false;
-    uint32_t open = 0;
+    uint32_t open = 0, from = 0;
     *open_at_end = false;
-    for (uint32_t i = 0; i < n; i++) {
+    for (size_t m = 0; m < st->nqm; m++) {
+        uint32_t i = st->qm[m]; /* every token the tests below can take */
+        if (i < from)
+            continue; /* the second of two apostrophes, read with the first */
         const ct_token *t = &toks[i];
         /* two apostrophes stand for a double mark in some wire copy: ''It costs'' */
         bool twin = t->kind == CT_TOK_PUNCT && t->cp == '\'' && i + 1 < n &&
@@ -2786,7 +2817,7 @@ static int find_quotes(ct_attrib *st, const ct_block *blk, bool *open_at_end)
             }
             in = true;
             open = twin ? i + 1 : i;
-            i += twin;
+            from = i + 1 + twin;
             continue;
         }
         if (is_open_mark(t->cp)) {
@@ -2805,7 +2836,7 @@ static int find_quotes(ct_attrib *st, const ct_block *blk, bool *open_at_end)
         if (rc)
             return rc;
         in = false;
-        i += twin;
+        from = i + 1 + twin;
     }
     if (in) {
         uint32_t so = sent_of(blk, open);
@@ -3008,11 +3039,22 @@ const ct_wblock *ct__attrib_words(const ct_attrib *st) { return &st->wb; }
 int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size_t nrefs,
                      ct_doc *doc)
 {
-    if (CT_GROW(st->wf, st->wf_cap, in->ntoks + 1))
+    if (CT_GROW(st->wf, st->wf_cap, in->ntoks + 1) ||
+        CT_GROW(st->qm, st->qm_cap, in->ntoks + 1))
         return CT_ENOMEM;
     /* inlined: this runs on every token of the text */
-    for (size_t i = 0; i < in->ntoks; i++)
-        st->wf[i] = word_flags(in->buf, &in->toks[i]);
+    st->nqm = 0;
+    for (size_t i = 0; i < in->ntoks; i++) {
+        const ct_token *t = &in->toks[i];
+        if (t->flags & CT_TF_HASHED) {
+            st->wf[i] = plain_flags(in->buf, t);
+            continue;
+        }
+        st->wf[i] = other_flags(in->buf, t);
+        /* the marks find_quotes() looks at, noted on this pass over every token */
+        if (is_dquote(t) || is_punct(t, '\''))
+            st->qm[st->nqm++] = (uint32_t)i;
+    }
     st->wb.b = *in;
     st->wb.wf = st->wf;
     const ct_block *blk = &st->wb.b; /* every function below reads the classes through it */
