@@ -3039,8 +3039,9 @@ const ct_wblock *ct__attrib_words(const ct_attrib *st) { return &st->wb; }
 int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size_t nrefs,
                      ct_doc *doc)
 {
-    if (CT_GROW(st->wf, st->wf_cap, in->ntoks + 1) ||
-        CT_GROW(st->qm, st->qm_cap, in->ntoks + 1))
+    /* room for a common paragraph at once: each regrowth is a realloc() and a copy */
+    size_t need = in->ntoks < 512 ? 512 : in->ntoks + 1;
+    if (CT_GROW(st->wf, st->wf_cap, need) || CT_GROW(st->qm, st->qm_cap, need))
         return CT_ENOMEM;
     /* inlined: this runs on every token of the text */
     st->nqm = 0;
@@ -3071,7 +3072,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
 
     int label_spk = -1; /* "RAMOS:" or "Chris Matthews:" opening the block */
     /* frames and hedges: one pass over the tokens of each body sentence */
-    if (CT_GROW(st->hedge, st->hedge_cap, blk->nsents + 1))
+    if (CT_GROW(st->hedge, st->hedge_cap, blk->nsents < 32 ? 32 : blk->nsents + 1))
         return CT_ENOMEM;
     for (uint32_t s = 0; s < blk->nsents; s++)
         st->hedge[s] = -1;
