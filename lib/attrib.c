@@ -870,9 +870,9 @@ static const unsigned char ascii_fold[256] = {
 };
 
 /* Do the n bytes at s, ASCII letters and digits only (CT_TF_HASHED), equal the lower-case
- * word p once case-folded? With such bytes, c | 0x20 folds a letter and leaves a digit a
- * digit, which no word holds, nor does any letter fold to an apostrophe: exact. Loads
- * that overlap stay within both strings. */
+ * ASCII word p once case-folded? For such a byte c, c | 0x20 is its small letter or the
+ * digit itself, and never any other byte a word may hold: exact. Loads that overlap stay
+ * within both strings. */
 static inline bool same_plain(const unsigned char *s, const unsigned char *p, uint32_t n)
 {
     if (n >= 8) {
@@ -1293,6 +1293,18 @@ static int camel_note(ct_attrib *st, ct_doc *doc, const ct_token *t, const char 
     return st->oom ? CT_ENOMEM : CT_OK;
 }
 
+/* The first k of eight bytes kept, in memory order (whatever the byte order). */
+static const unsigned char keep_bytes[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* Bit 7 of each byte of x that is an ASCII byte in [lo, hi]: sums of 7-bit values never
+ * carry into the next byte. */
+static inline uint64_t bytes_in(uint64_t x, unsigned lo, unsigned hi)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t t = x & (ones * 0x7F);
+    return (t + ones * (0x80 - lo)) & ~(t + ones * (0x7F - hi)) & ~x & (ones * 0x80);
+}
+
 /* "DeepSeek", "OpenAI": a capital inside a mixed-case word marks an organisation's name
  * wherever it stands, even as an object ("China heralds DeepSeek"). */
 static inline int camel_topic(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t i)
@@ -1301,6 +1313,16 @@ static inline int camel_topic(ct_attrib *st, ct_doc *doc, const ct_block *blk, u
     if (t->len < 4 || t->len > 40 || (t->flags & (CT_TF_ALLCAPS | CT_TF_HAS_DIGIT)))
         return CT_OK;
     const unsigned char *w = (const unsigned char *)blk->buf + t->start;
+    if (t->len <= 8 && t->start + 9 <= blk->len) {
+        /* a word's pairs of bytes at once: byte j small, byte j + 1 capital */
+        uint64_t a, b, m;
+        memcpy(&a, w, 8);
+        memcpy(&b, w + 1, 8);
+        memcpy(&m, keep_bytes + 8 - (t->len - 1), 8);
+        if (bytes_in(a, 'a', 'z') & bytes_in(b, 'A', 'Z') & m)
+            return camel_note(st, doc, t, (const char *)w);
+        return CT_OK;
+    }
     for (uint32_t k = 1; k < t->len; k++)
         if ((unsigned)(w[k] - 'A') < 26u && (unsigned)(w[k - 1] - 'a') < 26u)
             return camel_note(st, doc, t, (const char *)w);
