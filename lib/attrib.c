@@ -1900,6 +1900,15 @@ static bool ly_adverb(const ct_block *blk, const ct_token *t)
 static const char *const doc_preps[] = {"of", "for", "by", "in", "from", "with", "on",
                                         "at", NULL};
 
+/* In doc_subject(): does next, after token k, describe what comes before it? Asked only
+ * where the answer counts: the word lists are long to walk. */
+static bool describes(const ct_block *blk, uint32_t k, uint32_t j, const ct_token *next)
+{
+    return k < j && is_word(next) && !is_cap(next) &&
+           ((wflags(blk, next) & CT_WS_CALENDAR) || ly_adverb(blk, next) ||
+            tok_among(blk->buf, next, doc_preps) || tok_among(blk->buf, next, time_words));
+}
+
 static uint32_t doc_subject(const ct_block *blk, uint32_t lo, uint32_t j, uint32_t *start)
 {
     const ct_token *toks = blk->toks;
@@ -1919,20 +1928,17 @@ static uint32_t doc_subject(const ct_block *blk, uint32_t lo, uint32_t j, uint32
         const ct_token *next = &toks[k + 1]; /* k < j + 1 <= hi: in the block */
         size_t n = t->len;
         const char *w = blk->buf + t->start;
-        bool descr = k < j && is_word(next) && !is_cap(next) &&
-                     ((wflags(blk, next) & CT_WS_CALENDAR) || ly_adverb(blk, next) ||
-                      tok_among(blk->buf, next, doc_preps) ||
-                      tok_among(blk->buf, next, time_words));
         /* the head, not a modifier ("the polling guru"): what follows it describes it */
         if ((f & W_DOC) && !(t->flags & CT_TF_POSSESSIVE) &&
-            (k == j || !is_word(next) || is_cap(next) || descr ||
+            (k == j || !is_word(next) || is_cap(next) || describes(blk, k, j, next) ||
              (wflags(blk, next) & W_DOC) ||
              (next->len > 3 && blk->buf[next->start + next->len - 2] == 'e' &&
               blk->buf[next->start + next->len - 1] == 'd')))
             d = k;
         /* "polls conducted by", "a poll released last week": a participle describing
          * the document; "Polls closed early said" is a verb of its own */
-        if (k < j && n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd' && !is_cap(t) && !descr)
+        if (k < j && n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd' && !is_cap(t) &&
+            !describes(blk, k, j, next))
             break;
     }
     if (d == UINT32_MAX)
