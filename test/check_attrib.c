@@ -861,6 +861,47 @@ START_TEST(dense_input_is_linear)
 }
 END_TEST
 
+/* The word table folds ASCII case and nothing else: a probe that matches a hash still
+ * compares every byte. */
+START_TEST(word_classes_fold_case_exactly)
+{
+    const char *text = "said SAID Said saId sai saids said1 sa1d Spokesperson SPOKESPERSON "
+                       "spokespersoN spokespersox spokesperso Don't DON'T don't dont the THE "
+                       "tHe thf a A b";
+    ct_segmenter seg;
+    ct__segment_init(&seg, text, strlen(text));
+    const ct_block *blk;
+    ck_assert_int_eq(ct__segment_next(&seg, &blk), 1);
+    unsigned f[32];
+    size_t n = 0;
+    for (size_t i = 0; i < blk->ntoks && n < 32; i++)
+        f[n++] = ct__word_flags(text, &blk->toks[i]);
+    ck_assert_uint_eq(n, 24);
+    ck_assert_uint_ne(f[0], 0);
+    for (size_t i = 1; i < 4; i++)
+        ck_assert_uint_eq(f[i], f[0]);
+    for (size_t i = 4; i < 8; i++)
+        ck_assert_uint_eq(f[i], 0);
+    ck_assert_uint_ne(f[8], 0);
+    ck_assert_uint_eq(f[9], f[8]);
+    ck_assert_uint_eq(f[10], f[8]);
+    ck_assert_uint_eq(f[11], 0);
+    ck_assert_uint_eq(f[12], 0);
+    ck_assert_uint_ne(f[13], 0);
+    ck_assert_uint_eq(f[14], f[13]);
+    ck_assert_uint_eq(f[15], f[13]);
+    ck_assert_uint_eq(f[16], 0);
+    ck_assert_uint_ne(f[17], 0);
+    ck_assert_uint_eq(f[18], f[17]);
+    ck_assert_uint_eq(f[19], f[17]);
+    ck_assert_uint_eq(f[20], 0);
+    ck_assert_uint_ne(f[21], 0);
+    ck_assert_uint_eq(f[22], f[21]);
+    ck_assert_uint_eq(f[23], 0);
+    ct__segment_free(&seg);
+}
+END_TEST
+
 static Suite *attrib_suite(void)
 {
     Suite *s = suite_create("attrib");
@@ -925,6 +966,7 @@ static Suite *attrib_suite(void)
         {"metadata_makes_no_speakers", metadata_makes_no_speakers},
         {"seed_hard_cases", seed_hard_cases},
         {"dense_input_is_linear", dense_input_is_linear},
+        {"word_classes_fold_case_exactly", word_classes_fold_case_exactly},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);
