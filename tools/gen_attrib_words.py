@@ -673,9 +673,20 @@ def table():
         slots[i] = word
     out = [BEGIN, f"#define WORD_SLOTS {SLOTS}u\n",
            "static const word word_slots[WORD_SLOTS] = {\n"]
+    pool, at = [], {}
     for i, word in enumerate(slots):
         if word is not None:
-            out.append(f'    [{i}] = {{0x{fnv(word):08x}u, {len(word)}, {WORDS[word]}, "{word}"}},\n')
+            at[i] = len(pool)
+            pool.append(word)
+            out.append(f"    [{i}] = {{0x{fnv(word):08x}u, WORD_LEN({len(word)}) | {WORDS[word]}}},\n")
+    out.append("};\n")
+    out.append("static const uint16_t word_at[WORD_SLOTS] = {\n")
+    for i in sorted(at):
+        out.append(f"    [{i}] = {at[i]},\n")
+    out.append("};\n")
+    out.append("static const char word_text[][16] = {\n")
+    for k in range(0, len(pool), 6):
+        out.append("    " + " ".join(f'"{w}",' for w in pool[k:k + 6]) + "\n")
     out.append("};\n")
     out.append(END)
     return "".join(out)
