@@ -7,7 +7,7 @@
  * 2. Baseline: one pass that only reads the bytes (FNV-1a over each article).
  * 3. Extraction: ct_extract() per article over the same bytes, ct_doc_free() after.
  *    Both are timed on this thread's CPU clock (the machine is shared) and on the wall
- *    clock; the best of --reps runs (default 3) is printed, with their ratio.
+ *    clock; the best of --reps runs (default 5) is printed, with their ratio.
  * 4. Peak memory: one --big-mb MB document (default 100) with no line breaks, built from
  *    the same articles, extracted once under a counting allocator (ct_set_allocator):
  *    the library's peak heap over the document's size must stay below 3.
@@ -229,7 +229,7 @@ int main(int argc, char **argv)
 {
     const char *dir = CT_SHARED_DIR "/corpus";
     double min_mb = 10, big_mb = 100;
-    int reps = 3;
+    int reps = 5;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--mb") == 0 && i + 1 < argc)
             min_mb = atof(argv[++i]);
