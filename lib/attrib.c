@@ -2869,6 +2869,9 @@ static bool ly_adverb(const ct_block *blk, const ct_token *t)
  * released last week actually showed": the subject ending at j is headed by a document
  * named near its start, and what comes after the document only describes it. Returns the
  * document word and sets *start to the subject's first token, or UINT32_MAX. */
+static const char *const time_nouns[] = {"day", "days", "week", "weeks", "month", "months",
+                                         "year", "years", NULL};
+
 static const char *const doc_preps[] = {"of", "for", "by", "in", "from", "with", "on",
                                         "at", NULL};
 
@@ -2939,6 +2942,16 @@ static uint32_t doc_subject(const ct_block *blk, uint32_t lo, uint32_t j, uint32
     return d;
 }
 
+/* Does a clause starting at i bring its own source ("and aviation experts say ...")? */
+static bool cue_follows(const ct_block *blk, uint32_t i, uint32_t hi)
+{
+    for (uint32_t m = i; m < hi && m < i + 8; m++)
+        if (is_word(&blk->toks[m]) && !is_cap(&blk->toks[m]) &&
+            (wflags(blk, &blk->toks[m]) & W_CUE))
+            return true;
+    return false;
+}
+
 /* Look for a frame whose cue is token c in sentence [lo, hi). */
 static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo,
                     uint32_t hi, uint32_t c, unsigned cf)
@@ -3002,6 +3015,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     }
     if (c > lo && (toks[c - 1].flags & CT_TF_POSSESSIVE))
         return CT_OK; /* "DeepSeek's claims": a noun */
+    if ((cf & W_NOUNISH) && c > lo + 1 && !is_cap(&toks[c - 1]) &&
+        (wflags(blk, &toks[c - 2]) & CT_WS_POSSPRON))
+        return CT_OK; /* "his overall support": a noun */
     if (c > lo && (wflags(blk, &toks[c - 1]) & W_DET))
         return CT_OK;
     if (c > lo + 1 && is_cap(&toks[c - 1]) && !(toks[c - 1].flags & CT_TF_ALLCAPS) &&
@@ -3077,6 +3093,11 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         j--; /* "he went on to say" */
     if (j > lo + 1 && j < c && ct__tok_eq(buf, &toks[j - 1], "on"))
         j--;
+    static const char *const relative_time[] = {"later", "earlier", "ago", NULL};
+    if (j > lo + 3 && tok_among(buf, &toks[j - 1], relative_time) &&
+        tok_among(buf, &toks[j - 2], time_nouns) &&
+        ((wflags(blk, &toks[j - 3]) & W_DET) || toks[j - 3].kind == CT_TOK_NUM))
+        j -= 3; /* "Fiorina a month later announced" */
     while (j > lo && ((wflags(blk, &toks[j - 1]) & W_SKIP) ||
                       (ly_adverb(blk, &toks[j - 1]) &&
                        (!(cf & W_CUE_WEAK) || (j > lo + 1 && is_cap(&toks[j - 2])))) ||
@@ -3451,8 +3472,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         cb2 = src_a - 1;
         cb = ca;
     } else if (src_break && ca + 1 < hi && is_punct(&toks[ca], ',') &&
-               is_punct(&toks[src_a - 1], ',')) {
-        /* "..., the budget office said, they will ...": both sides */
+               is_punct(&toks[src_a - 1], ',') && !cue_follows(blk, ca + 1, hi)) {
+        /* "..., the budget office said, they will ...": both sides (not "..., records
+         * show, and aviation experts say ...") */
         ca2 = lo;
         cb2 = src_a;
         ca++;
@@ -3467,7 +3489,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         while (k < hi && k < ca + 8 && toks[k].kind != CT_TOK_PUNCT)
             k++;
         if (k + 2 < hi && is_punct(&toks[k], ',') && is_punct(&toks[src_a - 1], ',') &&
-            (ct__tok_eq(buf, &toks[k + 1], "and") || ct__tok_eq(buf, &toks[k + 1], "but"))) {
+            (ct__tok_eq(buf, &toks[k + 1], "and") || ct__tok_eq(buf, &toks[k + 1], "but")) &&
+            !cue_follows(blk, k + 2, hi)) {
             ca = k + 2;
             cb = clause_end(blk, ca, hi);
         }

@@ -472,6 +472,10 @@ START_TEST(frame_source_past_an_adverbial_aside)
                "rise 20%.", "20%", "Rachel Harvey");
     ck_speaker("Chris Carr, the committee's political director, released a statement "
                "confirming it will double the 216 staffers.", "216", "Chris Carr");
+    ck_speaker("When Fiorina a month later announced 6,000 layoffs, workers felt betrayed.",
+               "6,000", "Fiorina");
+    ck_speaker("The jet was insured for $35 million in 2011, records show, and aviation experts "
+               "say it is worth about $18 million.", "$18", "aviation experts");
     /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
     ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
     ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",
