@@ -3137,6 +3137,17 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             spk = st->fr[st->nfr - 1].spk;
         else
             spk = subject_speaker(st, doc, blk, lo, j);
+        for (uint32_t k = j; spk == -1 && (cf & W_ING) && k-- > lo + 1 && k + 24 > j;) {
+            /* "The day before, at a rally in Beaumont, Mr. Trump was just as blunt,
+             * claiming": the subject after the opening phrases, a name before its verb */
+            if (!is_punct(&toks[k], ','))
+                continue;
+            uint32_t e = np_fwd(blk, k + 1, j);
+            if (e > k + 1 && e < j && is_cap(&toks[e - 1]) && is_word(&toks[e]) &&
+                !is_cap(&toks[e]) && !(wflags(blk, &toks[e]) & W_DET))
+                spk = np_speaker(st, doc, blk, k + 1, e);
+            break;
+        }
         if (spk == -2)
             return CT_ENOMEM;
         if (spk < 0)

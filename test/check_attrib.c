@@ -476,6 +476,8 @@ START_TEST(frame_source_past_an_adverbial_aside)
                "6,000", "Fiorina");
     ck_speaker("The jet was insured for $35 million in 2011, records show, and aviation experts "
                "say it is worth about $18 million.", "$18", "aviation experts");
+    ck_speaker("The day before, at a rally in Beaumont, Mr. Trump was just as blunt, claiming "
+               "that Obama wanted to admit 250,000 refugees.", "250,000", "Trump");
     /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
     ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
     ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",
