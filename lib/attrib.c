@@ -2947,7 +2947,8 @@ static bool cue_follows(const ct_block *blk, uint32_t i, uint32_t hi)
 {
     for (uint32_t m = i; m < hi && m < i + 8; m++)
         if (is_word(&blk->toks[m]) && !is_cap(&blk->toks[m]) &&
-            (wflags(blk, &blk->toks[m]) & W_CUE))
+            (wflags(blk, &blk->toks[m]) & (W_CUE | W_NOUNISH)) == W_CUE &&
+            !(wflags(blk, &blk->toks[m - 1]) & W_DET)) /* not "the support of 40 percent" */
             return true;
     return false;
 }
@@ -3162,7 +3163,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         if (spk == -2)
             return CT_ENOMEM;
         if (spk >= 0 && st->spk[spk].kind != SK_DOC && !st->spk[spk].generic)
-            return push_frame(st, c, c + 1, clause_end(blk, c + 1, hi), 0, 0, spk);
+            return push_frame(st, c, c + 1, doc_end(blk, clause_end(blk, c + 1, hi), hi), 0,
+                              0, spk); /* a document's findings run on past "while" */
         spk = -1;
     }
     if ((cf & W_ING) && !(wflags(blk, &toks[j]) & (W_DOC | W_GROUP | W_ROLE)) &&

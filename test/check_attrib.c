@@ -478,6 +478,10 @@ START_TEST(frame_source_past_an_adverbial_aside)
                "say it is worth about $18 million.", "$18", "aviation experts");
     ck_speaker("The day before, at a rally in Beaumont, Mr. Trump was just as blunt, claiming "
                "that Obama wanted to admit 250,000 refugees.", "250,000", "Trump");
+    ck_speaker("The two are tied, the new poll indicates, with each receiving the support of "
+               "40 percent of voters.", "40", "new poll");
+    ck_speaker("Forbes shot back in an article stating that New York was the capital, while "
+               "Beijing ranked fourth with 51.", "fourth", "Forbes");
     /* a ranking firm's list is its estimate; "ranks fourth" is no listing */
     ck_speaker("Hurun lists his wealth at $6.5 billion.", "$6.5", "Hurun");
     ck_speaker("Scott spoke on Monday. Among voters, Trump ranks fourth in a two-way race.",
