@@ -3113,10 +3113,12 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
             j--;
     }
+    bool progressive = false;
     if ((cf & W_ING) && j > lo + 1 &&
         (ct__tok_eq(buf, &toks[j - 1], "is") || ct__tok_eq(buf, &toks[j - 1], "are") ||
          ct__tok_eq(buf, &toks[j - 1], "was") || ct__tok_eq(buf, &toks[j - 1], "were"))) {
         /* "officials are expecting", "Clinton is declaring": the progressive */
+        progressive = true;
         j--;
         while (j > lo && (wflags(blk, &toks[j - 1]) & W_SKIP))
             j--;
@@ -3167,9 +3169,12 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                               0, spk); /* a document's findings run on past "while" */
         spk = -1;
     }
+    uint32_t ing_doc_start;
     if ((cf & W_ING) && !(wflags(blk, &toks[j]) & (W_DOC | W_GROUP | W_ROLE)) &&
-        !is_cap(&toks[j]))
-        return CT_OK; /* "with the economy adding 151,000 jobs" */
+        !is_cap(&toks[j]) &&
+        !(progressive && doc_subject(blk, lo, j, &ing_doc_start) != UINT32_MAX))
+        return CT_OK; /* "with the economy adding 151,000 jobs" (but "Early results of an
+                       * entrance poll of caucus-goers is showing") */
     if ((ct__tok_eq(buf, &toks[j], "that") || ct__tok_eq(buf, &toks[j], "which")) && j > lo &&
         (wflags(blk, &toks[j - 1]) & W_DOC)) {
         /* "a technical paper that stated": its author, else the document */

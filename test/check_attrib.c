@@ -376,6 +376,9 @@ START_TEST(frame_document_heading_a_long_subject)
     ck_speaker("Early results of exit polls conducted by Edison Research for The Associated "
                "Press and television networks show 7 in 10 voters support it.", "7 in 10",
                "Early results of exit polls");
+    ck_speaker("Early results of an entrance poll of caucus-goers is showing that she won "
+               "voters with incomes over $50,000.", "$50,000", "Early results of an entrance poll");
+    ck_speaker("With the economy adding 151,000 jobs, stocks rose.", "151,000", NULL);
     ck_speaker("A Marist College poll for NBC News released last week actually showed Trump "
                "with 9 percent support.", "9 percent", "Marist College poll");
 }
