@@ -2464,8 +2464,9 @@ static bool np_token(const ct_block *blk, uint32_t i, uint32_t lo)
     if (is_cap(t))
         return !(wflags(blk, t) & W_STOP) || (i > lo && !(t->flags & CT_TF_SPACE_BEFORE));
     if (t->kind == CT_TOK_PUNCT) {
-        if (t->cp == '.' && i > lo && (wflags(blk, &toks[i - 1]) & W_TITLE))
-            return true;
+        if (t->cp == '.' && i > lo && ((wflags(blk, &toks[i - 1]) & W_TITLE) ||
+                                        (toks[i - 1].len == 1 && is_cap(&toks[i - 1]))))
+            return true; /* "Sen.", "Jeffrey M. Jones" */
         if ((t->cp == '-' || t->cp == '&') && i > lo && is_cap(&toks[i - 1]))
             return true;
         return false;
@@ -2557,8 +2558,11 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             b++;
             continue;
         }
-        if (is_punct(t, '.') && b > start && (wflags(blk, &toks[b - 1]) & W_TITLE)) {
-            b++;
+        if (is_punct(t, '.') && b > start &&
+            ((wflags(blk, &toks[b - 1]) & W_TITLE) ||
+             (toks[b - 1].len == 1 && is_cap(&toks[b - 1]) && b + 1 < hi &&
+              is_cap(&toks[b + 1])))) {
+            b++; /* "Sen.", "Jeffrey M. Jones" */
             continue;
         }
         static const char *const tlds[] = {"com", "org", "net", "gov", "edu", NULL};

@@ -117,6 +117,8 @@ static size_t quote_count(const result *r) { return ct_doc_quote_count(r->doc); 
 
 START_TEST(frame_x_said)
 {
+    /* a middle initial stays in the name */
+    ck_speaker("Polls close.\n\nJeffrey M. Jones said 40 people came.", "40", "Jeffrey M. Jones");
     ck_speaker("Chris Lehane said the company spent $5 million on chips.", "$5", "Chris Lehane");
     ck_speaker("The company spent $5 million on chips, Chris Lehane said.", "$5", "Chris Lehane");
     ck_speaker("The company spent $5 million on chips, said Chris Lehane.", "$5", "Chris Lehane");
