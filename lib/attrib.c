@@ -1829,36 +1829,36 @@ static const unsigned char ascii_fold[256] = {
     240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
 };
 
+/* w bytes (1 to 8) of p, as the low bytes of a word */
+static inline uint64_t load_bytes(const unsigned char *p, size_t w)
+{
+    uint64_t v = 0;
+    memcpy(&v, p, w);
+    return v;
+}
+
+/* s[0..n) folded equals p[0..n), 2w >= n >= w: the first and the last w bytes, which
+ * overlap and so cover all n. The fold is loaded like the bytes: right on any byte order. */
+static inline bool same_ends(const unsigned char *s, const unsigned char *p, uint32_t n,
+                             size_t w)
+{
+    uint64_t fold = load_bytes((const unsigned char *)"\x20\x20\x20\x20\x20\x20\x20\x20", w);
+    return (((load_bytes(s, w) | fold) ^ load_bytes(p, w)) |
+            ((load_bytes(s + n - w, w) | fold) ^ load_bytes(p + n - w, w))) == 0;
+}
+
 /* Do the n bytes at s, ASCII letters and digits only (CT_TF_HASHED), equal the lower-case
  * ASCII word p once case-folded? For such a byte c, c | 0x20 is its small letter or the
  * digit itself, and never any other byte a word may hold: exact. Loads that overlap stay
  * within both strings. */
 static inline bool same_plain(const unsigned char *s, const unsigned char *p, uint32_t n)
 {
-    if (n >= 8) {
-        uint64_t a, b, c, d;
-        memcpy(&a, s, 8);
-        memcpy(&b, s + n - 8, 8);
-        memcpy(&c, p, 8);
-        memcpy(&d, p + n - 8, 8);
-        return (((a | 0x2020202020202020u) ^ c) | ((b | 0x2020202020202020u) ^ d)) == 0;
-    }
-    if (n >= 4) {
-        uint32_t a, b, c, d;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        memcpy(&c, p, 4);
-        memcpy(&d, p + n - 4, 4);
-        return (((a | 0x20202020u) ^ c) | ((b | 0x20202020u) ^ d)) == 0;
-    }
-    if (n >= 2) {
-        uint16_t a, b, c, d;
-        memcpy(&a, s, 2);
-        memcpy(&b, s + n - 2, 2);
-        memcpy(&c, p, 2);
-        memcpy(&d, p + n - 2, 2);
-        return (((a | 0x2020u) ^ c) | ((b | 0x2020u) ^ d)) == 0;
-    }
+    if (n >= 8)
+        return same_ends(s, p, n, 8);
+    if (n >= 4)
+        return same_ends(s, p, n, 4);
+    if (n >= 2)
+        return same_ends(s, p, n, 2);
     return (s[0] | 0x20u) == p[0];
 }
 
