@@ -122,7 +122,7 @@ static const unsigned char byte_class[256] = {
 #undef DT
 
 /* Letters and digits of ASCII words: the byte class (BC_*) << 8 | the lower-cased byte,
- * 0 for any other byte. One load gives scan_word() both what it tests and what it hashes. */
+ * 0 for any other byte. One load gives word_tail() what it tests and the classes it saw. */
 #define LO (BC_LOWER << 8)
 #define UP (BC_UPPER << 8)
 #define DG (BC_DIGIT << 8)
@@ -149,7 +149,7 @@ static const uint16_t word_byte[256] = {
 #undef UP
 #undef DG
 
-/* ASCII letters, lower-cased; 0 for any other byte: the word loop's test and hash. */
+/* ASCII letters, lower-cased; 0 for any other byte: the byte loops' test. */
 static const unsigned char letter_lower[256] = {
     0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 00 */
     0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   /* 10 */
@@ -164,11 +164,30 @@ static const unsigned char letter_lower[256] = {
 
 /* ---- tokens ----------------------------------------------------------------------- */
 
+/* Eight bytes at a time where the byte order allows it (the masks below read the first
+ * byte as the lowest); elsewhere the byte loops. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD_AT_A_TIME 1
+#else
+#define WORD_AT_A_TIME 0
+#endif
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+
+/* The high bit of each of v's eight bytes that is an ASCII letter. No byte carries into
+ * the next: every sum stays below 0x100. */
+static inline uint64_t letter_bits(uint64_t v)
+{
+    uint64_t low = (v | 0x20 * ONES) & ~HIGHS;      /* letters lower-cased, 7 bits a byte */
+    uint64_t from_a = low + (0x80 - 'a') * ONES;     /* high bit: low >= 'a' */
+    uint64_t past_z = low + (0x80 - 'z' - 1) * ONES; /* high bit: low > 'z' */
+    return from_a & ~past_z & ~v & HIGHS;
+}
+
 /* A word whose first run of ASCII letters is followed by something that may continue it
  * (a digit, another letter, an apostrophe, an initialism's period): what is known of it
  * so far, handed to word_tail(). */
 typedef struct {
-    uint32_t h;     /* FNV-1a of its lower-cased ASCII letters and digits */
     unsigned seen;  /* BC_DIGIT, BC_LOWER (also other non-upper letters) if it has any */
     unsigned flags; /* CT_TF_* */
     size_t letters; /* letters and digits (the digits are taken back at the end) */
@@ -190,7 +209,6 @@ static size_t word_tail(const ct_segmenter *seg, size_t start, size_t i, size_t 
             if (!e)
                 break;
             acc |= e;
-            w->h = (w->h ^ (e & 0xFFu)) * 16777619u;
             i++;
         }
         w->seen |= acc >> 8;
@@ -242,9 +260,10 @@ static size_t word_tail(const ct_segmenter *seg, size_t start, size_t i, size_t 
 }
 
 /* Store the WORD s[start..end) at t, with its case flags. A word of ASCII letters and
- * digits only also gets its FNV-1a hash (lower-cased, as ct__word_flags() probes with). */
+ * digits only (w.plain) of at most 15 bytes is CT_TF_HASHED with hash h, its
+ * ct__word_hash() (lower-cased, as the word tables are probed). */
 static inline void put_word(ct_token *t, const unsigned char *s, size_t start, size_t end,
-                            word_scan w)
+                            word_scan w, uint32_t h)
 {
     if ((w.seen & (BC_LOWER | BC_DIGIT)) != BC_LOWER) { /* the rare words: digits or caps */
         if (w.seen & BC_DIGIT) {
@@ -261,7 +280,18 @@ static inline void put_word(ct_token *t, const unsigned char *s, size_t start, s
                     .kind = CT_TOK_WORD,
                     .flags = (uint16_t)(w.flags | (hashed ? CT_TF_HASHED : 0)),
                     .cp = 0,
-                    .hash = hashed ? w.h : 0};
+                    .hash = hashed ? h : 0};
+}
+
+/* ct__word_hash() of a plain word's bytes (ASCII letters and digits): "| 0x20"
+ * lower-cases the letters and leaves the digits. */
+static uint32_t plain_hash(const unsigned char *s, size_t start, size_t end)
+{
+    unsigned char low[16];
+    size_t n = end - start <= 16 ? end - start : 16;
+    for (size_t j = 0; j < n; j++)
+        low[j] = s[start + j] | 0x20;
+    return ct__word_hash(low, n);
 }
 
 static inline void put_token(ct_token *t, size_t start, size_t end, ct_tok_kind kind,
@@ -330,37 +360,69 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
         unsigned c = s[i];
         unsigned k = byte_class[c];
         if (k & (BC_UPPER | BC_LOWER)) {
-            /* the common case, a run of ASCII letters, one branch a byte */
-            size_t start = i++;
+            /* the common case, a run of ASCII letters */
+            size_t start = i;
             unsigned flags = pending | ((k & BC_UPPER) ? CT_TF_CAP : 0u);
-            unsigned lower = k & BC_LOWER;
-            unsigned l;
-            uint32_t h = (2166136261u ^ letter_lower[c]) * 16777619u;
-            if (start < safe) {
-                while ((l = letter_lower[s[i]]) != 0) {
-                    h = (h ^ l) * 16777619u;
-                    i++;
+            unsigned lower;
+            uint32_t h = 0;
+            bool have_hash = false;
+#if WORD_AT_A_TIME
+            if (start < safe && start + 16 <= seg->len) {
+                /* sixteen bytes at once: the run's length from a mask, no branch a byte
+                 * (a word's end is where a byte loop mispredicts) */
+                uint64_t v0, v1, keep0 = ~(uint64_t)0, keep1 = 0;
+                memcpy(&v0, s + start, 8);
+                memcpy(&v1, s + start + 8, 8);
+                uint64_t ends = ~letter_bits(v0) & HIGHS;
+                size_t n;
+                if (ends) {
+                    n = (size_t)__builtin_ctzll(ends) >> 3;
+                    keep0 = ((uint64_t)1 << (8 * n)) - 1;
+                } else {
+                    ends = ~letter_bits(v1) & HIGHS;
+                    n = ends ? 8 + ((size_t)__builtin_ctzll(ends) >> 3) : 16;
+                    keep1 = n < 16 ? ((uint64_t)1 << (8 * (n - 8))) - 1 : ~(uint64_t)0;
                 }
-            } else {
-                while (i < to && (l = letter_lower[s[i]]) != 0) {
-                    h = (h ^ l) * 16777619u;
-                    i++;
+                /* upper- and lower-case letters differ in 0x20 */
+                lower = (((v0 & keep0) | (v1 & keep1)) & (0x20 * ONES)) ? BC_LOWER : 0;
+                i = start + n;
+                if (n < 16) {
+                    h = ct__hash_mix((v0 | 0x20 * ONES) & keep0, (v1 | 0x20 * ONES) & keep1,
+                                     n);
+                    have_hash = true;
+                } else {
+                    while (letter_lower[s[i]])
+                        i++;
                 }
+            } else
+#endif
+            {
+                lower = k & BC_LOWER;
+                i++;
+                if (start < safe) {
+                    while (letter_lower[s[i]])
+                        i++;
+                } else {
+                    while (i < to && letter_lower[s[i]])
+                        i++;
+                }
+                /* has it a lower-case letter, so that it is no acronym? */
+                for (size_t j = start + 1; j < i && !lower; j++)
+                    lower = s[j] >= 'a' ? BC_LOWER : 0;
             }
-            /* has it a lower-case letter, so that it is no acronym? Most words say so by
-             * their first or second one, and the loop need not look */
-            for (size_t j = start + 1; j < i && !lower; j++)
-                lower = s[j] >= 'a' ? BC_LOWER : 0;
-            word_scan w = {h, lower, flags, i - start, true};
+            word_scan w = {lower, flags, i - start, true};
             /* a full stop after anything but one letter ends the word, as most do */
             if (i < to && (byte_class[s[i]] & BC_TAIL) && !(s[i] == '.' && i - start != 1)) {
                 word_scan tail = w; /* a copy: w itself stays in registers */
                 i = word_tail(seg, start, i, to, &tail);
                 if (tail.flags & CT_TF_INITIALISM)
                     *mark++ = (uint32_t)(t - seg->toks);
-                put_word(t++, s, start, i, tail);
+                put_word(t++, s, start, i, tail,
+                         tail.plain && i - start <= 15 ? plain_hash(s, start, i) : 0);
             } else {
-                put_word(t++, s, start, i, w);
+                if (!have_hash && i - start <= 15)
+                    h = plain_hash(s, start, i);
+                put_word(t++, s, start, i, w, h);
             }
             /* most words are followed by one space: take it here */
             pending = 0;
@@ -404,12 +466,13 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
                 continue;
             }
             if (ct__text_is_letter(cp)) {
-                word_scan w = {2166136261u, 0, pending, 0, true};
+                word_scan w = {0, pending, 0, true};
                 size_t start = i;
                 i = word_tail(seg, start, i, to, &w);
                 if (w.flags & CT_TF_INITIALISM)
                     *mark++ = (uint32_t)(t - seg->toks);
-                put_word(t++, s, start, i, w);
+                put_word(t++, s, start, i, w,
+                         w.plain && i - start <= 15 ? plain_hash(s, start, i) : 0);
                 pending = 0;
                 continue;
             }

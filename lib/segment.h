@@ -44,10 +44,32 @@ typedef struct {
     uint16_t kind;  /* ct_tok_kind */
     uint16_t flags; /* CT_TF_* */
     int32_t cp;     /* PUNCT and SYM: the code point (curly quotes kept: ’ is 0x2019) */
-    uint32_t hash;  /* CT_TF_HASHED: FNV-1a of the ASCII-lower-cased bytes (in the padding) */
+    uint32_t hash;  /* CT_TF_HASHED: ct__word_hash() of the lower-cased bytes (in the padding) */
 } ct_token;
 /* hash sits in what was padding: a block's token array must not grow */
 _Static_assert(sizeof(ct_token) <= 24, "ct_token grew past 24 bytes");
+
+/* The word hash of the stages' word tables: a word's (lower-cased) bytes w[0..n), n <= 16,
+ * read as two little-endian 64-bit numbers lo and hi (zero past n), mixed with n. A whole
+ * word at a time, so the tokenizer gets it from two loads and no chain of per-byte
+ * multiplies; tools/gen_attrib_words.py and tools/gen_quantity_lexicon.py compute the
+ * same for the generated tables. */
+static inline uint32_t ct__hash_mix(uint64_t lo, uint64_t hi, uint64_t n)
+{
+    uint64_t x = lo * 0x9E3779B97F4A7C15u ^ (hi + n) * 0xC2B2AE3D27D4EB4Fu;
+    x ^= x >> 32;
+    x *= 0xD6E8FEB86659FD93u;
+    x ^= x >> 32;
+    return (uint32_t)x;
+}
+
+static inline uint32_t ct__word_hash(const unsigned char *w, size_t n)
+{
+    uint64_t part[2] = {0, 0};
+    for (size_t i = 0; i < n && i < 16; i++)
+        part[i >> 3] |= (uint64_t)w[i] << (8 * (i & 7));
+    return ct__hash_mix(part[0], part[1], n);
+}
 
 #define CT_SF_PARA_START 0x01u  /* first sentence of its paragraph */
 #define CT_SF_BOILERPLATE 0x02u /* page furniture ("See also ...", "0 Commentaires ·0 Parts") */

@@ -1,5 +1,6 @@
 /* The segment stage: tokens, sentences, paragraphs, metadata lines, bounded blocks. */
 #include <check.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,43 @@ START_TEST(curly_possessive_and_non_ascii_words)
     tok_eq(&fb, 4, "5", CT_TOK_NUM);
     tok_eq(&fb, 5, "caf\xc3\xa9s", CT_TOK_WORD);
     ct__segment_free(&fb.seg);
+}
+END_TEST
+
+/* A plain word (ASCII letters and digits, at most 15 bytes) carries ct__word_hash() of
+ * its lower-cased bytes, and the same flags, whether the tokenizer reads it sixteen bytes
+ * at a time (far from the end of the buffer) or byte by byte (near it). */
+START_TEST(plain_words_carry_their_hash_near_and_far_from_the_end)
+{
+    static const char *const words[] = {
+        "a", "I", "Of", "the", "CNBC", "Nvidia", "DeepSeek", "ABCDEFGH", "abcdefghi",
+        "Abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq", "mp3", "A100", "COP29",
+        "isn't", "U.S.", "zZ", "Zz"};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        char near[64], far[64];
+        snprintf(near, sizeof near, "%s x", words[w]);
+        snprintf(far, sizeof far, "%s                      x", words[w]);
+        first_block a, b;
+        tokens_of(&a, near);
+        tokens_of(&b, far);
+        const ct_token *ta = &a.blk->toks[0], *tb = &b.blk->toks[0];
+        ck_assert_uint_eq(ta->len, strlen(words[w]));
+        ck_assert_uint_eq(tb->len, ta->len);
+        ck_assert_uint_eq(ta->flags & ~CT_TF_SPACE_BEFORE, tb->flags & ~CT_TF_SPACE_BEFORE);
+        bool plain = strspn(words[w], "abcdefghijklmnopqrstuvwxyz"
+                                      "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == ta->len;
+        ck_assert_msg(((ta->flags & CT_TF_HASHED) != 0) == (plain && ta->len <= 15),
+                      "'%s': hashed %d", words[w], (ta->flags & CT_TF_HASHED) != 0);
+        if (ta->flags & CT_TF_HASHED) {
+            unsigned char low[16];
+            for (size_t k = 0; k < ta->len; k++)
+                low[k] = (unsigned char)(words[w][k] | 0x20);
+            ck_assert_msg(ta->hash == ct__word_hash(low, ta->len), "'%s' near", words[w]);
+            ck_assert_msg(tb->hash == ta->hash, "'%s' far", words[w]);
+        }
+        ct__segment_free(&a.seg);
+        ct__segment_free(&b.seg);
+    }
 }
 END_TEST
 
@@ -284,6 +322,7 @@ static Suite *suite(void)
     tcase_add_test(tc, word_lists_are_sorted);
     tcase_add_test(tc, tokens_of_names_numbers_and_symbols);
     tcase_add_test(tc, curly_possessive_and_non_ascii_words);
+    tcase_add_test(tc, plain_words_carry_their_hash_near_and_far_from_the_end);
     tcase_add_test(tc, invalid_bytes_are_replacement_symbols);
     suite_add_tcase(s, tc);
     tc = tcase_create("sentences");

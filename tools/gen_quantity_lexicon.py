@@ -4,10 +4,14 @@
   python3 tools/gen_quantity_lexicon.py [lib/quantity.c]
 
 The table is sorted by word (the entries of one word are adjacent) and reached through a
-static open-addressing hash on FNV-1a, all fixed at compile time: no init, no global
+static open-addressing hash on the word hash of lib/segment.h, all fixed at compile time: no init, no global
 mutable state, one probe for most words. Edit the lists below, not the C.
 """
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from word_hash import word_hash  # noqa: E402
 
 # (word, class, aux, value). aux: a unit/currency/direction index, see quantity.c.
 E = []
@@ -254,7 +258,7 @@ WORD_SET_BITS = 8192
 # words before a quantity that make it hypothetical ("if there were only two countries")
 HYPO = ["if", "unless", "imagine", "suppose", "supposing", "hypothetically", "whether"]
 
-# Marks on plain words, one byte indexed by the top bits of the FNV-1a hash the segmenter
+# Marks on plain words, one byte indexed by the top bits of the word hash the segmenter
 # already computed: MARK_START for the words that can start a quantity and for "a"/"an"
 # (a number before "dozen"), the first filter of can_start(); MARK_HYPO for HYPO. A byte,
 # not a bit: fewer instructions for every word of the text; 4096 of them let ~2% of other
@@ -273,13 +277,6 @@ def word_key(w):
     k = k * 27 + letter(w[-1])
     k = (k * 16 + n) & 0xFFFFFFFF
     return ((k * 2654435761) & 0xFFFFFFFF) >> 19
-
-def fnv1a(w):
-    h = 2166136261
-    for c in w.encode():
-        h ^= c
-        h = (h * 16777619) & 0xFFFFFFFF
-    return h
 
 def fmt(v):
     if float(v).is_integer():
@@ -315,14 +312,14 @@ def main():
         same = sum(1 for r in rows[i:i + 8] if r[0] == w)  # this entry and those after it
         out.append('    {"%s", %d, %s, %d, %d, %s},' % (w, len(w), cls, aux, same, fmt(v)))
     out.append("};")
-    # open addressing on FNV-1a: slot -> 1 + index of the word's first entry, 0 when empty
+    # open addressing on the word hash: slot -> 1 + index of the word's first entry, 0 when empty
     table = [0] * HASH_SIZE
     seen = set()
     for i, r in enumerate(rows):
         if r[0] in seen:
             continue
         seen.add(r[0])
-        h = fnv1a(r[0]) % HASH_SIZE
+        h = word_hash(r[0]) % HASH_SIZE
         while table[h]:
             h = (h + 1) % HASH_SIZE
         table[h] = i + 1
@@ -357,20 +354,20 @@ def main():
     emit_set("after_a_set", lambda c: c in AFTER_A, "make \"a\" a number (\"a dozen\")")
     marks = [0] * (1 << (32 - START_HASH_SHIFT))
     for w in [r[0] for r in rows if r[1] in START] + ["a", "an"]:
-        marks[fnv1a(w) >> START_HASH_SHIFT] |= MARK_START
+        marks[word_hash(w) >> START_HASH_SHIFT] |= MARK_START
     for w in HYPO:
-        marks[fnv1a(w) >> START_HASH_SHIFT] |= MARK_HYPO
+        marks[word_hash(w) >> START_HASH_SHIFT] |= MARK_HYPO
     out.append("#define START_HASH_SHIFT %du" % START_HASH_SHIFT)
     out.append("#define MARK_START %du" % MARK_START)
     out.append("#define MARK_HYPO %du" % MARK_HYPO)
-    out.append("/* at (FNV-1a >> START_HASH_SHIFT) of a word: MARK_START for the words that can")
+    out.append("/* at (ct__word_hash() >> START_HASH_SHIFT) of a word: MARK_START for the words that can")
     out.append(" * start a quantity, and \"a\" and \"an\"; MARK_HYPO for hypo_cues */")
     out.append("static const uint8_t word_marks[1u << (32 - START_HASH_SHIFT)] = {")
     for k in range(0, len(marks), 40):
         out.append("    " + ",".join(str(x) for x in marks[k:k + 40]) + ",")
     out.append("};")
     out.append("#define LEX_HASH_SIZE %du" % HASH_SIZE)
-    out.append("/* FNV-1a of the word, open addressing: 1 + index of its first entry; 0 = empty */")
+    out.append("/* ct__word_hash() of the word, open addressing: 1 + index of its first entry; 0 = empty */")
     out.append("static const uint16_t lex_hash[LEX_HASH_SIZE] = {")
     for k in range(0, HASH_SIZE, 16):
         out.append("    " + ", ".join(str(x) for x in table[k:k + 16]) + ",")
