@@ -174,6 +174,7 @@ static const unsigned char letter_lower[256] = {
 #define ONES 0x0101010101010101u
 #define HIGHS 0x8080808080808080u
 
+#if WORD_AT_A_TIME
 /* The high bit of each of v's eight bytes that is an ASCII letter. No byte carries into
  * the next: every sum stays below 0x100. */
 static inline uint64_t letter_bits(uint64_t v)
@@ -183,6 +184,7 @@ static inline uint64_t letter_bits(uint64_t v)
     uint64_t past_z = low + (0x80 - 'z' - 1) * ONES; /* high bit: low > 'z' */
     return from_a & ~past_z & ~v & HIGHS;
 }
+#endif
 
 /* A word whose first run of ASCII letters is followed by something that may continue it
  * (a digit, another letter, an apostrophe, an initialism's period): what is known of it
@@ -411,8 +413,10 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
                     lower = s[j] >= 'a' ? BC_LOWER : 0;
             }
             word_scan w = {lower, flags, i - start, true};
-            /* a full stop after anything but one letter ends the word, as most do */
-            if (i < to && (byte_class[s[i]] & BC_TAIL) && !(s[i] == '.' && i - start != 1)) {
+            /* a full stop after anything but one letter ends the word, as most do; one
+             * branch, rarely taken */
+            unsigned next = i < to ? s[i] : ' ';
+            if (((byte_class[next] & BC_TAIL) != 0) & ((next != '.') | (i - start == 1))) {
                 word_scan tail = w; /* a copy: w itself stays in registers */
                 i = word_tail(seg, start, i, to, &tail);
                 if (tail.flags & CT_TF_INITIALISM)
