@@ -1996,6 +1996,8 @@ struct ct_attrib {
     ct_wblock wb;     /* the block being read, with its word classes */
     unsigned *wf;
     size_t wf_cap;
+    uint32_t *vis; /* the tokens the sentence loop has work for, then UINT32_MAX */
+    size_t vis_cap;
 };
 
 int ct__attrib_new(ct_attrib **out)
@@ -2021,6 +2023,7 @@ void ct__attrib_free(ct_attrib *st)
     ct__free(st->qm);
     ct__free(st->tm);
     ct__free(st->wf);
+    ct__free(st->vis);
     ct__free(st);
 }
 
@@ -4142,21 +4145,36 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
 {
     /* room for a common paragraph at once: each regrowth is a realloc() and a copy */
     size_t need = in->ntoks < 512 ? 512 : in->ntoks + 1;
-    if (CT_GROW(st->wf, st->wf_cap, need) || CT_GROW(st->qm, st->qm_cap, need))
+    if (CT_GROW(st->wf, st->wf_cap, need) || CT_GROW(st->qm, st->qm_cap, need) ||
+        CT_GROW(st->vis, st->vis_cap, need))
         return CT_ENOMEM;
-    /* inlined: this runs on every token of the text */
+    /* inlined: this runs on every token of the text. It also lists, without a branch,
+     * the tokens the sentence loop below has work for (most have none): a capitalised
+     * word, a lower-case one of the classes that loop acts on ("believe", a hedge after
+     * "I", is a W_CUE), any word not hashed, a comma, a colon. */
     st->nqm = 0;
+    size_t nvis = 0;
     for (size_t i = 0; i < in->ntoks; i++) {
         const ct_token *t = &in->toks[i];
+        unsigned f;
+        bool visit;
         if (t->flags & CT_TF_HASHED) {
-            st->wf[i] = plain_flags(in->buf, t);
-            continue;
+            f = plain_flags(in->buf, t);
+            visit = ((f & (W_HEDGE | W_OWNED | W_DOC | W_CUE | W_PHRASE)) |
+                     (t->flags & CT_TF_CAP)) != 0;
+        } else {
+            f = other_flags(in->buf, t);
+            visit = (t->kind == CT_TOK_WORD) |
+                    ((t->kind == CT_TOK_PUNCT) & ((t->cp == ',') | (t->cp == ':')));
+            /* the marks find_quotes() looks at, noted on this pass over every token */
+            if (is_dquote(t) || is_punct(t, '\''))
+                st->qm[st->nqm++] = (uint32_t)i;
         }
-        st->wf[i] = other_flags(in->buf, t);
-        /* the marks find_quotes() looks at, noted on this pass over every token */
-        if (is_dquote(t) || is_punct(t, '\''))
-            st->qm[st->nqm++] = (uint32_t)i;
+        st->wf[i] = f;
+        st->vis[nvis] = (uint32_t)i;
+        nvis += visit;
     }
+    st->vis[nvis] = UINT32_MAX;
     st->wb.b = *in;
     st->wb.wf = st->wf;
     const ct_block *blk = &st->wb.b; /* every function below reads the classes through it */
@@ -4177,6 +4195,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
         return CT_ENOMEM;
     for (uint32_t s = 0; s < blk->nsents; s++)
         st->hedge[s] = -1;
+    size_t v = 0; /* into st->vis */
     for (uint32_t s = 0; s < blk->nsents; s++) {
         const ct_sentence *se = &blk->sents[s];
         uint32_t lo = se->tok_first, hi = lo + se->tok_count;
@@ -4195,7 +4214,12 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
         rc = subject_org(st, doc, blk, lo, hi);
         if (rc)
             return rc;
-        for (uint32_t i = lo; i < hi; i++) {
+        /* the listed tokens of [lo, hi): the others would come to nothing below */
+        while (v > 0 && st->vis[v - 1] >= lo)
+            v--;
+        while (st->vis[v] < lo)
+            v++;
+        for (uint32_t i; (i = st->vis[v]) < hi; v++) {
             st->cur_tok = i;
             if (is_punct(&toks[i], ',')) {
                 rc = mention_at(st, doc, blk, lo, hi, i);
