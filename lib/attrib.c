@@ -1919,6 +1919,50 @@ static inline unsigned word_flags(const char *buf, const ct_token *t)
 
 unsigned ct__word_flags(const char *buf, const ct_token *t) { return word_flags(buf, t); }
 
+/* n (0 to 16) leading 0xFF bytes at lead_ones + 16 - n, loaded like the bytes they mask */
+static const unsigned char lead_ones[32] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+
+/* same_plain() against a table word (zero-padded to 16 bytes) with no branch on the
+ * length: the 16 bytes at s, folded and masked to n, equal the word's. The caller makes
+ * sure 16 bytes can be read at s. */
+static inline bool same16(const unsigned char *s, const unsigned char *p, uint32_t n)
+{
+    const unsigned char *m = lead_ones + 16 - (n & 15);
+    uint64_t fold = 0x2020202020202020u;
+    return ((((load_bytes(s, 8) | fold) & load_bytes(m, 8)) ^ load_bytes(p, 8)) |
+            (((load_bytes(s + 8, 8) | fold) & load_bytes(m + 8, 8)) ^ load_bytes(p + 8, 8))) ==
+           0;
+}
+
+/* plain_flags() of a token with 16 bytes of text from its start on. Most words are
+ * settled at their home slot, found there or not listed (the table is four-fifths empty):
+ * that slot is tested without a branch on what it holds. The bytes settle it there (an
+ * empty slot has no flags to give, whatever its bytes), so its hash is not looked at. */
+static inline unsigned plain_flags16(const char *buf, const ct_token *t)
+{
+    const unsigned char *s = (const unsigned char *)buf + t->start;
+    uint32_t n = t->len, h = t->hash, i = h & (WORD_SLOTS - 1);
+    uint32_t f = word_slots[i].f;
+    unsigned hit = same16(s, (const unsigned char *)word_text[word_at[i]], n);
+    /* one branch, not one on each: f is left only when another word sits there */
+    if ((f & (hit - 1u)) == 0)
+        return WORD_FLAGS(f) & (0u - hit);
+    for (i = (i + 1) & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
+        const word *w = &word_slots[i];
+        if (w->hash == h) {
+            /* the hash all but settles it; the bytes, which also hold the length, make
+             * sure */
+            if (same16(s, (const unsigned char *)word_text[word_at[i]], n))
+                return WORD_FLAGS(w->f);
+        } else if (!w->f) {
+            return 0;
+        }
+    }
+}
+
 static unsigned wflags(const ct_block *blk, const ct_token *t) { return ct__wflags(blk, t); }
 
 /* ---- state ------------------------------------------------------------------------ */
@@ -4140,6 +4184,28 @@ static bool covers(const frame *f, uint32_t a, uint32_t b)
 
 const ct_wblock *ct__attrib_words(const ct_attrib *st) { return &st->wb; }
 
+/* The first pass's look at token i of the block: its flags into st->wf, a quote mark
+ * into st->qm. True when the sentence loop has work for it (most tokens: none), listed
+ * without a branch: a capitalised word, a lower-case one of the classes that loop acts
+ * on ("believe", a hedge after "I", is a W_CUE), any word not hashed, a comma, a colon.
+ * wide: the text has 16 bytes from the token on. */
+static inline bool first_look(ct_attrib *st, const ct_block *in, size_t i, bool wide)
+{
+    const ct_token *t = &in->toks[i];
+    if (t->flags & CT_TF_HASHED) {
+        unsigned f = wide ? plain_flags16(in->buf, t) : plain_flags(in->buf, t);
+        st->wf[i] = f;
+        return ((f & (W_HEDGE | W_OWNED | W_DOC | W_CUE | W_PHRASE)) | (t->flags & CT_TF_CAP)) !=
+               0;
+    }
+    st->wf[i] = other_flags(in->buf, t);
+    /* the marks find_quotes() looks at */
+    if (is_dquote(t) || is_punct(t, '\''))
+        st->qm[st->nqm++] = (uint32_t)i;
+    return (t->kind == CT_TOK_WORD) |
+           ((t->kind == CT_TOK_PUNCT) & ((t->cp == ',') | (t->cp == ':')));
+}
+
 int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size_t nrefs,
                      ct_doc *doc)
 {
@@ -4148,31 +4214,19 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
     if (CT_GROW(st->wf, st->wf_cap, need) || CT_GROW(st->qm, st->qm_cap, need) ||
         CT_GROW(st->vis, st->vis_cap, need))
         return CT_ENOMEM;
-    /* inlined: this runs on every token of the text. It also lists, without a branch,
-     * the tokens the sentence loop below has work for (most have none): a capitalised
-     * word, a lower-case one of the classes that loop acts on ("believe", a hedge after
-     * "I", is a W_CUE), any word not hashed, a comma, a colon. */
+    /* this runs on every token of the text; plain_flags16() wants 16 bytes of text from
+     * the token on, which all tokens but the last few have (tokens are in text order) */
     st->nqm = 0;
-    size_t nvis = 0;
-    for (size_t i = 0; i < in->ntoks; i++) {
-        const ct_token *t = &in->toks[i];
-        unsigned f;
-        bool visit;
-        if (t->flags & CT_TF_HASHED) {
-            f = plain_flags(in->buf, t);
-            visit = ((f & (W_HEDGE | W_OWNED | W_DOC | W_CUE | W_PHRASE)) |
-                     (t->flags & CT_TF_CAP)) != 0;
-        } else {
-            f = other_flags(in->buf, t);
-            visit = (t->kind == CT_TOK_WORD) |
-                    ((t->kind == CT_TOK_PUNCT) & ((t->cp == ',') | (t->cp == ':')));
-            /* the marks find_quotes() looks at, noted on this pass over every token */
-            if (is_dquote(t) || is_punct(t, '\''))
-                st->qm[st->nqm++] = (uint32_t)i;
-        }
-        st->wf[i] = f;
+    size_t nvis = 0, wide = in->ntoks;
+    while (wide > 0 && in->len - in->toks[wide - 1].start < 16)
+        wide--;
+    for (size_t i = 0; i < wide; i++) {
         st->vis[nvis] = (uint32_t)i;
-        nvis += visit;
+        nvis += first_look(st, in, i, true);
+    }
+    for (size_t i = wide; i < in->ntoks; i++) {
+        st->vis[nvis] = (uint32_t)i;
+        nvis += first_look(st, in, i, false);
     }
     st->vis[nvis] = UINT32_MAX;
     st->wb.b = *in;
