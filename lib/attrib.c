@@ -2105,26 +2105,35 @@ static bool is_dquote(const ct_token *t)
 
 static size_t tok_end(const ct_token *t) { return t->start + t->len; }
 
-/* ct__tok_in() with a first-letter test before each word of the list. */
-static bool tok_among(const char *buf, const ct_token *t, const char *const *words)
+/* A word list for tok_among(): lower-case ASCII letters only, 1 to 15 of them, padded
+ * with zeros so that a token's folded bytes compare with a word at two loads. */
+typedef char word16[16];
+
+#define TOK_AMONG(blk, t, list) tok_among((blk), (t), (list), sizeof(list) / sizeof(list)[0])
+
+/* Is the token one of the n words? Every word is compared, with no branch on which
+ * matches: the answer comes at once rather than after a walk down the list. Token bytes
+ * | 0x20 equal a listed (lower-case letter) byte exactly when ASCII-folded they do. */
+static bool tok_among(const ct_block *blk, const ct_token *t, const word16 *words, size_t n)
 {
-    if (!t->len)
-        return ct__tok_in(buf, t, words);
-    const unsigned char *s = (const unsigned char *)buf + t->start;
-    unsigned char c = ascii_fold[s[0]];
-    uint32_t n = t->len;
-    for (; *words; words++) {
-        const unsigned char *w = (const unsigned char *)*words;
-        if (w[0] != c)
-            continue;
-        /* the word's end is tested as it is walked: no strlen() per word */
-        uint32_t j = 1;
-        while (j < n && w[j] && ascii_fold[s[j]] == w[j])
-            j++;
-        if (j == n && !w[n])
-            return true;
+    uint32_t len = t->len;
+    if (len - 1u > 14u)
+        return false;
+    const unsigned char *s = (const unsigned char *)blk->buf + t->start;
+    unsigned char tail[16] = {0};
+    if (t->start + 16 > blk->len) { /* the last bytes of the text */
+        memcpy(tail, s, len);
+        s = tail;
     }
-    return false;
+    const unsigned char *m = lead_ones + 16 - len;
+    uint64_t fold = 0x2020202020202020u;
+    uint64_t x0 = (load_bytes(s, 8) | fold) & load_bytes(m, 8);
+    uint64_t x1 = (load_bytes(s + 8, 8) | fold) & load_bytes(m + 8, 8);
+    bool hit = false;
+    for (size_t k = 0; k < n; k++)
+        hit |= ((x0 ^ load_bytes((const unsigned char *)words[k], 8)) |
+                (x1 ^ load_bytes((const unsigned char *)words[k] + 8, 8))) == 0;
+    return hit;
 }
 
 /* ---- speakers --------------------------------------------------------------------- */
@@ -2612,9 +2621,9 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             b++; /* "Sen.", "Jeffrey M. Jones" */
             continue;
         }
-        static const char *const tlds[] = {"com", "org", "net", "gov", "edu", NULL};
+        static const word16 tlds[] = {"com", "org", "net", "gov", "edu"};
         if (is_punct(t, '.') && b > start && b + 1 < hi && !(t->flags & CT_TF_SPACE_BEFORE) &&
-            !(toks[b + 1].flags & CT_TF_SPACE_BEFORE) && tok_among(buf, &toks[b + 1], tlds)) {
+            !(toks[b + 1].flags & CT_TF_SPACE_BEFORE) && TOK_AMONG(blk, &toks[b + 1], tlds)) {
             b += 2; /* "Factcheck.org" */
             continue;
         }
@@ -2903,9 +2912,9 @@ static int appositive_after(ct_attrib *st, ct_doc *doc, const ct_block *blk, int
 }
 
 /* Words of a time phrase between a document and its cue. */
-static const char *const time_words[] = {"last", "this", "week", "month", "year", "today",
+static const word16 time_words[] = {"last", "this", "week", "month", "year", "today",
                                          "yesterday", "released", "published", "out", "on",
-                                         "earlier", NULL};
+                                         "earlier"};
 
 /* A lower-case adverb in -ly between a source and its cue ("incorrectly"); "only",
  * "early" and the like are too short to count. */
@@ -2920,11 +2929,11 @@ static bool ly_adverb(const ct_block *blk, const ct_token *t)
  * released last week actually showed": the subject ending at j is headed by a document
  * named near its start, and what comes after the document only describes it. Returns the
  * document word and sets *start to the subject's first token, or UINT32_MAX. */
-static const char *const time_nouns[] = {"day", "days", "week", "weeks", "month", "months",
-                                         "year", "years", NULL};
+static const word16 time_nouns[] = {"day", "days", "week", "weeks", "month", "months",
+                                         "year", "years"};
 
-static const char *const doc_preps[] = {"of", "for", "by", "in", "from", "with", "on",
-                                        "at", NULL};
+static const word16 doc_preps[] = {"of", "for", "by", "in", "from", "with", "on",
+                                        "at"};
 
 /* In doc_subject(): does next, after token k, describe what comes before it? Asked only
  * where the answer counts: the word lists are long to walk. */
@@ -2932,7 +2941,7 @@ static bool describes(const ct_block *blk, uint32_t k, uint32_t j, const ct_toke
 {
     return k < j && is_word(next) && !is_cap(next) &&
            ((wflags(blk, next) & CT_WS_CALENDAR) || ly_adverb(blk, next) ||
-            tok_among(blk->buf, next, doc_preps) || tok_among(blk->buf, next, time_words));
+            TOK_AMONG(blk, next, doc_preps) || TOK_AMONG(blk, next, time_words));
 }
 
 static uint32_t doc_subject(const ct_block *blk, uint32_t lo, uint32_t j, uint32_t *start)
@@ -2949,7 +2958,7 @@ static uint32_t doc_subject(const ct_block *blk, uint32_t lo, uint32_t j, uint32
         unsigned f = wflags(blk, t);
         if (!is_cap(t) && (((f & W_CUE) && !(f & W_DOC)) || (f & W_SKIP)))
             break; /* another verb: this is no longer the subject */
-        if ((f & W_STOP) && !(f & W_DET) && !tok_among(blk->buf, t, doc_preps) &&
+        if ((f & W_STOP) && !(f & W_DET) && !TOK_AMONG(blk, t, doc_preps) &&
             !(ct__tok_eq(blk->buf, t, "and") && k > lo && is_cap(&toks[k - 1])))
             break; /* "..., where", "but", "was": a clause boundary ("The AP and
                     * networks" goes on) */
@@ -3135,9 +3144,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     uint32_t j = c;
     if (ct__tok_eq(buf, &toks[c], "clear")) {
         /* "Ham made it clear he had misgivings": the phrase is the cue */
-        static const char *const make[] = {"made", "make", "makes", "making", NULL};
+        static const word16 make[] = {"made", "make", "makes", "making"};
         if (c < lo + 3 || !ct__tok_eq(buf, &toks[c - 1], "it") ||
-            !tok_among(buf, &toks[c - 2], make))
+            !TOK_AMONG(blk, &toks[c - 2], make))
             return CT_OK;
         j = c - 2;
     }
@@ -3145,9 +3154,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         j--; /* "he went on to say" */
     if (j > lo + 1 && j < c && ct__tok_eq(buf, &toks[j - 1], "on"))
         j--;
-    static const char *const relative_time[] = {"later", "earlier", "ago", NULL};
-    if (j > lo + 3 && tok_among(buf, &toks[j - 1], relative_time) &&
-        tok_among(buf, &toks[j - 2], time_nouns) &&
+    static const word16 relative_time[] = {"later", "earlier", "ago"};
+    if (j > lo + 3 && TOK_AMONG(blk, &toks[j - 1], relative_time) &&
+        TOK_AMONG(blk, &toks[j - 2], time_nouns) &&
         ((wflags(blk, &toks[j - 3]) & W_DET) || toks[j - 3].kind == CT_TOK_NUM))
         j -= 3; /* "Fiorina a month later announced" */
     while (j > lo && ((wflags(blk, &toks[j - 1]) & W_SKIP) ||
@@ -3246,10 +3255,10 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     }
     uint32_t src_a;
     /* "Cement makers, for instance, argue", "Sanders, meanwhile, said": past the aside */
-    static const char *const asides[] = {"instance", "example", "fact", "course", "meanwhile",
+    static const word16 asides[] = {"instance", "example", "fact", "course", "meanwhile",
                                          "however", "too", "though", "indeed", "also",
-                                         "moreover", "meantime", "nonetheless", NULL};
-    if (is_punct(&toks[j], ',') && j > lo + 2 && tok_among(buf, &toks[j - 1], asides) &&
+                                         "moreover", "meantime", "nonetheless"};
+    if (is_punct(&toks[j], ',') && j > lo + 2 && TOK_AMONG(blk, &toks[j - 1], asides) &&
         (is_punct(&toks[j - 2], ',') ||
          (j > lo + 3 && is_punct(&toks[j - 3], ',') && is_word(&toks[j - 2]) &&
           (wflags(blk, &toks[j - 2]) & W_STOP)))) {
@@ -3285,7 +3294,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             (k + 16 <= j && (k < lo + 2 || !(wflags(blk, &toks[k - 2]) & W_DOC))))
             return CT_OK;
         uint32_t name_end = k - 1; /* the first comma */
-        if (name_end > lo + 2 && tok_among(buf, &toks[name_end - 1], asides) &&
+        if (name_end > lo + 2 && TOK_AMONG(blk, &toks[name_end - 1], asides) &&
             is_punct(&toks[name_end - 2], ','))
             name_end -= 2; /* "Sanders, meanwhile, who sits at zero, said" */
         if (name_end == lo)
@@ -3405,7 +3414,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         /* "a WBUR poll last week showed", "a poll released Saturday found" */
         for (uint32_t k = j, n = 0; k > lo && n < 4; k--, n++) {
             const ct_token *t = &toks[k];
-            if (!is_word(t) || !(tok_among(buf, t, time_words) ||
+            if (!is_word(t) || !(TOK_AMONG(blk, t, time_words) ||
                                  (wflags(blk, t) & CT_WS_CALENDAR)))
                 break;
             if (wflags(blk, &toks[k - 1]) & W_DOC) {
@@ -3422,9 +3431,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                 j = k - 1;
         }
         src_a = np_back(blk, lo, j);
-        static const char *const preps[] = {"in", "at", "on", "during", "over", "for", "by",
-                                            "from", "with", "of", NULL};
-        if (src_a <= j && src_a > lo + 1 && tok_among(buf, &toks[src_a - 1], preps) &&
+        static const word16 preps[] = {"in", "at", "on", "during", "over", "for", "by",
+                                            "from", "with", "of"};
+        if (src_a <= j && src_a > lo + 1 && TOK_AMONG(blk, &toks[src_a - 1], preps) &&
             !is_cap(&toks[j]) &&
             !(wflags(blk, &toks[j]) & (W_GROUP | W_DOC | W_ROLE | W_ORGWORD))) {
             /* "allies have in the past said", "Gowdy earlier in the day touted": past the
@@ -3451,7 +3460,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
          * conducted by Edison Research show"): a document heading a longer subject */
         uint32_t d = UINT32_MAX, d_start = src_a;
         if ((spk < 0 && (src_a > j || !(wflags(blk, &toks[j]) & W_PRON))) ||
-            (src_a <= j && src_a > lo && tok_among(buf, &toks[src_a - 1], doc_preps) &&
+            (src_a <= j && src_a > lo && TOK_AMONG(blk, &toks[src_a - 1], doc_preps) &&
              !ct__tok_eq(buf, &toks[src_a - 1], "by"))) /* "an email sent by Sanders" */
             d = doc_subject(blk, lo, j, &d_start);
         if (spk < 0 && d == UINT32_MAX && (src_a > j || !(wflags(blk, &toks[j]) & W_PRON)))
@@ -3513,11 +3522,11 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     bool src_break = src_a > lo && (is_punct(&toks[src_a - 1], ',') ||
                                       is_dquote(&toks[src_a - 1]) || is_punct(&toks[src_a - 1], ':'));
     /* does a clause follow the cue, or only "in front of 1,000 people", "on Monday"? */
-    static const char *const adverbial[] = {"in", "on", "at", "during", "after", "before",
+    static const word16 adverbial[] = {"in", "on", "at", "during", "after", "before",
                                             "to", "from", "with", "about", "outside",
-                                            "while", "when", "as", NULL};
+                                            "while", "when", "as"};
     bool clausal = ca < hi &&
-                   (!tok_among(buf, &toks[ca], adverbial) ||
+                   (!TOK_AMONG(blk, &toks[ca], adverbial) ||
                     (ca + 1 < hi && ct__tok_eq(buf, &toks[ca], "at") &&
                      (ct__tok_eq(buf, &toks[ca + 1], "least") ||
                       ct__tok_eq(buf, &toks[ca + 1], "most")))) && /* "reported at least six" */
@@ -3531,8 +3540,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     uint32_t te = ca;
     while (te < hi && te < ca + 10 && toks[te].kind != CT_TOK_PUNCT)
         te++;
-    static const char *const objects[] = {"to", "about", "from", "with", NULL};
-    bool short_tail = te < ca + 10 || !tok_among(buf, &toks[ca], objects) ||
+    static const word16 objects[] = {"to", "about", "from", "with"};
+    bool short_tail = te < ca + 10 || !TOK_AMONG(blk, &toks[ca], objects) ||
                       src_a == 0 || /* "“…,” Trump said in August after" trails */
                       !is_punct(&toks[src_a - 1], ',');
     if (src_a > lo + 1 && ct__tok_eq(buf, &toks[src_a - 1], "than") && !(cf & W_ING)) {
