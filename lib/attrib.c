@@ -4293,24 +4293,22 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
             v++;
         for (uint32_t i; (i = st->vis[v]) < hi; v++) {
             st->cur_tok = i;
-            if (is_punct(&toks[i], ',')) {
-                rc = mention_at(st, doc, blk, lo, hi, i);
-                if (rc)
-                    return rc;
+            if (!is_word(&toks[i])) { /* a listed comma or colon: one branch splits them off */
+                if (is_punct(&toks[i], ',')) {
+                    rc = mention_at(st, doc, blk, lo, hi, i);
+                    if (rc)
+                        return rc;
+                } else if (is_punct(&toks[i], ':')) {
+                    size_t nfr = st->nfr;
+                    rc = colon_at(st, doc, blk, lo, hi, i);
+                    if (rc)
+                        return rc;
+                    /* "Matthews: ..." opening the paragraph speaks for all of it */
+                    if (s == 0 && st->nfr > nfr && label_spk < 0 && i <= lo + 6)
+                        label_spk = st->fr[nfr].spk;
+                }
                 continue;
             }
-            if (is_punct(&toks[i], ':')) {
-                size_t nfr = st->nfr;
-                rc = colon_at(st, doc, blk, lo, hi, i);
-                if (rc)
-                    return rc;
-                /* "Matthews: ..." opening the paragraph speaks for all of it */
-                if (s == 0 && st->nfr > nfr && label_spk < 0 && i <= lo + 6)
-                    label_spk = st->fr[nfr].spk;
-                continue;
-            }
-            if (!is_word(&toks[i]))
-                continue;
             if ((toks[i].flags & CT_TF_CAP) && i > lo && !(toks[i].flags & CT_TF_ALLCAPS) &&
                 (blk->buf[toks[i].start] == 'P' || blk->buf[toks[i].start] == 'S') &&
                 (st->wf[i] & W_DOC)) {
