@@ -1920,6 +1920,50 @@ static inline unsigned word_flags(const char *buf, const ct_token *t)
 
 unsigned ct__word_flags(const char *buf, const ct_token *t) { return word_flags(buf, t); }
 
+/* n (0 to 16) leading 0xFF bytes at lead_ones + 16 - n, loaded like the bytes they mask */
+static const unsigned char lead_ones[32] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+};
+
+/* same_plain() against a table word (zero-padded to 16 bytes) with no branch on the
+ * length: the 16 bytes at s, folded and masked to n, equal the word's. The caller makes
+ * sure 16 bytes can be read at s. */
+static inline bool same16(const unsigned char *s, const unsigned char *p, uint32_t n)
+{
+    const unsigned char *m = lead_ones + 16 - (n & 15);
+    uint64_t fold = 0x2020202020202020u;
+    return ((((load_bytes(s, 8) | fold) & load_bytes(m, 8)) ^ load_bytes(p, 8)) |
+            (((load_bytes(s + 8, 8) | fold) & load_bytes(m + 8, 8)) ^ load_bytes(p + 8, 8))) ==
+           0;
+}
+
+/* plain_flags() of a token with 16 bytes of text from its start on. Most words are
+ * settled at their home slot, found there or not listed (the table is four-fifths empty):
+ * that slot is tested without a branch on what it holds. The bytes settle it there (an
+ * empty slot has no flags to give, whatever its bytes), so its hash is not looked at. */
+static inline unsigned plain_flags16(const char *buf, const ct_token *t)
+{
+    const unsigned char *s = (const unsigned char *)buf + t->start;
+    uint32_t n = t->len, h = t->hash, i = h & (WORD_SLOTS - 1);
+    uint32_t f = word_slots[i].f;
+    unsigned hit = same16(s, (const unsigned char *)word_text[word_at[i]], n);
+    /* one branch, not one on each: f is left only when another word sits there */
+    if ((f & (hit - 1u)) == 0)
+        return WORD_FLAGS(f) & (0u - hit);
+    for (i = (i + 1) & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
+        const word *w = &word_slots[i];
+        if (w->hash == h) {
+            /* the hash all but settles it; the bytes, which also hold the length, make
+             * sure */
+            if (same16(s, (const unsigned char *)word_text[word_at[i]], n))
+                return WORD_FLAGS(w->f);
+        } else if (!w->f) {
+            return 0;
+        }
+    }
+}
+
 static unsigned wflags(const ct_block *blk, const ct_token *t) { return ct__wflags(blk, t); }
 
 /* ---- state ------------------------------------------------------------------------ */
@@ -1997,6 +2041,8 @@ struct ct_attrib {
     ct_wblock wb;     /* the block being read, with its word classes */
     unsigned *wf;
     size_t wf_cap;
+    uint32_t *vis; /* the tokens the sentence loop has work for, then UINT32_MAX */
+    size_t vis_cap;
 };
 
 int ct__attrib_new(ct_attrib **out)
@@ -2022,6 +2068,7 @@ void ct__attrib_free(ct_attrib *st)
     ct__free(st->qm);
     ct__free(st->tm);
     ct__free(st->wf);
+    ct__free(st->vis);
     ct__free(st);
 }
 
@@ -2059,26 +2106,35 @@ static bool is_dquote(const ct_token *t)
 
 static size_t tok_end(const ct_token *t) { return t->start + t->len; }
 
-/* ct__tok_in() with a first-letter test before each word of the list. */
-static bool tok_among(const char *buf, const ct_token *t, const char *const *words)
+/* A word list for tok_among(): lower-case ASCII letters only, 1 to 15 of them, padded
+ * with zeros so that a token's folded bytes compare with a word at two loads. */
+typedef char word16[16];
+
+#define TOK_AMONG(blk, t, list) tok_among((blk), (t), (list), sizeof(list) / sizeof(list)[0])
+
+/* Is the token one of the n words? Every word is compared, with no branch on which
+ * matches: the answer comes at once rather than after a walk down the list. Token bytes
+ * | 0x20 equal a listed (lower-case letter) byte exactly when ASCII-folded they do. */
+static bool tok_among(const ct_block *blk, const ct_token *t, const word16 *words, size_t n)
 {
-    if (!t->len)
-        return ct__tok_in(buf, t, words);
-    const unsigned char *s = (const unsigned char *)buf + t->start;
-    unsigned char c = ascii_fold[s[0]];
-    uint32_t n = t->len;
-    for (; *words; words++) {
-        const unsigned char *w = (const unsigned char *)*words;
-        if (w[0] != c)
-            continue;
-        /* the word's end is tested as it is walked: no strlen() per word */
-        uint32_t j = 1;
-        while (j < n && w[j] && ascii_fold[s[j]] == w[j])
-            j++;
-        if (j == n && !w[n])
-            return true;
+    uint32_t len = t->len;
+    if (len - 1u > 14u)
+        return false;
+    const unsigned char *s = (const unsigned char *)blk->buf + t->start;
+    unsigned char tail[16] = {0};
+    if (t->start + 16 > blk->len) { /* the last bytes of the text */
+        memcpy(tail, s, len);
+        s = tail;
     }
-    return false;
+    const unsigned char *m = lead_ones + 16 - len;
+    uint64_t fold = 0x2020202020202020u;
+    uint64_t x0 = (load_bytes(s, 8) | fold) & load_bytes(m, 8);
+    uint64_t x1 = (load_bytes(s + 8, 8) | fold) & load_bytes(m + 8, 8);
+    bool hit = false;
+    for (size_t k = 0; k < n; k++)
+        hit |= ((x0 ^ load_bytes((const unsigned char *)words[k], 8)) |
+                (x1 ^ load_bytes((const unsigned char *)words[k] + 8, 8))) == 0;
+    return hit;
 }
 
 /* ---- speakers --------------------------------------------------------------------- */
@@ -2566,9 +2622,9 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
             b++; /* "Sen.", "Jeffrey M. Jones" */
             continue;
         }
-        static const char *const tlds[] = {"com", "org", "net", "gov", "edu", NULL};
+        static const word16 tlds[] = {"com", "org", "net", "gov", "edu"};
         if (is_punct(t, '.') && b > start && b + 1 < hi && !(t->flags & CT_TF_SPACE_BEFORE) &&
-            !(toks[b + 1].flags & CT_TF_SPACE_BEFORE) && tok_among(buf, &toks[b + 1], tlds)) {
+            !(toks[b + 1].flags & CT_TF_SPACE_BEFORE) && TOK_AMONG(blk, &toks[b + 1], tlds)) {
             b += 2; /* "Factcheck.org" */
             continue;
         }
@@ -2765,10 +2821,19 @@ static int doc_author(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
 static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
 {
     const ct_token *toks = blk->toks;
-    uint32_t from = i;
+    /* "found that, while 37 percent ...": the clause has only begun */
+    for (uint32_t from = i; i < hi && i - from < 3; i++)
+        if ((toks[i].kind == CT_TOK_PUNCT) & (toks[i].cp == ';'))
+            return i;
     for (; i < hi; i++) {
-        if (i < from + 3 && !is_punct(&toks[i], ';'))
-            continue; /* "found that, while 37 percent ...": the clause has only begun */
+        /* one test, with no branch on each part, turns away nearly every token: it is
+         * neither a ';' nor a ',' nor a word "wh..." or "bu..." */
+        const ct_token *t = &toks[i];
+        const unsigned char *b = (const unsigned char *)blk->buf + t->start;
+        unsigned two = (unsigned)(b[0] | 0x20) << 8 | (b[t->len > 1] | 0x20);
+        if (!(((t->kind == CT_TOK_PUNCT) & ((t->cp == ';') | (t->cp == ','))) |
+              ((t->kind == CT_TOK_WORD) & ((two == ('w' << 8 | 'h')) | (two == ('b' << 8 | 'u'))))))
+            continue;
         if (is_punct(&toks[i], ';'))
             return i;
         if (is_punct(&toks[i], ',') && i + 1 < hi &&
@@ -2857,9 +2922,9 @@ static int appositive_after(ct_attrib *st, ct_doc *doc, const ct_block *blk, int
 }
 
 /* Words of a time phrase between a document and its cue. */
-static const char *const time_words[] = {"last", "this", "week", "month", "year", "today",
+static const word16 time_words[] = {"last", "this", "week", "month", "year", "today",
                                          "yesterday", "released", "published", "out", "on",
-                                         "earlier", NULL};
+                                         "earlier"};
 
 /* A lower-case adverb in -ly between a source and its cue ("incorrectly"); "only",
  * "early" and the like are too short to count. */
@@ -2874,11 +2939,11 @@ static bool ly_adverb(const ct_block *blk, const ct_token *t)
  * released last week actually showed": the subject ending at j is headed by a document
  * named near its start, and what comes after the document only describes it. Returns the
  * document word and sets *start to the subject's first token, or UINT32_MAX. */
-static const char *const time_nouns[] = {"day", "days", "week", "weeks", "month", "months",
-                                         "year", "years", NULL};
+static const word16 time_nouns[] = {"day", "days", "week", "weeks", "month", "months",
+                                         "year", "years"};
 
-static const char *const doc_preps[] = {"of", "for", "by", "in", "from", "with", "on",
-                                        "at", NULL};
+static const word16 doc_preps[] = {"of", "for", "by", "in", "from", "with", "on",
+                                        "at"};
 
 /* In doc_subject(): does next, after token k, describe what comes before it? Asked only
  * where the answer counts: the word lists are long to walk. */
@@ -2886,7 +2951,7 @@ static bool describes(const ct_block *blk, uint32_t k, uint32_t j, const ct_toke
 {
     return k < j && is_word(next) && !is_cap(next) &&
            ((wflags(blk, next) & CT_WS_CALENDAR) || ly_adverb(blk, next) ||
-            tok_among(blk->buf, next, doc_preps) || tok_among(blk->buf, next, time_words));
+            TOK_AMONG(blk, next, doc_preps) || TOK_AMONG(blk, next, time_words));
 }
 
 static uint32_t doc_subject(const ct_block *blk, uint32_t lo, uint32_t j, uint32_t *start)
@@ -2903,7 +2968,7 @@ static uint32_t doc_subject(const ct_block *blk, uint32_t lo, uint32_t j, uint32
         unsigned f = wflags(blk, t);
         if (!is_cap(t) && (((f & W_CUE) && !(f & W_DOC)) || (f & W_SKIP)))
             break; /* another verb: this is no longer the subject */
-        if ((f & W_STOP) && !(f & W_DET) && !tok_among(blk->buf, t, doc_preps) &&
+        if ((f & W_STOP) && !(f & W_DET) && !TOK_AMONG(blk, t, doc_preps) &&
             !(ct__tok_eq(blk->buf, t, "and") && k > lo && is_cap(&toks[k - 1])))
             break; /* "..., where", "but", "was": a clause boundary ("The AP and
                     * networks" goes on) */
@@ -3089,9 +3154,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     uint32_t j = c;
     if (ct__tok_eq(buf, &toks[c], "clear")) {
         /* "Ham made it clear he had misgivings": the phrase is the cue */
-        static const char *const make[] = {"made", "make", "makes", "making", NULL};
+        static const word16 make[] = {"made", "make", "makes", "making"};
         if (c < lo + 3 || !ct__tok_eq(buf, &toks[c - 1], "it") ||
-            !tok_among(buf, &toks[c - 2], make))
+            !TOK_AMONG(blk, &toks[c - 2], make))
             return CT_OK;
         j = c - 2;
     }
@@ -3099,9 +3164,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         j--; /* "he went on to say" */
     if (j > lo + 1 && j < c && ct__tok_eq(buf, &toks[j - 1], "on"))
         j--;
-    static const char *const relative_time[] = {"later", "earlier", "ago", NULL};
-    if (j > lo + 3 && tok_among(buf, &toks[j - 1], relative_time) &&
-        tok_among(buf, &toks[j - 2], time_nouns) &&
+    static const word16 relative_time[] = {"later", "earlier", "ago"};
+    if (j > lo + 3 && TOK_AMONG(blk, &toks[j - 1], relative_time) &&
+        TOK_AMONG(blk, &toks[j - 2], time_nouns) &&
         ((wflags(blk, &toks[j - 3]) & W_DET) || toks[j - 3].kind == CT_TOK_NUM))
         j -= 3; /* "Fiorina a month later announced" */
     while (j > lo && ((wflags(blk, &toks[j - 1]) & W_SKIP) ||
@@ -3200,10 +3265,10 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     }
     uint32_t src_a;
     /* "Cement makers, for instance, argue", "Sanders, meanwhile, said": past the aside */
-    static const char *const asides[] = {"instance", "example", "fact", "course", "meanwhile",
+    static const word16 asides[] = {"instance", "example", "fact", "course", "meanwhile",
                                          "however", "too", "though", "indeed", "also",
-                                         "moreover", "meantime", "nonetheless", NULL};
-    if (is_punct(&toks[j], ',') && j > lo + 2 && tok_among(buf, &toks[j - 1], asides) &&
+                                         "moreover", "meantime", "nonetheless"};
+    if (is_punct(&toks[j], ',') && j > lo + 2 && TOK_AMONG(blk, &toks[j - 1], asides) &&
         (is_punct(&toks[j - 2], ',') ||
          (j > lo + 3 && is_punct(&toks[j - 3], ',') && is_word(&toks[j - 2]) &&
           (wflags(blk, &toks[j - 2]) & W_STOP)))) {
@@ -3239,7 +3304,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
             (k + 16 <= j && (k < lo + 2 || !(wflags(blk, &toks[k - 2]) & W_DOC))))
             return CT_OK;
         uint32_t name_end = k - 1; /* the first comma */
-        if (name_end > lo + 2 && tok_among(buf, &toks[name_end - 1], asides) &&
+        if (name_end > lo + 2 && TOK_AMONG(blk, &toks[name_end - 1], asides) &&
             is_punct(&toks[name_end - 2], ','))
             name_end -= 2; /* "Sanders, meanwhile, who sits at zero, said" */
         if (name_end == lo)
@@ -3359,7 +3424,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
         /* "a WBUR poll last week showed", "a poll released Saturday found" */
         for (uint32_t k = j, n = 0; k > lo && n < 4; k--, n++) {
             const ct_token *t = &toks[k];
-            if (!is_word(t) || !(tok_among(buf, t, time_words) ||
+            if (!is_word(t) || !(TOK_AMONG(blk, t, time_words) ||
                                  (wflags(blk, t) & CT_WS_CALENDAR)))
                 break;
             if (wflags(blk, &toks[k - 1]) & W_DOC) {
@@ -3376,9 +3441,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                 j = k - 1;
         }
         src_a = np_back(blk, lo, j);
-        static const char *const preps[] = {"in", "at", "on", "during", "over", "for", "by",
-                                            "from", "with", "of", NULL};
-        if (src_a <= j && src_a > lo + 1 && tok_among(buf, &toks[src_a - 1], preps) &&
+        static const word16 preps[] = {"in", "at", "on", "during", "over", "for", "by",
+                                            "from", "with", "of"};
+        if (src_a <= j && src_a > lo + 1 && TOK_AMONG(blk, &toks[src_a - 1], preps) &&
             !is_cap(&toks[j]) &&
             !(wflags(blk, &toks[j]) & (W_GROUP | W_DOC | W_ROLE | W_ORGWORD))) {
             /* "allies have in the past said", "Gowdy earlier in the day touted": past the
@@ -3405,7 +3470,7 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
          * conducted by Edison Research show"): a document heading a longer subject */
         uint32_t d = UINT32_MAX, d_start = src_a;
         if ((spk < 0 && (src_a > j || !(wflags(blk, &toks[j]) & W_PRON))) ||
-            (src_a <= j && src_a > lo && tok_among(buf, &toks[src_a - 1], doc_preps) &&
+            (src_a <= j && src_a > lo && TOK_AMONG(blk, &toks[src_a - 1], doc_preps) &&
              !ct__tok_eq(buf, &toks[src_a - 1], "by"))) /* "an email sent by Sanders" */
             d = doc_subject(blk, lo, j, &d_start);
         if (spk < 0 && d == UINT32_MAX && (src_a > j || !(wflags(blk, &toks[j]) & W_PRON)))
@@ -3467,11 +3532,11 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     bool src_break = src_a > lo && (is_punct(&toks[src_a - 1], ',') ||
                                       is_dquote(&toks[src_a - 1]) || is_punct(&toks[src_a - 1], ':'));
     /* does a clause follow the cue, or only "in front of 1,000 people", "on Monday"? */
-    static const char *const adverbial[] = {"in", "on", "at", "during", "after", "before",
+    static const word16 adverbial[] = {"in", "on", "at", "during", "after", "before",
                                             "to", "from", "with", "about", "outside",
-                                            "while", "when", "as", NULL};
+                                            "while", "when", "as"};
     bool clausal = ca < hi &&
-                   (!tok_among(buf, &toks[ca], adverbial) ||
+                   (!TOK_AMONG(blk, &toks[ca], adverbial) ||
                     (ca + 1 < hi && ct__tok_eq(buf, &toks[ca], "at") &&
                      (ct__tok_eq(buf, &toks[ca + 1], "least") ||
                       ct__tok_eq(buf, &toks[ca + 1], "most")))) && /* "reported at least six" */
@@ -3485,8 +3550,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     uint32_t te = ca;
     while (te < hi && te < ca + 10 && toks[te].kind != CT_TOK_PUNCT)
         te++;
-    static const char *const objects[] = {"to", "about", "from", "with", NULL};
-    bool short_tail = te < ca + 10 || !tok_among(buf, &toks[ca], objects) ||
+    static const word16 objects[] = {"to", "about", "from", "with"};
+    bool short_tail = te < ca + 10 || !TOK_AMONG(blk, &toks[ca], objects) ||
                       src_a == 0 || /* "“…,” Trump said in August after" trails */
                       !is_punct(&toks[src_a - 1], ',');
     if (src_a > lo + 1 && ct__tok_eq(buf, &toks[src_a - 1], "than") && !(cf & W_ING)) {
@@ -4138,26 +4203,51 @@ static bool covers(const frame *f, uint32_t a, uint32_t b)
 
 const ct_wblock *ct__attrib_words(const ct_attrib *st) { return &st->wb; }
 
+/* The first pass's look at token i of the block: its flags into st->wf, a quote mark
+ * into st->qm. True when the sentence loop has work for it (most tokens: none), listed
+ * without a branch: a capitalised word, a lower-case one of the classes that loop acts
+ * on ("believe", a hedge after "I", is a W_CUE), any word not hashed, a comma, a colon.
+ * wide: the text has 16 bytes from the token on. */
+static inline bool first_look(ct_attrib *st, const ct_block *in, size_t i, bool wide)
+{
+    const ct_token *t = &in->toks[i];
+    if (t->flags & CT_TF_HASHED) {
+        unsigned f = wide ? plain_flags16(in->buf, t) : plain_flags(in->buf, t);
+        st->wf[i] = f;
+        return ((f & (W_HEDGE | W_OWNED | W_DOC | W_CUE | W_PHRASE)) | (t->flags & CT_TF_CAP)) !=
+               0;
+    }
+    st->wf[i] = other_flags(in->buf, t);
+    /* the marks find_quotes() looks at */
+    if (is_dquote(t) || is_punct(t, '\''))
+        st->qm[st->nqm++] = (uint32_t)i;
+    return (t->kind == CT_TOK_WORD) |
+           ((t->kind == CT_TOK_PUNCT) & ((t->cp == ',') | (t->cp == ':')));
+}
+
 int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size_t nrefs,
                      ct_doc *doc)
 {
     /* room for a common paragraph at once: each regrowth is a realloc() and a copy */
     size_t need = in->ntoks < 512 ? 512 : in->ntoks + 1;
-    if (CT_GROW(st->wf, st->wf_cap, need) || CT_GROW(st->qm, st->qm_cap, need))
+    if (CT_GROW(st->wf, st->wf_cap, need) || CT_GROW(st->qm, st->qm_cap, need) ||
+        CT_GROW(st->vis, st->vis_cap, need))
         return CT_ENOMEM;
-    /* inlined: this runs on every token of the text */
+    /* this runs on every token of the text; plain_flags16() wants 16 bytes of text from
+     * the token on, which all tokens but the last few have (tokens are in text order) */
     st->nqm = 0;
-    for (size_t i = 0; i < in->ntoks; i++) {
-        const ct_token *t = &in->toks[i];
-        if (t->flags & CT_TF_HASHED) {
-            st->wf[i] = plain_flags(in->buf, t);
-            continue;
-        }
-        st->wf[i] = other_flags(in->buf, t);
-        /* the marks find_quotes() looks at, noted on this pass over every token */
-        if (is_dquote(t) || is_punct(t, '\''))
-            st->qm[st->nqm++] = (uint32_t)i;
+    size_t nvis = 0, wide = in->ntoks;
+    while (wide > 0 && in->len - in->toks[wide - 1].start < 16)
+        wide--;
+    for (size_t i = 0; i < wide; i++) {
+        st->vis[nvis] = (uint32_t)i;
+        nvis += first_look(st, in, i, true);
     }
+    for (size_t i = wide; i < in->ntoks; i++) {
+        st->vis[nvis] = (uint32_t)i;
+        nvis += first_look(st, in, i, false);
+    }
+    st->vis[nvis] = UINT32_MAX;
     st->wb.b = *in;
     st->wb.wf = st->wf;
     const ct_block *blk = &st->wb.b; /* every function below reads the classes through it */
@@ -4178,6 +4268,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
         return CT_ENOMEM;
     for (uint32_t s = 0; s < blk->nsents; s++)
         st->hedge[s] = -1;
+    size_t v = 0; /* into st->vis */
     for (uint32_t s = 0; s < blk->nsents; s++) {
         const ct_sentence *se = &blk->sents[s];
         uint32_t lo = se->tok_first, hi = lo + se->tok_count;
@@ -4196,26 +4287,29 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
         rc = subject_org(st, doc, blk, lo, hi);
         if (rc)
             return rc;
-        for (uint32_t i = lo; i < hi; i++) {
+        /* the listed tokens of [lo, hi): the others would come to nothing below */
+        while (v > 0 && st->vis[v - 1] >= lo)
+            v--;
+        while (st->vis[v] < lo)
+            v++;
+        for (uint32_t i; (i = st->vis[v]) < hi; v++) {
             st->cur_tok = i;
-            if (is_punct(&toks[i], ',')) {
-                rc = mention_at(st, doc, blk, lo, hi, i);
-                if (rc)
-                    return rc;
+            if (!is_word(&toks[i])) { /* a listed comma or colon: one branch splits them off */
+                if (is_punct(&toks[i], ',')) {
+                    rc = mention_at(st, doc, blk, lo, hi, i);
+                    if (rc)
+                        return rc;
+                } else if (is_punct(&toks[i], ':')) {
+                    size_t nfr = st->nfr;
+                    rc = colon_at(st, doc, blk, lo, hi, i);
+                    if (rc)
+                        return rc;
+                    /* "Matthews: ..." opening the paragraph speaks for all of it */
+                    if (s == 0 && st->nfr > nfr && label_spk < 0 && i <= lo + 6)
+                        label_spk = st->fr[nfr].spk;
+                }
                 continue;
             }
-            if (is_punct(&toks[i], ':')) {
-                size_t nfr = st->nfr;
-                rc = colon_at(st, doc, blk, lo, hi, i);
-                if (rc)
-                    return rc;
-                /* "Matthews: ..." opening the paragraph speaks for all of it */
-                if (s == 0 && st->nfr > nfr && label_spk < 0 && i <= lo + 6)
-                    label_spk = st->fr[nfr].spk;
-                continue;
-            }
-            if (!is_word(&toks[i]))
-                continue;
             if ((toks[i].flags & CT_TF_CAP) && i > lo && !(toks[i].flags & CT_TF_ALLCAPS) &&
                 (blk->buf[toks[i].start] == 'P' || blk->buf[toks[i].start] == 'S') &&
                 (st->wf[i] & W_DOC)) {

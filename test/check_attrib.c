@@ -798,6 +798,18 @@ START_TEST(hedges)
     ck_assert(r.hedged);
     ck_assert_str_eq(r.hedge, "believed");
     result_free(&r);
+    /* "believe" only after "I" (the sentence loop visits it as a cue) */
+    r = attrib_of("Sales rose 12% last year, and I believe 15% is next.", "15%");
+    ck_assert(r.hedged);
+    ck_assert_str_eq(r.hedge, "believe");
+    result_free(&r);
+    r = attrib_of("Sales rose 12% last year, and I believe 15% is next.", "12%");
+    ck_assert(r.hedged);
+    ck_assert_str_eq(r.hedge, "believe");
+    result_free(&r);
+    r = attrib_of("Sales rose 12% last year; they believe 15% is next.", "12%");
+    ck_assert(!r.hedged);
+    result_free(&r);
     r = attrib_of("Analysts forecast that sales will reach $9 billion.", "$9");
     ck_assert(r.hedged);
     ck_assert_str_eq(r.speaker, "Analysts");
