@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "claimtrack/errors.h"
+#include "text.h"
 
 /* Word classes of the lexicon. */
 enum {
@@ -1299,6 +1300,7 @@ static bool in_start_classes(int c)
 }
 
 static const char *qualifier_check(void);
+static const char *signs_check(void);
 
 const char *ct__quantity_lexicon_check(void)
 {
@@ -1331,7 +1333,8 @@ const char *ct__quantity_lexicon_check(void)
             (r.hi < NLEX && strcmp(lexicon[r.hi].w, lexicon[i].w) == 0))
             return lexicon[i].w;
     }
-    return qualifier_check();
+    const char *bad = signs_check();
+    return bad ? bad : qualifier_check();
 }
 
 /* ---- the sentence ----------------------------------------------------------------- */
@@ -1823,6 +1826,19 @@ static double vulgar_value(const scan *sc, uint32_t i)
         if (vulgar[k].cp == sc->t[i].cp)
             return vulgar[k].v;
     return 0;
+}
+
+/* No sign that can start a quantity ("$", "%", "€", "½") is punctuation: the segmenter
+ * makes those PUNCT tokens, which the scan passes over unseen (start_candidates()). */
+static const char *signs_check(void)
+{
+    for (int32_t cp = 0; cp < 0x110000; cp++)
+        if ((cp == '$' || cp == '%' || sign_currency(cp) >= 0) && ct__text_is_punct(cp))
+            return "currency sign";
+    for (size_t k = 0; k < sizeof vulgar / sizeof vulgar[0]; k++)
+        if (ct__text_is_punct(vulgar[k].cp))
+            return "vulgar fraction";
+    return NULL;
 }
 
 /* A signed integer exponent at token k: "14", "+14", "-1", "--23" (the peer's typo). */
@@ -3564,15 +3580,47 @@ static inline bool word_maybe_in(const scan *sc, uint32_t i, const uint32_t *bit
     return set_has(bits, (const unsigned char *)sc->buf + sc->t[i].start, sc->t[i].len);
 }
 
-/* Is t a word that cannot start a quantity, known from one bit on the hash the
- * segmenter computed? Most words are. (Only WORD tokens are CT_TF_HASHED.) Or a mark
- * that cannot? */
-static inline bool plain_non_start(const ct_token *t)
+/* The index of the lowest set bit of b (b != 0). */
+static inline uint32_t lowest_bit(uint64_t b)
 {
-    if ((t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT | CT_TF_HASHED)) == CT_TF_HASHED)
-        return !hash_marked(t->hash, MARK_START);
-    /* the next most common: ASCII punctuation other than "$" and "%" (see can_start()) */
-    return t->kind == CT_TOK_PUNCT && t->cp < 0x80 && t->cp != '$' && t->cp != '%';
+#if defined(__GNUC__) || defined(__clang__)
+    return (uint32_t)__builtin_ctzll(b);
+#else
+    uint32_t k = 0;
+    while (!(b & 1u))
+        b >>= 1, k++;
+    return k;
+#endif
+}
+
+/* Whether a token may start a quantity, by its kind | (flags & 0xF0) (digit, possessive,
+ * initialism, hashed): 0 never, 2 maybe (can_start() decides), 1 when its hash has a
+ * MARK_START in the word marks. A word the segmenter hashed, with no digit, is ruled out
+ * by that mark alone (only such words have a hash); possessives and PUNCT never start
+ * one (no currency sign or fraction is punctuation: see ct__quantity_lexicon_check());
+ * NUM, SYM and the other words maybe do. */
+#define CAND(w) {0, w, 2, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+static const uint8_t start_cand[16][16] = {
+    CAND(2), CAND(2), CAND(0), CAND(0), CAND(2), CAND(2), CAND(0), CAND(0), /* unhashed */
+    CAND(1), CAND(2), CAND(0), CAND(0), CAND(1), CAND(2), CAND(0), CAND(0), /* hashed */
+};
+#undef CAND
+
+/* Bit k: may token i + k start a quantity (k < 64, i + k < n)? Most tokens cannot, and
+ * their kinds come in no order a branch predictor could learn, so each token's bit is
+ * found without a branch, by two table look-ups. */
+static uint64_t start_candidates(const scan *sc, uint32_t i)
+{
+    uint32_t m = sc->n - i < 64 ? sc->n - i : 64;
+    const ct_token *t = sc->t + i;
+    uint64_t bits = 0;
+    for (uint32_t k = m; k-- > 0;) { /* from the last: bit k is token i + k */
+        unsigned v = start_cand[(t[k].flags >> 4) & 15u][t[k].kind & 15u];
+        /* the hash is 0 on an unhashed token, whose v does not look at the mark */
+        unsigned marked = word_marks[t[k].hash >> START_HASH_SHIFT] & MARK_START;
+        bits = bits << 1 | (v + marked) >> 1;
+    }
+    return bits;
 }
 
 /* Can token i start a quantity? Most words cannot: one look at a table. Short words
@@ -3585,11 +3633,11 @@ static inline bool can_start(const scan *sc, uint32_t i)
     case CT_TOK_NUM:
         return true;
     case CT_TOK_SYM:
-    case CT_TOK_PUNCT:
         return t->cp >= 0x80 ? sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0
                              : t->cp == '$' || t->cp == '%';
     case CT_TOK_WORD: {
-        if (plain_non_start(t))
+        if ((t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT | CT_TF_HASHED)) == CT_TF_HASHED &&
+            !hash_marked(t->hash, MARK_START))
             return false;
         const unsigned char *s = (const unsigned char *)sc->buf + t->start;
         uint32_t n = t->len;
@@ -3677,12 +3725,18 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
     scan sc = {blk->buf, blk->toks + s->tok_first, s->tok_count, s->tok_first, sent,
                &cache};
     uint32_t i = 0, lo = 0; /* tokens before lo are done with */
-    while (i < sc.n) {
-        /* a tight loop over the words that cannot start one: most of the sentence */
-        while (i < sc.n && plain_non_start(&sc.t[i]))
-            i++;
-        if (i >= sc.n)
-            break;
+    uint32_t win = 0;       /* cand holds the candidates among tokens [win, win + 64) */
+    uint64_t cand = start_candidates(&sc, 0);
+    for (;;) {
+        uint32_t d = i - win;
+        cand = d < 64 ? cand & (~(uint64_t)0 << d) : 0; /* those before i are done */
+        while (!cand) {
+            win = i > win + 64 ? i : win + 64;
+            if (win >= sc.n)
+                return CT_OK;
+            cand = start_candidates(&sc, win);
+        }
+        i = win + lowest_bit(cand);
         if (!can_start(&sc, i)) {
             i++;
             continue;
@@ -3696,7 +3750,6 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
             return rc;
         i = lo = next > at ? next : at + 1;
     }
-    return CT_OK;
 }
 
 void ct__quantity_vec_free(ct_quantity_vec *v)
