@@ -3623,58 +3623,50 @@ static uint64_t start_candidates(const scan *sc, uint32_t i)
     return bits;
 }
 
-/* Can token i start a quantity? Most words cannot: one look at a table. Short words
- * before a number ("US$ 5", "USD 5", "Rs. 5", "No. 2") can too, but those are found from
- * the number, by word_before_number(). */
+/* Can token i, a candidate of start_candidates(), start a quantity? A word: one look at
+ * a table of (first letter, second letter, length), then the lexicon. Short words before
+ * a number ("US$ 5", "USD 5", "Rs. 5", "No. 2") can too, but those are found from the
+ * number, by word_before_number(). Few tests branch: half the candidates start nothing,
+ * in no order. */
 static inline bool can_start(const scan *sc, uint32_t i)
 {
     const ct_token *t = &sc->t[i];
-    switch (t->kind) {
-    case CT_TOK_NUM:
-        return true;
-    case CT_TOK_SYM:
-        return t->cp >= 0x80 ? sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0
-                             : t->cp == '$' || t->cp == '%';
-    case CT_TOK_WORD: {
-        if ((t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT | CT_TF_HASHED)) == CT_TF_HASHED &&
-            !hash_marked(t->hash, MARK_START))
+    if (t->kind != CT_TOK_WORD) { /* NUM or SYM: PUNCT is never a candidate */
+        if (t->cp < 0x80)         /* a NUM's cp is 0 */
+            return (t->kind == CT_TOK_NUM) | (t->cp == '$') | (t->cp == '%');
+        return sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0;
+    }
+    const unsigned char *s = (const unsigned char *)sc->buf + t->start;
+    uint32_t n = t->len;
+    if (t->flags & CT_TF_HAS_DIGIT) /* a candidate is no possessive */
+        return n >= 4 && (t->flags & CT_TF_CAP) && s[2] >= 'A' && s[2] <= 'Z' &&
+               s[3] >= '0' && s[3] <= '9'; /* "USD115"; not "A100", "R1" */
+    if (n > 15)
+        return false;
+    /* letters a..z -> 0..25; c2 26: none, "[" or "{"; anything else is > 26 */
+    unsigned c1 = (unsigned)((s[0] | 0x20) - 'a');
+    if ((c1 == 0) & ((n == 1) | ((n == 2) & ((s[n - 1] | 0x20) == 'n')))) {
+        /* "a tenth", "a dozen", "a million": only before such a word */
+        if (i + 1 >= sc->n || sc->t[i + 1].kind != CT_TOK_WORD || sc->t[i + 1].len > 15 ||
+            !word_maybe_in(sc, i + 1, after_a_set))
             return false;
-        const unsigned char *s = (const unsigned char *)sc->buf + t->start;
-        uint32_t n = t->len;
-        if (t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT))
-            return !(t->flags & CT_TF_POSSESSIVE) && /* "USD115"; not "A100", "R1" */
-                   n >= 4 && (t->flags & CT_TF_CAP) && s[2] >= 'A' && s[2] <= 'Z' &&
-                   s[3] >= '0' && s[3] <= '9';
-        if (n > 15)
-            return false;
-        /* letters a..z -> 0..25; c2 26: none, "[" or "{"; anything else is > 26 */
-        unsigned c1 = (unsigned)((s[0] | 0x20) - 'a');
-        unsigned c2 = n > 1 ? (unsigned)((s[1] | 0x20) - 'a') : 26u;
-        if (c1 == 0 && (n == 1 || (n == 2 && c2 == 'n' - 'a'))) {
-            /* "a tenth", "a dozen", "a million": only before such a word */
-            if (i + 1 >= sc->n || sc->t[i + 1].kind != CT_TOK_WORD ||
-                sc->t[i + 1].len > 15 || !word_maybe_in(sc, i + 1, after_a_set))
-                return false;
-            lex_range r = lex_tok_range(sc, i + 1);
-            for (uint16_t k = r.lo; k < r.hi; k++)
-                if (lexicon[k].cls == L_FRAC || lexicon[k].cls == L_SCALE ||
-                    lexicon[k].cls == L_HUNDRED)
-                    return true;
-            return false;
-        }
-        /* one look at a compile-time table of (first letter, second letter, length) */
-        if (c1 >= 26 || c2 > 26 || !(start_mask[c1 * 27 + c2] & (1u << n)) ||
-            !word_maybe_in(sc, i, start_set))
-            return false;
-        lex_range r = lex_tok_range(sc, i);
+        lex_range r = lex_tok_range(sc, i + 1);
         for (uint16_t k = r.lo; k < r.hi; k++)
-            if (in_start_classes(lexicon[k].cls))
+            if (lexicon[k].cls == L_FRAC || lexicon[k].cls == L_SCALE ||
+                lexicon[k].cls == L_HUNDRED)
                 return true;
         return false;
     }
-    default:
+    unsigned c2 = n > 1 ? (unsigned)((s[1] | 0x20) - 'a') : 26u; /* rarely 26 after "a" */
+    unsigned ok = (c1 < 26) & (c2 <= 26);
+    if (!(ok & ((unsigned)start_mask[ok ? c1 * 27 + c2 : 0] >> n)) ||
+        !word_maybe_in(sc, i, start_set))
         return false;
-    }
+    lex_range r = lex_tok_range(sc, i);
+    for (uint16_t k = r.lo; k < r.hi; k++)
+        if (in_start_classes(lexicon[k].cls))
+            return true;
+    return false;
 }
 
 /* Number or "$" token i may be led by a short word: "US$ 5", "USD 5", "Rs. 5", "No. 2".
