@@ -1446,10 +1446,15 @@ static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
  * whose length is a constant. */
 static inline bool word_is(const scan *sc, uint32_t i, const char *w, uint32_t n)
 {
-    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len != n)
+    if (i >= sc->n)
         return false;
-    const char *s = sc->buf + sc->t[i].start;
-    for (uint32_t k = 0; k < n; k++)
+    /* kind, length and first letter in one branch, which is seldom taken: the length
+     * alone would be, for a short word, in no order a predictor could learn */
+    const ct_token *t = &sc->t[i];
+    const char *s = sc->buf + t->start;
+    if (!((t->kind == CT_TOK_WORD) & (t->len == n) & ((char)(s[0] | 0x20) == w[0])))
+        return false;
+    for (uint32_t k = 1; k < n; k++)
         if ((char)(s[k] | 0x20) != w[k])
             return false;
     return true;
@@ -1483,10 +1488,11 @@ static bool Win(const scan *sc, uint32_t i, const char *const *ws)
     return false;
 }
 
+/* The code point first: it rejects most tokens (a word's is 0). */
 static bool P(const scan *sc, uint32_t i, int32_t cp)
 {
-    return i < sc->n && (sc->t[i].kind == CT_TOK_PUNCT || sc->t[i].kind == CT_TOK_SYM) &&
-           sc->t[i].cp == cp;
+    return i < sc->n && sc->t[i].cp == cp &&
+           (sc->t[i].kind == CT_TOK_PUNCT || sc->t[i].kind == CT_TOK_SYM);
 }
 
 static bool is_num(const scan *sc, uint32_t i)
@@ -1501,12 +1507,13 @@ static bool glued(const scan *sc, uint32_t i)
 
 static bool is_dash_cp(int32_t cp)
 {
-    return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2212;
+    return (cp == '-') | (cp == 0x2013) | (cp == 0x2014) | (cp == 0x2212);
 }
 
+/* The code point first, in one branch: it rejects most tokens. */
 static bool dash(const scan *sc, uint32_t i)
 {
-    return i < sc->n && sc->t[i].kind == CT_TOK_PUNCT && is_dash_cp(sc->t[i].cp);
+    return i < sc->n && is_dash_cp(sc->t[i].cp) && sc->t[i].kind == CT_TOK_PUNCT;
 }
 
 static bool quote_tok(const scan *sc, uint32_t i)
@@ -1821,6 +1828,9 @@ static const struct {
 static double vulgar_value(const scan *sc, uint32_t i)
 {
     if (i >= sc->n || sc->t[i].kind == CT_TOK_WORD || sc->t[i].kind == CT_TOK_NUM)
+        return 0;
+    int32_t cp = sc->t[i].cp; /* all in U+00BC-U+00BE and U+2153-U+215E */
+    if (!((cp >= 0xBC && cp <= 0xBE) | (cp >= 0x2153 && cp <= 0x215E)))
         return 0;
     for (size_t k = 0; k < sizeof vulgar / sizeof vulgar[0]; k++)
         if (vulgar[k].cp == sc->t[i].cp)
