@@ -1218,7 +1218,13 @@ static const uint16_t lex_hash[LEX_HASH_SIZE] = {
 
 typedef struct {
     uint16_t lo, hi; /* entries [lo, hi) spell the word (one per class) */
+    uint16_t cls;    /* bit c: one of them is of class c (L_*) */
 } lex_range;
+
+#define CLS(c) (1u << (c))
+#define START_CLASSES                                                                    \
+    (CLS(L_NUM) | CLS(L_FRAC) | CLS(L_ORD) | CLS(L_MULT) | CLS(L_VAGUE) | CLS(L_HUNDRED) | \
+     CLS(L_PCT))
 
 static uint32_t fnv1a(const char *w, size_t n)
 {
@@ -1230,6 +1236,25 @@ static uint32_t fnv1a(const char *w, size_t n)
     return h;
 }
 
+/* The k <= 8 bytes at s as an integer, in memory order (what it means depends on the byte
+ * order; comparisons of such loads do not). */
+static inline uint64_t load_bytes(const char *s, size_t k)
+{
+    uint64_t v = 0;
+    memcpy(&v, s, k);
+    return v;
+}
+
+/* (w[i] | 0x20) == p[i] for all i < n, where 2k >= n >= k: the first and the last k bytes,
+ * which overlap and so cover all n, without a branch per byte. The fold is loaded like
+ * the bytes: right on any byte order. */
+static inline bool same_folded_ends(const char *w, const char *p, size_t n, size_t k)
+{
+    uint64_t fold = load_bytes("\x20\x20\x20\x20\x20\x20\x20\x20", k);
+    return (((load_bytes(w, k) | fold) ^ load_bytes(p, k)) |
+            ((load_bytes(w + n - k, k) | fold) ^ load_bytes(p + n - k, k))) == 0;
+}
+
 /* Is w (n bytes of a WORD token, ASCII letters in any case) the entry's word? The
  * entries are lower case; "| 0x20" lower-cases a letter and leaves the digits, "'" and
  * "." a word may hold as they are, so a token's bytes need no copy. */
@@ -1237,16 +1262,19 @@ static bool lex_eq(const lex_entry *e, const char *w, size_t n)
 {
     if (e->len != n)
         return false;
-    for (size_t i = 0; i < n; i++) /* words are short: no call to memcmp */
-        if (e->w[i] != (char)(w[i] | 0x20))
-            return false;
-    return true;
+    if (n >= 8)
+        return same_folded_ends(w, e->w, n, 8);
+    if (n >= 4)
+        return same_folded_ends(w, e->w, n, 4);
+    if (n >= 2)
+        return same_folded_ends(w, e->w, n, 2);
+    return n == 0 || e->w[0] == (char)(w[0] | 0x20);
 }
 
 /* The entries for an ASCII word (see lex_eq()) whose lower-cased FNV-1a hash is h. */
 static lex_range lex_find_h(const char *w, size_t n, uint32_t h)
 {
-    lex_range r = {0, 0};
+    lex_range r = {0, 0, 0};
     for (uint32_t s = h % LEX_HASH_SIZE;; s = (s + 1) % LEX_HASH_SIZE) {
         uint16_t k = lex_hash[s];
         if (k == 0)
@@ -1254,6 +1282,8 @@ static lex_range lex_find_h(const char *w, size_t n, uint32_t h)
         if (lex_eq(&lexicon[k - 1], w, n)) {
             r.lo = (uint16_t)(k - 1);
             r.hi = (uint16_t)(r.lo + lexicon[r.lo].same);
+            for (uint16_t c = r.lo; c < r.hi; c++)
+                r.cls |= (uint16_t)CLS(lexicon[c].cls);
             return r;
         }
     }
@@ -1261,7 +1291,7 @@ static lex_range lex_find_h(const char *w, size_t n, uint32_t h)
 
 static lex_range lex_find(const char *w, size_t n)
 {
-    lex_range r = {0, 0};
+    lex_range r = {0, 0, 0};
     if (n == 0 || n > 15)
         return r;
     return lex_find_h(w, n, fnv1a(w, n));
@@ -1295,8 +1325,7 @@ static inline bool hash_marked(uint32_t h, unsigned mark)
 
 static bool in_start_classes(int c)
 {
-    return c == L_NUM || c == L_FRAC || c == L_ORD || c == L_MULT || c == L_VAGUE ||
-           c == L_HUNDRED || c == L_PCT;
+    return (START_CLASSES & CLS(c)) != 0;
 }
 
 static const char *qualifier_check(void);
@@ -1379,16 +1408,18 @@ static size_t tok_lower(const scan *sc, uint32_t i, char *out)
 
 static lex_range lex_tok_lookup(const scan *sc, uint32_t i);
 
-/* The lexicon entries of WORD token i. */
+/* The lexicon entries of token i: none unless it is a WORD. Any token's answer is
+ * cached: most of those asked for again are found at once. */
 static lex_range lex_tok_range(const scan *sc, uint32_t i)
 {
-    lex_range r = {0, 0};
-    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len > 15)
+    lex_range r = {0, 0, 0};
+    if (i >= sc->n)
         return r;
     uint32_t slot = i % LEX_CACHE;
     if (sc->cache->tok[slot] == i + 1)
         return sc->cache->r[slot];
-    r = lex_tok_lookup(sc, i);
+    if (sc->t[i].kind == CT_TOK_WORD && sc->t[i].len <= 15)
+        r = lex_tok_lookup(sc, i);
     sc->cache->tok[slot] = i + 1;
     sc->cache->r[slot] = r;
     return r;
@@ -1398,7 +1429,7 @@ static lex_range lex_tok_range(const scan *sc, uint32_t i)
  * one pass. */
 static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
 {
-    lex_range r = {0, 0};
+    lex_range r = {0, 0, 0};
     const unsigned char *s = (const unsigned char *)sc->buf + sc->t[i].start;
     size_t n = sc->t[i].len;
     unsigned c1 = (unsigned)((s[0] | 0x20) - 'a');
@@ -1422,23 +1453,22 @@ static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
     return lex_find_h(w, n, h);
 }
 
-/* The entry of class cls among r, or NULL. */
-static const lex_entry *lex_in(lex_range r, int cls)
+/* The entry of class cls among r, or NULL. The class bits answer most asks: no walk over
+ * the entries. */
+static inline const lex_entry *lex_in(lex_range r, int cls)
 {
-    for (uint16_t k = r.lo; k < r.hi; k++)
-        if (lexicon[k].cls == cls)
-            return &lexicon[k];
-    return NULL;
+    if (!(r.cls & CLS(cls)))
+        return NULL;
+    uint16_t k = r.lo;
+    while (lexicon[k].cls != cls)
+        k++;
+    return &lexicon[k];
 }
 
 /* The lexicon entry of class cls for token i, or NULL. */
-static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
+static inline const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
 {
-    lex_range r = lex_tok_range(sc, i);
-    for (uint16_t k = r.lo; k < r.hi; k++)
-        if (lexicon[k].cls == cls)
-            return &lexicon[k];
-    return NULL;
+    return lex_in(lex_tok_range(sc, i), cls);
 }
 
 /* Is token i the lower-case word w of n bytes (in any case)? The length rejects most
@@ -3660,23 +3690,14 @@ static inline bool can_start(const scan *sc, uint32_t i)
         if (i + 1 >= sc->n || sc->t[i + 1].kind != CT_TOK_WORD || sc->t[i + 1].len > 15 ||
             !word_maybe_in(sc, i + 1, after_a_set))
             return false;
-        lex_range r = lex_tok_range(sc, i + 1);
-        for (uint16_t k = r.lo; k < r.hi; k++)
-            if (lexicon[k].cls == L_FRAC || lexicon[k].cls == L_SCALE ||
-                lexicon[k].cls == L_HUNDRED)
-                return true;
-        return false;
+        return (lex_tok_range(sc, i + 1).cls & (CLS(L_FRAC) | CLS(L_SCALE) | CLS(L_HUNDRED))) != 0;
     }
     unsigned c2 = n > 1 ? (unsigned)((s[1] | 0x20) - 'a') : 26u; /* rarely 26 after "a" */
     unsigned ok = (c1 < 26) & (c2 <= 26);
     if (!(ok & ((unsigned)start_mask[ok ? c1 * 27 + c2 : 0] >> n)) ||
         !word_maybe_in(sc, i, start_set))
         return false;
-    lex_range r = lex_tok_range(sc, i);
-    for (uint16_t k = r.lo; k < r.hi; k++)
-        if (in_start_classes(lexicon[k].cls))
-            return true;
-    return false;
+    return (lex_tok_range(sc, i).cls & START_CLASSES) != 0;
 }
 
 /* Number or "$" token i may be led by a short word: "US$ 5", "USD 5", "Rs. 5", "No. 2".
@@ -3711,11 +3732,7 @@ static bool inert_before_number(const scan *sc, uint32_t w)
     if (P(sc, w + 1, '$') || W(sc, w, "no") || W(sc, w, "nos") ||
         (t->len == 4 && (t->flags & CT_TF_ALLCAPS)))
         return false;
-    lex_range r = lex_tok_range(sc, w);
-    for (uint16_t k = r.lo; k < r.hi; k++)
-        if (read & (1u << lexicon[k].cls))
-            return false;
-    return true;
+    return !(lex_tok_range(sc, w).cls & read);
 }
 
 int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
