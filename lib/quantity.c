@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "claimtrack/errors.h"
+#include "text.h"
 
 /* Word classes of the lexicon. */
 enum {
@@ -1217,11 +1218,36 @@ static const uint16_t lex_hash[LEX_HASH_SIZE] = {
 
 typedef struct {
     uint16_t lo, hi; /* entries [lo, hi) spell the word (one per class) */
+    uint16_t cls;    /* bit c: one of them is of class c (L_*) */
 } lex_range;
+
+#define CLS(c) (1u << (c))
+#define START_CLASSES                                                                    \
+    (CLS(L_NUM) | CLS(L_FRAC) | CLS(L_ORD) | CLS(L_MULT) | CLS(L_VAGUE) | CLS(L_HUNDRED) | \
+     CLS(L_PCT))
 
 static uint32_t word_hash(const char *w, size_t n)
 {
     return ct__word_hash((const unsigned char *)w, n);
+}
+
+/* The k <= 8 bytes at s as an integer, in memory order (what it means depends on the byte
+ * order; comparisons of such loads do not). */
+static inline uint64_t load_bytes(const char *s, size_t k)
+{
+    uint64_t v = 0;
+    memcpy(&v, s, k);
+    return v;
+}
+
+/* (w[i] | 0x20) == p[i] for all i < n, where 2k >= n >= k: the first and the last k bytes,
+ * which overlap and so cover all n, without a branch per byte. The fold is loaded like
+ * the bytes: right on any byte order. */
+static inline bool same_folded_ends(const char *w, const char *p, size_t n, size_t k)
+{
+    uint64_t fold = load_bytes("\x20\x20\x20\x20\x20\x20\x20\x20", k);
+    return (((load_bytes(w, k) | fold) ^ load_bytes(p, k)) |
+            ((load_bytes(w + n - k, k) | fold) ^ load_bytes(p + n - k, k))) == 0;
 }
 
 /* Is w (n bytes of a WORD token, ASCII letters in any case) the entry's word? The
@@ -1231,16 +1257,19 @@ static bool lex_eq(const lex_entry *e, const char *w, size_t n)
 {
     if (e->len != n)
         return false;
-    for (size_t i = 0; i < n; i++) /* words are short: no call to memcmp */
-        if (e->w[i] != (char)(w[i] | 0x20))
-            return false;
-    return true;
+    if (n >= 8)
+        return same_folded_ends(w, e->w, n, 8);
+    if (n >= 4)
+        return same_folded_ends(w, e->w, n, 4);
+    if (n >= 2)
+        return same_folded_ends(w, e->w, n, 2);
+    return n == 0 || e->w[0] == (char)(w[0] | 0x20);
 }
 
 /* The entries for an ASCII word (see lex_eq()) whose lower-cased word hash is h. */
 static lex_range lex_find_h(const char *w, size_t n, uint32_t h)
 {
-    lex_range r = {0, 0};
+    lex_range r = {0, 0, 0};
     for (uint32_t s = h % LEX_HASH_SIZE;; s = (s + 1) % LEX_HASH_SIZE) {
         uint16_t k = lex_hash[s];
         if (k == 0)
@@ -1248,6 +1277,8 @@ static lex_range lex_find_h(const char *w, size_t n, uint32_t h)
         if (lex_eq(&lexicon[k - 1], w, n)) {
             r.lo = (uint16_t)(k - 1);
             r.hi = (uint16_t)(r.lo + lexicon[r.lo].same);
+            for (uint16_t c = r.lo; c < r.hi; c++)
+                r.cls |= (uint16_t)CLS(lexicon[c].cls);
             return r;
         }
     }
@@ -1255,7 +1286,7 @@ static lex_range lex_find_h(const char *w, size_t n, uint32_t h)
 
 static lex_range lex_find(const char *w, size_t n)
 {
-    lex_range r = {0, 0};
+    lex_range r = {0, 0, 0};
     if (n == 0 || n > 15)
         return r;
     return lex_find_h(w, n, word_hash(w, n));
@@ -1289,11 +1320,11 @@ static inline bool hash_marked(uint32_t h, unsigned mark)
 
 static bool in_start_classes(int c)
 {
-    return c == L_NUM || c == L_FRAC || c == L_ORD || c == L_MULT || c == L_VAGUE ||
-           c == L_HUNDRED || c == L_PCT;
+    return (START_CLASSES & CLS(c)) != 0;
 }
 
 static const char *qualifier_check(void);
+static const char *signs_check(void);
 
 const char *ct__quantity_lexicon_check(void)
 {
@@ -1326,7 +1357,8 @@ const char *ct__quantity_lexicon_check(void)
             (r.hi < NLEX && strcmp(lexicon[r.hi].w, lexicon[i].w) == 0))
             return lexicon[i].w;
     }
-    return qualifier_check();
+    const char *bad = signs_check();
+    return bad ? bad : qualifier_check();
 }
 
 /* ---- the sentence ----------------------------------------------------------------- */
@@ -1371,16 +1403,18 @@ static size_t tok_lower(const scan *sc, uint32_t i, char *out)
 
 static lex_range lex_tok_lookup(const scan *sc, uint32_t i);
 
-/* The lexicon entries of WORD token i. */
+/* The lexicon entries of token i: none unless it is a WORD. Any token's answer is
+ * cached: most of those asked for again are found at once. */
 static lex_range lex_tok_range(const scan *sc, uint32_t i)
 {
-    lex_range r = {0, 0};
-    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len > 15)
+    lex_range r = {0, 0, 0};
+    if (i >= sc->n)
         return r;
     uint32_t slot = i % LEX_CACHE;
     if (sc->cache->tok[slot] == i + 1)
         return sc->cache->r[slot];
-    r = lex_tok_lookup(sc, i);
+    if (sc->t[i].kind == CT_TOK_WORD && sc->t[i].len <= 15)
+        r = lex_tok_lookup(sc, i);
     sc->cache->tok[slot] = i + 1;
     sc->cache->r[slot] = r;
     return r;
@@ -1390,7 +1424,7 @@ static lex_range lex_tok_range(const scan *sc, uint32_t i)
  * one pass. */
 static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
 {
-    lex_range r = {0, 0};
+    lex_range r = {0, 0, 0};
     const unsigned char *s = (const unsigned char *)sc->buf + sc->t[i].start;
     size_t n = sc->t[i].len;
     unsigned c1 = (unsigned)((s[0] | 0x20) - 'a');
@@ -1411,23 +1445,22 @@ static lex_range lex_tok_lookup(const scan *sc, uint32_t i)
     return lex_find_h(w, n, word_hash(w, n));
 }
 
-/* The entry of class cls among r, or NULL. */
-static const lex_entry *lex_in(lex_range r, int cls)
+/* The entry of class cls among r, or NULL. The class bits answer most asks: no walk over
+ * the entries. */
+static inline const lex_entry *lex_in(lex_range r, int cls)
 {
-    for (uint16_t k = r.lo; k < r.hi; k++)
-        if (lexicon[k].cls == cls)
-            return &lexicon[k];
-    return NULL;
+    if (!(r.cls & CLS(cls)))
+        return NULL;
+    uint16_t k = r.lo;
+    while (lexicon[k].cls != cls)
+        k++;
+    return &lexicon[k];
 }
 
 /* The lexicon entry of class cls for token i, or NULL. */
-static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
+static inline const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
 {
-    lex_range r = lex_tok_range(sc, i);
-    for (uint16_t k = r.lo; k < r.hi; k++)
-        if (lexicon[k].cls == cls)
-            return &lexicon[k];
-    return NULL;
+    return lex_in(lex_tok_range(sc, i), cls);
 }
 
 /* Is token i the lower-case word w of n bytes (in any case)? The length rejects most
@@ -1435,10 +1468,15 @@ static const lex_entry *lex_tok(const scan *sc, uint32_t i, int cls)
  * whose length is a constant. */
 static inline bool word_is(const scan *sc, uint32_t i, const char *w, uint32_t n)
 {
-    if (i >= sc->n || sc->t[i].kind != CT_TOK_WORD || sc->t[i].len != n)
+    if (i >= sc->n)
         return false;
-    const char *s = sc->buf + sc->t[i].start;
-    for (uint32_t k = 0; k < n; k++)
+    /* kind, length and first letter in one branch, which is seldom taken: the length
+     * alone would be, for a short word, in no order a predictor could learn */
+    const ct_token *t = &sc->t[i];
+    const char *s = sc->buf + t->start;
+    if (!((t->kind == CT_TOK_WORD) & (t->len == n) & ((char)(s[0] | 0x20) == w[0])))
+        return false;
+    for (uint32_t k = 1; k < n; k++)
         if ((char)(s[k] | 0x20) != w[k])
             return false;
     return true;
@@ -1472,10 +1510,11 @@ static bool Win(const scan *sc, uint32_t i, const char *const *ws)
     return false;
 }
 
+/* The code point first: it rejects most tokens (a word's is 0). */
 static bool P(const scan *sc, uint32_t i, int32_t cp)
 {
-    return i < sc->n && (sc->t[i].kind == CT_TOK_PUNCT || sc->t[i].kind == CT_TOK_SYM) &&
-           sc->t[i].cp == cp;
+    return i < sc->n && sc->t[i].cp == cp &&
+           (sc->t[i].kind == CT_TOK_PUNCT || sc->t[i].kind == CT_TOK_SYM);
 }
 
 static bool is_num(const scan *sc, uint32_t i)
@@ -1490,12 +1529,13 @@ static bool glued(const scan *sc, uint32_t i)
 
 static bool is_dash_cp(int32_t cp)
 {
-    return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2212;
+    return (cp == '-') | (cp == 0x2013) | (cp == 0x2014) | (cp == 0x2212);
 }
 
+/* The code point first, in one branch: it rejects most tokens. */
 static bool dash(const scan *sc, uint32_t i)
 {
-    return i < sc->n && sc->t[i].kind == CT_TOK_PUNCT && is_dash_cp(sc->t[i].cp);
+    return i < sc->n && is_dash_cp(sc->t[i].cp) && sc->t[i].kind == CT_TOK_PUNCT;
 }
 
 static bool quote_tok(const scan *sc, uint32_t i)
@@ -1811,10 +1851,26 @@ static double vulgar_value(const scan *sc, uint32_t i)
 {
     if (i >= sc->n || sc->t[i].kind == CT_TOK_WORD || sc->t[i].kind == CT_TOK_NUM)
         return 0;
+    int32_t cp = sc->t[i].cp; /* all in U+00BC-U+00BE and U+2153-U+215E */
+    if (!((cp >= 0xBC && cp <= 0xBE) | (cp >= 0x2153 && cp <= 0x215E)))
+        return 0;
     for (size_t k = 0; k < sizeof vulgar / sizeof vulgar[0]; k++)
         if (vulgar[k].cp == sc->t[i].cp)
             return vulgar[k].v;
     return 0;
+}
+
+/* No sign that can start a quantity ("$", "%", "€", "½") is punctuation: the segmenter
+ * makes those PUNCT tokens, which the scan passes over unseen (start_candidates()). */
+static const char *signs_check(void)
+{
+    for (int32_t cp = 0; cp < 0x110000; cp++)
+        if ((cp == '$' || cp == '%' || sign_currency(cp) >= 0) && ct__text_is_punct(cp))
+            return "currency sign";
+    for (size_t k = 0; k < sizeof vulgar / sizeof vulgar[0]; k++)
+        if (ct__text_is_punct(vulgar[k].cp))
+            return "vulgar fraction";
+    return NULL;
 }
 
 /* A signed integer exponent at token k: "14", "+14", "-1", "--23" (the peer's typo). */
@@ -3556,69 +3612,84 @@ static inline bool word_maybe_in(const scan *sc, uint32_t i, const uint32_t *bit
     return set_has(bits, (const unsigned char *)sc->buf + sc->t[i].start, sc->t[i].len);
 }
 
-/* Is t a word that cannot start a quantity, known from one bit on the hash the
- * segmenter computed? Most words are. (Only WORD tokens are CT_TF_HASHED.) Or a mark
- * that cannot? */
-static inline bool plain_non_start(const ct_token *t)
+/* The index of the lowest set bit of b (b != 0). */
+static inline uint32_t lowest_bit(uint64_t b)
 {
-    if ((t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT | CT_TF_HASHED)) == CT_TF_HASHED)
-        return !hash_marked(t->hash, MARK_START);
-    /* the next most common: ASCII punctuation other than "$" and "%" (see can_start()) */
-    return t->kind == CT_TOK_PUNCT && t->cp < 0x80 && t->cp != '$' && t->cp != '%';
+#if defined(__GNUC__) || defined(__clang__)
+    return (uint32_t)__builtin_ctzll(b);
+#else
+    uint32_t k = 0;
+    while (!(b & 1u))
+        b >>= 1, k++;
+    return k;
+#endif
 }
 
-/* Can token i start a quantity? Most words cannot: one look at a table. Short words
- * before a number ("US$ 5", "USD 5", "Rs. 5", "No. 2") can too, but those are found from
- * the number, by word_before_number(). */
+/* Whether a token may start a quantity, by its kind | (flags & 0xF0) (digit, possessive,
+ * initialism, hashed): 0 never, 2 maybe (can_start() decides), 1 when its hash has a
+ * MARK_START in the word marks. A word the segmenter hashed, with no digit, is ruled out
+ * by that mark alone (only such words have a hash); possessives and PUNCT never start
+ * one (no currency sign or fraction is punctuation: see ct__quantity_lexicon_check());
+ * NUM, SYM and the other words maybe do. */
+#define CAND(w) {0, w, 2, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+static const uint8_t start_cand[16][16] = {
+    CAND(2), CAND(2), CAND(0), CAND(0), CAND(2), CAND(2), CAND(0), CAND(0), /* unhashed */
+    CAND(1), CAND(2), CAND(0), CAND(0), CAND(1), CAND(2), CAND(0), CAND(0), /* hashed */
+};
+#undef CAND
+
+/* Bit k: may token i + k start a quantity (k < 64, i + k < n)? Most tokens cannot, and
+ * their kinds come in no order a branch predictor could learn, so each token's bit is
+ * found without a branch, by two table look-ups. */
+static uint64_t start_candidates(const scan *sc, uint32_t i)
+{
+    uint32_t m = sc->n - i < 64 ? sc->n - i : 64;
+    const ct_token *t = sc->t + i;
+    uint64_t bits = 0;
+    for (uint32_t k = m; k-- > 0;) { /* from the last: bit k is token i + k */
+        unsigned v = start_cand[(t[k].flags >> 4) & 15u][t[k].kind & 15u];
+        /* the hash is 0 on an unhashed token, whose v does not look at the mark */
+        unsigned marked = word_marks[t[k].hash >> START_HASH_SHIFT] & MARK_START;
+        bits = bits << 1 | (v + marked) >> 1;
+    }
+    return bits;
+}
+
+/* Can token i, a candidate of start_candidates(), start a quantity? A word: one look at
+ * a table of (first letter, second letter, length), then the lexicon. Short words before
+ * a number ("US$ 5", "USD 5", "Rs. 5", "No. 2") can too, but those are found from the
+ * number, by word_before_number(). Few tests branch: half the candidates start nothing,
+ * in no order. */
 static inline bool can_start(const scan *sc, uint32_t i)
 {
     const ct_token *t = &sc->t[i];
-    switch (t->kind) {
-    case CT_TOK_NUM:
-        return true;
-    case CT_TOK_SYM:
-    case CT_TOK_PUNCT:
-        return t->cp >= 0x80 ? sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0
-                             : t->cp == '$' || t->cp == '%';
-    case CT_TOK_WORD: {
-        if (plain_non_start(t))
-            return false;
-        const unsigned char *s = (const unsigned char *)sc->buf + t->start;
-        uint32_t n = t->len;
-        if (t->flags & (CT_TF_POSSESSIVE | CT_TF_HAS_DIGIT))
-            return !(t->flags & CT_TF_POSSESSIVE) && /* "USD115"; not "A100", "R1" */
-                   n >= 4 && (t->flags & CT_TF_CAP) && s[2] >= 'A' && s[2] <= 'Z' &&
-                   s[3] >= '0' && s[3] <= '9';
-        if (n > 15)
-            return false;
-        /* letters a..z -> 0..25; c2 26: none, "[" or "{"; anything else is > 26 */
-        unsigned c1 = (unsigned)((s[0] | 0x20) - 'a');
-        unsigned c2 = n > 1 ? (unsigned)((s[1] | 0x20) - 'a') : 26u;
-        if (c1 == 0 && (n == 1 || (n == 2 && c2 == 'n' - 'a'))) {
-            /* "a tenth", "a dozen", "a million": only before such a word */
-            if (i + 1 >= sc->n || sc->t[i + 1].kind != CT_TOK_WORD ||
-                sc->t[i + 1].len > 15 || !word_maybe_in(sc, i + 1, after_a_set))
-                return false;
-            lex_range r = lex_tok_range(sc, i + 1);
-            for (uint16_t k = r.lo; k < r.hi; k++)
-                if (lexicon[k].cls == L_FRAC || lexicon[k].cls == L_SCALE ||
-                    lexicon[k].cls == L_HUNDRED)
-                    return true;
-            return false;
-        }
-        /* one look at a compile-time table of (first letter, second letter, length) */
-        if (c1 >= 26 || c2 > 26 || !(start_mask[c1 * 27 + c2] & (1u << n)) ||
-            !word_maybe_in(sc, i, start_set))
-            return false;
-        lex_range r = lex_tok_range(sc, i);
-        for (uint16_t k = r.lo; k < r.hi; k++)
-            if (in_start_classes(lexicon[k].cls))
-                return true;
-        return false;
+    if (t->kind != CT_TOK_WORD) { /* NUM or SYM: PUNCT is never a candidate */
+        if (t->cp < 0x80)         /* a NUM's cp is 0 */
+            return (t->kind == CT_TOK_NUM) | (t->cp == '$') | (t->cp == '%');
+        return sign_currency(t->cp) >= 0 || vulgar_value(sc, i) > 0;
     }
-    default:
+    const unsigned char *s = (const unsigned char *)sc->buf + t->start;
+    uint32_t n = t->len;
+    if (t->flags & CT_TF_HAS_DIGIT) /* a candidate is no possessive */
+        return n >= 4 && (t->flags & CT_TF_CAP) && s[2] >= 'A' && s[2] <= 'Z' &&
+               s[3] >= '0' && s[3] <= '9'; /* "USD115"; not "A100", "R1" */
+    if (n > 15)
         return false;
+    /* letters a..z -> 0..25; c2 26: none, "[" or "{"; anything else is > 26 */
+    unsigned c1 = (unsigned)((s[0] | 0x20) - 'a');
+    if ((c1 == 0) & ((n == 1) | ((n == 2) & ((s[n - 1] | 0x20) == 'n')))) {
+        /* "a tenth", "a dozen", "a million": only before such a word */
+        if (i + 1 >= sc->n || sc->t[i + 1].kind != CT_TOK_WORD || sc->t[i + 1].len > 15 ||
+            !word_maybe_in(sc, i + 1, after_a_set))
+            return false;
+        return (lex_tok_range(sc, i + 1).cls & (CLS(L_FRAC) | CLS(L_SCALE) | CLS(L_HUNDRED))) != 0;
     }
+    unsigned c2 = n > 1 ? (unsigned)((s[1] | 0x20) - 'a') : 26u; /* rarely 26 after "a" */
+    unsigned ok = (c1 < 26) & (c2 <= 26);
+    if (!(ok & ((unsigned)start_mask[ok ? c1 * 27 + c2 : 0] >> n)) ||
+        !word_maybe_in(sc, i, start_set))
+        return false;
+    return (lex_tok_range(sc, i).cls & START_CLASSES) != 0;
 }
 
 /* Number or "$" token i may be led by a short word: "US$ 5", "USD 5", "Rs. 5", "No. 2".
@@ -3653,11 +3724,7 @@ static bool inert_before_number(const scan *sc, uint32_t w)
     if (P(sc, w + 1, '$') || W(sc, w, "no") || W(sc, w, "nos") ||
         (t->len == 4 && (t->flags & CT_TF_ALLCAPS)))
         return false;
-    lex_range r = lex_tok_range(sc, w);
-    for (uint16_t k = r.lo; k < r.hi; k++)
-        if (read & (1u << lexicon[k].cls))
-            return false;
-    return true;
+    return !(lex_tok_range(sc, w).cls & read);
 }
 
 int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
@@ -3669,12 +3736,18 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
     scan sc = {blk->buf, blk->toks + s->tok_first, s->tok_count, s->tok_first, sent,
                &cache};
     uint32_t i = 0, lo = 0; /* tokens before lo are done with */
-    while (i < sc.n) {
-        /* a tight loop over the words that cannot start one: most of the sentence */
-        while (i < sc.n && plain_non_start(&sc.t[i]))
-            i++;
-        if (i >= sc.n)
-            break;
+    uint32_t win = 0;       /* cand holds the candidates among tokens [win, win + 64) */
+    uint64_t cand = start_candidates(&sc, 0);
+    for (;;) {
+        uint32_t d = i - win;
+        cand = d < 64 ? cand & (~(uint64_t)0 << d) : 0; /* those before i are done */
+        while (!cand) {
+            win = i > win + 64 ? i : win + 64;
+            if (win >= sc.n)
+                return CT_OK;
+            cand = start_candidates(&sc, win);
+        }
+        i = win + lowest_bit(cand);
         if (!can_start(&sc, i)) {
             i++;
             continue;
@@ -3688,7 +3761,6 @@ int ct__quantity_scan(const ct_block *blk, uint32_t sent, ct_quantity_vec *out)
             return rc;
         i = lo = next > at ? next : at + 1;
     }
-    return CT_OK;
 }
 
 void ct__quantity_vec_free(ct_quantity_vec *v)

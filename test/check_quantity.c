@@ -514,6 +514,49 @@ START_TEST(bare_percent_signs)
 }
 END_TEST
 
+/* The scan looks for starts 64 tokens at a time: a quantity is read wherever it falls
+ * in a long sentence, across those windows too, and whatever its first token is. */
+START_TEST(long_sentence_windows)
+{
+    static const struct {
+        const char *expr, *find;
+        double low;
+    } exprs[] = {
+        {"$5 million", "$5", 5e6},      {"12 percent", "12", 12},
+        {"a dozen", "dozen", 12},       {"three", "three", 3},
+        {"\xE2\x82\xAC" "4 billion", "4", 4e9}, {"US$ 7", "7", 7},
+        {"\xC2\xBD", "\xC2\xBD", 0.5}, {"USD115", "USD115", 115},
+    };
+    char text[2048];
+    for (size_t e = 0; e < sizeof exprs / sizeof exprs[0]; e++) {
+        for (int before = 0; before < 140; before += (before > 50 && before < 72) ? 1 : 7) {
+            size_t n = 0;
+            for (int k = 0; k < before; k++) /* words, commas and possessives */
+                n += (size_t)snprintf(text + n, sizeof text - n, "%s ",
+                                      k % 5 == 4 ? "walk," : k % 7 == 6 ? "cat's" : "the");
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s lobsters and then %s more",
+                                  exprs[e].expr, exprs[e].expr);
+            ck_assert_uint_lt(n, sizeof text - 1);
+            ct_quantity_vec qv = {0};
+            ck_assert_int_eq(scan_text(text, &qv), CT_OK);
+            check_invariants(text, &qv);
+            const ct_quantity *q = find_q(&qv, text, exprs[e].find);
+            ck_assert_msg(q != NULL, "'%s' after %d words", exprs[e].expr, before);
+            ck_assert_double_eq_tol(q->low, exprs[e].low, 1e-9 * exprs[e].low);
+            /* the second one, after the first */
+            const char *second = strstr(strstr(text, " and then ") + 10, exprs[e].find);
+            size_t s = (size_t)(second - text);
+            bool found = false;
+            for (size_t i = 0; i < qv.n; i++)
+                found |= qv.items[i].start <= s && s < qv.items[i].end &&
+                         qv.items[i].low == q->low;
+            ck_assert_msg(found, "second '%s' after %d words", exprs[e].expr, before);
+            ct__quantity_vec_free(&qv);
+        }
+    }
+}
+END_TEST
+
 START_TEST(seed_articles)
 {
     static const char *const files[] = {
@@ -689,6 +732,7 @@ static Suite *suite(void)
     tc = tcase_create("robustness");
     tcase_add_test(tc, no_inverted_ranges);
     tcase_add_test(tc, bare_percent_signs);
+    tcase_add_test(tc, long_sentence_windows);
     tcase_add_test(tc, seed_articles);
     tcase_add_test(tc, hostile_input);
     tcase_add_test(tc, lexicon_is_sorted);
