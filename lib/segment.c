@@ -418,11 +418,14 @@ static NOINLINE int tokenize(ct_segmenter *seg, size_t from, size_t to)
             unsigned next = i < to ? s[i] : ' ';
             if (((byte_class[next] & BC_TAIL) != 0) & ((next != '.') | (i - start == 1))) {
                 word_scan tail = w; /* a copy: w itself stays in registers */
+                size_t run_end = i;
                 i = word_tail(seg, start, i, to, &tail);
                 if (tail.flags & CT_TF_INITIALISM)
                     *mark++ = (uint32_t)(t - seg->toks);
-                put_word(t++, s, start, i, tail,
-                         tail.plain && i - start <= 15 ? plain_hash(s, start, i) : 0);
+                /* "Trump's": the possessive is cut off, the hash of the run stands */
+                if (!(have_hash && i == run_end) && tail.plain && i - start <= 15)
+                    h = plain_hash(s, start, i);
+                put_word(t++, s, start, i, tail, h);
             } else {
                 if (!have_hash && i - start <= 15)
                     h = plain_hash(s, start, i);
