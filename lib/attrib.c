@@ -2088,9 +2088,10 @@ static bool is_cap(const ct_token *t)
            !(t->flags & CT_TF_POSSESSIVE);
 }
 
+/* asked of tokens in every order: both parts at once, one branch for the caller */
 static bool is_punct(const ct_token *t, int32_t cp)
 {
-    return t->kind == CT_TOK_PUNCT && t->cp == cp;
+    return (t->kind == CT_TOK_PUNCT) & (t->cp == cp);
 }
 
 static bool is_open_mark(int32_t cp) { return cp == 0x201C || cp == 0x00AB || cp == 0x201E; }
