@@ -941,10 +941,11 @@ START_TEST(words_at_the_end_of_the_text)
         ck_speaker(text, "12%", "Lehane");
         snprintf(text, sizeof text, "Sales will rise 12%%, Chris Lehane said%s", ends[k]);
         ck_speaker(text, "12%", "Chris Lehane");
-        snprintf(text, sizeof text, "Sales will rise 12%%, according to Reuters%s", ends[k]);
-        ck_speaker(text, "12%", "Reuters");
-        snprintf(text, sizeof text, "A poll released on Tuesday found 12%% of voters undecided%s",
+        snprintf(text, sizeof text, "Sales will rise 12%%, according to Reuters%s",
                  ends[k]);
+        ck_speaker(text, "12%", "Reuters");
+        snprintf(text, sizeof text,
+                 "A poll released on Tuesday found 12%% of voters undecided%s", ends[k]);
         ck_speaker(text, "12%", "poll");
         snprintf(text, sizeof text, "Sales will rise 12%%, I believe%s", ends[k]);
         result r = attrib_of(text, "12%");
