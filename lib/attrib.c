@@ -1920,7 +1920,7 @@ static inline unsigned word_flags(const char *buf, const ct_token *t)
 
 unsigned ct__word_flags(const char *buf, const ct_token *t) { return word_flags(buf, t); }
 
-/* n (0 to 16) leading 0xFF bytes at lead_ones + 16 - n, loaded like the bytes they mask */
+/* n (0 to 16) leading 0xFF bytes at lead_ones + 16 - n, loaded like the bytes masked */
 static const unsigned char lead_ones[32] = {
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
@@ -1933,9 +1933,10 @@ static inline bool same16(const unsigned char *s, const unsigned char *p, uint32
 {
     const unsigned char *m = lead_ones + 16 - (n & 15);
     uint64_t fold = 0x2020202020202020u;
-    return ((((load_bytes(s, 8) | fold) & load_bytes(m, 8)) ^ load_bytes(p, 8)) |
-            (((load_bytes(s + 8, 8) | fold) & load_bytes(m + 8, 8)) ^ load_bytes(p + 8, 8))) ==
-           0;
+    uint64_t lo = ((load_bytes(s, 8) | fold) & load_bytes(m, 8)) ^ load_bytes(p, 8);
+    uint64_t hi = ((load_bytes(s + 8, 8) | fold) & load_bytes(m + 8, 8)) ^
+                  load_bytes(p + 8, 8);
+    return (lo | hi) == 0;
 }
 
 /* plain_flags() of a token with 16 bytes of text from its start on. Most words are
@@ -2089,9 +2090,10 @@ static bool is_cap(const ct_token *t)
            !(t->flags & CT_TF_POSSESSIVE);
 }
 
+/* asked of tokens in every order: both parts at once, one branch for the caller */
 static bool is_punct(const ct_token *t, int32_t cp)
 {
-    return t->kind == CT_TOK_PUNCT && t->cp == cp;
+    return (t->kind == CT_TOK_PUNCT) & (t->cp == cp);
 }
 
 static bool is_open_mark(int32_t cp) { return cp == 0x201C || cp == 0x00AB || cp == 0x201E; }
@@ -2110,12 +2112,13 @@ static size_t tok_end(const ct_token *t) { return t->start + t->len; }
  * with zeros so that a token's folded bytes compare with a word at two loads. */
 typedef char word16[16];
 
-#define TOK_AMONG(blk, t, list) tok_among((blk), (t), (list), sizeof(list) / sizeof(list)[0])
+#define TOK_AMONG(blk, t, list) tok_among((blk), (t), (list), sizeof(list) / sizeof(word16))
 
 /* Is the token one of the n words? Every word is compared, with no branch on which
  * matches: the answer comes at once rather than after a walk down the list. Token bytes
  * | 0x20 equal a listed (lower-case letter) byte exactly when ASCII-folded they do. */
-static bool tok_among(const ct_block *blk, const ct_token *t, const word16 *words, size_t n)
+static bool tok_among(const ct_block *blk, const ct_token *t, const word16 *words,
+                      size_t n)
 {
     uint32_t len = t->len;
     if (len - 1u > 14u)
@@ -2624,7 +2627,8 @@ static uint32_t np_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
         }
         static const word16 tlds[] = {"com", "org", "net", "gov", "edu"};
         if (is_punct(t, '.') && b > start && b + 1 < hi && !(t->flags & CT_TF_SPACE_BEFORE) &&
-            !(toks[b + 1].flags & CT_TF_SPACE_BEFORE) && TOK_AMONG(blk, &toks[b + 1], tlds)) {
+            !(toks[b + 1].flags & CT_TF_SPACE_BEFORE) &&
+            TOK_AMONG(blk, &toks[b + 1], tlds)) {
             b += 2; /* "Factcheck.org" */
             continue;
         }
@@ -2827,12 +2831,14 @@ static uint32_t clause_end(const ct_block *blk, uint32_t i, uint32_t hi)
             return i;
     for (; i < hi; i++) {
         /* one test, with no branch on each part, turns away nearly every token: it is
-         * neither a ';' nor a ',' nor a word "wh..." or "bu..." */
+         * neither a ';' nor a ',' nor a word "wh..." or "bu..." (a token has a byte at
+         * least: b[0] is its own) */
         const ct_token *t = &toks[i];
         const unsigned char *b = (const unsigned char *)blk->buf + t->start;
         unsigned two = (unsigned)(b[0] | 0x20) << 8 | (b[t->len > 1] | 0x20);
         if (!(((t->kind == CT_TOK_PUNCT) & ((t->cp == ';') | (t->cp == ','))) |
-              ((t->kind == CT_TOK_WORD) & ((two == ('w' << 8 | 'h')) | (two == ('b' << 8 | 'u'))))))
+              ((t->kind == CT_TOK_WORD) &
+               ((two == ('w' << 8 | 'h')) | (two == ('b' << 8 | 'u'))))))
             continue;
         if (is_punct(&toks[i], ';'))
             return i;
@@ -2922,9 +2928,9 @@ static int appositive_after(ct_attrib *st, ct_doc *doc, const ct_block *blk, int
 }
 
 /* Words of a time phrase between a document and its cue. */
-static const word16 time_words[] = {"last", "this", "week", "month", "year", "today",
-                                         "yesterday", "released", "published", "out", "on",
-                                         "earlier"};
+static const word16 time_words[] = {"last",      "this",  "week",      "month",
+                                    "year",      "today", "yesterday", "released",
+                                    "published", "out",   "on",        "earlier"};
 
 /* A lower-case adverb in -ly between a source and its cue ("incorrectly"); "only",
  * "early" and the like are too short to count. */
@@ -2939,11 +2945,10 @@ static bool ly_adverb(const ct_block *blk, const ct_token *t)
  * released last week actually showed": the subject ending at j is headed by a document
  * named near its start, and what comes after the document only describes it. Returns the
  * document word and sets *start to the subject's first token, or UINT32_MAX. */
-static const word16 time_nouns[] = {"day", "days", "week", "weeks", "month", "months",
-                                         "year", "years"};
+static const word16 time_nouns[] = {"day",   "days",   "week", "weeks",
+                                    "month", "months", "year", "years"};
 
-static const word16 doc_preps[] = {"of", "for", "by", "in", "from", "with", "on",
-                                        "at"};
+static const word16 doc_preps[] = {"of", "for", "by", "in", "from", "with", "on", "at"};
 
 /* In doc_subject(): does next, after token k, describe what comes before it? Asked only
  * where the answer counts: the word lists are long to walk. */
@@ -3265,9 +3270,10 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     }
     uint32_t src_a;
     /* "Cement makers, for instance, argue", "Sanders, meanwhile, said": past the aside */
-    static const word16 asides[] = {"instance", "example", "fact", "course", "meanwhile",
-                                         "however", "too", "though", "indeed", "also",
-                                         "moreover", "meantime", "nonetheless"};
+    static const word16 asides[] = {"instance", "example",  "fact",     "course",
+                                    "meanwhile", "however", "too",      "though",
+                                    "indeed",   "also",     "moreover", "meantime",
+                                    "nonetheless"};
     if (is_punct(&toks[j], ',') && j > lo + 2 && TOK_AMONG(blk, &toks[j - 1], asides) &&
         (is_punct(&toks[j - 2], ',') ||
          (j > lo + 3 && is_punct(&toks[j - 3], ',') && is_word(&toks[j - 2]) &&
@@ -3441,8 +3447,8 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
                 j = k - 1;
         }
         src_a = np_back(blk, lo, j);
-        static const word16 preps[] = {"in", "at", "on", "during", "over", "for", "by",
-                                            "from", "with", "of"};
+        static const word16 preps[] = {"in",  "at", "on",   "during", "over",
+                                       "for", "by", "from", "with",   "of"};
         if (src_a <= j && src_a > lo + 1 && TOK_AMONG(blk, &toks[src_a - 1], preps) &&
             !is_cap(&toks[j]) &&
             !(wflags(blk, &toks[j]) & (W_GROUP | W_DOC | W_ROLE | W_ORGWORD))) {
@@ -3532,9 +3538,9 @@ static int frame_at(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t lo
     bool src_break = src_a > lo && (is_punct(&toks[src_a - 1], ',') ||
                                       is_dquote(&toks[src_a - 1]) || is_punct(&toks[src_a - 1], ':'));
     /* does a clause follow the cue, or only "in front of 1,000 people", "on Monday"? */
-    static const word16 adverbial[] = {"in", "on", "at", "during", "after", "before",
-                                            "to", "from", "with", "about", "outside",
-                                            "while", "when", "as"};
+    static const word16 adverbial[] = {"in",    "on",    "at",      "during", "after",
+                                       "before", "to",    "from",    "with",   "about",
+                                       "outside", "while", "when",   "as"};
     bool clausal = ca < hi &&
                    (!TOK_AMONG(blk, &toks[ca], adverbial) ||
                     (ca + 1 < hi && ct__tok_eq(buf, &toks[ca], "at") &&
@@ -4214,8 +4220,8 @@ static inline bool first_look(ct_attrib *st, const ct_block *in, size_t i, bool 
     if (t->flags & CT_TF_HASHED) {
         unsigned f = wide ? plain_flags16(in->buf, t) : plain_flags(in->buf, t);
         st->wf[i] = f;
-        return ((f & (W_HEDGE | W_OWNED | W_DOC | W_CUE | W_PHRASE)) | (t->flags & CT_TF_CAP)) !=
-               0;
+        unsigned acts = W_HEDGE | W_OWNED | W_DOC | W_CUE | W_PHRASE;
+        return ((f & acts) | (t->flags & CT_TF_CAP)) != 0;
     }
     st->wf[i] = other_flags(in->buf, t);
     /* the marks find_quotes() looks at */
@@ -4294,7 +4300,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
             v++;
         for (uint32_t i; (i = st->vis[v]) < hi; v++) {
             st->cur_tok = i;
-            if (!is_word(&toks[i])) { /* a listed comma or colon: one branch splits them off */
+            if (!is_word(&toks[i])) { /* a listed comma or colon, split off at once */
                 if (is_punct(&toks[i], ',')) {
                     rc = mention_at(st, doc, blk, lo, hi, i);
                     if (rc)

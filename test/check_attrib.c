@@ -1,6 +1,7 @@
 /* Attribution: quotes, reporting frames, pronouns, hedges. The claims are made by hand
  * from a marked number, so these tests do not depend on the quantity stage. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -929,6 +930,32 @@ START_TEST(word_classes_fold_case_exactly)
 }
 END_TEST
 
+/* The word tests read a word's bytes several at a time where the text goes on past it,
+ * and byte by byte in its last bytes: the same words give the same sources there. */
+START_TEST(words_at_the_end_of_the_text)
+{
+    static const char *const ends[] = {"", ". The rest of the story follows."};
+    for (int k = 0; k < 2; k++) {
+        char text[160];
+        snprintf(text, sizeof text, "Sales will rise 12%%, said Lehane%s", ends[k]);
+        ck_speaker(text, "12%", "Lehane");
+        snprintf(text, sizeof text, "Sales will rise 12%%, Chris Lehane said%s", ends[k]);
+        ck_speaker(text, "12%", "Chris Lehane");
+        snprintf(text, sizeof text, "Sales will rise 12%%, according to Reuters%s",
+                 ends[k]);
+        ck_speaker(text, "12%", "Reuters");
+        snprintf(text, sizeof text,
+                 "A poll released on Tuesday found 12%% of voters undecided%s", ends[k]);
+        ck_speaker(text, "12%", "poll");
+        snprintf(text, sizeof text, "Sales will rise 12%%, I believe%s", ends[k]);
+        result r = attrib_of(text, "12%");
+        ck_assert(r.hedged);
+        ck_assert_str_eq(r.hedge, "believe");
+        result_free(&r);
+    }
+}
+END_TEST
+
 static Suite *attrib_suite(void)
 {
     Suite *s = suite_create("attrib");
@@ -937,6 +964,7 @@ static Suite *attrib_suite(void)
         const TTest *fn;
     } cases[] = {
         {"frame_x_said", frame_x_said},
+        {"words_at_the_end_of_the_text", words_at_the_end_of_the_text},
         {"frame_told_stated_estimated_claims", frame_told_stated_estimated_claims},
         {"frame_according_to", frame_according_to},
         {"frame_in_a_statement", frame_in_a_statement},
