@@ -1222,9 +1222,10 @@ typedef struct {
 } lex_range;
 
 #define CLS(c) (1u << (c))
-#define START_CLASSES                                                                    \
-    (CLS(L_NUM) | CLS(L_FRAC) | CLS(L_ORD) | CLS(L_MULT) | CLS(L_VAGUE) | CLS(L_HUNDRED) | \
-     CLS(L_PCT))
+#define START_CLASSES                                                                  \
+    (CLS(L_NUM) | CLS(L_FRAC) | CLS(L_ORD) | CLS(L_MULT) | CLS(L_VAGUE) |                 \
+     CLS(L_HUNDRED) | CLS(L_PCT))
+#define AFTER_A_CLASSES (CLS(L_FRAC) | CLS(L_SCALE) | CLS(L_HUNDRED)) /* "a dozen" */
 
 static uint32_t word_hash(const char *w, size_t n)
 {
@@ -1240,9 +1241,9 @@ static inline uint64_t load_bytes(const char *s, size_t k)
     return v;
 }
 
-/* (w[i] | 0x20) == p[i] for all i < n, where 2k >= n >= k: the first and the last k bytes,
- * which overlap and so cover all n, without a branch per byte. The fold is loaded like
- * the bytes: right on any byte order. */
+/* (w[i] | 0x20) == p[i] for all i < n, where 2k >= n >= k: the first and the last k
+ * bytes, which overlap and so cover all n, without a branch per byte. The fold is loaded
+ * like the bytes: right on any byte order. */
 static inline bool same_folded_ends(const char *w, const char *p, size_t n, size_t k)
 {
     uint64_t fold = load_bytes("\x20\x20\x20\x20\x20\x20\x20\x20", k);
@@ -3682,7 +3683,7 @@ static inline bool can_start(const scan *sc, uint32_t i)
         if (i + 1 >= sc->n || sc->t[i + 1].kind != CT_TOK_WORD || sc->t[i + 1].len > 15 ||
             !word_maybe_in(sc, i + 1, after_a_set))
             return false;
-        return (lex_tok_range(sc, i + 1).cls & (CLS(L_FRAC) | CLS(L_SCALE) | CLS(L_HUNDRED))) != 0;
+        return (lex_tok_range(sc, i + 1).cls & AFTER_A_CLASSES) != 0;
     }
     unsigned c2 = n > 1 ? (unsigned)((s[1] | 0x20) - 'a') : 26u; /* rarely 26 after "a" */
     unsigned ok = (c1 < 26) & (c2 <= 26);

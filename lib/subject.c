@@ -16,9 +16,9 @@ static bool lower_word(const ct_block *blk, const ct_token *t, char *key, size_t
 {
     if (t->kind != CT_TOK_WORD || t->len + 1 > cap)
         return false;
-    for (uint32_t i = 0; i < t->len; i++) {
-        unsigned char c = (unsigned char)blk->buf[t->start + i];
-        key[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    for (uint32_t i = 0; i < t->len; i++) { /* no branch on the letter's case */
+        unsigned c = (unsigned char)blk->buf[t->start + i];
+        key[i] = (char)(c | (unsigned)((c - 'A') < 26u) << 5);
     }
     key[t->len] = '\0';
     return true;
@@ -31,21 +31,17 @@ static bool is_stop(const ct_block *blk, const ct_token *t)
     return (ct__wflags(blk, t) & CT_WS_STOP) != 0;
 }
 
-static bool has(const ct_block *blk, const ct_token *t, unsigned flag)
-{
-    return (ct__wflags(blk, t) & flag) != 0;
-}
-
-/* has() for token i of the block: the loops below know the index, and a pointer
- * difference costs a division. */
+/* The word class bits of token i of the block: the loops below know the index, and a
+ * pointer difference (ct__wflags()) costs a division. */
 static inline bool has_at(const ct_block *blk, uint32_t i, unsigned flag)
 {
     return (((const ct_wblock *)(const void *)blk)->wf[i] & flag) != 0;
 }
 
+/* One answer, not a chain of branches: the loops below branch on it once. */
 static bool is_cap(const ct_token *t)
 {
-    return t->kind == CT_TOK_WORD && (t->flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
+    return (t->kind == CT_TOK_WORD) & ((t->flags & (CT_TF_CAP | CT_TF_ALLCAPS)) != 0) &
            !(t->flags & CT_TF_POSSESSIVE);
 }
 
@@ -138,13 +134,15 @@ static uint32_t words_fwd(const ct_block *blk, uint32_t i, uint32_t hi)
     return b;
 }
 
-/* "the company", "this firm" at i: an organisation named before, not a new one. */
+/* "the company", "this firm" at i: an organisation named before, not a new one. The
+ * word class first: it rejects nearly every token. */
 static inline bool org_anaphor(const ct_block *blk, uint32_t lo, uint32_t i)
 {
     const ct_token *t = &blk->toks[i];
-    return i > lo && t->kind == CT_TOK_WORD && !(t->flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
-           has(blk, t, CT_WS_ORGNOUN) && (ct__tok_eq(blk->buf, &blk->toks[i - 1], "the") ||
-                                          ct__tok_eq(blk->buf, &blk->toks[i - 1], "this"));
+    return i > lo && has_at(blk, i, CT_WS_ORGNOUN) && t->kind == CT_TOK_WORD &&
+           !(t->flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
+           (ct__tok_eq(blk->buf, &blk->toks[i - 1], "the") ||
+            ct__tok_eq(blk->buf, &blk->toks[i - 1], "this"));
 }
 
 /* A name made of capitalised tokens ending at j, read backwards ("Google DeepMind"). */
@@ -358,8 +356,8 @@ static bool sb_add(sbuf *sb, const char *w, size_t n)
         return true;
     if (sb->n + n + 2 > sizeof sb->buf)
         return false;
-    if (sb->n)
-        sb->buf[sb->n++] = ' ';
+    sb->buf[sb->n] = ' '; /* overwritten by the word when it is the first */
+    sb->n += sb->n != 0;
     memcpy(sb->buf + sb->n, w, n);
     sb->n += n;
     sb->buf[sb->n] = '\0';

@@ -110,6 +110,20 @@ START_TEST(terms_are_normalised)
 }
 END_TEST
 
+/* Only A-Z are lowered: other bytes of a word ("é", digits) are kept as they are, and
+ * the words are joined by single spaces. */
+START_TEST(subject_words_keep_other_bytes)
+{
+    ct_doc *doc = extract("The ZETA Group said its total caf\xC3\xA9 renovation cost of less "
+                          "than $6 million came from Z\xC3\xBCrich.\n");
+    const ct_claim *c = claim_with(doc, "$6 million");
+    ck_field(ct_claim_subject(c), "total caf\xC3\xA9 renovation cost");
+    ck_field(ct_claim_entity(c), "ZETA Group");
+    ck_field(ct_claim_terms(c), "total caf\xC3\xA9 renovation cost zeta group");
+    ct_doc_free(doc);
+}
+END_TEST
+
 START_TEST(metadata_has_no_claims_or_speakers)
 {
     static const char text[] = "Trump says taxes will rise 5% next year\nwww.example.com\n\n"
@@ -186,6 +200,7 @@ static Suite *subject_suite(void)
         {"subject_of_a_ratio_is_its_owner", subject_of_a_ratio_is_its_owner},
         {"different_entities_give_different_terms", different_entities_give_different_terms},
         {"terms_are_normalised", terms_are_normalised},
+        {"subject_words_keep_other_bytes", subject_words_keep_other_bytes},
         {"metadata_has_no_claims_or_speakers", metadata_has_no_claims_or_speakers},
         {"no_subject_is_no_guess", no_subject_is_no_guess},
         {"the_company_is_the_organisation_named_before",
