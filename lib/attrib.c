@@ -2397,7 +2397,7 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
              * organisation */
             for (int i = 0; i < st->nrecent; i++) {
                 const char *lw = last_word(st->spk[st->recent[i]].name);
-                if (strlen(lw) == toks[a].len && ct__tok_eq(buf, &toks[a], lw))
+                if (ct__tok_is(buf, &toks[a], lw)) /* a name: capitals, any bytes */
                     return st->recent[i];
             }
             if (ct__tok_eq(buf, &toks[a], "company") || ct__tok_eq(buf, &toks[a], "firm") ||
