@@ -1972,6 +1972,11 @@ static unsigned wflags(const ct_block *blk, const ct_token *t) { return ct__wfla
 
 /* ---- state ------------------------------------------------------------------------ */
 
+/* CT_GROW() with the test inline (most calls need no room: no call then), and room for
+ * at least first items at once, rather than the 8, 16, ... of as many reallocs */
+#define GROW(arr, cap, need, first)                                                         \
+    ((need) > (cap) && CT_GROW(arr, cap, (need) < (first) ? (size_t)(first) : (need)))
+
 typedef enum { SK_PERSON, SK_ORG, SK_GROUP, SK_DOC } spk_kind;
 
 static const char *const kind_names[] = {"person", "organization", "group", "document"};
@@ -2151,7 +2156,7 @@ static void note_topic(ct_attrib *st, const char *name)
     const char *last = st->ntm ? st->tm[st->ntm - 1].name : st->topic[0];
     if (last && strcmp(last, name) == 0)
         return;
-    if (CT_GROW(st->tm, st->tm_cap, st->ntm + 1)) {
+    if (GROW(st->tm, st->tm_cap, st->ntm + 1, 16)) {
         st->oom = true;
         return;
     }
@@ -2262,7 +2267,7 @@ static int add_speaker(ct_attrib *st, const speaker *s)
         remember(st, *p);
         return *p;
     }
-    if (CT_GROW(st->spk, st->spk_cap, st->nspk + 1))
+    if (GROW(st->spk, st->spk_cap, st->nspk + 1, 32))
         return -2;
     int idx = (int)st->nspk++;
     st->spk[idx] = *s;
@@ -2729,7 +2734,7 @@ static size_t frame_lower(const ct_attrib *st, uint32_t tok)
 static int push_frame(ct_attrib *st, uint32_t cue, uint32_t ca, uint32_t cb, uint32_t ca2,
                       uint32_t cb2, int spk)
 {
-    if (CT_GROW(st->fr, st->fr_cap, st->nfr + 1))
+    if (GROW(st->fr, st->fr_cap, st->nfr + 1, 32))
         return CT_ENOMEM;
     frame *f = &st->fr[st->nfr++];
     f->cue = cue;
@@ -3929,7 +3934,7 @@ static int push_quote(ct_attrib *st, const ct_block *blk, uint32_t open, uint32_
 {
     if (close <= open + 1)
         return CT_OK;
-    if (CT_GROW(st->qs, st->qs_cap, st->nqs + 1))
+    if (GROW(st->qs, st->qs_cap, st->nqs + 1, 16))
         return CT_ENOMEM;
     quote *q = &st->qs[st->nqs++];
     q->open = open;
@@ -4239,8 +4244,8 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
 {
     /* room for a common paragraph at once: each regrowth is a realloc() and a copy */
     size_t need = in->ntoks < 512 ? 512 : in->ntoks + 1;
-    if (CT_GROW(st->wf, st->wf_cap, need) || CT_GROW(st->qm, st->qm_cap, need) ||
-        CT_GROW(st->vis, st->vis_cap, need))
+    if (GROW(st->wf, st->wf_cap, need, 1) || GROW(st->qm, st->qm_cap, need, 1) ||
+        GROW(st->vis, st->vis_cap, need, 1))
         return CT_ENOMEM;
     /* this runs on every token of the text; plain_flags16() wants 16 bytes of text from
      * the token on, which all tokens but the last few have (tokens are in text order) */
@@ -4273,7 +4278,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
 
     int label_spk = -1; /* "RAMOS:" or "Chris Matthews:" opening the block */
     /* frames and hedges: one pass over the tokens of each body sentence */
-    if (CT_GROW(st->hedge, st->hedge_cap, blk->nsents < 32 ? 32 : blk->nsents + 1))
+    if (GROW(st->hedge, st->hedge_cap, blk->nsents + 1, 32))
         return CT_ENOMEM;
     for (uint32_t s = 0; s < blk->nsents; s++)
         st->hedge[s] = -1;
@@ -4414,7 +4419,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
             b--;
         if (b <= a)
             continue;
-        if (CT_GROW(doc->quotes, doc->quotes_cap, doc->nquotes + 1))
+        if (GROW(doc->quotes, doc->quotes_cap, doc->nquotes + 1, 16))
             return CT_ENOMEM;
         ct_quote *out = &doc->quotes[doc->nquotes];
         memset(out, 0, sizeof *out);
