@@ -4217,6 +4217,22 @@ static bool covers(const frame *f, uint32_t a, uint32_t b)
 
 const ct_wblock *ct__attrib_words(const ct_attrib *st) { return &st->wb; }
 
+/* May camel_topic() take token t, 16 bytes of text from its start on? It tests the word
+ * exactly; this only turns away at once what it would, with no branch on the word. In a
+ * plain word's ASCII letters and digits bit 6 marks a letter and bit 5 a small one, so a
+ * small letter before a capital is bit 6 of x & x << 1 & y & ~(y << 1), y the bytes after
+ * x. The 16 bytes are looked at whatever the word's length: a pair past its end only
+ * costs camel_topic() a look, and none in the word is missed. */
+static inline bool camel_maybe(const ct_block *blk, const ct_token *t)
+{
+    const unsigned char *w = (const unsigned char *)blk->buf + t->start;
+    /* pairs from bytes 0 to 7, and 7 to 14 */
+    uint64_t x0 = load_bytes(w, 8), y0 = load_bytes(w + 1, 8);
+    uint64_t x1 = load_bytes(w + 7, 8), y1 = load_bytes(w + 8, 8);
+    uint64_t p = (x0 & x0 << 1 & y0 & ~(y0 << 1)) | (x1 & x1 << 1 & y1 & ~(y1 << 1));
+    return (p & 0x4040404040404040u) != 0;
+}
+
 /* The first pass's look at token i of the block: its flags into st->wf, a quote mark
  * into st->qm. True when the sentence loop has work for it (most tokens: none), listed
  * without a branch: a capitalised word, a lower-case one of the classes that loop acts
@@ -4307,6 +4323,19 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
         while (st->vis[v] < lo)
             v++;
         for (uint32_t i; (i = st->vis[v]) < hi; v++) {
+            /* most visits: a capitalised plain word of no class this loop acts on, which
+             * only camel_topic() could take (and almost never does): one test for it */
+            unsigned key = (toks[i].flags & (CT_TF_CAP | CT_TF_HASHED)) |
+                           ((st->wf[i] & (W_HEDGE | W_OWNED | W_DOC | W_CUE | W_PHRASE)) != 0);
+            if (key == (CT_TF_CAP | CT_TF_HASHED)) {
+                if (toks[i].start + 16 > blk->len || camel_maybe(blk, &toks[i])) {
+                    st->cur_tok = i;
+                    rc = camel_topic(st, doc, blk, i);
+                    if (rc)
+                        return rc;
+                }
+                continue;
+            }
             st->cur_tok = i;
             if (!is_word(&toks[i])) { /* a listed comma or colon, split off at once */
                 if (is_punct(&toks[i], ',')) {

@@ -995,6 +995,41 @@ START_TEST(tok_eq_matches_tok_is)
 }
 END_TEST
 
+/* A mixed-case name ("DeepSeek") named as an object is what "the firm" later refers to:
+ * names of 4 to 15 bytes, their small-then-capital pair anywhere in them, and after a
+ * name of no such pair the text around it does not make one */
+START_TEST(camel_names_of_every_length_are_topics)
+{
+    static const char *const names[] = {"NeXt",         "OpenAI",          "DeepSeek",
+                                        "SemiAnalysis", "AbcdefghijklmNo", "AbcdefghIjklmno",
+                                        "AbcdefgHijklmno"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "A headline for the story\n\nInvestors praised %s on Monday.\n\n"
+                 "Analysts say the firm's revenue grew 40%% last year.\n",
+                 names[k]);
+        ct_doc *doc = NULL;
+        ck_assert_int_eq(ct_extract(&doc, text, strlen(text), 0), CT_OK);
+        ck_assert_uint_eq(ct_doc_claim_count(doc), 1);
+        const char *e = ct_claim_entity(ct_doc_claim(doc, 0));
+        ck_assert_msg(e && strcmp(e, names[k]) == 0, "%s: entity %s", names[k],
+                      e ? e : "(none)");
+        ct_doc_free(doc);
+    }
+    /* "Mcdonald" has no capital inside; "sMcdonald" would: the next word's capital is
+     * not the name's */
+    const char *text = "A headline for the story\n\nInvestors praised Mcdonaldx Bank on "
+                       "Monday.\n\nAnalysts say the firm's revenue grew 40% last year.\n";
+    ct_doc *doc = NULL;
+    ck_assert_int_eq(ct_extract(&doc, text, strlen(text), 0), CT_OK);
+    ck_assert_uint_eq(ct_doc_claim_count(doc), 1);
+    const char *e = ct_claim_entity(ct_doc_claim(doc, 0));
+    ck_assert_msg(!e || strcmp(e, "Mcdonaldx") != 0, "entity %s", e);
+    ct_doc_free(doc);
+}
+END_TEST
+
 static Suite *attrib_suite(void)
 {
     Suite *s = suite_create("attrib");
@@ -1062,6 +1097,7 @@ static Suite *attrib_suite(void)
         {"dense_input_is_linear", dense_input_is_linear},
         {"word_classes_fold_case_exactly", word_classes_fold_case_exactly},
         {"tok_eq_matches_tok_is", tok_eq_matches_tok_is},
+        {"camel_names_of_every_length_are_topics", camel_names_of_every_length_are_topics},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);
