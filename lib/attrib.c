@@ -2092,10 +2092,14 @@ int ct__attrib_finish(ct_attrib *st, ct_doc *doc)
 
 static bool is_word(const ct_token *t) { return t->kind == CT_TOK_WORD; }
 
+/* The segmenter sets these flags on WORD tokens only, and the possessive's is the
+ * highest: a capital flag without it is x - 1 below the capital flags, one compare. */
+_Static_assert(CT_TF_POSSESSIVE > (CT_TF_CAP | CT_TF_ALLCAPS), "possessive flag order");
+
 static bool is_cap(const ct_token *t)
 {
-    return t->kind == CT_TOK_WORD && (t->flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
-           !(t->flags & CT_TF_POSSESSIVE);
+    unsigned x = t->flags & (CT_TF_CAP | CT_TF_ALLCAPS | CT_TF_POSSESSIVE);
+    return x - 1u < (CT_TF_CAP | CT_TF_ALLCAPS);
 }
 
 /* asked of tokens in every order: both parts at once, one branch for the caller */
