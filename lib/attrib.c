@@ -1949,10 +1949,13 @@ static inline unsigned plain_flags16(const char *buf, const ct_token *t)
     uint32_t n = t->len, h = t->hash, i = h & (WORD_SLOTS - 1);
     uint32_t f = word_slots[i].f;
     unsigned hit = same16(s, (const unsigned char *)word_text[word_at[i]], n);
-    /* one branch, not one on each: f is left only when another word sits there */
-    if ((f & (hit - 1u)) == 0)
+    /* one branch, not one on each: f is left only when another word sits there, and
+     * then an empty next slot still settles it (not listed): a fifth of all words land
+     * on another's slot, few of them on a run of two */
+    i = (i + 1) & (WORD_SLOTS - 1);
+    if (((f & (hit - 1u)) == 0) | (word_slots[i].f == 0))
         return WORD_FLAGS(f) & (0u - hit);
-    for (i = (i + 1) & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
+    for (;; i = (i + 1) & (WORD_SLOTS - 1)) {
         const word *w = &word_slots[i];
         if (w->hash == h) {
             /* the hash all but settles it; the bytes, which also hold the length, make
@@ -1968,6 +1971,11 @@ static inline unsigned plain_flags16(const char *buf, const ct_token *t)
 static unsigned wflags(const ct_block *blk, const ct_token *t) { return ct__wflags(blk, t); }
 
 /* ---- state ------------------------------------------------------------------------ */
+
+/* CT_GROW() with the test inline (most calls need no room: no call then), and room for
+ * at least first items at once, rather than the 8, 16, ... of as many reallocs */
+#define GROW(arr, cap, need, first)                                                         \
+    ((need) > (cap) && CT_GROW(arr, cap, (need) < (first) ? (size_t)(first) : (need)))
 
 typedef enum { SK_PERSON, SK_ORG, SK_GROUP, SK_DOC } spk_kind;
 
@@ -2084,10 +2092,14 @@ int ct__attrib_finish(ct_attrib *st, ct_doc *doc)
 
 static bool is_word(const ct_token *t) { return t->kind == CT_TOK_WORD; }
 
+/* The segmenter sets these flags on WORD tokens only, and the possessive's is the
+ * highest: a capital flag without it is x - 1 below the capital flags, one compare. */
+_Static_assert(CT_TF_POSSESSIVE > (CT_TF_CAP | CT_TF_ALLCAPS), "possessive flag order");
+
 static bool is_cap(const ct_token *t)
 {
-    return t->kind == CT_TOK_WORD && (t->flags & (CT_TF_CAP | CT_TF_ALLCAPS)) &&
-           !(t->flags & CT_TF_POSSESSIVE);
+    unsigned x = t->flags & (CT_TF_CAP | CT_TF_ALLCAPS | CT_TF_POSSESSIVE);
+    return x - 1u < (CT_TF_CAP | CT_TF_ALLCAPS);
 }
 
 /* asked of tokens in every order: both parts at once, one branch for the caller */
@@ -2148,7 +2160,7 @@ static void note_topic(ct_attrib *st, const char *name)
     const char *last = st->ntm ? st->tm[st->ntm - 1].name : st->topic[0];
     if (last && strcmp(last, name) == 0)
         return;
-    if (CT_GROW(st->tm, st->tm_cap, st->ntm + 1)) {
+    if (GROW(st->tm, st->tm_cap, st->ntm + 1, 16)) {
         st->oom = true;
         return;
     }
@@ -2259,7 +2271,7 @@ static int add_speaker(ct_attrib *st, const speaker *s)
         remember(st, *p);
         return *p;
     }
-    if (CT_GROW(st->spk, st->spk_cap, st->nspk + 1))
+    if (GROW(st->spk, st->spk_cap, st->nspk + 1, 32))
         return -2;
     int idx = (int)st->nspk++;
     st->spk[idx] = *s;
@@ -2394,7 +2406,7 @@ static int np_speaker(ct_attrib *st, ct_doc *doc, const ct_block *blk, uint32_t 
              * organisation */
             for (int i = 0; i < st->nrecent; i++) {
                 const char *lw = last_word(st->spk[st->recent[i]].name);
-                if (strlen(lw) == toks[a].len && ct__tok_eq(buf, &toks[a], lw))
+                if (ct__tok_is(buf, &toks[a], lw)) /* a name: capitals, any bytes */
                     return st->recent[i];
             }
             if (ct__tok_eq(buf, &toks[a], "company") || ct__tok_eq(buf, &toks[a], "firm") ||
@@ -2726,7 +2738,7 @@ static size_t frame_lower(const ct_attrib *st, uint32_t tok)
 static int push_frame(ct_attrib *st, uint32_t cue, uint32_t ca, uint32_t cb, uint32_t ca2,
                       uint32_t cb2, int spk)
 {
-    if (CT_GROW(st->fr, st->fr_cap, st->nfr + 1))
+    if (GROW(st->fr, st->fr_cap, st->nfr + 1, 32))
         return CT_ENOMEM;
     frame *f = &st->fr[st->nfr++];
     f->cue = cue;
@@ -3926,7 +3938,7 @@ static int push_quote(ct_attrib *st, const ct_block *blk, uint32_t open, uint32_
 {
     if (close <= open + 1)
         return CT_OK;
-    if (CT_GROW(st->qs, st->qs_cap, st->nqs + 1))
+    if (GROW(st->qs, st->qs_cap, st->nqs + 1, 16))
         return CT_ENOMEM;
     quote *q = &st->qs[st->nqs++];
     q->open = open;
@@ -4209,6 +4221,22 @@ static bool covers(const frame *f, uint32_t a, uint32_t b)
 
 const ct_wblock *ct__attrib_words(const ct_attrib *st) { return &st->wb; }
 
+/* May camel_topic() take token t, 16 bytes of text from its start on? It tests the word
+ * exactly; this only turns away at once what it would, with no branch on the word. In a
+ * plain word's ASCII letters and digits bit 6 marks a letter and bit 5 a small one, so a
+ * small letter before a capital is bit 6 of x & x << 1 & y & ~(y << 1), y the bytes after
+ * x. The 16 bytes are looked at whatever the word's length: a pair past its end only
+ * costs camel_topic() a look, and none in the word is missed. */
+static inline bool camel_maybe(const ct_block *blk, const ct_token *t)
+{
+    const unsigned char *w = (const unsigned char *)blk->buf + t->start;
+    /* pairs from bytes 0 to 7, and 7 to 14 */
+    uint64_t x0 = load_bytes(w, 8), y0 = load_bytes(w + 1, 8);
+    uint64_t x1 = load_bytes(w + 7, 8), y1 = load_bytes(w + 8, 8);
+    uint64_t p = (x0 & x0 << 1 & y0 & ~(y0 << 1)) | (x1 & x1 << 1 & y1 & ~(y1 << 1));
+    return (p & 0x4040404040404040u) != 0;
+}
+
 /* The first pass's look at token i of the block: its flags into st->wf, a quote mark
  * into st->qm. True when the sentence loop has work for it (most tokens: none), listed
  * without a branch: a capitalised word, a lower-case one of the classes that loop acts
@@ -4236,8 +4264,8 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
 {
     /* room for a common paragraph at once: each regrowth is a realloc() and a copy */
     size_t need = in->ntoks < 512 ? 512 : in->ntoks + 1;
-    if (CT_GROW(st->wf, st->wf_cap, need) || CT_GROW(st->qm, st->qm_cap, need) ||
-        CT_GROW(st->vis, st->vis_cap, need))
+    if (GROW(st->wf, st->wf_cap, need, 1) || GROW(st->qm, st->qm_cap, need, 1) ||
+        GROW(st->vis, st->vis_cap, need, 1))
         return CT_ENOMEM;
     /* this runs on every token of the text; plain_flags16() wants 16 bytes of text from
      * the token on, which all tokens but the last few have (tokens are in text order) */
@@ -4270,7 +4298,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
 
     int label_spk = -1; /* "RAMOS:" or "Chris Matthews:" opening the block */
     /* frames and hedges: one pass over the tokens of each body sentence */
-    if (CT_GROW(st->hedge, st->hedge_cap, blk->nsents < 32 ? 32 : blk->nsents + 1))
+    if (GROW(st->hedge, st->hedge_cap, blk->nsents + 1, 32))
         return CT_ENOMEM;
     for (uint32_t s = 0; s < blk->nsents; s++)
         st->hedge[s] = -1;
@@ -4299,6 +4327,19 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
         while (st->vis[v] < lo)
             v++;
         for (uint32_t i; (i = st->vis[v]) < hi; v++) {
+            /* most visits: a capitalised plain word of no class this loop acts on, which
+             * only camel_topic() could take (and almost never does): one test for it */
+            unsigned key = (toks[i].flags & (CT_TF_CAP | CT_TF_HASHED)) |
+                           ((st->wf[i] & (W_HEDGE | W_OWNED | W_DOC | W_CUE | W_PHRASE)) != 0);
+            if (key == (CT_TF_CAP | CT_TF_HASHED)) {
+                if (toks[i].start + 16 > blk->len || camel_maybe(blk, &toks[i])) {
+                    st->cur_tok = i;
+                    rc = camel_topic(st, doc, blk, i);
+                    if (rc)
+                        return rc;
+                }
+                continue;
+            }
             st->cur_tok = i;
             if (!is_word(&toks[i])) { /* a listed comma or colon, split off at once */
                 if (is_punct(&toks[i], ',')) {
@@ -4411,7 +4452,7 @@ int ct__attrib_block(ct_attrib *st, const ct_block *in, ct_claim_ref *refs, size
             b--;
         if (b <= a)
             continue;
-        if (CT_GROW(doc->quotes, doc->quotes_cap, doc->nquotes + 1))
+        if (GROW(doc->quotes, doc->quotes_cap, doc->nquotes + 1, 16))
             return CT_ENOMEM;
         ct_quote *out = &doc->quotes[doc->nquotes];
         memset(out, 0, sizeof *out);

@@ -2,6 +2,7 @@
 #ifndef CT_ATTRIB_H
 #define CT_ATTRIB_H
 
+#include <stdint.h>
 #include <string.h>
 
 #include "claim.h"
@@ -22,11 +23,61 @@
  * A read-only table: safe from any thread. */
 unsigned ct__word_flags(const char *buf, const ct_token *t);
 
-/* ct__tok_is() behind a length test, which turns most tokens away at once (with w a
- * literal, strlen() is folded). */
-static inline bool ct__tok_eq(const char *buf, const ct_token *t, const char *w)
+/* ct__tok_eq() must be inlined for its word to fold to constants: called with many words,
+ * it is otherwise made one function that calls strlen() each time */
+#if defined(__GNUC__)
+#define CT_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define CT_ALWAYS_INLINE inline
+#endif
+
+/* w bytes (1 to 8) at p, as the low bytes of a word */
+static CT_ALWAYS_INLINE uint64_t ct__load_bytes(const void *p, size_t w)
 {
-    return t->len == strlen(w) && ct__tok_is(buf, t, w);
+    uint64_t v = 0;
+    memcpy(&v, p, w);
+    return v;
+}
+
+/* 0x20 in each byte of x that is an ASCII small letter, 0 in the others: the bit that
+ * folds a capital to it. Bytes below 0x80 only (a listed word), so no sum carries. */
+static CT_ALWAYS_INLINE uint64_t ct__small_bits(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    uint64_t from_a = x + (0x80 - 'a') * ones, past_z = x + (0x7f - 'z') * ones;
+    return (from_a & ~past_z & 0x80 * ones) >> 2;
+}
+
+/* The n bytes at s (n from 2w down to w) equal the word p folded: the first and the last
+ * w bytes, which overlap and so cover all n. A byte of the token | 0x20 equals a small
+ * letter of p just when the byte is that letter or its capital; any other byte of p must
+ * be the token's. With p a literal all of p's side folds to constants. */
+static CT_ALWAYS_INLINE bool ct__same_ends(const unsigned char *s, const char *p, size_t n, size_t w)
+{
+    uint64_t a = ct__load_bytes(p, w), b = ct__load_bytes(p + n - w, w);
+    return (((ct__load_bytes(s, w) | ct__small_bits(a)) ^ a) |
+            ((ct__load_bytes(s + n - w, w) | ct__small_bits(b)) ^ b)) == 0;
+}
+
+/* ct__tok_is() of a word w of ASCII small letters and other bytes below 0x80, without
+ * a loop or a branch on each byte: the length first (with w a literal, strlen() is folded
+ * and so are the choice of loads and w's side of the compare), then at most two
+ * overlapping loads within the token. */
+static CT_ALWAYS_INLINE bool ct__tok_eq(const char *buf, const ct_token *t, const char *w)
+{
+    size_t n = strlen(w);
+    if (t->len != n)
+        return false;
+    const unsigned char *s = (const unsigned char *)buf + t->start;
+    if (n > 16)
+        return ct__tok_is(buf, t, w);
+    if (n >= 8)
+        return ct__same_ends(s, w, n, 8);
+    if (n >= 4)
+        return ct__same_ends(s, w, n, 4);
+    if (n >= 2)
+        return ct__same_ends(s, w, n, 2);
+    return n == 0 || (s[0] | ct__small_bits((unsigned char)w[0])) == (unsigned char)w[0];
 }
 
 /* A block with the word class bits of each of its tokens, looked up once per block

@@ -956,6 +956,80 @@ START_TEST(words_at_the_end_of_the_text)
 }
 END_TEST
 
+/* ct__tok_eq() (loads of the token, folded) answers as ct__tok_is() (a byte at a time)
+ * for words of every length it takes apart and for bytes its fold could confuse: '@' and
+ * '`', '[' and '{', digits and control bytes, a word's end at the text's end */
+START_TEST(tok_eq_matches_tok_is)
+{
+    const char *text = "a A b @ ` of OF Of oF og it IT iT in ON the THE tHe thf the; t-e "
+                       "t\015e that THAT thaT that' x@yz x`yz said SAID saI2 sa1d "
+                       "their THEIR theiR theif surveys SURVEYS surveyS surveyz survey "
+                       "familiar FAMILIAR familiaR familiar1 according ACCORDING accordinG "
+                       "accordinh u.s. U.S. u.s! [ab] {ab} k9 K9 k\0319 9-11 x\001y company";
+    static const char *const words[] = {
+        "a", "b", "@", "of", "it", "in", "on", "the", "t-e", "that", "said", "sa1d",
+        "their", "survey", "surveys", "familiar", "according", "u.s", "k9", "9-11",
+        "[ab]", "company", "companys", "accordings", "x@yz"};
+    ct_segmenter seg;
+    ct__segment_init(&seg, text, strlen(text));
+    const ct_block *blk;
+    ck_assert_int_eq(ct__segment_next(&seg, &blk), 1);
+    size_t hits = 0;
+    for (size_t i = 0; i < blk->ntoks; i++) {
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+            bool eq = ct__tok_eq(text, &blk->toks[i], words[k]);
+            ck_assert_int_eq(eq, ct__tok_is(text, &blk->toks[i], words[k]));
+            hits += eq;
+        }
+    }
+    /* and the literal words, folded to constants, as the stages call it */
+    for (size_t i = 0; i < blk->ntoks; i++) {
+        const ct_token *t = &blk->toks[i];
+        ck_assert_int_eq(ct__tok_eq(text, t, "the"), ct__tok_is(text, t, "the"));
+        ck_assert_int_eq(ct__tok_eq(text, t, "according"), ct__tok_is(text, t, "according"));
+        ck_assert_int_eq(ct__tok_eq(text, t, "a"), ct__tok_is(text, t, "a"));
+        ck_assert_int_eq(ct__tok_eq(text, t, "of"), ct__tok_is(text, t, "of"));
+    }
+    ck_assert_uint_gt(hits, 30);
+    ct__segment_free(&seg);
+}
+END_TEST
+
+/* A mixed-case name ("DeepSeek") named as an object is what "the firm" later refers to:
+ * names of 4 to 15 bytes, their small-then-capital pair anywhere in them, and after a
+ * name of no such pair the text around it does not make one */
+START_TEST(camel_names_of_every_length_are_topics)
+{
+    static const char *const names[] = {"NeXt",         "OpenAI",          "DeepSeek",
+                                        "SemiAnalysis", "AbcdefghijklmNo", "AbcdefghIjklmno",
+                                        "AbcdefgHijklmno"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "A headline for the story\n\nInvestors praised %s on Monday.\n\n"
+                 "Analysts say the firm's revenue grew 40%% last year.\n",
+                 names[k]);
+        ct_doc *doc = NULL;
+        ck_assert_int_eq(ct_extract(&doc, text, strlen(text), 0), CT_OK);
+        ck_assert_uint_eq(ct_doc_claim_count(doc), 1);
+        const char *e = ct_claim_entity(ct_doc_claim(doc, 0));
+        ck_assert_msg(e && strcmp(e, names[k]) == 0, "%s: entity %s", names[k],
+                      e ? e : "(none)");
+        ct_doc_free(doc);
+    }
+    /* "Mcdonald" has no capital inside; "sMcdonald" would: the next word's capital is
+     * not the name's */
+    const char *text = "A headline for the story\n\nInvestors praised Mcdonaldx Bank on "
+                       "Monday.\n\nAnalysts say the firm's revenue grew 40% last year.\n";
+    ct_doc *doc = NULL;
+    ck_assert_int_eq(ct_extract(&doc, text, strlen(text), 0), CT_OK);
+    ck_assert_uint_eq(ct_doc_claim_count(doc), 1);
+    const char *e = ct_claim_entity(ct_doc_claim(doc, 0));
+    ck_assert_msg(!e || strcmp(e, "Mcdonaldx") != 0, "entity %s", e);
+    ct_doc_free(doc);
+}
+END_TEST
+
 static Suite *attrib_suite(void)
 {
     Suite *s = suite_create("attrib");
@@ -1022,6 +1096,8 @@ static Suite *attrib_suite(void)
         {"seed_hard_cases", seed_hard_cases},
         {"dense_input_is_linear", dense_input_is_linear},
         {"word_classes_fold_case_exactly", word_classes_fold_case_exactly},
+        {"tok_eq_matches_tok_is", tok_eq_matches_tok_is},
+        {"camel_names_of_every_length_are_topics", camel_names_of_every_length_are_topics},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);
