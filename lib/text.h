@@ -33,6 +33,11 @@ char *ct__text_fold(const char *s, size_t n);
  * text is what ct__text_clean() would make of it. */
 bool ct__text_is_clean(const char *s, size_t n);
 
+/* Copy s[0..n) into dst (room for n bytes) and return true when it is clean
+ * (ct__text_is_clean()); false when it is not, dst then holding any bytes: the check and
+ * the copy in one pass for text that is almost always clean. */
+bool ct__text_copy_clean(char *dst, const char *s, size_t n);
+
 /* Copy s[0..n) into dst (of cap bytes, cap >= 1), replacing invalid UTF-8 and control
  * characters by '?' / ' ' so the result is safe JSON and safe on a terminal; collapses
  * runs of white space. Returns the length written (NUL-terminated, truncated to fit). */
