@@ -523,17 +523,23 @@ typedef struct {
     size_t n;
     uint32_t firsts;          /* F_(c) of every word's first letter c */
     uint32_t min_len, max_len; /* of its words */
+    /* bit h >> 24 of every ASCII word's ct__word_hash() h (tools/word_hash.py): a
+     * CT_TF_HASHED token whose bit is clear is none of them, told from the token alone */
+    uint64_t hbits[4];
 } word_list;
 
 #define F_(c) (1u << ((c) - 'a'))
-#define WORD_LIST(name, firsts, min_len, max_len, ...)                                      \
+#define HBITS(a, b, c, d) {a, b, c, d}
+#define WORD_LIST(name, firsts, min_len, max_len, hbits, ...)                               \
     static const char *const name##_words[] = {__VA_ARGS__};                               \
     static const word_list name = {name##_words, sizeof name##_words / sizeof(char *),    \
-                                   firsts, min_len, max_len}
+                                   firsts, min_len, max_len, hbits}
 
 WORD_LIST(title_abbrevs, /* no k n o q t w x y z */
           ~(F_('k') | F_('n') | F_('o') | F_('q') | F_('t') | F_('w') | F_('x') | F_('y') |
             F_('z')), 1, 6,
+          HBITS(0x8105300000044c80u, 0x0108420408080a00u, 0x1090204000001001u,
+                0x0849d04080008082u),
           "adm", "al", "approx", "assn", "atty", "bros", "capt", "cf", "cmdr",
           "col", "cpl", "dept", "det", "dr", "e.g", "est", "etc", "ft", "gen", "gov", "hon",
           "i.e", "insp", "jr", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "pres", "prof",
@@ -541,25 +547,37 @@ WORD_LIST(title_abbrevs, /* no k n o q t w x y z */
 WORD_LIST(before_number_abbrevs,
           F_('a') | F_('c') | F_('d') | F_('e') | F_('f') | F_('j') | F_('m') | F_('n') |
               F_('o') | F_('p') | F_('s') | F_('v'), 1, 4,
+          HBITS(0x0000000000104800u, 0x0000002000000581u, 0x0044328400000010u,
+                0x1c00002000100000u),
           "apr", "art", "aug", "ch", "dec", "ed", "feb", "fig", "jan",
           "jul", "jun", "mar", "no", "nos", "nov", "oct", "op", "p", "pp", "sec", "sep", "sept",
           "vol");
 WORD_LIST(company_abbrevs, F_('c') | F_('i') | F_('l') | F_('p'), 2, 4,
+          HBITS(0x0000000000000000u, 0x0000000000000000u, 0x0000000480000010u,
+                0x0000000902000000u),
           "co", "corp", "inc", "llc", "ltd", "plc");
 WORD_LIST(sentence_starters,
           F_('a') | F_('b') | F_('f') | F_('h') | F_('i') | F_('m') | F_('o') | F_('s') |
               F_('t') | F_('w') | F_('y'), 1, 9,
+          HBITS(0x06110081c1080209u, 0x00180000020000a0u, 0x0684020040601000u,
+                0x004000013a800040u),
           "a", "according", "after", "an", "and", "as", "at", "but", "for",
           "he", "her", "his", "however", "i", "if", "in", "it", "its", "many", "meanwhile",
           "most", "officials", "on", "she", "so", "some", "still", "that", "the", "their",
           "there", "these", "they", "this", "those", "we", "when", "while", "yet");
 WORD_LIST(weekdays, F_('f') | F_('m') | F_('s') | F_('t') | F_('w'), 6, 9,
+          HBITS(0x0010000040040000u, 0x0000000010080000u, 0x0000000000000080u,
+                0x0400000000000000u),
           "friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday");
 WORD_LIST(months,
           F_('a') | F_('d') | F_('f') | F_('j') | F_('m') | F_('n') | F_('o') | F_('s'), 3, 9,
+          HBITS(0x0002000000420082u, 0x0808040000000000u, 0x0020000000000030u,
+                0x0040000000000000u),
           "april", "august", "december", "february", "january", "july", "june",
           "march", "may", "november", "october", "september");
 WORD_LIST(byline_roles, F_('c') | F_('e') | F_('r') | F_('s') | F_('w'), 5, 13,
+          HBITS(0x2001000000001000u, 0x4000000000000000u, 0x0080000000000000u,
+                0x2000000001000000u),
           "columnist", "contributor", "correspondent", "editor", "reporter", "staff", "writer");
 
 /* strcmp of the token's bytes, ASCII-lower-cased, with a list word: in place, for the
@@ -580,6 +598,11 @@ static int tok_cmp(const unsigned char *s, uint32_t n, const char *word)
 /* Is the token (ASCII case-insensitively) one of the list's words? */
 static bool tok_in_list(const char *buf, const ct_token *t, const word_list *list)
 {
+    /* most tokens are hashed words, and most of them are turned away here; the others
+     * (and those that pass) go on to the filters and the bisection */
+    uint32_t b = t->hash >> 24;
+    if ((t->flags & CT_TF_HASHED) && !((list->hbits[b >> 6] >> (b & 63)) & 1))
+        return false;
     const unsigned char *s = (const unsigned char *)buf + t->start;
     unsigned first = (s[0] | 0x20u) - 'a'; /* a letter's place in the alphabet, else >= 26 */
     if (t->len < list->min_len || t->len > list->max_len || first >= 26 ||
@@ -793,6 +816,13 @@ bool ct__segment_lists_sorted(void)
             if (n < all[l]->min_len || n > all[l]->max_len || w[0] < 'a' || w[0] > 'z' ||
                 !(all[l]->firsts & F_(w[0])) ||
                 (i > 0 && strcmp(all[l]->words[i - 1], w) >= 0))
+                return false;
+            /* the hash filter admits every word a hashed token can be */
+            bool plain = true;
+            for (size_t j = 0; j < n; j++)
+                plain &= (w[j] >= 'a' && w[j] <= 'z') || (w[j] >= '0' && w[j] <= '9');
+            uint32_t b = ct__word_hash((const unsigned char *)w, n) >> 24;
+            if (plain && !((all[l]->hbits[b >> 6] >> (b & 63)) & 1))
                 return false;
         }
     for (const char *const *p = furniture_prefixes; *p; p++)

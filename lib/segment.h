@@ -149,7 +149,8 @@ static inline bool ct__tok_is(const char *buf, const ct_token *t, const char *lo
 bool ct__tok_in(const char *buf, const ct_token *t, const char *const *lower_words);
 
 /* True when the segmenter's word lists are sorted, as their bisection needs, and their
- * length and first-letter filters (and the furniture prefixes') admit every word (tests). */
+ * length, first-letter and hash filters (and the furniture prefixes') admit every word
+ * (tests). */
 bool ct__segment_lists_sorted(void);
 
 /* The token is one of the quote marks " “ ” ' ‘ ’ « » (PUNCT). */
