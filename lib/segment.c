@@ -595,14 +595,9 @@ static int tok_cmp(const unsigned char *s, uint32_t n, const char *word)
     return -(int)w[n];
 }
 
-/* Is the token (ASCII case-insensitively) one of the list's words? */
-static bool tok_in_list(const char *buf, const ct_token *t, const word_list *list)
+/* tok_in_list() past the hash filter: the length and letter filters, the bisection */
+static NOINLINE bool tok_in_words(const char *buf, const ct_token *t, const word_list *list)
 {
-    /* most tokens are hashed words, and most of them are turned away here; the others
-     * (and those that pass) go on to the filters and the bisection */
-    uint32_t b = t->hash >> 24;
-    if ((t->flags & CT_TF_HASHED) && !((list->hbits[b >> 6] >> (b & 63)) & 1))
-        return false;
     const unsigned char *s = (const unsigned char *)buf + t->start;
     unsigned first = (s[0] | 0x20u) - 'a'; /* a letter's place in the alphabet, else >= 26 */
     if (t->len < list->min_len || t->len > list->max_len || first >= 26 ||
@@ -620,6 +615,17 @@ static bool tok_in_list(const char *buf, const ct_token *t, const word_list *lis
             lo = mid + 1;
     }
     return false;
+}
+
+/* Is the token (ASCII case-insensitively) one of the list's words? Inline: most tokens
+ * are hashed words, and most of them are turned away by their hash's bit, a test each
+ * caller predicts on its own. */
+static inline bool tok_in_list(const char *buf, const ct_token *t, const word_list *list)
+{
+    uint32_t b = t->hash >> 24;
+    if ((t->flags & CT_TF_HASHED) && !((list->hbits[b >> 6] >> (b & 63)) & 1))
+        return false;
+    return tok_in_words(buf, t, list);
 }
 
 static bool is_closer(const ct_token *t)
