@@ -29,6 +29,12 @@ void ct__arena_free(ct_arena *arena);
  * Returns 0, or -1 when out of memory (the old array is kept). */
 int ct__grow(void **items, size_t *cap, size_t need, size_t elem_size);
 
-#define CT_GROW(arr, cap, need) ct__grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+/* ct__grow() when the room is short: the test inline, as most calls find room. */
+static inline int ct__grow_if(void **items, size_t *cap, size_t need, size_t elem_size)
+{
+    return need <= *cap ? 0 : ct__grow(items, cap, need, elem_size);
+}
+
+#define CT_GROW(arr, cap, need) ct__grow_if((void **)&(arr), &(cap), (need), sizeof *(arr))
 
 #endif

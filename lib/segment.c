@@ -53,9 +53,8 @@ void ct__segment_init(ct_segmenter *seg, const char *buf, size_t len)
 
 void ct__segment_free(ct_segmenter *seg)
 {
-    ct__free(seg->toks);
+    ct__free(seg->toks); /* the marks too */
     ct__free(seg->sents);
-    ct__free(seg->marks);
     seg->toks = NULL;
     seg->sents = NULL;
     seg->marks = NULL;
@@ -328,11 +327,13 @@ static int reserve_tokens(ct_segmenter *seg, size_t n)
     size_t cap = seg->toks_cap ? seg->toks_cap : 2048;
     while (cap < n)
         cap *= 2; /* n <= BLOCK_HARD_BYTES: no overflow */
+    /* one allocation for both: the marks behind the tokens (whose size is a multiple of
+     * a uint32_t's alignment) */
+    _Static_assert(sizeof(ct_token) % _Alignof(uint32_t) == 0, "marks after tokens");
     ct__free(seg->toks);
-    ct__free(seg->marks);
-    seg->toks = ct__malloc(cap * sizeof *seg->toks);
-    seg->marks = ct__malloc(cap * sizeof *seg->marks);
-    seg->toks_cap = seg->toks && seg->marks ? cap : 0;
+    seg->toks = ct__malloc(cap * (sizeof *seg->toks + sizeof *seg->marks));
+    seg->marks = seg->toks ? (uint32_t *)(void *)(seg->toks + cap) : NULL;
+    seg->toks_cap = seg->toks ? cap : 0;
     return seg->toks_cap ? CT_OK : CT_ENOMEM;
 }
 
@@ -697,12 +698,11 @@ static bool ends_sentence(const ct_segmenter *seg, size_t k, size_t j, bool quot
     return false;
 }
 
-static int push_sentence(ct_segmenter *seg, size_t first, size_t end_tok, unsigned flags)
+/* The room is reserved: split_sentences() pushes no more than it counted. */
+static void push_sentence(ct_segmenter *seg, size_t first, size_t end_tok, unsigned flags)
 {
     if (end_tok <= first)
-        return CT_OK;
-    if (seg->nsents == seg->sents_cap && CT_GROW(seg->sents, seg->sents_cap, seg->nsents + 1))
-        return CT_ENOMEM;
+        return;
     ct_sentence *s = &seg->sents[seg->nsents++];
     const ct_token *a = &seg->toks[first], *b = &seg->toks[end_tok - 1];
     s->start = a->start;
@@ -710,7 +710,6 @@ static int push_sentence(ct_segmenter *seg, size_t first, size_t end_tok, unsign
     s->tok_first = (uint32_t)first;
     s->tok_count = (uint32_t)(end_tok - first);
     s->flags = flags;
-    return CT_OK;
 }
 
 /* Cut the block's tokens into sentences. Only the marks (. ! ? … " and initialisms) can
@@ -720,17 +719,21 @@ static int split_sentences(ct_segmenter *seg, unsigned flags)
 {
     const ct_token *toks = seg->toks;
     size_t ntoks = seg->ntoks;
+    /* A sentence ends at a mark (one at most per mark), after 400 tokens without one, or
+     * at the end: room for that many at once (64 at least: most blocks need no more
+     * room, ever). */
+    size_t most = seg->nmarks + ntoks / SENTENCE_MAX_TOKENS + 1;
+    if (CT_GROW(seg->sents, seg->sents_cap, most < 64 ? 64 : most))
+        return CT_ENOMEM;
     size_t first = 0, m = 0, k = 0;
     bool quote_open = false;
-    int rc;
     for (;;) {
         while (m < seg->nmarks && seg->marks[m] < k)
             m++;
         size_t next = m < seg->nmarks ? seg->marks[m] : ntoks;
         /* tokens k..next-1 are no marks: a sentence is cut after its 400th token */
         while (first + SENTENCE_MAX_TOKENS <= next) {
-            if ((rc = push_sentence(seg, first, first + SENTENCE_MAX_TOKENS, flags)) != 0)
-                return rc;
+            push_sentence(seg, first, first + SENTENCE_MAX_TOKENS, flags);
             flags &= ~CT_SF_PARA_START;
             first += SENTENCE_MAX_TOKENS;
         }
@@ -762,14 +765,14 @@ static int split_sentences(ct_segmenter *seg, unsigned flags)
         if (!cut && k + 1 - first >= SENTENCE_MAX_TOKENS)
             cut = k + 1;
         if (cut) {
-            if ((rc = push_sentence(seg, first, cut, flags)) != 0)
-                return rc;
+            push_sentence(seg, first, cut, flags);
             flags &= ~CT_SF_PARA_START;
             first = cut;
         }
         k++;
     }
-    return push_sentence(seg, first, ntoks, flags);
+    push_sentence(seg, first, ntoks, flags);
+    return CT_OK;
 }
 
 /* ---- metadata and furniture lines ------------------------------------------------- */

@@ -107,7 +107,8 @@ typedef struct {
     size_t ntoks, toks_cap; /* toks_cap: of marks too */
     ct_sentence *sents;
     size_t nsents, sents_cap;
-    /* the tokens sentence splitting looks at: . ! ? … " and initialisms, in order */
+    /* the tokens sentence splitting looks at: . ! ? … " and initialisms, in order (in
+     * the tokens' allocation, behind them) */
     uint32_t *marks;
     size_t nmarks;
     size_t nwords, nseps; /* the block's WORDs but possessives, and its separators · | • ∙ */
