@@ -740,9 +740,9 @@ static int split_sentences(ct_segmenter *seg, unsigned flags)
         if (next >= ntoks)
             break;
         k = next;
+        m++; /* the marks after this one and the closers taken with it are skipped above */
         const ct_token *t = &toks[k];
-        if (t->kind == CT_TOK_PUNCT && t->cp == '"')
-            quote_open = !quote_open;
+        quote_open ^= (t->kind == CT_TOK_PUNCT) & (t->cp == '"');
         bool cand = is_terminal(t) || (t->kind == CT_TOK_WORD && (t->flags & CT_TF_INITIALISM));
         size_t cut = 0;
         if (cand) {
@@ -808,10 +808,21 @@ static const char *const furniture_prefixes[] = {
     "share this", "click here", "sign up", "subscribe", "advertisement", "follow us",
     "copyright", "all rights reserved", "\xc2\xa9", "photo:", "image:", "watch:",
     "recommended", "more from", "comments", "you may also like", "sponsored", NULL};
-/* the first letters of the prefixes but "\xc2\xa9": most lines start with none of them */
-#define FURNITURE_FIRSTS                                                                   \
-    (F_('a') | F_('c') | F_('f') | F_('i') | F_('l') | F_('m') | F_('p') | F_('r') | F_('s') | \
-     F_('w') | F_('y'))
+/* The second letters of the prefixes (but "\xc2\xa9") by their first: most lines start
+ * with a pair that none does ("Th", "In", "A "), and one lookup turns them away. */
+static const uint32_t furniture_seconds[26] = {
+    ['a' - 'a'] = F_('d') | F_('l'),
+    ['c' - 'a'] = F_('l') | F_('o'),
+    ['f' - 'a'] = F_('o'),
+    ['i' - 'a'] = F_('m'),
+    ['l' - 'a'] = F_('e'),
+    ['m' - 'a'] = F_('o'),
+    ['p' - 'a'] = F_('h'),
+    ['r' - 'a'] = F_('e'),
+    ['s' - 'a'] = F_('e') | F_('h') | F_('i') | F_('p') | F_('u'),
+    ['w' - 'a'] = F_('a'),
+    ['y' - 'a'] = F_('o'),
+};
 
 bool ct__segment_lists_sorted(void)
 {
@@ -835,8 +846,10 @@ bool ct__segment_lists_sorted(void)
                 return false;
         }
     for (const char *const *p = furniture_prefixes; *p; p++)
-        if ((*p)[0] >= 'a' && (*p)[0] <= 'z' ? !(FURNITURE_FIRSTS & F_((*p)[0]))
-                                              : strcmp(*p, "\xc2\xa9") != 0)
+        if ((*p)[0] >= 'a' && (*p)[0] <= 'z'
+                ? (*p)[1] < 'a' || (*p)[1] > 'z' ||
+                      !(furniture_seconds[(*p)[0] - 'a'] & F_((*p)[1]))
+                : strcmp(*p, "\xc2\xa9") != 0)
             return false;
     return true;
 }
@@ -884,7 +897,10 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
         return CT_SF_BOILERPLATE;
     char first = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
     unsigned letter = (unsigned char)first - 'a';
-    if (letter >= 26 ? (unsigned char)first == 0xC2 : (FURNITURE_FIRSTS & (1u << letter)) != 0)
+    /* an ASCII letter's place in the alphabet, else >= 26 */
+    unsigned second = n >= 2 ? ((unsigned char)s[1] | 0x20u) - 'a' : 26u;
+    if (letter >= 26 ? (unsigned char)first == 0xC2
+                     : second < 26 && ((furniture_seconds[letter] >> second) & 1))
         for (const char *const *p = furniture_prefixes; *p; p++)
             if ((*p)[0] == first && starts_with_ci(s, n, *p))
                 return CT_SF_BOILERPLATE;
