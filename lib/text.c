@@ -162,23 +162,9 @@ char *ct__text_fold(const char *s, size_t n)
     return out;
 }
 
-/* Spaces among 8 bytes that plain() passed: the high bit of each byte that is 0x20. Its
- * xor with 0x20 is 0 there, at most 0x7F elsewhere, so adding 0x7F per byte carries into
- * the high bit everywhere but there. */
-static uint64_t space_bits(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101ull;
-    return ~((w ^ (0x20 * ones)) + 0x7F * ones) & (0x80 * ones);
-}
+static uint64_t space_bits(uint64_t w) { return ct__text_space_bits(w); }
 
-/* Are the 8 bytes of w all printable ASCII or spaces (0x20-0x7E)? A byte >= 0x7F has
- * its high bit set, alone or plus 1; one < 0x20 has it set minus 0x20 (a borrow from it
- * may set a neighbour's too, but only when the answer is already no). */
-static bool plain(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101ull;
-    return !((w | (w + ones) | (w - 0x20 * ones)) & (0x80 * ones));
-}
+static bool plain(uint64_t w) { return !ct__text_unplain_bits(w); }
 
 bool ct__text_is_clean(const char *s, size_t n)
 {
@@ -203,63 +189,6 @@ bool ct__text_is_clean(const char *s, size_t n)
             return false;
     }
     return true;
-}
-
-/* The high bit of each byte of w that is no printable ASCII or space (0x20-0x7E): the
- * test of plain(), kept as a mask to be or-ed with others. */
-static uint64_t unplain_bits(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101ull;
-    return (w | (w + ones) | (w - 0x20 * ones)) & (0x80 * ones);
-}
-
-bool ct__text_copy_clean(char *dst, const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    uint64_t bad;
-    if (n >= 8) {
-        /* Eight bytes at a time, the last eight overlapping the chunk before (every pair
-         * of neighbours lies in one chunk then); one test at the end, none a chunk: spans
-         * are short and almost all clean, and a branch a chunk mispredicts on its exit. */
-        uint64_t w, sp, prev_last = 0;
-        bad = (p[0] == ' ') | (p[n - 1] == ' ');
-        for (size_t i = 0; i + 8 <= n; i += 8) {
-            memcpy(&w, p + i, 8);
-            memcpy(dst + i, &w, 8);
-            sp = space_bits(w);
-            /* two spaces, inside the chunk or across from the one before */
-            bad |= unplain_bits(w) | (sp & (sp << 8)) | (sp & prev_last);
-            prev_last = (sp >> 56) & 0x80;
-        }
-        /* the last eight bytes, also when they are the last chunk again: no branch */
-        memcpy(&w, p + n - 8, 8);
-        memcpy(dst + n - 8, &w, 8);
-        sp = space_bits(w);
-        bad |= unplain_bits(w) | (sp & (sp << 8));
-    } else if (n >= 4) {
-        /* two four-byte halves that overlap: every pair of neighbours lies in one */
-        uint32_t a, b;
-        memcpy(&a, p, 4);
-        memcpy(&b, p + n - 4, 4);
-        memcpy(dst, &a, 4);
-        memcpy(dst + n - 4, &b, 4);
-        /* the masks keep the four bytes read: nothing carries or borrows down into them */
-        const uint64_t low4 = 0x80808080u;
-        uint64_t sa = space_bits(a) & low4, sb = space_bits(b) & low4;
-        bad = (p[0] == ' ') | (p[n - 1] == ' ') | ((unplain_bits(a) | unplain_bits(b)) & low4) |
-              (sa & (sa << 8)) | (sb & (sb << 8));
-    } else if (n > 0) {
-        /* first, middle and last byte; only the middle one may be a space */
-        unsigned char a = p[0], m = p[n / 2], z = p[n - 1];
-        dst[0] = (char)a;
-        dst[n / 2] = (char)m;
-        dst[n - 1] = (char)z;
-        bad = (a - 0x21u > 0x7Eu - 0x21u) | (z - 0x21u > 0x7Eu - 0x21u) |
-              (m - 0x20u > 0x7Eu - 0x20u);
-    } else {
-        return false;
-    }
-    return bad == 0;
 }
 
 size_t ct__text_clean(char *dst, size_t cap, const char *s, size_t n)
