@@ -888,8 +888,16 @@ static void set_meta(ct_segmenter *seg, ct_meta field, size_t start, size_t end)
     }
 }
 
+/* Is there only white space after buf[end]? (The headline is no document's last line.) */
+static bool last_line(const ct_segmenter *seg, size_t end)
+{
+    while (end < seg->len && (unsigned char)seg->buf[end] <= ' ')
+        end++;
+    return end >= seg->len;
+}
+
 /* Classify a whole short paragraph (its tokens are in seg->toks): returns CT_SF_* flags. */
-static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool last)
+static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end)
 {
     const char *s = seg->buf + start;
     size_t n = end - start;
@@ -945,7 +953,7 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
         }
     }
     /* the headline: a short line with only metadata lines before it */
-    if (seg->para == seg->meta_paras && words >= 3 && n < 250 && !last &&
+    if (seg->para == seg->meta_paras && words >= 3 && n < 250 && !last_line(seg, end) &&
         seg->toks[0].kind == CT_TOK_WORD && !(terminal && words > 20)) {
         size_t ends = 0;
         for (size_t i = 0; i + 1 < seg->ntoks; i++)
@@ -1077,12 +1085,8 @@ int ct__segment_next(ct_segmenter *seg, const ct_block **out)
     unsigned flags = mid_para ? 0 : CT_SF_PARA_START;
     bool whole_line = !mid_para && end == para_end && end - start <= META_LINE_MAX &&
                       !seg->multiline;
-    if (whole_line) {
-        size_t rest = end;
-        while (rest < seg->len && (unsigned char)seg->buf[rest] <= ' ')
-            rest++;
-        flags |= classify_line(seg, start, end, rest >= seg->len);
-    }
+    if (whole_line)
+        flags |= classify_line(seg, start, end);
     if (!(flags & (CT_SF_METADATA | CT_SF_BOILERPLATE)))
         seg->body_paras++;
     if ((flags & CT_SF_METADATA) && !(flags & CT_SF_TITLE))
