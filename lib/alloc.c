@@ -65,35 +65,30 @@ char *ct__strdup(const char *s) { return ct__strndup(s, strlen(s)); }
 
 struct ct_arena_chunk {
     ct_arena_chunk *next;
-    size_t used, size;
     max_align_t data[];
 };
 
 #define CHUNK_SIZE 8192
 
-void *ct__arena_alloc(ct_arena *arena, size_t size)
+void *ct__arena_alloc_slow(ct_arena *arena, size_t size)
 {
-    size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-    ct_arena_chunk *c = arena->head;
-    if (!c || c->size - c->used < size) {
-        size_t want = size > CHUNK_SIZE ? size : CHUNK_SIZE;
-        c = ct__malloc(sizeof *c + want);
-        if (!c)
-            return NULL;
-        c->used = 0;
-        c->size = want;
-        /* a big one-off block goes behind the head so the head keeps its free space */
-        if (arena->head && want > CHUNK_SIZE) {
-            c->next = arena->head->next;
-            arena->head->next = c;
-        } else {
-            c->next = arena->head;
-            arena->head = c;
-        }
+    if (size == 0 && arena->head) /* the head has room for nothing */
+        return arena->cur;
+    size_t want = size > CHUNK_SIZE ? size : CHUNK_SIZE;
+    ct_arena_chunk *c = ct__malloc(sizeof *c + want);
+    if (!c)
+        return NULL;
+    /* a big one-off block goes behind the head so the head keeps its free space */
+    if (arena->head && want > CHUNK_SIZE) {
+        c->next = arena->head->next;
+        arena->head->next = c;
+        return c->data;
     }
-    void *p = (char *)c->data + c->used;
-    c->used += size;
-    return p;
+    c->next = arena->head;
+    arena->head = c;
+    arena->cur = (char *)c->data + size;
+    arena->avail = want - size;
+    return c->data;
 }
 
 char *ct__arena_strndup(ct_arena *arena, const char *s, size_t n)
@@ -115,6 +110,8 @@ void ct__arena_free(ct_arena *arena)
         c = next;
     }
     arena->head = NULL;
+    arena->cur = NULL;
+    arena->avail = 0;
 }
 
 int ct__grow(void **items, size_t *cap, size_t need, size_t elem_size)

@@ -12,12 +12,10 @@ char *ct__doc_text(ct_doc *doc, const char *s, size_t n)
     if (!dst)
         return NULL;
     /* most spans of news text are clean already: a copy skips the decoding */
-    if (ct__text_is_clean(s, n)) {
-        memcpy(dst, s, n);
+    if (ct__text_copy_clean(dst, s, n))
         dst[n] = '\0';
-    } else {
+    else
         ct__text_clean(dst, n + 1, s, n);
-    }
     return dst;
 }
 

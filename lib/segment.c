@@ -53,9 +53,8 @@ void ct__segment_init(ct_segmenter *seg, const char *buf, size_t len)
 
 void ct__segment_free(ct_segmenter *seg)
 {
-    ct__free(seg->toks);
+    ct__free(seg->toks); /* the marks too */
     ct__free(seg->sents);
-    ct__free(seg->marks);
     seg->toks = NULL;
     seg->sents = NULL;
     seg->marks = NULL;
@@ -328,11 +327,13 @@ static int reserve_tokens(ct_segmenter *seg, size_t n)
     size_t cap = seg->toks_cap ? seg->toks_cap : 2048;
     while (cap < n)
         cap *= 2; /* n <= BLOCK_HARD_BYTES: no overflow */
+    /* one allocation for both: the marks behind the tokens (whose size is a multiple of
+     * a uint32_t's alignment) */
+    _Static_assert(sizeof(ct_token) % _Alignof(uint32_t) == 0, "marks after tokens");
     ct__free(seg->toks);
-    ct__free(seg->marks);
-    seg->toks = ct__malloc(cap * sizeof *seg->toks);
-    seg->marks = ct__malloc(cap * sizeof *seg->marks);
-    seg->toks_cap = seg->toks && seg->marks ? cap : 0;
+    seg->toks = ct__malloc(cap * (sizeof *seg->toks + sizeof *seg->marks));
+    seg->marks = seg->toks ? (uint32_t *)(void *)(seg->toks + cap) : NULL;
+    seg->toks_cap = seg->toks ? cap : 0;
     return seg->toks_cap ? CT_OK : CT_ENOMEM;
 }
 
@@ -523,17 +524,23 @@ typedef struct {
     size_t n;
     uint32_t firsts;          /* F_(c) of every word's first letter c */
     uint32_t min_len, max_len; /* of its words */
+    /* bit h >> 24 of every ASCII word's ct__word_hash() h (tools/word_hash.py): a
+     * CT_TF_HASHED token whose bit is clear is none of them, told from the token alone */
+    uint64_t hbits[4];
 } word_list;
 
 #define F_(c) (1u << ((c) - 'a'))
-#define WORD_LIST(name, firsts, min_len, max_len, ...)                                      \
+#define HBITS(a, b, c, d) {a, b, c, d}
+#define WORD_LIST(name, firsts, min_len, max_len, hbits, ...)                               \
     static const char *const name##_words[] = {__VA_ARGS__};                               \
     static const word_list name = {name##_words, sizeof name##_words / sizeof(char *),    \
-                                   firsts, min_len, max_len}
+                                   firsts, min_len, max_len, hbits}
 
 WORD_LIST(title_abbrevs, /* no k n o q t w x y z */
           ~(F_('k') | F_('n') | F_('o') | F_('q') | F_('t') | F_('w') | F_('x') | F_('y') |
             F_('z')), 1, 6,
+          HBITS(0x8105300000044c80u, 0x0108420408080a00u, 0x1090204000001001u,
+                0x0849d04080008082u),
           "adm", "al", "approx", "assn", "atty", "bros", "capt", "cf", "cmdr",
           "col", "cpl", "dept", "det", "dr", "e.g", "est", "etc", "ft", "gen", "gov", "hon",
           "i.e", "insp", "jr", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "pres", "prof",
@@ -541,25 +548,37 @@ WORD_LIST(title_abbrevs, /* no k n o q t w x y z */
 WORD_LIST(before_number_abbrevs,
           F_('a') | F_('c') | F_('d') | F_('e') | F_('f') | F_('j') | F_('m') | F_('n') |
               F_('o') | F_('p') | F_('s') | F_('v'), 1, 4,
+          HBITS(0x0000000000104800u, 0x0000002000000581u, 0x0044328400000010u,
+                0x1c00002000100000u),
           "apr", "art", "aug", "ch", "dec", "ed", "feb", "fig", "jan",
           "jul", "jun", "mar", "no", "nos", "nov", "oct", "op", "p", "pp", "sec", "sep", "sept",
           "vol");
 WORD_LIST(company_abbrevs, F_('c') | F_('i') | F_('l') | F_('p'), 2, 4,
+          HBITS(0x0000000000000000u, 0x0000000000000000u, 0x0000000480000010u,
+                0x0000000902000000u),
           "co", "corp", "inc", "llc", "ltd", "plc");
 WORD_LIST(sentence_starters,
           F_('a') | F_('b') | F_('f') | F_('h') | F_('i') | F_('m') | F_('o') | F_('s') |
               F_('t') | F_('w') | F_('y'), 1, 9,
+          HBITS(0x06110081c1080209u, 0x00180000020000a0u, 0x0684020040601000u,
+                0x004000013a800040u),
           "a", "according", "after", "an", "and", "as", "at", "but", "for",
           "he", "her", "his", "however", "i", "if", "in", "it", "its", "many", "meanwhile",
           "most", "officials", "on", "she", "so", "some", "still", "that", "the", "their",
           "there", "these", "they", "this", "those", "we", "when", "while", "yet");
 WORD_LIST(weekdays, F_('f') | F_('m') | F_('s') | F_('t') | F_('w'), 6, 9,
+          HBITS(0x0010000040040000u, 0x0000000010080000u, 0x0000000000000080u,
+                0x0400000000000000u),
           "friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday");
 WORD_LIST(months,
           F_('a') | F_('d') | F_('f') | F_('j') | F_('m') | F_('n') | F_('o') | F_('s'), 3, 9,
+          HBITS(0x0002000000420082u, 0x0808040000000000u, 0x0020000000000030u,
+                0x0040000000000000u),
           "april", "august", "december", "february", "january", "july", "june",
           "march", "may", "november", "october", "september");
 WORD_LIST(byline_roles, F_('c') | F_('e') | F_('r') | F_('s') | F_('w'), 5, 13,
+          HBITS(0x2001000000001000u, 0x4000000000000000u, 0x0080000000000000u,
+                0x2000000001000000u),
           "columnist", "contributor", "correspondent", "editor", "reporter", "staff", "writer");
 
 /* strcmp of the token's bytes, ASCII-lower-cased, with a list word: in place, for the
@@ -577,8 +596,8 @@ static int tok_cmp(const unsigned char *s, uint32_t n, const char *word)
     return -(int)w[n];
 }
 
-/* Is the token (ASCII case-insensitively) one of the list's words? */
-static bool tok_in_list(const char *buf, const ct_token *t, const word_list *list)
+/* tok_in_list() past the hash filter: the length and letter filters, the bisection */
+static NOINLINE bool tok_in_words(const char *buf, const ct_token *t, const word_list *list)
 {
     const unsigned char *s = (const unsigned char *)buf + t->start;
     unsigned first = (s[0] | 0x20u) - 'a'; /* a letter's place in the alphabet, else >= 26 */
@@ -597,6 +616,17 @@ static bool tok_in_list(const char *buf, const ct_token *t, const word_list *lis
             lo = mid + 1;
     }
     return false;
+}
+
+/* Is the token (ASCII case-insensitively) one of the list's words? Inline: most tokens
+ * are hashed words, and most of them are turned away by their hash's bit, a test each
+ * caller predicts on its own. */
+static inline bool tok_in_list(const char *buf, const ct_token *t, const word_list *list)
+{
+    uint32_t b = t->hash >> 24;
+    if ((t->flags & CT_TF_HASHED) && !((list->hbits[b >> 6] >> (b & 63)) & 1))
+        return false;
+    return tok_in_words(buf, t, list);
 }
 
 static bool is_closer(const ct_token *t)
@@ -668,12 +698,11 @@ static bool ends_sentence(const ct_segmenter *seg, size_t k, size_t j, bool quot
     return false;
 }
 
-static int push_sentence(ct_segmenter *seg, size_t first, size_t end_tok, unsigned flags)
+/* The room is reserved: split_sentences() pushes no more than it counted. */
+static void push_sentence(ct_segmenter *seg, size_t first, size_t end_tok, unsigned flags)
 {
     if (end_tok <= first)
-        return CT_OK;
-    if (seg->nsents == seg->sents_cap && CT_GROW(seg->sents, seg->sents_cap, seg->nsents + 1))
-        return CT_ENOMEM;
+        return;
     ct_sentence *s = &seg->sents[seg->nsents++];
     const ct_token *a = &seg->toks[first], *b = &seg->toks[end_tok - 1];
     s->start = a->start;
@@ -681,7 +710,6 @@ static int push_sentence(ct_segmenter *seg, size_t first, size_t end_tok, unsign
     s->tok_first = (uint32_t)first;
     s->tok_count = (uint32_t)(end_tok - first);
     s->flags = flags;
-    return CT_OK;
 }
 
 /* Cut the block's tokens into sentences. Only the marks (. ! ? … " and initialisms) can
@@ -691,26 +719,30 @@ static int split_sentences(ct_segmenter *seg, unsigned flags)
 {
     const ct_token *toks = seg->toks;
     size_t ntoks = seg->ntoks;
+    /* A sentence ends at a mark (one at most per mark), after 400 tokens without one, or
+     * at the end: room for that many at once (64 at least: most blocks need no more
+     * room, ever). */
+    size_t most = seg->nmarks + ntoks / SENTENCE_MAX_TOKENS + 1;
+    if (CT_GROW(seg->sents, seg->sents_cap, most < 64 ? 64 : most))
+        return CT_ENOMEM;
     size_t first = 0, m = 0, k = 0;
     bool quote_open = false;
-    int rc;
     for (;;) {
         while (m < seg->nmarks && seg->marks[m] < k)
             m++;
         size_t next = m < seg->nmarks ? seg->marks[m] : ntoks;
         /* tokens k..next-1 are no marks: a sentence is cut after its 400th token */
         while (first + SENTENCE_MAX_TOKENS <= next) {
-            if ((rc = push_sentence(seg, first, first + SENTENCE_MAX_TOKENS, flags)) != 0)
-                return rc;
+            push_sentence(seg, first, first + SENTENCE_MAX_TOKENS, flags);
             flags &= ~CT_SF_PARA_START;
             first += SENTENCE_MAX_TOKENS;
         }
         if (next >= ntoks)
             break;
         k = next;
+        m++; /* the marks after this one and the closers taken with it are skipped above */
         const ct_token *t = &toks[k];
-        if (t->kind == CT_TOK_PUNCT && t->cp == '"')
-            quote_open = !quote_open;
+        quote_open ^= (t->kind == CT_TOK_PUNCT) & (t->cp == '"');
         bool cand = is_terminal(t) || (t->kind == CT_TOK_WORD && (t->flags & CT_TF_INITIALISM));
         size_t cut = 0;
         if (cand) {
@@ -733,14 +765,14 @@ static int split_sentences(ct_segmenter *seg, unsigned flags)
         if (!cut && k + 1 - first >= SENTENCE_MAX_TOKENS)
             cut = k + 1;
         if (cut) {
-            if ((rc = push_sentence(seg, first, cut, flags)) != 0)
-                return rc;
+            push_sentence(seg, first, cut, flags);
             flags &= ~CT_SF_PARA_START;
             first = cut;
         }
         k++;
     }
-    return push_sentence(seg, first, ntoks, flags);
+    push_sentence(seg, first, ntoks, flags);
+    return CT_OK;
 }
 
 /* ---- metadata and furniture lines ------------------------------------------------- */
@@ -776,10 +808,21 @@ static const char *const furniture_prefixes[] = {
     "share this", "click here", "sign up", "subscribe", "advertisement", "follow us",
     "copyright", "all rights reserved", "\xc2\xa9", "photo:", "image:", "watch:",
     "recommended", "more from", "comments", "you may also like", "sponsored", NULL};
-/* the first letters of the prefixes but "\xc2\xa9": most lines start with none of them */
-#define FURNITURE_FIRSTS                                                                   \
-    (F_('a') | F_('c') | F_('f') | F_('i') | F_('l') | F_('m') | F_('p') | F_('r') | F_('s') | \
-     F_('w') | F_('y'))
+/* The second letters of the prefixes (but "\xc2\xa9") by their first: most lines start
+ * with a pair that none does ("Th", "In", "A "), and one lookup turns them away. */
+static const uint32_t furniture_seconds[26] = {
+    ['a' - 'a'] = F_('d') | F_('l'),
+    ['c' - 'a'] = F_('l') | F_('o'),
+    ['f' - 'a'] = F_('o'),
+    ['i' - 'a'] = F_('m'),
+    ['l' - 'a'] = F_('e'),
+    ['m' - 'a'] = F_('o'),
+    ['p' - 'a'] = F_('h'),
+    ['r' - 'a'] = F_('e'),
+    ['s' - 'a'] = F_('e') | F_('h') | F_('i') | F_('p') | F_('u'),
+    ['w' - 'a'] = F_('a'),
+    ['y' - 'a'] = F_('o'),
+};
 
 bool ct__segment_lists_sorted(void)
 {
@@ -794,10 +837,19 @@ bool ct__segment_lists_sorted(void)
                 !(all[l]->firsts & F_(w[0])) ||
                 (i > 0 && strcmp(all[l]->words[i - 1], w) >= 0))
                 return false;
+            /* the hash filter admits every word a hashed token can be */
+            bool plain = true;
+            for (size_t j = 0; j < n; j++)
+                plain &= (w[j] >= 'a' && w[j] <= 'z') || (w[j] >= '0' && w[j] <= '9');
+            uint32_t b = ct__word_hash((const unsigned char *)w, n) >> 24;
+            if (plain && !((all[l]->hbits[b >> 6] >> (b & 63)) & 1))
+                return false;
         }
     for (const char *const *p = furniture_prefixes; *p; p++)
-        if ((*p)[0] >= 'a' && (*p)[0] <= 'z' ? !(FURNITURE_FIRSTS & F_((*p)[0]))
-                                              : strcmp(*p, "\xc2\xa9") != 0)
+        if ((*p)[0] >= 'a' && (*p)[0] <= 'z'
+                ? (*p)[1] < 'a' || (*p)[1] > 'z' ||
+                      !(furniture_seconds[(*p)[0] - 'a'] & F_((*p)[1]))
+                : strcmp(*p, "\xc2\xa9") != 0)
             return false;
     return true;
 }
@@ -836,8 +888,16 @@ static void set_meta(ct_segmenter *seg, ct_meta field, size_t start, size_t end)
     }
 }
 
+/* Is there only white space after buf[end]? (The headline is no document's last line.) */
+static bool last_line(const ct_segmenter *seg, size_t end)
+{
+    while (end < seg->len && (unsigned char)seg->buf[end] <= ' ')
+        end++;
+    return end >= seg->len;
+}
+
 /* Classify a whole short paragraph (its tokens are in seg->toks): returns CT_SF_* flags. */
-static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool last)
+static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end)
 {
     const char *s = seg->buf + start;
     size_t n = end - start;
@@ -845,7 +905,10 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
         return CT_SF_BOILERPLATE;
     char first = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
     unsigned letter = (unsigned char)first - 'a';
-    if (letter >= 26 ? (unsigned char)first == 0xC2 : (FURNITURE_FIRSTS & (1u << letter)) != 0)
+    /* an ASCII letter's place in the alphabet, else >= 26 */
+    unsigned second = n >= 2 ? ((unsigned char)s[1] | 0x20u) - 'a' : 26u;
+    if (letter >= 26 ? (unsigned char)first == 0xC2
+                     : second < 26 && ((furniture_seconds[letter] >> second) & 1))
         for (const char *const *p = furniture_prefixes; *p; p++)
             if ((*p)[0] == first && starts_with_ci(s, n, *p))
                 return CT_SF_BOILERPLATE;
@@ -890,7 +953,7 @@ static unsigned classify_line(ct_segmenter *seg, size_t start, size_t end, bool 
         }
     }
     /* the headline: a short line with only metadata lines before it */
-    if (seg->para == seg->meta_paras && words >= 3 && n < 250 && !last &&
+    if (seg->para == seg->meta_paras && words >= 3 && n < 250 && !last_line(seg, end) &&
         seg->toks[0].kind == CT_TOK_WORD && !(terminal && words > 20)) {
         size_t ends = 0;
         for (size_t i = 0; i + 1 < seg->ntoks; i++)
@@ -1022,12 +1085,8 @@ int ct__segment_next(ct_segmenter *seg, const ct_block **out)
     unsigned flags = mid_para ? 0 : CT_SF_PARA_START;
     bool whole_line = !mid_para && end == para_end && end - start <= META_LINE_MAX &&
                       !seg->multiline;
-    if (whole_line) {
-        size_t rest = end;
-        while (rest < seg->len && (unsigned char)seg->buf[rest] <= ' ')
-            rest++;
-        flags |= classify_line(seg, start, end, rest >= seg->len);
-    }
+    if (whole_line)
+        flags |= classify_line(seg, start, end);
     if (!(flags & (CT_SF_METADATA | CT_SF_BOILERPLATE)))
         seg->body_paras++;
     if ((flags & CT_SF_METADATA) && !(flags & CT_SF_TITLE))

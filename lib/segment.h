@@ -107,7 +107,8 @@ typedef struct {
     size_t ntoks, toks_cap; /* toks_cap: of marks too */
     ct_sentence *sents;
     size_t nsents, sents_cap;
-    /* the tokens sentence splitting looks at: . ! ? … " and initialisms, in order */
+    /* the tokens sentence splitting looks at: . ! ? … " and initialisms, in order (in
+     * the tokens' allocation, behind them) */
     uint32_t *marks;
     size_t nmarks;
     size_t nwords, nseps; /* the block's WORDs but possessives, and its separators · | • ∙ */
@@ -149,7 +150,8 @@ static inline bool ct__tok_is(const char *buf, const ct_token *t, const char *lo
 bool ct__tok_in(const char *buf, const ct_token *t, const char *const *lower_words);
 
 /* True when the segmenter's word lists are sorted, as their bisection needs, and their
- * length and first-letter filters (and the furniture prefixes') admit every word (tests). */
+ * length, first-letter and hash filters (and the furniture prefixes') admit every word
+ * (tests). */
 bool ct__segment_lists_sorted(void);
 
 /* The token is one of the quote marks " “ ” ' ‘ ’ « » (PUNCT). */

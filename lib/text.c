@@ -162,23 +162,9 @@ char *ct__text_fold(const char *s, size_t n)
     return out;
 }
 
-/* Spaces among 8 bytes that plain() passed: the high bit of each byte that is 0x20. Its
- * xor with 0x20 is 0 there, at most 0x7F elsewhere, so adding 0x7F per byte carries into
- * the high bit everywhere but there. */
-static uint64_t space_bits(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101ull;
-    return ~((w ^ (0x20 * ones)) + 0x7F * ones) & (0x80 * ones);
-}
+static uint64_t space_bits(uint64_t w) { return ct__text_space_bits(w); }
 
-/* Are the 8 bytes of w all printable ASCII or spaces (0x20-0x7E)? A byte >= 0x7F has
- * its high bit set, alone or plus 1; one < 0x20 has it set minus 0x20 (a borrow from it
- * may set a neighbour's too, but only when the answer is already no). */
-static bool plain(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101ull;
-    return !((w | (w + ones) | (w - 0x20 * ones)) & (0x80 * ones));
-}
+static bool plain(uint64_t w) { return !ct__text_unplain_bits(w); }
 
 bool ct__text_is_clean(const char *s, size_t n)
 {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "claimtrack/claimtrack.h"
 #include "testutil.h"
 
@@ -263,6 +264,43 @@ START_TEST(ingest_fails_without_a_trace)
 }
 END_TEST
 
+/* The arena: a zeroed one is empty; blocks are aligned, apart, and writable; a big
+ * one-off block leaves the head chunk's room to the small ones after it; freeing
+ * empties it for reuse. */
+START_TEST(arena_blocks_are_aligned_and_apart)
+{
+    ct_arena arena = {0};
+    for (int round = 0; round < 2; round++) {
+        char *prev = NULL;
+        size_t prev_n = 0;
+        for (size_t i = 0; i < 3000; i++) {
+            size_t n = i % 7 == 0 ? 1 : i % 97 == 0 ? 20000 : (i * 37) % 300 + 1;
+            char *p = ct__arena_alloc(&arena, n);
+            ck_assert_ptr_nonnull(p);
+            ck_assert_uint_eq((uintptr_t)p % _Alignof(max_align_t), 0);
+            memset(p, (int)(i & 0xFF), n);
+            if (prev)
+                ck_assert(p >= prev + prev_n || p + n <= prev);
+            if (prev && n < 300 && prev_n < 300 && i % 97 != 1)
+                ck_assert(prev[prev_n - 1] == (char)((i - 1) & 0xFF));
+            prev = p;
+            prev_n = n;
+        }
+        char *s = ct__arena_strndup(&arena, "hello world", 5);
+        ck_assert_str_eq(s, "hello");
+        ct__arena_free(&arena);
+        ck_assert_ptr_null(arena.head);
+        /* on an empty arena the first block starts the head chunk */
+        char *a = ct__arena_alloc(&arena, 10);
+        char *big = ct__arena_alloc(&arena, 100000);
+        char *b = ct__arena_alloc(&arena, 10);
+        ck_assert_ptr_nonnull(big);
+        ck_assert(b == a + sizeof(max_align_t)); /* the head kept its room */
+        ct__arena_free(&arena);
+    }
+}
+END_TEST
+
 START_TEST(set_allocator_arguments)
 {
     ck_assert_int_eq(ct_set_allocator(failing_malloc, NULL, failing_free), CT_EINVAL);
@@ -288,6 +326,7 @@ static Suite *suite(void)
     tcase_add_test(tc, claim_to_json_fails_cleanly);
     tcase_add_test(tc, ingest_fails_without_a_trace);
     tcase_add_test(tc, set_allocator_arguments);
+    tcase_add_test(tc, arena_blocks_are_aligned_and_apart);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -246,6 +246,27 @@ START_TEST(metadata_and_furniture_lines)
 }
 END_TEST
 
+/* The word lists and the furniture prefixes match in any case (their filters look at
+ * hashes of lower-cased words and at lower-cased first letters). */
+START_TEST(word_lists_and_prefixes_ignore_case)
+{
+    ck_assert_str_eq(sentences("MR. Smith met dR. Jones on JAN. 5 about the NO. 2 job. "
+                               "Apple INC. said so. Made in the U.S. ThE firm said."),
+                     "MR. Smith met dR. Jones on JAN. 5 about the NO. 2 job. | "
+                     "Apple INC. said so. | Made in the U.S. | ThE firm said.");
+    ck_assert_str_eq(sentences("SEE ALSO Other stories\n"
+                               "Sponsored content here\n"
+                               "ReAd MoRe of it\n"
+                               "Seen also on TV, the story goes on and on.\n"
+                               "Reader comments were many, the story went on.\n"),
+                     "B:SEE ALSO Other stories | B:Sponsored content here | B:ReAd MoRe of it | "
+                     "Seen also on TV, the story goes on and on. | "
+                     "Reader comments were many, the story went on.");
+    ck_assert_str_eq(sentences("The story began.\nFRIDAY, JANUARY 31\nThe story went on.\n"),
+                     "M:The story began. | M:FRIDAY, JANUARY 31 | The story went on.");
+}
+END_TEST
+
 /* Walk a document; check that blocks stay bounded, in order, and that every non-space
  * byte lands in exactly one token. (Plain ifs in the loops: each passing ck_assert
  * costs Check a write.) */
@@ -336,6 +357,7 @@ static Suite *suite(void)
     tcase_add_test(tc, sentence_ends);
     tcase_add_test(tc, paragraphs_and_wrapped_lines);
     tcase_add_test(tc, metadata_and_furniture_lines);
+    tcase_add_test(tc, word_lists_and_prefixes_ignore_case);
     suite_add_tcase(s, tc);
     tc = tcase_create("blocks");
     tcase_set_timeout(tc, 120);

@@ -207,6 +207,43 @@ START_TEST(is_clean_agrees_with_clean)
 }
 END_TEST
 
+/* ct__text_copy_clean() answers as ct__text_is_clean() for every length (its short
+ * spans take other paths than its long ones), copies the span when it is clean, and
+ * writes nothing past its n bytes (an exact-size buffer, for ASan). */
+START_TEST(copy_clean_agrees_with_is_clean)
+{
+    static const unsigned char alphabet[] = {' ', ' ', ' ', '~', '!', 0x7F, 0x1F, 0x20, 0x21,
+                                             0x7E, '\t', 0x00, 0x80, 0xC3, 0xFF, 'Q'};
+    uint32_t r = 777;
+    for (int k = 0; k < 100000; k++) {
+        char in[40];
+        r = r * 1103515245u + 12345u;
+        size_t n = (r >> 16) % 24 + ((r >> 8) & 1) * ((r >> 12) % 17);
+        for (size_t i = 0; i < n; i++) {
+            r = r * 1103515245u + 12345u;
+            in[i] = (char)((r >> 24) < 160 ? 'a' + (r >> 16) % 26 : alphabet[(r >> 16) % sizeof alphabet]);
+        }
+        char *dst = malloc(n ? n : 1);
+        ck_assert_ptr_nonnull(dst);
+        bool copied = ct__text_copy_clean(dst, in, n);
+        ck_assert_int_eq(copied, ct__text_is_clean(in, n));
+        if (copied)
+            ck_assert(memcmp(dst, in, n) == 0);
+        free(dst);
+    }
+    /* double spaces at every place of spans of every length up to 20 */
+    for (size_t n = 1; n <= 20; n++)
+        for (size_t at = 0; at + 1 < n; at++) {
+            char in[20], dst[20];
+            memset(in, 'x', n);
+            in[at] = in[at + 1] = ' ';
+            ck_assert(!ct__text_copy_clean(dst, in, n));
+            in[at] = 'y';
+            ck_assert_int_eq(ct__text_copy_clean(dst, in, n), at + 2 < n);
+        }
+}
+END_TEST
+
 /* ct__text_clean() byte by byte, as it was before it took eight bytes at a time. */
 static size_t clean_bytewise(char *dst, size_t cap, const char *s, size_t n)
 {
@@ -287,6 +324,7 @@ static Suite *suite(void)
     tcase_add_test(tc, clean_makes_text_safe_for_json_and_terminals);
     tcase_add_test(tc, clean_truncates_at_a_code_point_boundary);
     tcase_add_test(tc, is_clean_agrees_with_clean);
+    tcase_add_test(tc, copy_clean_agrees_with_is_clean);
     tcase_add_test(tc, clean_agrees_with_bytewise_cleaning);
     suite_add_tcase(s, tc);
     return s;
