@@ -48,15 +48,19 @@ static CT_ALWAYS_INLINE uint64_t ct__small_bits(uint64_t x)
     return (from_a & ~past_z & 0x80 * ones) >> 2;
 }
 
-/* The n bytes at s (n from 2w down to w) equal the word p folded: the first and the last
- * w bytes, which overlap and so cover all n. A byte of the token | 0x20 equals a small
- * letter of p just when the byte is that letter or its capital; any other byte of p must
- * be the token's. With p a literal all of p's side folds to constants. */
-static CT_ALWAYS_INLINE bool ct__same_ends(const unsigned char *s, const char *p, size_t n, size_t w)
+/* The n bytes at s (n from 2w down to w) equal the word p (16 bytes, zero-padded)
+ * folded: the first and the last w bytes, which overlap and so cover all n. A byte of the
+ * token | 0x20 equals a small letter of p just when the byte is that letter or its
+ * capital; any other byte of p must be the token's. With p a literal all of p's side
+ * folds to constants. The offset of the last bytes is kept at 0 or more on paths where n
+ * is below w, which never run but are compiled unoptimised. */
+static CT_ALWAYS_INLINE bool ct__same_ends(const unsigned char *s, const char *p, size_t n,
+                                           size_t w)
 {
-    uint64_t a = ct__load_bytes(p, w), b = ct__load_bytes(p + n - w, w);
+    size_t e = n > w ? n - w : 0;
+    uint64_t a = ct__load_bytes(p, w), b = ct__load_bytes(p + e, w);
     return (((ct__load_bytes(s, w) | ct__small_bits(a)) ^ a) |
-            ((ct__load_bytes(s + n - w, w) | ct__small_bits(b)) ^ b)) == 0;
+            ((ct__load_bytes(s + e, w) | ct__small_bits(b)) ^ b)) == 0;
 }
 
 /* ct__tok_is() of a word w of ASCII small letters and other bytes below 0x80, without
@@ -71,12 +75,15 @@ static CT_ALWAYS_INLINE bool ct__tok_eq(const char *buf, const ct_token *t, cons
     const unsigned char *s = (const unsigned char *)buf + t->start;
     if (n > 16)
         return ct__tok_is(buf, t, w);
+    /* the word's bytes and no more are read (its loads may reach past it) */
+    char p[16] = {0};
+    memcpy(p, w, n);
     if (n >= 8)
-        return ct__same_ends(s, w, n, 8);
+        return ct__same_ends(s, p, n, 8);
     if (n >= 4)
-        return ct__same_ends(s, w, n, 4);
+        return ct__same_ends(s, p, n, 4);
     if (n >= 2)
-        return ct__same_ends(s, w, n, 2);
+        return ct__same_ends(s, p, n, 2);
     return n == 0 || (s[0] | ct__small_bits((unsigned char)w[0])) == (unsigned char)w[0];
 }
 
