@@ -1958,14 +1958,12 @@ static inline unsigned plain_flags16(const char *buf, const ct_token *t)
         return WORD_FLAGS(f) & (0u - hit);
     for (;; i = (i + 1) & (WORD_SLOTS - 1)) {
         const word *w = &word_slots[i];
-        if (w->hash == h) {
-            /* the hash all but settles it; the bytes, which also hold the length, make
-             * sure */
-            if (same16(s, (const unsigned char *)word_text[word_at[i]], n))
-                return WORD_FLAGS(w->f);
-        } else if (!w->f) {
+        /* an empty slot ends the run first: its hash, 0, is a word's hash too */
+        if (!w->f)
             return 0;
-        }
+        /* the hash all but settles it; the bytes, which also hold the length, make sure */
+        if (w->hash == h && same16(s, (const unsigned char *)word_text[word_at[i]], n))
+            return WORD_FLAGS(w->f);
     }
 }
 
