@@ -166,6 +166,19 @@ static uint64_t space_bits(uint64_t w) { return ct__text_space_bits(w); }
 
 static bool plain(uint64_t w) { return !ct__text_unplain_bits(w); }
 
+/* How many of 8 bytes (the first in the lowest) come before the first whose high bit is
+ * set in bad: 8 when none is. A bad byte's carry or borrow only reaches the bytes after
+ * it, so the first one flagged is a bad one. Elsewhere than on little-endian machines, 0
+ * for any bad byte (the byte loop takes all of them). */
+static size_t good_bytes(uint64_t bad)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return bad ? (size_t)__builtin_ctzll(bad) >> 3 : 8;
+#else
+    return bad ? 0 : 8;
+#endif
+}
+
 bool ct__text_is_clean(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -203,7 +216,10 @@ size_t ct__text_clean(char *dst, size_t cap, const char *s, size_t n)
             uint64_t w;
             memcpy(&w, p + i, 8);
             uint64_t sp = space_bits(w);
-            if (!plain(w) || (sp & (sp << 8)))
+            /* k: the bytes before the first that is not printable ASCII or is a second
+             * space; they go as a chunk, and the byte loop below takes that one */
+            size_t k = good_bytes(ct__text_unplain_bits(w) | (sp & (sp << 8)));
+            if (k == 0)
                 break;
             if (p[i] == ' ') {
                 if (o == 0) /* leading white space is dropped */
@@ -213,9 +229,11 @@ size_t ct__text_clean(char *dst, size_t cap, const char *s, size_t n)
             if (space)
                 dst[o++] = ' ';
             memcpy(dst + o, &w, 8);
-            space = p[i + 7] == ' '; /* a last space is written but not counted */
-            o += 8 - space;
-            i += 8;
+            space = p[i + k - 1] == ' '; /* a last space is written but not counted */
+            o += k - space;
+            i += k;
+            if (k < 8)
+                break;
         }
         if (i >= n || o + 1 >= cap)
             break;
