@@ -1829,39 +1829,6 @@ static const unsigned char ascii_fold[256] = {
     240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
 };
 
-/* w bytes (1 to 8) of p, as the low bytes of a word */
-static inline uint64_t load_bytes(const unsigned char *p, size_t w)
-{
-    uint64_t v = 0;
-    memcpy(&v, p, w);
-    return v;
-}
-
-/* s[0..n) folded equals p[0..n), 2w >= n >= w: the first and the last w bytes, which
- * overlap and so cover all n. The fold is loaded like the bytes: right on any byte order. */
-static inline bool same_ends(const unsigned char *s, const unsigned char *p, uint32_t n,
-                             size_t w)
-{
-    uint64_t fold = load_bytes((const unsigned char *)"\x20\x20\x20\x20\x20\x20\x20\x20", w);
-    return (((load_bytes(s, w) | fold) ^ load_bytes(p, w)) |
-            ((load_bytes(s + n - w, w) | fold) ^ load_bytes(p + n - w, w))) == 0;
-}
-
-/* Do the n bytes at s, ASCII letters and digits only (CT_TF_HASHED), equal the lower-case
- * ASCII word p once case-folded? For such a byte c, c | 0x20 is its small letter or the
- * digit itself, and never any other byte a word may hold: exact. Loads that overlap stay
- * within both strings. */
-static inline bool same_plain(const unsigned char *s, const unsigned char *p, uint32_t n)
-{
-    if (n >= 8)
-        return same_ends(s, p, n, 8);
-    if (n >= 4)
-        return same_ends(s, p, n, 4);
-    if (n >= 2)
-        return same_ends(s, p, n, 2);
-    return (s[0] | 0x20u) == p[0];
-}
-
 /* word_flags() of a CT_TF_HASHED token (most words): the segmenter's hash, plain
  * bytes. */
 static inline unsigned plain_flags(const char *buf, const ct_token *t)
@@ -1871,8 +1838,9 @@ static inline unsigned plain_flags(const char *buf, const ct_token *t)
     for (uint32_t i = h & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1)) {
         const word *w = &word_slots[i];
         if (w->hash == h && w->f >> 28 == n) {
-            /* the hash all but settles it; the bytes make sure */
-            if (same_plain(s, (const unsigned char *)word_text[word_at[i]], n))
+            /* the hash all but settles it; the bytes (the table's are zero-padded to 16)
+             * make sure */
+            if (ct__same_folded(s, word_text[word_at[i]], n))
                 return WORD_FLAGS(w->f);
         } else if (!w->f) {
             return 0;
@@ -1926,16 +1894,18 @@ static const unsigned char lead_ones[32] = {
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 };
 
-/* same_plain() against a table word (zero-padded to 16 bytes) with no branch on the
- * length: the 16 bytes at s, folded and masked to n, equal the word's. The caller makes
- * sure 16 bytes can be read at s. */
+/* Do the n bytes at s, ASCII letters and digits only (CT_TF_HASHED), equal a table word
+ * (lower case, zero-padded to 16 bytes) once folded? For such a byte c, c | 0x20 is its
+ * small letter or the digit itself, and never any other byte a word may hold: exact. No
+ * branch on the length: the 16 bytes at s, folded and masked to n, against the word's.
+ * The caller makes sure 16 bytes can be read at s. */
 static inline bool same16(const unsigned char *s, const unsigned char *p, uint32_t n)
 {
     const unsigned char *m = lead_ones + 16 - (n & 15);
     uint64_t fold = 0x2020202020202020u;
-    uint64_t lo = ((load_bytes(s, 8) | fold) & load_bytes(m, 8)) ^ load_bytes(p, 8);
-    uint64_t hi = ((load_bytes(s + 8, 8) | fold) & load_bytes(m + 8, 8)) ^
-                  load_bytes(p + 8, 8);
+    uint64_t lo = ((ct__load_bytes(s, 8) | fold) & ct__load_bytes(m, 8)) ^ ct__load_bytes(p, 8);
+    uint64_t hi = ((ct__load_bytes(s + 8, 8) | fold) & ct__load_bytes(m + 8, 8)) ^
+                  ct__load_bytes(p + 8, 8);
     return (lo | hi) == 0;
 }
 
@@ -2142,12 +2112,12 @@ static bool tok_among(const ct_block *blk, const ct_token *t, const word16 *word
     }
     const unsigned char *m = lead_ones + 16 - len;
     uint64_t fold = 0x2020202020202020u;
-    uint64_t x0 = (load_bytes(s, 8) | fold) & load_bytes(m, 8);
-    uint64_t x1 = (load_bytes(s + 8, 8) | fold) & load_bytes(m + 8, 8);
+    uint64_t x0 = (ct__load_bytes(s, 8) | fold) & ct__load_bytes(m, 8);
+    uint64_t x1 = (ct__load_bytes(s + 8, 8) | fold) & ct__load_bytes(m + 8, 8);
     bool hit = false;
     for (size_t k = 0; k < n; k++)
-        hit |= ((x0 ^ load_bytes((const unsigned char *)words[k], 8)) |
-                (x1 ^ load_bytes((const unsigned char *)words[k] + 8, 8))) == 0;
+        hit |= ((x0 ^ ct__load_bytes((const unsigned char *)words[k], 8)) |
+                (x1 ^ ct__load_bytes((const unsigned char *)words[k] + 8, 8))) == 0;
     return hit;
 }
 
@@ -4230,8 +4200,8 @@ static inline bool camel_maybe(const ct_block *blk, const ct_token *t)
 {
     const unsigned char *w = (const unsigned char *)blk->buf + t->start;
     /* pairs from bytes 0 to 7, and 7 to 14 */
-    uint64_t x0 = load_bytes(w, 8), y0 = load_bytes(w + 1, 8);
-    uint64_t x1 = load_bytes(w + 7, 8), y1 = load_bytes(w + 8, 8);
+    uint64_t x0 = ct__load_bytes(w, 8), y0 = ct__load_bytes(w + 1, 8);
+    uint64_t x1 = ct__load_bytes(w + 7, 8), y1 = ct__load_bytes(w + 8, 8);
     uint64_t p = (x0 & x0 << 1 & y0 & ~(y0 << 1)) | (x1 & x1 << 1 & y1 & ~(y1 << 1));
     return (p & 0x4040404040404040u) != 0;
 }

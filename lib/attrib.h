@@ -63,6 +63,19 @@ static CT_ALWAYS_INLINE bool ct__same_ends(const unsigned char *s, const char *p
             ((ct__load_bytes(s + e, w) | ct__small_bits(b)) ^ b)) == 0;
 }
 
+/* The n bytes at s (n <= 16) equal the word p (16 bytes, zero-padded) folded, as
+ * ct__same_ends() says, at one or two loads of the width n needs. */
+static CT_ALWAYS_INLINE bool ct__same_folded(const unsigned char *s, const char *p, size_t n)
+{
+    if (n >= 8)
+        return ct__same_ends(s, p, n, 8);
+    if (n >= 4)
+        return ct__same_ends(s, p, n, 4);
+    if (n >= 2)
+        return ct__same_ends(s, p, n, 2);
+    return n == 0 || (s[0] | ct__small_bits((unsigned char)p[0])) == (unsigned char)p[0];
+}
+
 /* ct__tok_is() of a word w of ASCII small letters and other bytes below 0x80, without
  * a loop or a branch on each byte: the length first (with w a literal, strlen() is folded
  * and so are the choice of loads and w's side of the compare), then at most two
@@ -78,13 +91,7 @@ static CT_ALWAYS_INLINE bool ct__tok_eq(const char *buf, const ct_token *t, cons
     /* the word's bytes and no more are read (its loads may reach past it) */
     char p[16] = {0};
     memcpy(p, w, n);
-    if (n >= 8)
-        return ct__same_ends(s, p, n, 8);
-    if (n >= 4)
-        return ct__same_ends(s, p, n, 4);
-    if (n >= 2)
-        return ct__same_ends(s, p, n, 2);
-    return n == 0 || (s[0] | ct__small_bits((unsigned char)w[0])) == (unsigned char)w[0];
+    return ct__same_folded(s, p, n);
 }
 
 /* A block with the word class bits of each of its tokens, looked up once per block
