@@ -67,15 +67,18 @@ static inline bool ct__text_copy_clean(char *dst, const char *s, size_t n)
         /* Eight bytes at a time, the last eight overlapping the chunk before (every pair
          * of neighbours lies in one chunk then); one test at the end, none a chunk: spans
          * are short and almost all clean, and a branch a chunk mispredicts on its exit. */
-        uint64_t w, sp, prev_last = 0;
+        uint64_t w, sp;
         bad = (p[0] == ' ') | (p[n - 1] == ' ');
         for (size_t i = 0; i + 8 <= n; i += 8) {
             memcpy(&w, p + i, 8);
             memcpy(dst + i, &w, 8);
             sp = ct__text_space_bits(w);
-            /* two spaces, inside the chunk or across from the one before */
-            bad |= ct__text_unplain_bits(w) | (sp & (sp << 8)) | (sp & prev_last);
-            prev_last = (sp >> 56) & 0x80;
+            /* two spaces, inside the chunk (neighbours are neighbours in w on any byte
+             * order) or across from the chunk before (the bytes themselves: which end of
+             * w is the last byte depends on the byte order) */
+            size_t before = i ? i - 1 : 0;
+            bad |= ct__text_unplain_bits(w) | (sp & (sp << 8)) |
+                   ((p[before] == ' ') & (p[i] == ' '));
         }
         /* the last eight bytes, also when they are the last chunk again: no branch */
         memcpy(&w, p + n - 8, 8);

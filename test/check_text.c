@@ -221,7 +221,8 @@ START_TEST(copy_clean_agrees_with_is_clean)
         size_t n = (r >> 16) % 24 + ((r >> 8) & 1) * ((r >> 12) % 17);
         for (size_t i = 0; i < n; i++) {
             r = r * 1103515245u + 12345u;
-            in[i] = (char)((r >> 24) < 160 ? 'a' + (r >> 16) % 26 : alphabet[(r >> 16) % sizeof alphabet]);
+            in[i] = (char)((r >> 24) < 160 ? 'a' + (r >> 16) % 26
+                                           : alphabet[(r >> 16) % sizeof alphabet]);
         }
         char *dst = malloc(n ? n : 1);
         ck_assert_ptr_nonnull(dst);
