@@ -162,10 +162,6 @@ char *ct__text_fold(const char *s, size_t n)
     return out;
 }
 
-static uint64_t space_bits(uint64_t w) { return ct__text_space_bits(w); }
-
-static bool plain(uint64_t w) { return !ct__text_unplain_bits(w); }
-
 /* How many of 8 bytes (the first in the lowest) come before the first whose high bit is
  * set in bad: 8 when none is. A bad byte's carry or borrow only reaches the bytes after
  * it, so the first one flagged is a bad one. Elsewhere than on little-endian machines, 0
@@ -179,31 +175,6 @@ static size_t good_bytes(uint64_t bad)
 #endif
 }
 
-bool ct__text_is_clean(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    if (!n || p[0] == ' ' || p[n - 1] == ' ')
-        return false;
-    size_t i = 0;
-    /* eight bytes at a time: byte order does not matter, neighbours are neighbours */
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        if (!plain(w))
-            return false;
-        uint64_t sp = space_bits(w);
-        if ((sp & (sp << 8)) || (i > 0 && p[i] == ' ' && p[i - 1] == ' '))
-            return false;
-    }
-    for (; i < n; i++) {
-        if (p[i] > ' ' && p[i] < 0x7F)
-            continue;
-        if (p[i] != ' ' || p[i - 1] == ' ') /* i > 0: p[0] is no space */
-            return false;
-    }
-    return true;
-}
-
 size_t ct__text_clean(char *dst, size_t cap, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -215,7 +186,7 @@ size_t ct__text_clean(char *dst, size_t cap, const char *s, size_t n)
         while (i + 8 <= n && o + 10 <= cap) {
             uint64_t w;
             memcpy(&w, p + i, 8);
-            uint64_t sp = space_bits(w);
+            uint64_t sp = ct__text_space_bits(w);
             /* k: the bytes before the first that is not printable ASCII or is a second
              * space; they go as a chunk, and the byte loop below takes that one */
             size_t k = good_bytes(ct__text_unplain_bits(w) | (sp & (sp << 8)));

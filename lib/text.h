@@ -30,10 +30,6 @@ bool ct__text_is_punct(int32_t cp);   /* punctuation, incl. quotes and dashes */
  * ct__free), for matching keys; NULL on failure. */
 char *ct__text_fold(const char *s, size_t n);
 
-/* Is s[0..n) printable ASCII with single spaces between words, none at either end? Such
- * text is what ct__text_clean() would make of it. */
-bool ct__text_is_clean(const char *s, size_t n);
-
 /* Eight bytes at a time, for ct__text_copy_clean() (inline, for its callers' short
  * spans) and ct__text_clean(). */
 
@@ -56,9 +52,10 @@ static inline uint64_t ct__text_unplain_bits(uint64_t w)
     return (w | (w + ones) | (w - 0x20 * ones)) & (0x80 * ones);
 }
 
-/* Copy s[0..n) into dst (room for n bytes) and return true when it is clean
- * (ct__text_is_clean()); false when it is not, dst then holding any bytes: the check and
- * the copy in one pass for text that is almost always clean. */
+/* Copy s[0..n) into dst (room for n bytes) and return true when it is clean: printable
+ * ASCII with single spaces between words, none at either end, which is what
+ * ct__text_clean() would make of it. False when it is not, dst then holding any bytes:
+ * the check and the copy in one pass for text that is almost always clean. */
 static inline bool ct__text_copy_clean(char *dst, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
