@@ -1894,19 +1894,26 @@ static const unsigned char lead_ones[32] = {
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
 };
 
-/* Do the n bytes at s, ASCII letters and digits only (CT_TF_HASHED), equal a table word
- * (lower case, zero-padded to 16 bytes) once folded? For such a byte c, c | 0x20 is its
- * small letter or the digit itself, and never any other byte a word may hold: exact. No
- * branch on the length: the 16 bytes at s, folded and masked to n, against the word's.
- * The caller makes sure 16 bytes can be read at s. */
-static inline bool same16(const unsigned char *s, const unsigned char *p, uint32_t n)
+/* The 16 bytes at s folded (| 0x20) and cut to their first n (0 to 15), in two words: a
+ * word's bytes laid out as a listed word's are, lower case and zero-padded to 16 bytes.
+ * No branch on the length. The caller makes sure 16 bytes can be read at s. */
+static inline void fold16(const unsigned char *s, uint32_t n, uint64_t x[2])
 {
     const unsigned char *m = lead_ones + 16 - (n & 15);
     uint64_t fold = 0x2020202020202020u;
-    uint64_t lo = ((ct__load_bytes(s, 8) | fold) & ct__load_bytes(m, 8)) ^ ct__load_bytes(p, 8);
-    uint64_t hi = ((ct__load_bytes(s + 8, 8) | fold) & ct__load_bytes(m + 8, 8)) ^
-                  ct__load_bytes(p + 8, 8);
-    return (lo | hi) == 0;
+    x[0] = (ct__load_bytes(s, 8) | fold) & ct__load_bytes(m, 8);
+    x[1] = (ct__load_bytes(s + 8, 8) | fold) & ct__load_bytes(m + 8, 8);
+}
+
+/* Do the n bytes at s, ASCII letters and digits only (CT_TF_HASHED), equal a table word
+ * (lower case, zero-padded to 16 bytes) once folded? For such a byte c, c | 0x20 is its
+ * small letter or the digit itself, and never any other byte a word may hold: exact.
+ * The caller makes sure 16 bytes can be read at s. */
+static inline bool same16(const unsigned char *s, const unsigned char *p, uint32_t n)
+{
+    uint64_t x[2];
+    fold16(s, n, x);
+    return ((x[0] ^ ct__load_bytes(p, 8)) | (x[1] ^ ct__load_bytes(p + 8, 8))) == 0;
 }
 
 /* plain_flags() of a token with 16 bytes of text from its start on. Most words are
@@ -2110,14 +2117,12 @@ static bool tok_among(const ct_block *blk, const ct_token *t, const word16 *word
         memcpy(tail, s, len);
         s = tail;
     }
-    const unsigned char *m = lead_ones + 16 - len;
-    uint64_t fold = 0x2020202020202020u;
-    uint64_t x0 = (ct__load_bytes(s, 8) | fold) & ct__load_bytes(m, 8);
-    uint64_t x1 = (ct__load_bytes(s + 8, 8) | fold) & ct__load_bytes(m + 8, 8);
+    uint64_t x[2];
+    fold16(s, len, x);
     bool hit = false;
     for (size_t k = 0; k < n; k++)
-        hit |= ((x0 ^ ct__load_bytes((const unsigned char *)words[k], 8)) |
-                (x1 ^ ct__load_bytes((const unsigned char *)words[k] + 8, 8))) == 0;
+        hit |= ((x[0] ^ ct__load_bytes((const unsigned char *)words[k], 8)) |
+                (x[1] ^ ct__load_bytes((const unsigned char *)words[k] + 8, 8))) == 0;
     return hit;
 }
 
