@@ -23,59 +23,6 @@
  * A read-only table: safe from any thread. */
 unsigned ct__word_flags(const char *buf, const ct_token *t);
 
-/* ct__tok_eq() must be inlined for its word to fold to constants: called with many words,
- * it is otherwise made one function that calls strlen() each time */
-#if defined(__GNUC__)
-#define CT_ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define CT_ALWAYS_INLINE inline
-#endif
-
-/* w bytes (1 to 8) at p, as the low bytes of a word */
-static CT_ALWAYS_INLINE uint64_t ct__load_bytes(const void *p, size_t w)
-{
-    uint64_t v = 0;
-    memcpy(&v, p, w);
-    return v;
-}
-
-/* 0x20 in each byte of x that is an ASCII small letter, 0 in the others: the bit that
- * folds a capital to it. Bytes below 0x80 only (a listed word), so no sum carries. */
-static CT_ALWAYS_INLINE uint64_t ct__small_bits(uint64_t x)
-{
-    const uint64_t ones = 0x0101010101010101u;
-    uint64_t from_a = x + (0x80 - 'a') * ones, past_z = x + (0x7f - 'z') * ones;
-    return (from_a & ~past_z & 0x80 * ones) >> 2;
-}
-
-/* The n bytes at s (n from 2w down to w) equal the word p (16 bytes, zero-padded)
- * folded: the first and the last w bytes, which overlap and so cover all n. A byte of the
- * token | 0x20 equals a small letter of p just when the byte is that letter or its
- * capital; any other byte of p must be the token's. With p a literal all of p's side
- * folds to constants. The offset of the last bytes is kept at 0 or more on paths where n
- * is below w, which never run but are compiled unoptimised. */
-static CT_ALWAYS_INLINE bool ct__same_ends(const unsigned char *s, const char *p, size_t n,
-                                           size_t w)
-{
-    size_t e = n > w ? n - w : 0;
-    uint64_t a = ct__load_bytes(p, w), b = ct__load_bytes(p + e, w);
-    return (((ct__load_bytes(s, w) | ct__small_bits(a)) ^ a) |
-            ((ct__load_bytes(s + e, w) | ct__small_bits(b)) ^ b)) == 0;
-}
-
-/* The n bytes at s (n <= 16) equal the word p (16 bytes, zero-padded) folded, as
- * ct__same_ends() says, at one or two loads of the width n needs. */
-static CT_ALWAYS_INLINE bool ct__same_folded(const unsigned char *s, const char *p, size_t n)
-{
-    if (n >= 8)
-        return ct__same_ends(s, p, n, 8);
-    if (n >= 4)
-        return ct__same_ends(s, p, n, 4);
-    if (n >= 2)
-        return ct__same_ends(s, p, n, 2);
-    return n == 0 || (s[0] | ct__small_bits((unsigned char)p[0])) == (unsigned char)p[0];
-}
-
 /* ct__tok_is() of a word w of ASCII small letters and other bytes below 0x80, without
  * a loop or a branch on each byte: the length first (with w a literal, strlen() is folded
  * and so are the choice of loads and w's side of the compare), then at most two

@@ -1232,39 +1232,14 @@ static uint32_t word_hash(const char *w, size_t n)
     return ct__word_hash((const unsigned char *)w, n);
 }
 
-/* The k <= 8 bytes at s as an integer, in memory order (what it means depends on the byte
- * order; comparisons of such loads do not). */
-static inline uint64_t load_bytes(const char *s, size_t k)
-{
-    uint64_t v = 0;
-    memcpy(&v, s, k);
-    return v;
-}
-
-/* (w[i] | 0x20) == p[i] for all i < n, where 2k >= n >= k: the first and the last k
- * bytes, which overlap and so cover all n, without a branch per byte. The fold is loaded
- * like the bytes: right on any byte order. */
-static inline bool same_folded_ends(const char *w, const char *p, size_t n, size_t k)
-{
-    uint64_t fold = load_bytes("\x20\x20\x20\x20\x20\x20\x20\x20", k);
-    return (((load_bytes(w, k) | fold) ^ load_bytes(p, k)) |
-            ((load_bytes(w + n - k, k) | fold) ^ load_bytes(p + n - k, k))) == 0;
-}
-
 /* Is w (n bytes of a WORD token, ASCII letters in any case) the entry's word? The
- * entries are lower case; "| 0x20" lower-cases a letter and leaves the digits, "'" and
- * "." a word may hold as they are, so a token's bytes need no copy. */
+ * entries are lower-case ASCII: ct__same_folded() folds the token's letters in place, so
+ * its bytes need no copy. */
 static bool lex_eq(const lex_entry *e, const char *w, size_t n)
 {
     if (e->len != n)
         return false;
-    if (n >= 8)
-        return same_folded_ends(w, e->w, n, 8);
-    if (n >= 4)
-        return same_folded_ends(w, e->w, n, 4);
-    if (n >= 2)
-        return same_folded_ends(w, e->w, n, 2);
-    return n == 0 || e->w[0] == (char)(w[0] | 0x20);
+    return ct__same_folded((const unsigned char *)w, e->w, n);
 }
 
 /* The entries for an ASCII word (see lex_eq()) whose lower-cased word hash is h. */
