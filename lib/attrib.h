@@ -49,10 +49,16 @@ typedef struct {
     const unsigned *wf; /* ct__word_flags() of b.toks[i] */
 } ct_wblock;
 
-/* ct__word_flags() of a token of a block that is the b of a ct_wblock. */
+/* ct__word_flags() of token i of a block that is the b of a ct_wblock. */
+static inline unsigned ct__wflags_at(const ct_block *blk, size_t i)
+{
+    return ((const ct_wblock *)(const void *)blk)->wf[i];
+}
+
+/* The same for a token given by its address (a pointer difference: a division). */
 static inline unsigned ct__wflags(const ct_block *blk, const ct_token *t)
 {
-    return ((const ct_wblock *)(const void *)blk)->wf[t - blk->toks];
+    return ct__wflags_at(blk, (size_t)(t - blk->toks));
 }
 
 /* A claim of the current block, with the quantity it came from. */

@@ -31,11 +31,10 @@ static bool is_stop(const ct_block *blk, const ct_token *t)
     return (ct__wflags(blk, t) & CT_WS_STOP) != 0;
 }
 
-/* The word class bits of token i of the block: the loops below know the index, and a
- * pointer difference (ct__wflags()) costs a division. */
+/* The word class bits of token i of the block: the loops below know the index. */
 static inline bool has_at(const ct_block *blk, uint32_t i, unsigned flag)
 {
-    return (((const ct_wblock *)(const void *)blk)->wf[i] & flag) != 0;
+    return (ct__wflags_at(blk, i) & flag) != 0;
 }
 
 /* One answer, not a chain of branches: the loops below branch on it once. */
